@@ -1,0 +1,33 @@
+//! Embeds every file under `policies/` in the binary, so the built-in rules travel with it and
+//! adding a policy touches `policies/` only.
+
+use std::fmt::Write;
+
+fn main() {
+    println!("cargo:rerun-if-changed=policies");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = walkdir::WalkDir::new(root.join("policies"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rego"))
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    files.sort();
+    let mut out = String::from("pub static BUILTIN_POLICIES: &[(&str, &str)] = &[\n");
+    for f in files {
+        let rel = f
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            out,
+            "    ({rel:?}, include_str!({:?})),",
+            f.display().to_string()
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_policies.rs");
+    std::fs::write(dest, out).unwrap();
+}

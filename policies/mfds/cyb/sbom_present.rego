@@ -1,0 +1,59 @@
+# METADATA
+# title: SBOM present and parseable
+# description: |
+#   MFDS's security guideline builds vulnerability response on a software bill of materials, and the
+#   2026 plan puts SBOM-based cybersecurity management at the centre of its cybersecurity pillar. The
+#   repository must hold at least one SBOM in a standard format (CycloneDX JSON/XML or SPDX 2.x/3.0),
+#   recognised by content as well as by name, and every SBOM found must parse.
+# custom:
+#   id: MFDS-CYB-001
+#   severity: error
+#   pillar: P2
+#   status: established
+#   evidence: [sboms]
+#   applies: Any product with software.
+#   escalation: Error when the product is connected or regulated under DMPA; warning otherwise.
+#   security_severity: 7.5
+#   recommended_action: |
+#     Generate an SBOM in CI (for example with cyclonedx-cargo, cyclonedx-npm, syft or the SPDX tools)
+#     and commit it, e.g. as `sbom/product.cdx.json`, regenerating it whenever a lockfile changes.
+#   references:
+#     - {source: MFDS digital medical device electronic-intrusion security guideline, clause: SBOM-based vulnerability response}
+#     - {source: IMDRF N73, clause: SBOM}
+#     - {source: FD&C Act, clause: "§524B(b)(3)"}
+package samdscan.mfds.cyb.sbom_present
+
+import data.samdscan.lib.documents
+import data.samdscan.lib.profile
+import rego.v1
+
+level := "error" if profile.connected
+
+else := "error" if profile.dmpa
+
+else := "warning"
+
+sboms := s if {
+	s := input.sboms
+	is_array(s)
+} else := []
+
+deny contains f if {
+	count(sboms) == 0
+	f := object.union(documents.missing_anchor("sbom"), {
+		"msg": "no SBOM found: commit a CycloneDX or SPDX SBOM (e.g. sbom/product.cdx.json)",
+		"key": "missing",
+		"level": level,
+	})
+}
+
+deny contains f if {
+	some s in sboms
+	not s.parsed
+	f := {
+		"msg": sprintf("SBOM %s does not parse: %s", [s.path, object.get(s, "error", "unknown error")]),
+		"path": s.path,
+		"key": sprintf("unparseable|%s", [s.path]),
+		"level": level,
+	}
+}

@@ -1,0 +1,27 @@
+# METADATA
+# title: Change log or release notes present
+# description: |
+#   Every release needs a recorded version and release notes (IEC 62304 §5.8.4, §5.8.2). A change log with one section per released version is the repository's release record.
+# custom:
+#   id: MFDS-SWL-009
+#   severity: error
+#   pillar: P1
+#   status: established
+#   evidence: [documents.changelog]
+#   applies: Always.
+#   recommended_action: |
+#     Add a `CHANGELOG.md` (Keep a Changelog style) with one section per released version, or release notes under `docs/release-notes/`.
+#   references:
+#     - {source: IEC 62304:2006+A1:2015, clause: "5.8 Software release"}
+package samdscan.mfds.swl.changelog_present
+
+import data.samdscan.lib.documents
+import rego.v1
+
+deny contains f if {
+	not documents.present("changelog")
+	f := object.union(documents.missing_anchor("changelog"), {
+		"msg": "no change log or release notes found (looked for names such as CHANGELOG.md; set evidence.changelog to point at yours)",
+		"key": "missing",
+	})
+}

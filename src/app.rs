@@ -1,0 +1,237 @@
+//! Orchestration only: config -> evidence -> policies -> findings -> report, and the exit code.
+
+use crate::cli::{Cli, Command, EvidenceArgs, FailOn, ScanArgs, Target};
+use crate::config::{ConfigChoice, LoadedConfig, load_config};
+use crate::date::Date;
+use crate::evidence::source::{GitTreeSource, RepoSource, WorkTreeSource};
+use crate::evidence::{Evidence, RepositoryFacts, collect_evidence};
+use crate::finding::{Finding, Level};
+use crate::policy::PolicySet;
+use crate::report::{RuleReport, ScanReport, render};
+use crate::resolve::{Anchors, configured_level, resolve_findings};
+use crate::waiver::{apply_waivers, waiver_rules};
+use crate::{policy_cmd, repository};
+use anyhow::{Context as _, Result, bail};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// Exit codes, the same for every output format.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+pub fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Scan(args) => scan(&args),
+        Command::Evidence(args) => evidence(&args),
+        Command::Policy(cmd) => policy_cmd::run(cmd),
+    }
+}
+
+/// Everything one scan of one revision (or the working tree) produced.
+pub struct ScanOutcome {
+    pub evidence: Evidence,
+    pub report: ScanReport,
+}
+
+fn config_choice(target: &Target) -> ConfigChoice {
+    match (&target.config, target.no_config) {
+        (_, true) => ConfigChoice::None,
+        (Some(f), _) => ConfigChoice::File(f.clone()),
+        (None, false) => ConfigChoice::Discover,
+    }
+}
+
+/// Loads the built-in policies, the config's `policies.paths` (relative to the scan root) and
+/// the `--policy` directories.
+pub fn load_policies(
+    root: &Path,
+    config: &LoadedConfig,
+    extra: &[std::path::PathBuf],
+) -> Result<PolicySet> {
+    let mut set = PolicySet::builtin()?;
+    for p in &config.config.policies.paths {
+        set.add_dir(&root.join(p))?;
+    }
+    for dir in extra {
+        set.add_dir(dir)?;
+    }
+    Ok(set)
+}
+
+fn check_root(path: &Path) -> Result<()> {
+    if !path.is_dir() {
+        bail!("{}: not a directory", path.display());
+    }
+    Ok(())
+}
+
+/// Collects evidence for the working tree or for `rev`, and the date it is judged at.
+fn collect(
+    target: &Target,
+    config: &LoadedConfig,
+    repo: Option<&git2::Repository>,
+    facts: &mut RepositoryFacts,
+) -> Result<(Evidence, crate::evidence::source::Inventory, Date)> {
+    let rev_commit = match (&target.rev, repo) {
+        (Some(rev), Some(repo)) => Some(repository::resolve_commit(repo, rev)?),
+        (Some(_), None) => bail!("--rev needs PATH to be the top of a git work tree"),
+        _ => None,
+    };
+    let commit_date = match (&rev_commit, repo) {
+        (Some(c), _) => Date::from_unix(c.1),
+        (None, Some(repo)) => repository::head_commit_date(repo),
+        _ => None,
+    };
+    let as_of = target.as_of.or(commit_date).unwrap_or_else(Date::today);
+    let (evidence, inventory) = match (rev_commit, repo) {
+        (Some((commit, _)), Some(repo)) => {
+            facts.revision = Some(commit.to_string());
+            let tree = repo.find_commit(commit)?.tree_id();
+            let source = GitTreeSource::open(repo, tree)?;
+            (
+                collect_evidence(&source, config, facts, Some(repo), as_of),
+                source.inventory().clone(),
+            )
+        }
+        _ => {
+            let source = WorkTreeSource::open(&target.path, repo)
+                .with_context(|| format!("{}: cannot list files", target.path.display()))?;
+            (
+                collect_evidence(&source, config, facts, repo, as_of),
+                source.inventory().clone(),
+            )
+        }
+    };
+    Ok((evidence, inventory, as_of))
+}
+
+/// Runs the whole pipeline for one target.
+pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Result<ScanOutcome> {
+    check_root(&target.path)?;
+    let config = load_config(&target.path, &config_choice(target))?;
+    let policies = load_policies(&target.path, &config, extra_policies)?;
+    let (repo, mut facts) = repository::open(&target.path);
+    let (evidence, inventory, as_of) = collect(target, &config, repo.as_ref(), &mut facts)?;
+    let disabled = &config.config.policies.disable;
+    let rules: Vec<_> = policies
+        .rules
+        .iter()
+        .filter(|r| !disabled.contains(&r.meta.custom.id))
+        .collect();
+    let outcomes = policies.evaluate(&rules, &evidence.0)?;
+    let anchors = Anchors::new(&inventory, &config, &evidence);
+    let mut reports = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    for (rule, outcome) in rules.iter().zip(outcomes) {
+        findings.extend(resolve_findings(
+            rule,
+            &outcome.findings,
+            &config,
+            &evidence,
+            &anchors,
+        ));
+        reports.push(RuleReport {
+            meta: rule.meta.clone(),
+            level: configured_level(rule, &config),
+            state: outcome.state,
+            reasons: outcome.reasons,
+        });
+    }
+    let known = |id: &str| policies.rule(id).is_some();
+    let waiver_findings = apply_waivers(&mut findings, &config, known, as_of, &anchors);
+    for meta in waiver_rules() {
+        let id = meta.custom.id.clone();
+        let fired = waiver_findings.iter().any(|f| f.rule_id == id);
+        let state = if fired {
+            crate::finding::RuleState::Failed
+        } else {
+            crate::finding::RuleState::Passed
+        };
+        let level = meta.custom.severity;
+        reports.push(RuleReport {
+            meta,
+            level,
+            state,
+            reasons: vec![],
+        });
+    }
+    findings.extend(waiver_findings);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    reports.sort_by(|a, b| a.id().cmp(b.id()));
+    let diagnostics =
+        serde_json::from_value(evidence.get("diagnostics").clone()).unwrap_or_default();
+    let report = ScanReport {
+        product_name: config.config.product.as_ref().and_then(|p| p.name.clone()),
+        repository: facts,
+        as_of,
+        rules: reports,
+        findings,
+        diagnostics,
+        disabled_rules: disabled.clone(),
+        base: None,
+        notices: repository::notices(&evidence),
+    };
+    Ok(ScanOutcome { evidence, report })
+}
+
+fn threshold(fail_on: FailOn) -> Option<Level> {
+    match fail_on {
+        FailOn::Error => Some(Level::Error),
+        FailOn::Warning => Some(Level::Warning),
+        FailOn::Note => Some(Level::Note),
+        FailOn::Never => None,
+    }
+}
+
+/// Exit code for a report: 1 when an active finding (with a base: a new one) reaches `fail_on`.
+pub fn exit_code(report: &ScanReport, fail_on: FailOn) -> u8 {
+    let Some(min) = threshold(fail_on) else {
+        return EXIT_OK;
+    };
+    let gating = report.active_findings().filter(|f| {
+        report.base.is_none() || f.baseline_state == Some(crate::finding::BaselineState::New)
+    });
+    if gating.into_iter().any(|f| f.level >= min) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("{}: cannot write report", path.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .context("cannot write to standard output")
+        }
+    }
+}
+
+fn scan(args: &ScanArgs) -> Result<u8> {
+    let outcome = scan_target(&args.target, &args.policies)?;
+    let report = &outcome.report;
+    for d in &report.diagnostics {
+        eprintln!("warning: {}: {}", d.path, d.message);
+    }
+    let color = args.output.is_none()
+        && !args.no_color
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    write_output(args.output.as_deref(), &render(report, args.format, color))?;
+    Ok(exit_code(report, args.fail_on))
+}
+
+fn evidence(args: &EvidenceArgs) -> Result<u8> {
+    check_root(&args.target.path)?;
+    let config = load_config(&args.target.path, &config_choice(&args.target))?;
+    let (repo, mut facts) = repository::open(&args.target.path);
+    let (evidence, _, _) = collect(&args.target, &config, repo.as_ref(), &mut facts)?;
+    let mut text = serde_json::to_string_pretty(&evidence.0)?;
+    text.push('\n');
+    write_output(args.output.as_deref(), &text)?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,114 @@
+//! The command line, declared with clap.
+
+use crate::date::Date;
+use crate::report::Format;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "samdscan",
+    version,
+    about = "Checks a medical-device software repository for the evidence Korea's MFDS expects",
+    long_about = "samdscan walks a product's repository and git history, extracts regulatory evidence \
+(SBOMs, risk files, plans, change records, ...), evaluates Rego policies encoding MFDS expectations \
+and the standards MFDS relies on, and reports findings as text, JSON, Markdown or SARIF.\n\n\
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage, config, policy \
+or internal error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan a repository and report findings.
+    Scan(ScanArgs),
+    /// Print the evidence document the policies evaluate (the exact `input`).
+    Evidence(EvidenceArgs),
+    /// List, explain and test policies.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+}
+
+/// What to scan and with which configuration.
+#[derive(Debug, Args, Clone)]
+pub struct Target {
+    /// Repository to scan (the top of a git work tree, or any directory).
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Config file (default: .samdscan.yaml, then .github/samdscan.yaml, in PATH).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any config file.
+    #[arg(long)]
+    pub no_config: bool,
+    /// The date "today" is judged at (waiver expiry, document age) [default: the scanned commit's date].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<Date>,
+    /// Scan a git revision (read from git objects, no checkout) instead of the working tree.
+    #[arg(long, value_name = "REF")]
+    pub rev: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding at or above this level remains (with --base: a new one).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Extra policy directory (repeatable); its *.rego files join the built-in policies.
+    #[arg(long = "policy", value_name = "DIR")]
+    pub policies: Vec<PathBuf>,
+    /// Never colour the text report.
+    #[arg(long)]
+    pub no_color: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Write the evidence to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// List every rule: id, level, title.
+    List {
+        /// Extra policy directory (repeatable).
+        #[arg(long = "policy", value_name = "DIR")]
+        policies: Vec<PathBuf>,
+    },
+    /// Show a rule's documentation.
+    Explain {
+        /// Rule id, e.g. MFDS-CYB-001.
+        id: String,
+        /// Extra policy directory (repeatable).
+        #[arg(long = "policy", value_name = "DIR")]
+        policies: Vec<PathBuf>,
+    },
+    /// Run the `test_*` rules of `*_test.rego` files (built-in policies when no DIR is given).
+    Test {
+        /// Policy directories to test; they are loaded together with the built-in policies.
+        dirs: Vec<PathBuf>,
+    },
+}

@@ -1,0 +1,176 @@
+//! Evidence collection: from a repository (files and git) to the one JSON document that the
+//! policies evaluate.
+//!
+//! The document is a public, versioned contract (`schema_version`, described by
+//! `schema/evidence.schema.json`). Each extractor owns one top-level key and declares the kinds
+//! of file it reads; a file belongs to a kind by the kind's globs (overridable per kind in
+//! `evidence:` of the config) or, where names lie, by its content. Adding an extractor is one
+//! file in this folder plus one line in [`registry`].
+
+mod context;
+mod documents;
+mod kinds;
+mod profile;
+mod sbom;
+pub mod source;
+
+pub use context::{Context, Diagnostic};
+pub use kinds::{FileKind, Sniffer};
+
+use crate::config::LoadedConfig;
+use crate::date::Date;
+use serde_json::{Map, Value, json};
+use source::{EntryKind, RepoSource};
+
+/// Version of the evidence document's shape. Bumped on any incompatible change.
+pub const SCHEMA_VERSION: &str = "1";
+
+/// One source of evidence: reads files (or git) and yields the value of one top-level key.
+pub trait Extractor {
+    /// The top-level key of the evidence document this extractor fills.
+    fn key(&self) -> &'static str;
+    /// The kinds of file it reads; their names are the keys users may override in `evidence:`.
+    fn kinds(&self) -> &'static [FileKind] {
+        &[]
+    }
+    fn collect(&self, ctx: &Context) -> Value;
+}
+
+/// Every extractor, in the order their keys appear in the document.
+pub fn registry() -> Vec<Box<dyn Extractor>> {
+    vec![
+        Box::new(profile::ProfileExtractor),
+        Box::new(documents::DocumentExtractor),
+        Box::new(sbom::SbomExtractor),
+    ]
+}
+
+/// The names of every file kind, for validating `evidence:` keys in the config.
+pub fn known_kinds() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = registry()
+        .iter()
+        .flat_map(|x| x.kinds().iter().map(|k| k.name))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Facts about the repository that are not file contents.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct RepositoryFacts {
+    pub name: String,
+    pub is_git: bool,
+    pub head: Option<String>,
+    pub branch: Option<String>,
+    /// The revision scanned with `--rev`, when not the working tree.
+    pub revision: Option<String>,
+    pub shallow: bool,
+    pub origin_url: Option<String>,
+}
+
+/// The evidence document: ordered JSON, exactly what the policies see as `input`.
+#[derive(Debug, Clone)]
+pub struct Evidence(pub Value);
+
+impl Evidence {
+    pub fn get(&self, key: &str) -> &Value {
+        self.0.get(key).unwrap_or(&Value::Null)
+    }
+
+    /// The README at the root of the repository, if any (an anchor for repository-level findings).
+    pub fn readme(&self) -> Option<&str> {
+        self.0.pointer("/repository/readme").and_then(Value::as_str)
+    }
+}
+
+/// Runs every extractor over `source` and assembles the evidence document.
+pub fn collect_evidence(
+    source: &dyn RepoSource,
+    config: &LoadedConfig,
+    repo: &RepositoryFacts,
+    git: Option<&git2::Repository>,
+    as_of: Date,
+) -> Evidence {
+    let extractors = registry();
+    let all_kinds: Vec<&FileKind> = extractors.iter().flat_map(|x| x.kinds()).collect();
+    let ctx = Context::new(source, config, git, as_of, &all_kinds);
+    let mut doc = Map::new();
+    doc.insert("schema_version".into(), json!(SCHEMA_VERSION));
+    doc.insert(
+        "tool".into(),
+        json!({"name": "samdscan", "version": env!("CARGO_PKG_VERSION")}),
+    );
+    doc.insert("as_of".into(), json!(as_of.to_string()));
+    doc.insert("repository".into(), repository_section(source, repo));
+    doc.insert("config".into(), config_section(config));
+    for x in &extractors {
+        let value = x.collect(&ctx);
+        doc.insert(x.key().into(), value);
+    }
+    doc.insert("files".into(), files_section(source));
+    doc.insert(
+        "diagnostics".into(),
+        serde_json::to_value(ctx.take_diagnostics()).unwrap_or_default(),
+    );
+    Evidence(Value::Object(doc))
+}
+
+fn repository_section(source: &dyn RepoSource, repo: &RepositoryFacts) -> Value {
+    let inv = source.inventory();
+    let readme = inv
+        .files()
+        .map(|e| e.path.as_str())
+        .filter(|p| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"))
+        .min_by_key(|p| (p.len(), p.to_string()));
+    let mut v = serde_json::to_value(repo).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.insert(
+            "inventory".into(),
+            serde_json::to_value(inv.source).unwrap_or_default(),
+        );
+        o.insert("file_count".into(), json!(inv.files().count()));
+        o.insert("readme".into(), json!(readme));
+    }
+    v
+}
+
+fn config_section(config: &LoadedConfig) -> Value {
+    json!({
+        "path": config.path,
+        "found": config.path.is_some(),
+        "lines": config.lines.as_map(),
+        "evidence_index": config.evidence_index_path(),
+        "max_file_size": config.max_file_size(),
+    })
+}
+
+fn files_section(source: &dyn RepoSource) -> Value {
+    let inv = source.inventory();
+    let mut missing = Vec::new();
+    let mut symlinks_outside = Vec::new();
+    let mut submodules = Vec::new();
+    for e in &inv.entries {
+        match &e.kind {
+            EntryKind::Missing => missing.push(json!(e.path)),
+            EntryKind::Symlink {
+                target,
+                escapes: true,
+            } => symlinks_outside.push(json!({"path": e.path, "target": target})),
+            EntryKind::Submodule => submodules.push(json!(e.path)),
+            _ => {}
+        }
+    }
+    let skipped: Vec<Value> = inv
+        .skipped
+        .iter()
+        .map(|(p, r)| json!({"path": p, "reason": r}))
+        .collect();
+    json!({
+        "count": inv.files().count(),
+        "missing": missing,
+        "symlinks_outside": symlinks_outside,
+        "submodules": submodules,
+        "skipped": skipped,
+    })
+}

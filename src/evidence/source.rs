@@ -1,0 +1,452 @@
+//! Where evidence files come from: the working tree (listed from the git index, or walked when
+//! the scan root is not the top of a git work tree) or a git revision's tree, read from objects
+//! without a checkout.
+//!
+//! Both give the same inventory shape and the same bounded `read`, so every extractor works on
+//! either. Nothing outside the scan root is ever read: symlinks that leave it are recorded and
+//! not followed.
+
+use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+use serde::Serialize;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// How the file list was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InventorySource {
+    GitIndex,
+    Filesystem,
+    GitTree,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    /// A symlink; `escapes` when its target resolves outside the scan root.
+    Symlink {
+        target: String,
+        escapes: bool,
+    },
+    /// Listed in the git index but not present on disk.
+    Missing,
+    Submodule,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Repository-relative, `/`-separated.
+    pub path: String,
+    pub size: Option<u64>,
+    pub kind: EntryKind,
+    /// The git blob id, when the file comes from git objects (or the index, unchanged).
+    pub blob: Option<Oid>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Inventory {
+    pub source: InventorySource,
+    /// Sorted by path.
+    pub entries: Vec<Entry>,
+    /// Paths that could not be represented (non-UTF-8) or listed, with the reason.
+    pub skipped: Vec<(String, String)>,
+}
+
+impl Inventory {
+    pub fn files(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| e.kind == EntryKind::File)
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Entry> {
+        self.entries
+            .binary_search_by(|e| e.path.as_str().cmp(path))
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+
+    pub fn is_file(&self, path: &str) -> bool {
+        self.get(path).is_some_and(|e| e.kind == EntryKind::File)
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ReadError {
+    #[error("file is {size} bytes, over the {cap}-byte limit (evidence.max_file_size)")]
+    TooLarge { size: u64, cap: u64 },
+    #[error("not a regular file in the repository")]
+    NotAFile,
+    #[error("cannot read: {0}")]
+    Io(String),
+}
+
+/// A place to list and read repository files from.
+pub trait RepoSource {
+    fn inventory(&self) -> &Inventory;
+    /// Reads at most `cap` bytes of the whole file; larger files are refused, not truncated.
+    fn read(&self, path: &str, cap: u64) -> Result<Vec<u8>, ReadError>;
+    /// Reads the first `n` bytes, for recognising a file by its content.
+    fn read_head(&self, path: &str, n: usize) -> Result<Vec<u8>, ReadError>;
+}
+
+/// Files of a working directory.
+pub struct WorkTreeSource {
+    root: PathBuf,
+    inventory: Inventory,
+}
+
+impl WorkTreeSource {
+    /// Lists from the git index when `root` is the top of a work tree, else walks the directory.
+    pub fn open(root: &Path, repo: Option<&Repository>) -> std::io::Result<WorkTreeSource> {
+        let root = root.canonicalize()?;
+        let inventory = match repo {
+            Some(repo) => list_git_index(&root, repo),
+            None => walk_directory(&root),
+        };
+        Ok(WorkTreeSource { root, inventory })
+    }
+
+    fn checked_path(&self, path: &str) -> Result<PathBuf, ReadError> {
+        match self.inventory.get(path).map(|e| &e.kind) {
+            Some(EntryKind::File) => {}
+            _ => return Err(ReadError::NotAFile),
+        }
+        let full = self.root.join(path);
+        // A parent directory could itself be a symlink leading out of the root.
+        let real = full
+            .canonicalize()
+            .map_err(|e| ReadError::Io(e.to_string()))?;
+        if !real.starts_with(&self.root) {
+            return Err(ReadError::NotAFile);
+        }
+        Ok(real)
+    }
+}
+
+impl RepoSource for WorkTreeSource {
+    fn inventory(&self) -> &Inventory {
+        &self.inventory
+    }
+
+    fn read(&self, path: &str, cap: u64) -> Result<Vec<u8>, ReadError> {
+        let real = self.checked_path(path)?;
+        let file = std::fs::File::open(&real).map_err(|e| ReadError::Io(e.to_string()))?;
+        let size = file
+            .metadata()
+            .map_err(|e| ReadError::Io(e.to_string()))?
+            .len();
+        if size > cap {
+            return Err(ReadError::TooLarge { size, cap });
+        }
+        let mut buf = Vec::with_capacity(size as usize);
+        file.take(cap + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| ReadError::Io(e.to_string()))?;
+        if buf.len() as u64 > cap {
+            return Err(ReadError::TooLarge {
+                size: buf.len() as u64,
+                cap,
+            });
+        }
+        Ok(buf)
+    }
+
+    fn read_head(&self, path: &str, n: usize) -> Result<Vec<u8>, ReadError> {
+        let real = self.checked_path(path)?;
+        let file = std::fs::File::open(&real).map_err(|e| ReadError::Io(e.to_string()))?;
+        let mut buf = Vec::with_capacity(n);
+        file.take(n as u64)
+            .read_to_end(&mut buf)
+            .map_err(|e| ReadError::Io(e.to_string()))?;
+        Ok(buf)
+    }
+}
+
+fn list_git_index(root: &Path, repo: &Repository) -> Inventory {
+    let mut entries = Vec::new();
+    let mut skipped = Vec::new();
+    match repo.index() {
+        Ok(index) => {
+            for e in index.iter() {
+                let Ok(path) = String::from_utf8(e.path.clone()) else {
+                    skipped.push((
+                        String::from_utf8_lossy(&e.path).into_owned(),
+                        "path is not UTF-8".into(),
+                    ));
+                    continue;
+                };
+                let kind_bits = e.mode & 0o170000;
+                let entry = if kind_bits == 0o160000 {
+                    Entry {
+                        path,
+                        size: None,
+                        kind: EntryKind::Submodule,
+                        blob: None,
+                    }
+                } else {
+                    let mut entry = disk_entry(root, path);
+                    if entry.kind == EntryKind::File {
+                        entry.blob = Some(e.id);
+                    }
+                    entry
+                };
+                entries.push(entry);
+            }
+        }
+        Err(e) => skipped.push((
+            ".git/index".into(),
+            format!("cannot read the git index: {}", e.message()),
+        )),
+    }
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    entries.dedup_by(|a, b| a.path == b.path);
+    Inventory {
+        source: InventorySource::GitIndex,
+        entries,
+        skipped,
+    }
+}
+
+/// What is on disk at a listed path.
+fn disk_entry(root: &Path, path: String) -> Entry {
+    let full = root.join(&path);
+    match std::fs::symlink_metadata(&full) {
+        Err(_) => Entry {
+            path,
+            size: None,
+            kind: EntryKind::Missing,
+            blob: None,
+        },
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let target = std::fs::read_link(&full)
+                .map(|t| t.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let escapes = full
+                .canonicalize()
+                .map_or(true, |real| !real.starts_with(root));
+            Entry {
+                path,
+                size: None,
+                kind: EntryKind::Symlink { target, escapes },
+                blob: None,
+            }
+        }
+        Ok(meta) if meta.is_file() => Entry {
+            path,
+            size: Some(meta.len()),
+            kind: EntryKind::File,
+            blob: None,
+        },
+        Ok(_) => Entry {
+            path,
+            size: None,
+            kind: EntryKind::Missing,
+            blob: None,
+        },
+    }
+}
+
+fn walk_directory(root: &Path) -> Inventory {
+    let mut entries = Vec::new();
+    let mut skipped = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name();
+    for item in walker.into_iter().filter_entry(|e| e.file_name() != ".git") {
+        let item = match item {
+            Ok(i) => i,
+            Err(e) => {
+                let p = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                skipped.push((p, e.to_string()));
+                continue;
+            }
+        };
+        if item.file_type().is_dir() {
+            continue;
+        }
+        let Ok(rel) = item.path().strip_prefix(root) else {
+            continue;
+        };
+        let Some(rel) = rel.to_str() else {
+            skipped.push((
+                rel.to_string_lossy().into_owned(),
+                "path is not UTF-8".into(),
+            ));
+            continue;
+        };
+        entries.push(disk_entry(root, rel.replace('\\', "/")));
+    }
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    Inventory {
+        source: InventorySource::Filesystem,
+        entries,
+        skipped,
+    }
+}
+
+/// Files of one git tree (a revision), read from objects.
+pub struct GitTreeSource<'r> {
+    repo: &'r Repository,
+    inventory: Inventory,
+}
+
+impl<'r> GitTreeSource<'r> {
+    pub fn open(repo: &'r Repository, tree: Oid) -> Result<GitTreeSource<'r>, git2::Error> {
+        let tree = repo.find_tree(tree)?;
+        let odb = repo.odb()?;
+        let mut entries = Vec::new();
+        let mut skipped = Vec::new();
+        tree.walk(TreeWalkMode::PreOrder, |dir, e| {
+            let Ok(name) = e.name() else {
+                skipped.push((
+                    format!("{dir}{}", String::from_utf8_lossy(e.name_bytes())),
+                    "path is not UTF-8".into(),
+                ));
+                return TreeWalkResult::Skip;
+            };
+            let path = format!("{dir}{name}");
+            let mode = e.filemode() & 0o170000;
+            match e.kind() {
+                Some(ObjectType::Blob) if mode == 0o120000 => {
+                    let target = repo
+                        .find_blob(e.id())
+                        .map(|b| String::from_utf8_lossy(b.content()).into_owned())
+                        .unwrap_or_default();
+                    let escapes = link_escapes(&path, &target);
+                    entries.push(Entry {
+                        path,
+                        size: None,
+                        kind: EntryKind::Symlink { target, escapes },
+                        blob: None,
+                    });
+                }
+                Some(ObjectType::Blob) => {
+                    let size = odb.read_header(e.id()).ok().map(|(s, _)| s as u64);
+                    entries.push(Entry {
+                        path,
+                        size,
+                        kind: EntryKind::File,
+                        blob: Some(e.id()),
+                    });
+                }
+                Some(ObjectType::Commit) => entries.push(Entry {
+                    path,
+                    size: None,
+                    kind: EntryKind::Submodule,
+                    blob: None,
+                }),
+                _ => {}
+            }
+            TreeWalkResult::Ok
+        })?;
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(GitTreeSource {
+            repo,
+            inventory: Inventory {
+                source: InventorySource::GitTree,
+                entries,
+                skipped,
+            },
+        })
+    }
+
+    fn blob(&self, path: &str) -> Result<(git2::Blob<'r>, u64), ReadError> {
+        let entry = self
+            .inventory
+            .get(path)
+            .filter(|e| e.kind == EntryKind::File)
+            .ok_or(ReadError::NotAFile)?;
+        let oid = entry.blob.ok_or(ReadError::NotAFile)?;
+        let blob = self
+            .repo
+            .find_blob(oid)
+            .map_err(|e| ReadError::Io(e.message().to_string()))?;
+        let size = blob.size() as u64;
+        Ok((blob, size))
+    }
+}
+
+/// Whether a symlink at `path` with `target` points outside the tree (lexically).
+fn link_escapes(path: &str, target: &str) -> bool {
+    if target.starts_with('/') || target.contains(':') {
+        return true;
+    }
+    let mut depth: i64 = path.matches('/').count() as i64;
+    for part in target.split('/') {
+        match part {
+            ".." => depth -= 1,
+            "." | "" => {}
+            _ => depth += 1,
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
+}
+
+impl RepoSource for GitTreeSource<'_> {
+    fn inventory(&self) -> &Inventory {
+        &self.inventory
+    }
+
+    fn read(&self, path: &str, cap: u64) -> Result<Vec<u8>, ReadError> {
+        let (blob, size) = self.blob(path)?;
+        if size > cap {
+            return Err(ReadError::TooLarge { size, cap });
+        }
+        Ok(blob.content().to_vec())
+    }
+
+    fn read_head(&self, path: &str, n: usize) -> Result<Vec<u8>, ReadError> {
+        let (blob, _) = self.blob(path)?;
+        Ok(blob.content()[..n.min(blob.content().len())].to_vec())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexical_escape_check() {
+        assert!(link_escapes("a.txt", "../x"));
+        assert!(!link_escapes("docs/a.md", "../README.md"));
+        assert!(link_escapes("docs/a.md", "../../etc/passwd"));
+        assert!(link_escapes("a", "/etc/passwd"));
+    }
+
+    #[test]
+    fn walk_records_outside_symlinks_and_reads_bounded() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "hello").unwrap();
+        std::fs::create_dir(dir.path().join(".github")).unwrap();
+        std::fs::write(dir.path().join(".github/x.yml"), "x").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.txt"),
+            dir.path().join("link.txt"),
+        )
+        .unwrap();
+        let src = WorkTreeSource::open(dir.path(), None).unwrap();
+        assert!(src.inventory().is_file(".github/x.yml"));
+        assert_eq!(src.read("a.txt", 100).unwrap(), b"hello");
+        assert_eq!(
+            src.read("a.txt", 2),
+            Err(ReadError::TooLarge { size: 5, cap: 2 })
+        );
+        #[cfg(unix)]
+        {
+            let link = src.inventory().get("link.txt").unwrap();
+            assert!(matches!(
+                link.kind,
+                EntryKind::Symlink { escapes: true, .. }
+            ));
+            assert_eq!(src.read("link.txt", 100), Err(ReadError::NotAFile));
+        }
+    }
+}

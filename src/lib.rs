@@ -1,0 +1,20 @@
+//! samdscan: checks a medical-device software repository for the evidence Korea's MFDS expects,
+//! evaluating Rego policies over an evidence document and reporting SARIF, text, JSON and
+//! Markdown.
+//!
+//! The pipeline runs one way: [`config`] -> [`evidence`] -> [`policy`] -> findings
+//! ([`resolve`], [`waiver`]) -> [`report`]. [`app`] wires it for the command line.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod date;
+pub mod evidence;
+pub mod finding;
+pub mod policy;
+pub mod policy_cmd;
+pub mod report;
+pub mod repository;
+pub mod resolve;
+pub mod waiver;
+pub mod yaml_lines;

@@ -1,0 +1,322 @@
+//! Loads Rego policies (built in, and from `--policy` directories) and evaluates them with
+//! regorus over the evidence document.
+//!
+//! Each policy package may define: `deny` (a set of finding objects; required),
+//! `applicable` (a boolean; when false the rule is "not applicable"), and `not_evaluated` (a set
+//! of reasons; when non-empty the rule is "not evaluated"). Any Rego error fails the run: fail
+//! closed.
+
+use super::metadata::{Metadata, MetadataError, parse_header};
+use crate::finding::{Level, RuleState};
+use regorus::Engine;
+use serde_json::Value;
+use std::path::Path;
+use std::time::Duration;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
+
+/// Wall-clock limit for evaluating one rule (cooperative; see stack notes §1.6).
+const RULE_TIME_LIMIT: Duration = Duration::from_secs(60);
+
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyError {
+    #[error(transparent)]
+    Metadata(#[from] MetadataError),
+    #[error("{path}: cannot read policy: {message}")]
+    Read { path: String, message: String },
+    #[error("{0}")]
+    Rego(String),
+    #[error("{path}: policy `{package}` defines `deny` but has no METADATA block with custom.id")]
+    NoId { path: String, package: String },
+    #[error("rule id {id} is defined twice: {first} and {second}")]
+    DuplicateId {
+        id: String,
+        first: String,
+        second: String,
+    },
+    #[error("{rule} ({path}): `deny` must contain objects with a string `msg`, got {got}")]
+    BadResult {
+        rule: String,
+        path: String,
+        got: String,
+    },
+}
+
+/// One Rego source file.
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub path: String,
+    pub text: String,
+    pub builtin: bool,
+}
+
+impl Module {
+    pub fn is_test(&self) -> bool {
+        self.path.ends_with("_test.rego")
+    }
+}
+
+/// A rule: a policy package with METADATA.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub path: String,
+    pub package: String,
+    pub meta: Metadata,
+    pub builtin: bool,
+}
+
+impl Rule {
+    pub fn id(&self) -> &str {
+        &self.meta.custom.id
+    }
+}
+
+/// Every loaded module, and the rules among them.
+#[derive(Debug, Clone, Default)]
+pub struct PolicySet {
+    pub modules: Vec<Module>,
+    pub rules: Vec<Rule>,
+}
+
+/// A finding as a policy produced it, before anchoring and fingerprinting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawFinding {
+    pub message: String,
+    pub path: Option<String>,
+    pub line: Option<usize>,
+    pub key: Option<String>,
+    pub level: Option<Level>,
+}
+
+/// The outcome of one rule.
+#[derive(Debug, Clone)]
+pub struct RuleOutcome {
+    pub state: RuleState,
+    pub findings: Vec<RawFinding>,
+    /// Why the rule was not evaluated or not applicable, when it says.
+    pub reasons: Vec<String>,
+}
+
+impl PolicySet {
+    /// The built-in policies embedded in the binary.
+    pub fn builtin() -> Result<PolicySet, PolicyError> {
+        let mut set = PolicySet::default();
+        for (path, text) in BUILTIN_POLICIES {
+            set.add(Module {
+                path: path.to_string(),
+                text: text.to_string(),
+                builtin: true,
+            })?;
+        }
+        Ok(set)
+    }
+
+    /// Adds every `.rego` file under `dir` (sorted, recursively).
+    pub fn add_dir(&mut self, dir: &Path) -> Result<(), PolicyError> {
+        let read_err = |message: String| PolicyError::Read {
+            path: dir.display().to_string(),
+            message,
+        };
+        if !dir.is_dir() {
+            return Err(read_err("not a directory".into()));
+        }
+        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+            .follow_links(false)
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| read_err(e.to_string()))?
+            .into_iter()
+            .filter(|e| {
+                e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rego")
+            })
+            .map(|e| e.into_path())
+            .collect();
+        files.sort();
+        for f in files {
+            let path = f.display().to_string();
+            let text = std::fs::read_to_string(&f).map_err(|e| PolicyError::Read {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            self.add(Module {
+                path,
+                text,
+                builtin: false,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn add(&mut self, module: Module) -> Result<(), PolicyError> {
+        if !module.is_test() {
+            let header = parse_header(&module.path, &module.text)?;
+            match header.metadata {
+                Some(meta) => {
+                    if let Some(other) = self.rules.iter().find(|r| r.id() == meta.custom.id) {
+                        return Err(PolicyError::DuplicateId {
+                            id: meta.custom.id.clone(),
+                            first: other.path.clone(),
+                            second: module.path.clone(),
+                        });
+                    }
+                    self.rules.push(Rule {
+                        path: module.path.clone(),
+                        package: header.package,
+                        meta,
+                        builtin: module.builtin,
+                    });
+                }
+                None if defines_deny(&module.text) => {
+                    return Err(PolicyError::NoId {
+                        path: module.path.clone(),
+                        package: header.package,
+                    });
+                }
+                None => {}
+            }
+        }
+        self.modules.push(module);
+        Ok(())
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id() == id)
+    }
+
+    /// A regorus engine holding every module (tests too when `with_tests`).
+    pub fn engine(&self, with_tests: bool) -> Result<Engine, PolicyError> {
+        let mut engine = Engine::new();
+        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit: RULE_TIME_LIMIT,
+            check_interval: std::num::NonZeroU32::new(1000).unwrap_or(std::num::NonZeroU32::MIN),
+        });
+        for m in self.modules.iter().filter(|m| with_tests || !m.is_test()) {
+            engine
+                .add_policy(m.path.clone(), m.text.clone())
+                .map_err(rego_error)?;
+        }
+        Ok(engine)
+    }
+
+    /// Evaluates the given rules over `input`.
+    pub fn evaluate(
+        &self,
+        rules: &[&Rule],
+        input: &Value,
+    ) -> Result<Vec<RuleOutcome>, PolicyError> {
+        let mut engine = self.engine(false)?;
+        let input = regorus::Value::from_json_str(&input.to_string()).map_err(rego_error)?;
+        engine.set_input(input);
+        rules
+            .iter()
+            .map(|r| evaluate_rule(&mut engine, r))
+            .collect()
+    }
+}
+
+fn defines_deny(text: &str) -> bool {
+    text.lines()
+        .any(|l| l.trim_start().starts_with("deny contains") || l.trim_start().starts_with("deny["))
+}
+
+pub fn rego_error(e: impl std::fmt::Display) -> PolicyError {
+    PolicyError::Rego(e.to_string().trim().to_string())
+}
+
+/// Evaluates an optional rule of a package: `None` when undefined.
+fn query(engine: &mut Engine, path: String) -> Result<Option<Value>, PolicyError> {
+    let results = engine.eval_query(path, false).map_err(rego_error)?;
+    let Some(first) = results.result.first() else {
+        return Ok(None);
+    };
+    let Some(expr) = first.expressions.first() else {
+        return Ok(None);
+    };
+    let json = expr.value.to_json_str().map_err(rego_error)?;
+    Ok(Some(serde_json::from_str(&json).map_err(rego_error)?))
+}
+
+fn evaluate_rule(engine: &mut Engine, rule: &Rule) -> Result<RuleOutcome, PolicyError> {
+    let outcome = |state, reasons| RuleOutcome {
+        state,
+        findings: vec![],
+        reasons,
+    };
+    if !rule.meta.custom.observable {
+        return Ok(outcome(RuleState::NotObservable, vec![]));
+    }
+    let pkg = format!("data.{}", rule.package);
+    if query(engine, format!("{pkg}.applicable"))? == Some(Value::Bool(false)) {
+        let reasons = strings(query(engine, format!("{pkg}.not_applicable_because"))?);
+        return Ok(outcome(RuleState::NotApplicable, reasons));
+    }
+    let not_evaluated = strings(query(engine, format!("{pkg}.not_evaluated"))?);
+    if !not_evaluated.is_empty() {
+        return Ok(outcome(RuleState::NotEvaluated, not_evaluated));
+    }
+    let deny = query(engine, format!("{pkg}.deny"))?.unwrap_or(Value::Array(vec![]));
+    let items = deny.as_array().cloned().unwrap_or_default();
+    let findings = items
+        .iter()
+        .map(|v| raw_finding(rule, v))
+        .collect::<Result<Vec<_>, _>>()?;
+    let state = if findings.is_empty() {
+        RuleState::Passed
+    } else {
+        RuleState::Failed
+    };
+    Ok(RuleOutcome {
+        state,
+        findings,
+        reasons: vec![],
+    })
+}
+
+fn strings(v: Option<Value>) -> Vec<String> {
+    let mut out: Vec<String> = match v {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .map(|i| i.as_str().map_or(i.to_string(), str::to_string))
+            .collect(),
+        Some(Value::String(s)) => vec![s],
+        _ => vec![],
+    };
+    out.sort();
+    out
+}
+
+fn raw_finding(rule: &Rule, v: &Value) -> Result<RawFinding, PolicyError> {
+    let bad = || PolicyError::BadResult {
+        rule: rule.id().into(),
+        path: rule.path.clone(),
+        got: v.to_string(),
+    };
+    let message = v
+        .get("msg")
+        .and_then(Value::as_str)
+        .ok_or_else(bad)?
+        .to_string();
+    let level = match v.get("level") {
+        None | Some(Value::Null) => None,
+        Some(l) => Some(l.as_str().and_then(Level::parse).ok_or_else(bad)?),
+    };
+    let line = v
+        .get("line")
+        .and_then(Value::as_u64)
+        .map(|l| l.max(1) as usize);
+    let path = v
+        .get("path")
+        .and_then(Value::as_str)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string);
+    let key = v
+        .get("key")
+        .map(|k| k.as_str().map_or_else(|| k.to_string(), str::to_string));
+    Ok(RawFinding {
+        message,
+        path,
+        line,
+        key,
+        level,
+    })
+}

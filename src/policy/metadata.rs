@@ -1,0 +1,164 @@
+//! The `# METADATA` block atop each policy: the single source of a rule's documentation, read by
+//! samdscan itself because regorus does not expose annotations.
+//!
+//! It feeds `policy list`, `policy explain`, the SARIF rule descriptors and the generated rule
+//! pages, so a rule is documented in exactly one place.
+
+use crate::finding::Level;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, thiserror::Error)]
+pub enum MetadataError {
+    #[error("{path}: no `# METADATA` block before the package line")]
+    Missing { path: String },
+    #[error("{path}:{line}: METADATA is not valid YAML: {message}")]
+    Yaml {
+        path: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{path}: no `package` line")]
+    NoPackage { path: String },
+}
+
+/// A reference to a regulation or standard clause.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub source: String,
+    #[serde(default)]
+    pub clause: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// The `custom:` part of METADATA: samdscan's own fields.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Custom {
+    pub id: String,
+    pub severity: Level,
+    #[serde(default)]
+    pub pillar: Option<String>,
+    #[serde(default)]
+    pub references: Vec<Reference>,
+    #[serde(default)]
+    pub recommended_action: Option<String>,
+    /// Evidence keys the rule reads.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    /// How the rule depends on grade, safety class or AI, in words.
+    #[serde(default)]
+    pub applies: Option<String>,
+    /// How its level escalates, in words.
+    #[serde(default)]
+    pub escalation: Option<String>,
+    /// `false` for an expectation a repository cannot show: reported as "not observable".
+    #[serde(default = "yes")]
+    pub observable: bool,
+    /// CVSS-like score for security rules (SARIF `security-severity`).
+    #[serde(default)]
+    pub security_severity: Option<f64>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// `established` or `anticipated` (regulatory catalogue §0.2).
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Metadata {
+    pub title: String,
+    pub description: String,
+    pub custom: Custom,
+}
+
+/// What a policy file declares: its package and its METADATA.
+#[derive(Debug, Clone)]
+pub struct PolicyHeader {
+    pub package: String,
+    pub metadata: Option<Metadata>,
+}
+
+/// The package named in a Rego source (`package a.b.c`).
+pub fn package_of(text: &str) -> Option<String> {
+    text.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("package ")?;
+        Some(rest.trim().to_string())
+    })
+}
+
+/// Reads the package line and the METADATA block that precedes it, if any.
+pub fn parse_header(path: &str, text: &str) -> Result<PolicyHeader, MetadataError> {
+    let package = package_of(text).ok_or_else(|| MetadataError::NoPackage { path: path.into() })?;
+    let mut yaml = String::new();
+    let mut start = None;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with("package ") {
+            break;
+        }
+        if start.is_none() {
+            if t == "# METADATA" {
+                start = Some(i + 1);
+            }
+            continue;
+        }
+        let Some(comment) = t.strip_prefix('#') else {
+            break;
+        };
+        yaml.push_str(comment.strip_prefix(' ').unwrap_or(comment));
+        yaml.push('\n');
+    }
+    let Some(start) = start else {
+        return Ok(PolicyHeader {
+            package,
+            metadata: None,
+        });
+    };
+    let metadata = yaml_serde::from_str::<Metadata>(&yaml).map_err(|e| MetadataError::Yaml {
+        path: path.into(),
+        line: start + e.location().map_or(0, |l| l.line()),
+        message: e.to_string(),
+    })?;
+    Ok(PolicyHeader {
+        package,
+        metadata: Some(metadata),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POLICY: &str = "# METADATA\n# title: SBOM present\n# description: |\n#   An SBOM.\n# custom:\n#   id: MFDS-CYB-001\n#   severity: error\n#   references:\n#     - {source: IEC 81001-5-1, clause: '5.3'}\npackage samdscan.mfds.cyb.sbom_present\n";
+
+    #[test]
+    fn parses_metadata_and_package() {
+        let h = parse_header("p.rego", POLICY).unwrap();
+        assert_eq!(h.package, "samdscan.mfds.cyb.sbom_present");
+        let m = h.metadata.unwrap();
+        assert_eq!(m.custom.id, "MFDS-CYB-001");
+        assert_eq!(m.custom.severity, Level::Error);
+        assert_eq!(m.description.trim(), "An SBOM.");
+        assert!(m.custom.observable);
+        assert_eq!(m.custom.references[0].clause.as_deref(), Some("5.3"));
+    }
+
+    #[test]
+    fn bad_severity_is_an_error_with_path() {
+        let bad = POLICY.replace("severity: error", "severity: high");
+        let e = parse_header("p.rego", &bad).unwrap_err().to_string();
+        assert!(e.starts_with("p.rego:"), "{e}");
+    }
+
+    #[test]
+    fn library_without_metadata() {
+        let h = parse_header("lib.rego", "package samdscan.lib.x\n").unwrap();
+        assert!(h.metadata.is_none());
+    }
+}

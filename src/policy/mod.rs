@@ -1,0 +1,8 @@
+//! Rego policies: loading (built in and user directories), METADATA, evaluation, and the
+//! policy-test runner.
+
+pub mod engine;
+pub mod metadata;
+pub mod testing;
+
+pub use engine::{PolicyError, PolicySet, RawFinding, Rule, RuleOutcome};

@@ -1,0 +1,55 @@
+//! `--format json`: the findings contract of DESIGN.md §3 (fields are added, never renamed).
+
+use super::ScanReport;
+use crate::finding::RuleState;
+use serde_json::json;
+
+pub fn render(report: &ScanReport) -> String {
+    let rules: Vec<_> = report
+        .rules
+        .iter()
+        .map(|r| {
+            let mut v = json!({
+                "id": r.id(),
+                "title": r.meta.title,
+                "level": r.level,
+                "state": r.state,
+                "pillar": r.meta.custom.pillar,
+            });
+            if !r.reasons.is_empty() {
+                v["reasons"] = json!(r.reasons);
+            }
+            v
+        })
+        .collect();
+    let states: serde_json::Map<String, serde_json::Value> = report
+        .state_counts()
+        .into_iter()
+        .map(|(s, n): (RuleState, usize)| {
+            (
+                serde_json::to_value(s)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+                json!(n),
+            )
+        })
+        .collect();
+    let doc = json!({
+        "schema_version": "1",
+        "tool": {"name": "samdscan", "version": env!("CARGO_PKG_VERSION")},
+        "repository": report.repository,
+        "as_of": report.as_of.to_string(),
+        "base": report.base,
+        "summary": {"findings": report.counts(), "rules": states},
+        "rules": rules,
+        "disabled_rules": report.disabled_rules,
+        "findings": report.findings,
+        "diagnostics": report.diagnostics,
+        "notices": report.notices,
+    });
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}

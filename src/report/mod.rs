@@ -1,0 +1,169 @@
+//! Rendering a scan's results: one renderer per format, all from the same [`ScanReport`], so
+//! every format carries the same rules, states and findings.
+
+mod json;
+mod markdown;
+mod sarif;
+mod text;
+
+use crate::date::Date;
+use crate::evidence::{Diagnostic, RepositoryFacts};
+use crate::finding::{BaselineState, Finding, Level, RuleState};
+use crate::policy::metadata::Metadata;
+use serde::Serialize;
+
+/// Where the generated rule documentation lives.
+pub const RULE_DOCS_URL: &str = "https://github.com/samdscan/samdscan/blob/main/docs/rules";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+    Markdown,
+}
+
+/// One rule as the scan ended it.
+#[derive(Debug, Clone)]
+pub struct RuleReport {
+    pub meta: Metadata,
+    /// The rule's level after config overrides.
+    pub level: Level,
+    pub state: RuleState,
+    /// Why it was not applicable or not evaluated, when it says.
+    pub reasons: Vec<String>,
+}
+
+impl RuleReport {
+    pub fn id(&self) -> &str {
+        &self.meta.custom.id
+    }
+}
+
+/// With `--base`: what the comparison was against.
+#[derive(Debug, Clone, Serialize)]
+pub struct BaseInfo {
+    pub reference: String,
+    pub revision: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ScanReport {
+    pub repository: RepositoryFacts,
+    pub product_name: Option<String>,
+    pub as_of: Date,
+    pub rules: Vec<RuleReport>,
+    /// Sorted; includes waived findings and, with `--base`, absent ones.
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub disabled_rules: Vec<String>,
+    pub base: Option<BaseInfo>,
+    /// Notes about the scan itself (truncated history, inventory source), shown in every format.
+    pub notices: Vec<String>,
+}
+
+/// Finding counts by level, as reports show them.
+#[derive(Debug, Default, Clone, Copy, Serialize, PartialEq)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub note: usize,
+    pub waived: usize,
+}
+
+impl ScanReport {
+    /// Findings that are live: not waived and not absent.
+    pub fn active_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.waiver.is_none() && f.baseline_state != Some(BaselineState::Absent))
+    }
+
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for f in self
+            .findings
+            .iter()
+            .filter(|f| f.baseline_state != Some(BaselineState::Absent))
+        {
+            if f.waiver.is_some() {
+                c.waived += 1;
+                continue;
+            }
+            match f.level {
+                Level::Error => c.error += 1,
+                Level::Warning => c.warning += 1,
+                Level::Note => c.note += 1,
+            }
+        }
+        c
+    }
+
+    pub fn state_counts(&self) -> Vec<(RuleState, usize)> {
+        let states = [
+            RuleState::Passed,
+            RuleState::Failed,
+            RuleState::NotApplicable,
+            RuleState::NotEvaluated,
+            RuleState::NotObservable,
+        ];
+        states
+            .iter()
+            .map(|s| (*s, self.rules.iter().filter(|r| r.state == *s).count()))
+            .collect()
+    }
+
+    pub fn findings_of<'a>(&'a self, rule_id: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.rule_id == rule_id)
+    }
+
+    /// The highest level among active findings.
+    pub fn max_level(&self) -> Option<Level> {
+        self.active_findings().map(|f| f.level).max()
+    }
+}
+
+/// The human name of an MFDS plan pillar (regulatory catalogue §0.1).
+pub fn pillar_name(pillar: Option<&str>) -> &'static str {
+    match pillar.unwrap_or("") {
+        "all" | "GEN" | "" => "Product profile",
+        p if p.starts_with("P1") => "Pillar 1: AI and digital product safety",
+        p if p.starts_with("P2") => "Pillar 2: Cybersecurity",
+        p if p.starts_with("P3") => "Pillar 3: Quality management and regulatory innovation",
+        p if p.starts_with("P4") => "Pillar 4: International harmonisation",
+        _ => "samdscan",
+    }
+}
+
+/// Rules grouped by pillar, in a fixed pillar order.
+pub fn rules_by_pillar(report: &ScanReport) -> Vec<(&'static str, Vec<&RuleReport>)> {
+    let order = [
+        "Product profile",
+        "Pillar 1: AI and digital product safety",
+        "Pillar 2: Cybersecurity",
+        "Pillar 3: Quality management and regulatory innovation",
+        "Pillar 4: International harmonisation",
+        "samdscan",
+    ];
+    order
+        .iter()
+        .map(|name| {
+            let rules: Vec<&RuleReport> = report
+                .rules
+                .iter()
+                .filter(|r| pillar_name(r.meta.custom.pillar.as_deref()) == *name)
+                .collect();
+            (*name, rules)
+        })
+        .filter(|(_, rules)| !rules.is_empty())
+        .collect()
+}
+
+pub fn render(report: &ScanReport, format: Format, color: bool) -> String {
+    match format {
+        Format::Text => text::render(report, color),
+        Format::Json => json::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Markdown => markdown::render(report),
+    }
+}

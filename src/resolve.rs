@@ -1,0 +1,145 @@
+//! From rule outcomes to reportable findings: levels (policy, config override, external
+//! attestation), anchoring to a real file, and fingerprints.
+//!
+//! A finding about something missing still needs a real location for code scanning: the file the
+//! policy named if it exists, else the config file at the relevant line, else the README, else the
+//! first file of the repository.
+
+use crate::config::LoadedConfig;
+use crate::evidence::Evidence;
+use crate::evidence::source::Inventory;
+use crate::finding::{Finding, Level, fingerprint};
+use crate::policy::{RawFinding, Rule};
+use serde_json::Value;
+
+/// Where findings without a usable path of their own are anchored.
+pub struct Anchors<'a> {
+    inventory: &'a Inventory,
+    config_path: Option<String>,
+    readme: Option<String>,
+}
+
+impl<'a> Anchors<'a> {
+    pub fn new(
+        inventory: &'a Inventory,
+        config: &LoadedConfig,
+        evidence: &Evidence,
+    ) -> Anchors<'a> {
+        let config_path = config.path.clone().filter(|p| inventory.is_file(p));
+        Anchors {
+            inventory,
+            config_path,
+            readme: evidence.readme().map(str::to_string),
+        }
+    }
+
+    /// The location of a finding: its own path if that is a real file, else the fallback chain.
+    pub fn locate(&self, path: Option<&str>, line: Option<usize>) -> (String, usize) {
+        if let Some(p) = path.filter(|p| self.inventory.is_file(p)) {
+            return (p.to_string(), line.unwrap_or(1));
+        }
+        if let Some(c) = &self.config_path {
+            // A line given without a usable path refers to the config file.
+            return (
+                c.clone(),
+                if path.is_none() { line.unwrap_or(1) } else { 1 },
+            );
+        }
+        self.fallback()
+    }
+
+    /// The config file at the line of `key` when there is one; else README or first file.
+    pub fn config_key(&self, config: &LoadedConfig, key: &str) -> (String, usize) {
+        match &self.config_path {
+            Some(c) => (c.clone(), config.line_of(key).unwrap_or(1)),
+            None => self.fallback(),
+        }
+    }
+
+    fn fallback(&self) -> (String, usize) {
+        let first = || self.inventory.files().next().map(|e| e.path.clone());
+        let path = self
+            .readme
+            .clone()
+            .or_else(first)
+            .unwrap_or_else(|| "README.md".to_string());
+        (path, 1)
+    }
+}
+
+/// An external attestation from the evidence index, for one rule.
+fn external_attestation(evidence: &Evidence, rule_id: &str) -> Option<String> {
+    let ext = evidence
+        .0
+        .pointer(&format!("/evidence_index/entries/{rule_id}/external"))?;
+    if ext.get("valid").and_then(Value::as_bool) == Some(false) {
+        return None;
+    }
+    let field = |k: &str| {
+        ext.get(k).and_then(|v| {
+            v.as_str()
+                .map(str::to_string)
+                .or_else(|| Some(v.to_string()))
+        })
+    };
+    let doc = field("document_id")?;
+    let version = field("version").unwrap_or_else(|| "?".into());
+    let approved = field("approved").unwrap_or_else(|| "?".into());
+    let system = field("system")
+        .map(|s| format!(" in {s}"))
+        .unwrap_or_default();
+    Some(format!(
+        "attested externally: {doc} version {version}, approved {approved}{system}"
+    ))
+}
+
+/// The level of a rule's findings after the user's `policies.severity` override.
+pub fn configured_level(rule: &Rule, config: &LoadedConfig) -> Level {
+    config
+        .config
+        .policies
+        .severity
+        .get(rule.id())
+        .copied()
+        .unwrap_or(rule.meta.custom.severity)
+}
+
+/// Turns one rule's raw findings into findings.
+pub fn resolve_findings(
+    rule: &Rule,
+    raw: &[RawFinding],
+    config: &LoadedConfig,
+    evidence: &Evidence,
+    anchors: &Anchors,
+) -> Vec<Finding> {
+    let override_level = config.config.policies.severity.get(rule.id()).copied();
+    let attested = external_attestation(evidence, rule.id());
+    raw.iter()
+        .map(|r| {
+            let (path, line) = anchors.locate(r.path.as_deref(), r.line);
+            let key = r
+                .key
+                .clone()
+                .unwrap_or_else(|| format!("{}|{}", r.path.as_deref().unwrap_or(""), r.message));
+            let mut level = override_level
+                .or(r.level)
+                .unwrap_or(rule.meta.custom.severity);
+            let mut message = r.message.clone();
+            if let Some(a) = &attested {
+                level = Level::Note;
+                message = format!("{message} ({a})");
+            }
+            Finding {
+                rule_id: rule.id().to_string(),
+                level,
+                message,
+                fingerprint: fingerprint(rule.id(), &key),
+                path,
+                line,
+                baseline_state: None,
+                waiver: None,
+                key,
+            }
+        })
+        .collect()
+}
