@@ -1,0 +1,158 @@
+//! Shared helpers for integration tests: temporary git repositories built by test code, the
+//! example importer, the samdscan binary, and the shared conformance data.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A fixed date for commits made by tests, so outputs are reproducible.
+pub const TEST_DATE: &str = "2026-10-01T12:00:00Z";
+
+/// Runs git in `dir` with a fixed identity and dates; panics with git's output on failure.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "tag.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", TEST_DATE)
+        .env("GIT_COMMITTER_DATE", TEST_DATE)
+        .env_remove("GIT_DIR")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Writes `files` (path, content) under `dir`, creating folders.
+pub fn write_files(dir: &Path, files: &[(&str, &str)]) {
+    for (path, content) in files {
+        let full = dir.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, content).unwrap();
+    }
+}
+
+/// A new git repository holding `files` in one commit.
+pub fn git_repo(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    git(dir.path(), &["init", "-q"]);
+    write_files(dir.path(), files);
+    git(dir.path(), &["add", "-A"]);
+    git(
+        dir.path(),
+        &[
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            "Initial commit (CR-1)",
+        ],
+    );
+    dir
+}
+
+pub fn examples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Makes an example a git repository, the one way for all: copy it to a temp dir, `git init`,
+/// commit everything as `Import example (CR-1)`, then run its `history.sh`, if any, inside it.
+pub fn import_example(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join(name);
+    copy_dir(&examples_dir().join(name), &repo);
+    let history = repo.join("history.sh");
+    let has_history = history.exists();
+    if has_history {
+        std::fs::remove_file(&history).unwrap();
+    }
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "Import example (CR-1)"]);
+    if has_history {
+        let status = Command::new("bash")
+            .arg(examples_dir().join(name).join("history.sh"))
+            .current_dir(&repo)
+            .env("GIT_AUTHOR_NAME", "Test")
+            .env("GIT_AUTHOR_EMAIL", "test@example.com")
+            .env("GIT_COMMITTER_NAME", "Test")
+            .env("GIT_COMMITTER_EMAIL", "test@example.com")
+            .status()
+            .unwrap();
+        assert!(status.success(), "{name}/history.sh failed");
+    }
+    dir
+}
+
+/// The path of an imported example's repository.
+pub fn example_repo(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+    dir.path().join(name)
+}
+
+/// The names of every example, sorted.
+pub fn example_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(examples_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("README.md").exists())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+pub fn samdscan() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("samdscan").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// A file of `../shared/data`, or `None` (with a note) when that folder is not beside the
+/// project. CI sets SAMDSCAN_REQUIRE_SHARED=1, which turns a missing folder into a failure.
+pub fn shared_data(rel: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(rel);
+    if path.exists() {
+        return Some(path);
+    }
+    if std::env::var_os("SAMDSCAN_REQUIRE_SHARED").is_some() {
+        panic!(
+            "{} is missing and SAMDSCAN_REQUIRE_SHARED is set",
+            path.display()
+        );
+    }
+    eprintln!(
+        "note: {} not found; conformance check skipped",
+        path.display()
+    );
+    None
+}
