@@ -145,7 +145,8 @@ fn format_of(path: &str) -> &'static str {
     }
 }
 
-fn read_document(ctx: &Context, path: &str) -> Option<Document> {
+/// Reads one document; other extractors reuse this for their own document kinds.
+pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
     let format = format_of(path);
     let mut doc = Document {
         path: path.to_string(),

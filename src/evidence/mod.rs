@@ -8,8 +8,8 @@
 //! file in this folder plus one line in [`registry`].
 
 mod context;
-mod documents;
-mod kinds;
+pub mod documents;
+pub mod kinds;
 mod profile;
 mod sbom;
 pub mod source;
