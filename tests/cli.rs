@@ -338,3 +338,54 @@ fn a_missing_path_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("not a directory"));
 }
+
+#[test]
+fn rev_scans_a_past_revision_from_git_objects() {
+    let repo = demo_repo(&[]);
+    common::write_files(repo.path(), &[("CHANGELOG.md", "# Changelog\n")]);
+    common::git(repo.path(), &["add", "-A"]);
+    common::git(repo.path(), &["commit", "-qm", "Add change log (CR-2)"]);
+    // The working tree loses the file, but the revisions still tell the truth.
+    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    let head = json_report(repo.path(), &["--fail-on", "never", "--rev", "HEAD"]);
+    assert!(!rule_ids(&head).contains(&"MFDS-SWL-009".to_string()));
+    assert_eq!(
+        head["repository"]["revision"].as_str().map(str::len),
+        Some(40)
+    );
+    let before = json_report(repo.path(), &["--fail-on", "never", "--rev", "HEAD~1"]);
+    assert!(rule_ids(&before).contains(&"MFDS-SWL-009".to_string()));
+    samdscan()
+        .arg("scan")
+        .arg(repo.path())
+        .args(["--rev", "no-such-ref"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-ref"));
+}
+
+#[test]
+fn sarif_carries_version_control_provenance_without_credentials() {
+    let repo = demo_repo(&[]);
+    common::git(
+        repo.path(),
+        &[
+            "remote",
+            "add",
+            "origin",
+            "https://user:secret@github.com/acme/cardio.git",
+        ],
+    );
+    let out = samdscan()
+        .arg("scan")
+        .arg(repo.path())
+        .args(["--format", "sarif"])
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let vcs = &sarif["runs"][0]["versionControlProvenance"][0];
+    assert_eq!(vcs["repositoryUri"], "https://github.com/acme/cardio.git");
+    assert_eq!(vcs["branch"], "main");
+    assert_eq!(vcs["revisionId"].as_str().map(str::len), Some(40));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("secret"));
+}
