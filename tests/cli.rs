@@ -44,39 +44,48 @@ fn rule_ids(report: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Writes `yaml` as the config of a demo repository and expects exit 2 with `expected` on stderr.
+fn assert_config_error(yaml: &str, expected: &[&str]) {
+    let repo = demo_repo(&[]);
+    std::fs::write(repo.path().join(".samdscan.yaml"), yaml).unwrap();
+    let out = samdscan().arg("scan").arg(repo.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for e in expected {
+        assert!(stderr.contains(e), "{stderr} lacks {e}");
+    }
+}
+
 #[test]
 fn unknown_config_key_is_exit_2_naming_file_line_and_key() {
-    let repo = demo_repo(&[]);
-    std::fs::write(
-        repo.path().join(".samdscan.yaml"),
+    assert_config_error(
         "product:\n  name: X\n  grdae: 3\n",
-    )
-    .unwrap();
-    samdscan()
-        .arg("scan")
-        .arg(repo.path())
-        .assert()
-        .code(2)
-        .stderr(
-            predicate::str::contains("error: .samdscan.yaml:3:")
-                .and(predicate::str::contains("grdae")),
-        );
+        &["error: .samdscan.yaml:3:", "grdae"],
+    );
 }
 
 #[test]
 fn wrong_type_in_config_is_exit_2() {
-    let repo = demo_repo(&[]);
-    std::fs::write(
-        repo.path().join(".samdscan.yaml"),
+    assert_config_error(
         "policies:\n  disable: MFDS-CYB-001\n",
-    )
-    .unwrap();
-    samdscan()
-        .arg("scan")
-        .arg(repo.path())
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(".samdscan.yaml:2:"));
+        &["error: .samdscan.yaml:2:"],
+    );
+}
+
+#[test]
+fn invalid_regex_and_bad_waiver_are_config_errors() {
+    assert_config_error(
+        "history:\n  change_reference: '(unclosed'\n",
+        &[".samdscan.yaml:2:", "change_reference"],
+    );
+    assert_config_error(
+        "waivers:\n  - {rule: MFDS-CYB-006, approved_by: QA, expires: 2027-01-01, ref: C-1}\n",
+        &["reason"],
+    );
+    assert_config_error(
+        "waivers:\n  - {rule: X, reason: r, approved_by: QA, expires: soon, ref: C-1}\n",
+        &["invalid date"],
+    );
 }
 
 #[test]
