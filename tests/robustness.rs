@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{git, git_repo, samdscan, write_files};
+use common::{git, git_repo, git_repo_with, samdscan, write_files};
 use serde_json::Value;
 
 fn scan_json(dir: &std::path::Path) -> Value {
@@ -37,31 +37,30 @@ fn messages_for(report: &Value, rule: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Asserts that `rule` has a finding at `path` (any path when empty) whose message contains `text`.
+fn assert_finding(report: &Value, rule: &str, path: &str, text: &str) {
+    let found = messages_for(report, rule);
+    assert!(
+        found
+            .iter()
+            .any(|(p, m)| (path.is_empty() || p == path) && m.contains(text)),
+        "no {rule} finding at {path:?} containing {text:?}: {found:?}"
+    );
+}
+
 #[test]
 fn binary_file_named_json_is_reported_not_parsed() {
-    let repo = tempfile::tempdir().unwrap();
-    git(repo.path(), &["init", "-q"]);
-    write_files(repo.path(), &[("README.md", "# r\n")]);
-    std::fs::create_dir_all(repo.path().join("sbom")).unwrap();
-    std::fs::write(
-        repo.path().join("sbom/bom.json"),
-        [0u8, 159, 146, 150, 0, 1, 2, 255],
-    )
-    .unwrap();
-    git(repo.path(), &["add", "-A"]);
-    git(repo.path(), &["commit", "-qm", "x"]);
+    let repo = git_repo_with(&[("README.md", "# r\n")], |dir| {
+        std::fs::create_dir_all(dir.join("sbom")).unwrap();
+        std::fs::write(
+            dir.join("sbom/bom.json"),
+            [0u8, 159, 146, 150, 0, 1, 2, 255],
+        )
+        .unwrap();
+    });
     let report = scan_json(repo.path());
-    let cyb = messages_for(&report, "MFDS-CYB-001");
-    assert!(
-        cyb.iter()
-            .any(|(p, m)| p == "sbom/bom.json" && m.contains("does not parse")),
-        "{cyb:?}"
-    );
-    assert!(
-        messages_for(&report, "SAMDSCAN-004")
-            .iter()
-            .any(|(p, _)| p == "sbom/bom.json")
-    );
+    assert_finding(&report, "MFDS-CYB-001", "sbom/bom.json", "does not parse");
+    assert_finding(&report, "SAMDSCAN-004", "sbom/bom.json", "");
 }
 
 #[test]
@@ -73,11 +72,7 @@ fn deeply_nested_json_is_an_error_not_a_stack_overflow() {
     );
     let repo = git_repo(&[("README.md", "# r\n"), ("sbom/deep.cdx.json", &deep)]);
     let report = scan_json(repo.path());
-    assert!(
-        messages_for(&report, "MFDS-CYB-001")
-            .iter()
-            .any(|(p, _)| p == "sbom/deep.cdx.json")
-    );
+    assert_finding(&report, "MFDS-CYB-001", "sbom/deep.cdx.json", "");
 }
 
 #[test]
@@ -92,12 +87,11 @@ fn file_over_the_size_cap_is_named_and_skipped() {
         ("sbom/big.cdx.json", &big),
     ]);
     let report = scan_json(repo.path());
-    let problems = messages_for(&report, "SAMDSCAN-004");
-    assert!(
-        problems
-            .iter()
-            .any(|(p, m)| p == "sbom/big.cdx.json" && m.contains("over the 1024-byte limit")),
-        "{problems:?}"
+    assert_finding(
+        &report,
+        "SAMDSCAN-004",
+        "sbom/big.cdx.json",
+        "over the 1024-byte limit",
     );
 }
 
@@ -110,51 +104,38 @@ fn symlink_out_of_the_repository_is_recorded_not_followed() {
         r#"{"bomFormat":"CycloneDX","specVersion":"1.6"}"#,
     )
     .unwrap();
-    let repo = tempfile::tempdir().unwrap();
-    git(repo.path(), &["init", "-q"]);
-    write_files(repo.path(), &[("README.md", "# r\n")]);
-    std::fs::create_dir(repo.path().join("sbom")).unwrap();
-    std::os::unix::fs::symlink(
-        outside.path().join("secret.cdx.json"),
-        repo.path().join("sbom/link.cdx.json"),
-    )
-    .unwrap();
-    git(repo.path(), &["add", "-A"]);
-    git(repo.path(), &["commit", "-qm", "x"]);
+    let repo = git_repo_with(&[("README.md", "# r\n")], |dir| {
+        std::fs::create_dir(dir.join("sbom")).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.cdx.json"),
+            dir.join("sbom/link.cdx.json"),
+        )
+        .unwrap();
+    });
     let report = scan_json(repo.path());
-    let problems = messages_for(&report, "SAMDSCAN-004");
-    assert!(
-        problems
-            .iter()
-            .any(|(_, m)| m.contains("sbom/link.cdx.json is a symlink")),
-        "{problems:?}"
+    assert_finding(
+        &report,
+        "SAMDSCAN-004",
+        "",
+        "sbom/link.cdx.json is a symlink",
     );
     // The linked SBOM was not read, so the repository has no SBOM.
-    assert!(
-        messages_for(&report, "MFDS-CYB-001")
-            .iter()
-            .any(|(_, m)| m.contains("no SBOM found"))
-    );
+    assert_finding(&report, "MFDS-CYB-001", "", "no SBOM found");
 }
 
 #[cfg(target_os = "linux")]
 #[test]
 fn non_utf8_path_is_reported_by_name() {
     use std::os::unix::ffi::OsStrExt;
-    let repo = tempfile::tempdir().unwrap();
-    git(repo.path(), &["init", "-q"]);
-    write_files(repo.path(), &[("README.md", "# r\n")]);
-    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
-    std::fs::write(repo.path().join(name), "x").unwrap();
-    git(repo.path(), &["add", "-A"]);
-    git(repo.path(), &["commit", "-qm", "x"]);
+    let repo = git_repo_with(&[("README.md", "# r\n")], |dir| {
+        std::fs::write(dir.join(std::ffi::OsStr::from_bytes(b"caf\xe9.md")), "x").unwrap();
+    });
     let report = scan_json(repo.path());
-    let problems = messages_for(&report, "SAMDSCAN-004");
-    assert!(
-        problems
-            .iter()
-            .any(|(_, m)| m.contains("caf") && m.contains("not UTF-8")),
-        "{problems:?}"
+    assert_finding(
+        &report,
+        "SAMDSCAN-004",
+        "",
+        "was skipped: path is not UTF-8",
     );
 }
 
@@ -163,10 +144,11 @@ fn file_in_index_but_deleted_from_disk_is_reported() {
     let repo = git_repo(&[("README.md", "# r\n"), ("CHANGELOG.md", "# c\n")]);
     std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
     let report = scan_json(repo.path());
-    assert!(
-        messages_for(&report, "SAMDSCAN-004")
-            .iter()
-            .any(|(_, m)| m.contains("CHANGELOG.md is in the git index but missing"))
+    assert_finding(
+        &report,
+        "SAMDSCAN-004",
+        "",
+        "CHANGELOG.md is in the git index but missing",
     );
     // A deleted change log does not count as present.
     assert!(!messages_for(&report, "MFDS-SWL-009").is_empty());
@@ -179,11 +161,7 @@ fn malformed_front_matter_is_a_diagnostic() {
         ("CHANGELOG.md", "---\ntitle: [unclosed\n---\n# Changelog\n"),
     ]);
     let report = scan_json(repo.path());
-    assert!(
-        messages_for(&report, "SAMDSCAN-004")
-            .iter()
-            .any(|(p, m)| p == "CHANGELOG.md" && m.contains("front matter"))
-    );
+    assert_finding(&report, "SAMDSCAN-004", "CHANGELOG.md", "front matter");
 }
 
 #[test]
