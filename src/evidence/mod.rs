@@ -11,7 +11,7 @@ mod context;
 pub mod documents;
 pub mod kinds;
 mod profile;
-mod sbom;
+pub mod sbom;
 pub mod source;
 
 pub use context::{Context, Diagnostic};
