@@ -3,18 +3,8 @@
 //! field a generator got wrong.
 
 use super::model::{Component, Encoding, Format, Sbom, VexStatement, present};
+use crate::evidence::value::{array, str_at};
 use serde_json::Value;
-
-fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(Value::as_str)
-}
-
-fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default()
-}
 
 /// Reads a parsed CycloneDX JSON document (the caller checked `bomFormat`).
 pub fn read(v: &Value) -> Sbom {

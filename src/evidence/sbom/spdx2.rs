@@ -3,6 +3,7 @@
 //! dependency graph. spdx-rs is unmaintained, so both encodings are read here, leniently.
 
 use super::model::{Component, Encoding, Format, Sbom, present};
+use crate::evidence::value::{array, str_at};
 use serde_json::Value;
 
 /// Relationship types that state a dependency between two elements.
@@ -20,17 +21,6 @@ const DEPENDENCY_RELATIONSHIPS: &[&str] = &[
     "STATIC_LINK",
     "DYNAMIC_LINK",
 ];
-
-fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(Value::as_str)
-}
-
-fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default()
-}
 
 /// The spec version from `SPDX-2.3`.
 fn spec_version(text: &str) -> String {

@@ -3,6 +3,7 @@
 //! become authors and tools; relationships give the dependency graph and declared licences.
 
 use super::model::{Component, Encoding, Format, Sbom, present};
+use crate::evidence::value::{array, str_at};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -17,17 +18,6 @@ const DEPENDENCY_RELATIONSHIPS: &[&str] = &[
     "hasOptionalDependency",
     "hasProvidedDependency",
 ];
-
-fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(Value::as_str)
-}
-
-fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default()
-}
 
 fn id_of(e: &Value) -> Option<&str> {
     str_at(e, "spdxId").or_else(|| str_at(e, "@id"))
