@@ -13,7 +13,9 @@ pub mod documents;
 pub mod kinds;
 mod profile;
 pub mod sbom;
+mod soup;
 pub mod source;
+pub mod tables;
 pub mod value;
 
 pub use context::{Context, Diagnostic};
@@ -45,6 +47,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(documents::DocumentExtractor),
         Box::new(sbom::SbomExtractor),
         Box::new(dependencies::DependencyExtractor),
+        Box::new(soup::SoupExtractor),
     ]
 }
 
