@@ -9,6 +9,9 @@ use std::collections::HashSet;
 
 pub fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
     let doc: Value = toml::from_str(text).map_err(|e| format!("invalid TOML: {e}"))?;
+    if doc.get("package").is_some_and(|p| !p.is_array()) {
+        return Err("`package` is not an array of tables".into());
+    }
     let entries = array(&doc, "package");
     // Members name their dependencies as `name` or `name version` (or `name version (source)`).
     let mut direct: HashSet<&str> = HashSet::new();
@@ -73,5 +76,10 @@ source = "registry+https://github.com/rust-lang/crates.io-index"
             ]
         );
         assert!(parse_lock("[[package]\nname=").is_err());
+        assert!(
+            parse_lock("package = 5")
+                .unwrap_err()
+                .contains("not an array")
+        );
     }
 }
