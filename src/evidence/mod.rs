@@ -8,11 +8,13 @@
 //! file in this folder plus one line in [`registry`].
 
 mod context;
+mod coverage;
 pub mod documents;
 pub mod kinds;
 mod profile;
 mod sbom;
 pub mod source;
+pub mod tables;
 
 pub use context::{Context, Diagnostic};
 pub use kinds::{FileKind, Sniffer};
@@ -42,6 +44,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(profile::ProfileExtractor),
         Box::new(documents::DocumentExtractor),
         Box::new(sbom::SbomExtractor),
+        Box::new(coverage::CoverageExtractor),
     ]
 }
 
