@@ -10,11 +10,16 @@
 mod context;
 mod coverage;
 pub mod documents;
+mod junit;
 pub mod kinds;
 mod profile;
+pub mod references;
+pub mod requirements;
+mod risk;
 mod sbom;
 pub mod source;
 pub mod tables;
+mod xml_walk;
 
 pub use context::{Context, Diagnostic};
 pub use kinds::{FileKind, Sniffer};
@@ -45,6 +50,10 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(documents::DocumentExtractor),
         Box::new(sbom::SbomExtractor),
         Box::new(coverage::CoverageExtractor),
+        Box::new(junit::JunitExtractor),
+        Box::new(requirements::RequirementsExtractor),
+        Box::new(references::ReferencesExtractor),
+        Box::new(risk::RiskExtractor),
     ]
 }
 

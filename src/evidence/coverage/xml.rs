@@ -7,64 +7,12 @@
 //! compared. Malformed XML (mismatched or unclosed tags) is an error.
 
 use super::{Counter, FileCoverage, ParsedCoverage, Stated, unix_timestamp};
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use crate::evidence::xml_walk::{Node, attr, num, walk};
+use quick_xml::events::BytesStart;
 use std::collections::{BTreeMap, HashMap};
 
 /// Per-line figures of one file: line -> (hit, branches covered, branches total).
 type LineMap = HashMap<u64, (bool, u64, u64)>;
-
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .map(|a| a.value.to_string())
-}
-
-fn num<T: std::str::FromStr>(e: &BytesStart, name: &str) -> Option<T> {
-    attr(e, name).and_then(|v| v.trim().parse().ok())
-}
-
-/// An element event: a start (with the names of its ancestors) or an end.
-enum Node<'a, 'b> {
-    Start(&'a [String], &'a BytesStart<'b>),
-    End(&'a str),
-}
-
-/// Walks every element, calling `visit` for each start and end; errors on malformed XML.
-fn walk(text: &str, mut visit: impl FnMut(Node) -> Result<(), String>) -> Result<(), String> {
-    let mut reader = Reader::from_str(text);
-    let mut stack: Vec<String> = Vec::new();
-    let mut saw_root = false;
-    loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("invalid XML at byte {}: {e}", reader.buffer_position()))?;
-        match event {
-            Event::Eof => break,
-            Event::Start(e) => {
-                saw_root = true;
-                visit(Node::Start(&stack, &e))?;
-                stack.push(e.local_name().as_ref().to_string());
-            }
-            Event::Empty(e) => {
-                saw_root = true;
-                visit(Node::Start(&stack, &e))?;
-                visit(Node::End(e.local_name().as_ref()))?;
-            }
-            Event::End(e) => {
-                stack.pop();
-                visit(Node::End(e.local_name().as_ref()))?;
-            }
-            _ => {}
-        }
-    }
-    match (saw_root, stack.last()) {
-        (false, _) => Err("no XML root element (empty report)".into()),
-        (_, Some(open)) => Err(format!("invalid XML: <{open}> is never closed")),
-        _ => Ok(()),
-    }
-}
 
 fn expect_root(stack: &[String], e: &BytesStart, root: &str, what: &str) -> Result<(), String> {
     let name = e.local_name();
