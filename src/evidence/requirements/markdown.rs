@@ -8,6 +8,7 @@
 use super::Requirement;
 use crate::evidence::tables::{Table, markdown_tables, normalise_header};
 use regex::Regex;
+use std::collections::HashMap;
 
 /// Header names of a title column, normalised.
 const TITLE_HEADERS: &[&str] = &[
@@ -130,19 +131,22 @@ pub fn table_requirements(table: &Table, pattern: &Regex, form: &'static str) ->
     out
 }
 
+/// Keeps one definition per id and form; a definition in another form (a summary table row
+/// and its section) adds its text to the first one, so a control named in either is seen.
 fn keep_one_form_per_id(found: Vec<Requirement>) -> Vec<Requirement> {
-    let mut first_form: std::collections::HashMap<String, &'static str> =
-        std::collections::HashMap::new();
-    let mut out = Vec::new();
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Requirement> = Vec::new();
     for r in found {
-        match first_form.get(&r.id) {
-            Some(form) if *form != r.form => continue,
-            Some(_) => {}
-            None => {
-                first_form.insert(r.id.clone(), r.form);
+        match first.get(&r.id).copied() {
+            Some(i) if out[i].form != r.form => {
+                let merged = format!("{}\n{}", out[i].text, r.text);
+                out[i].text = super::bounded(&merged);
+            }
+            _ => {
+                first.entry(r.id.clone()).or_insert(out.len());
+                out.push(r);
             }
         }
-        out.push(r);
     }
     out
 }
@@ -174,6 +178,10 @@ mod tests {
             ]
         );
         assert!(found[2].text.contains("REQ-3"));
+        assert!(
+            found[0].text.contains("Implements RC-1."),
+            "the section's text joins the table row's"
+        );
     }
 
     #[test]
