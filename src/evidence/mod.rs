@@ -9,6 +9,7 @@
 
 mod context;
 pub mod documents;
+pub mod history;
 pub mod kinds;
 mod profile;
 mod sbom;
@@ -42,6 +43,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(profile::ProfileExtractor),
         Box::new(documents::DocumentExtractor),
         Box::new(sbom::SbomExtractor),
+        Box::new(history::HistoryExtractor),
     ]
 }
 
@@ -65,6 +67,9 @@ pub struct RepositoryFacts {
     pub branch: Option<String>,
     /// The revision scanned with `--rev`, when not the working tree.
     pub revision: Option<String>,
+    /// With `--base`: the base commit the scan is compared with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
     pub shallow: bool,
     pub origin_url: Option<String>,
 }
@@ -94,7 +99,7 @@ pub fn collect_evidence(
 ) -> Evidence {
     let extractors = registry();
     let all_kinds: Vec<&FileKind> = extractors.iter().flat_map(|x| x.kinds()).collect();
-    let ctx = Context::new(source, config, git, as_of, &all_kinds);
+    let ctx = Context::new(source, config, git, repo, as_of, &all_kinds);
     let mut doc = Map::new();
     doc.insert("schema_version".into(), json!(SCHEMA_VERSION));
     doc.insert(

@@ -1,0 +1,25 @@
+package samdscan.mfds.cyb.sbom_follows_lockfiles_test
+
+import data.samdscan.mfds.cyb.sbom_follows_lockfiles as p
+import rego.v1
+
+commit(id, path, area) := {
+	"id": id, "short_id": substring(id, 0, 7), "subject": "Bump deps", "merge": false, "shallow_boundary": false,
+	"areas": [area], "changes": [{"path": path, "status": "modified", "areas": [area]}],
+}
+
+hist(commits) := {"available": true, "truncated": false, "commits": commits}
+
+test_lockfile_without_sbom_fails if {
+	d := p.deny with input as {"history": hist([commit("1111111111", "Cargo.lock", "lockfile")])}
+	[f.path | some f in d] == ["Cargo.lock"]
+}
+
+test_lockfile_with_sbom_passes if {
+	cs := [commit("1111111111", "Cargo.lock", "lockfile"), commit("2222222222", "sbom/app.cdx.json", "sbom")]
+	count(p.deny) == 0 with input as {"history": hist(cs)}
+}
+
+test_no_history_is_not_evaluated if {
+	count(p.not_evaluated) == 1 with input as {"history": {"available": false, "reason": "not a work tree"}}
+}
