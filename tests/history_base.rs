@@ -195,3 +195,41 @@ fn rev_scans_a_past_revision_from_git_objects() {
     assert_eq!(e["repository"]["inventory"], "git-tree");
     assert_eq!(e["files"]["count"], 2, "the tagged tree, not the work tree");
 }
+
+#[test]
+fn rev_runs_every_extractor_over_the_revision_tree() {
+    let dir = common::import_example("01-cardiowatch-compliant");
+    let repo = common::example_repo(&dir, "01-cardiowatch-compliant");
+    git(
+        &repo,
+        &["rm", "-q", "SECURITY.md", "sbom/cardiowatch.cdx.json"],
+    );
+    git(
+        &repo,
+        &["commit", "-q", "-m", "Drop security evidence (CR-2)"],
+    );
+    let rules_with_findings = |report: &Value| {
+        let mut ids: Vec<String> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule_id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    let (now, _) = scan(&repo, &["--fail-on", "never"]);
+    assert_eq!(
+        rules_with_findings(&now),
+        vec!["MFDS-CYB-001", "MFDS-CYB-006"]
+    );
+    // The import commit still has the documents and the SBOM, read from git objects.
+    let (then, code) = scan(&repo, &["--rev", "HEAD~1"]);
+    assert_eq!(rules_with_findings(&then), Vec::<String>::new());
+    assert_eq!(code, 0);
+    assert_eq!(
+        then["repository"]["revision"].as_str().map(str::len),
+        Some(40)
+    );
+}

@@ -8,6 +8,7 @@ use super::commits::iso_time;
 use git2::{ObjectType, Oid, Repository};
 use globset::{GlobBuilder, GlobMatcher};
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// The release tag pattern used when the config says nothing.
 pub const DEFAULT_RELEASE_TAGS: &str = "v*";
@@ -67,16 +68,36 @@ pub fn list_tags(repo: &Repository, tip: Option<Oid>, releases: &GlobMatcher) ->
         .into_iter()
         .filter_map(|(oid, name)| tag_record(repo, oid, name, releases))
         .collect();
-    for tag in tags.iter_mut().filter(|t| t.release) {
-        tag.reachable = tip.is_some_and(|tip| is_ancestor_or_self(repo, tip, &tag.target));
+    if let Some(tip) = tip {
+        mark_reachable(repo, tip, &mut tags);
     }
     tags.sort_by(|a, b| b.time.cmp(&a.time).then_with(|| a.name.cmp(&b.name)));
     tags
 }
 
-fn is_ancestor_or_self(repo: &Repository, tip: Oid, target: &str) -> bool {
-    Oid::from_str(target)
-        .is_ok_and(|t| t == tip || repo.graph_descendant_of(tip, t).unwrap_or(false))
+/// Release tags at most this many are checked one by one; beyond, one walk answers for all.
+const TAGS_CHECKED_SINGLY: usize = 16;
+
+/// Sets `reachable` on release tags whose commit is `tip` or one of its ancestors.
+fn mark_reachable(repo: &Repository, tip: Oid, tags: &mut [TagRecord]) {
+    let releases = tags.iter().filter(|t| t.release).count();
+    let ancestors: Option<HashSet<Oid>> = (releases > TAGS_CHECKED_SINGLY).then(|| {
+        let mut walk = match repo.revwalk() {
+            Ok(w) => w,
+            Err(_) => return HashSet::new(),
+        };
+        let _ = walk.push(tip);
+        walk.filter_map(Result::ok).collect()
+    });
+    for tag in tags.iter_mut().filter(|t| t.release) {
+        let Ok(target) = Oid::from_str(&tag.target) else {
+            continue;
+        };
+        tag.reachable = match &ancestors {
+            Some(set) => set.contains(&target),
+            None => target == tip || repo.graph_descendant_of(tip, target).unwrap_or(false),
+        };
+    }
 }
 
 fn tag_record(
