@@ -4,46 +4,21 @@
 
 mod common;
 
-use common::{git, git_repo, samdscan, write_files};
+use common::{commit_files as commit, git, git_repo, samdscan_json, write_files};
 use serde_json::Value;
 use std::path::Path;
 
 const CONFIG: &str = "product:\n  name: Pump\n  version: 1.1.0\n  connected: true\n  grade: 3\n  software_systems:\n    - {name: pump, paths: [\"src/**\"], safety_class: B}\n  safety_critical_paths: [\"src/dose/**\"]\n";
 
 fn evidence(repo: &Path, extra: &[&str]) -> Value {
-    let out = samdscan()
-        .arg("evidence")
-        .args(extra)
-        .arg(repo)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let args: Vec<&str> = ["evidence"].iter().chain(extra).copied().collect();
+    samdscan_json(&args, repo).0
 }
 
 fn scan(repo: &Path, extra: &[&str]) -> Value {
-    let out = samdscan()
-        .args(["scan", "--format", "json", "--fail-on", "never"])
-        .args(extra)
-        .arg(repo)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn commit(dir: &Path, files: &[(&str, &str)], message: &str) {
-    write_files(dir, files);
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "-m", message]);
+    let base = ["scan", "--format", "json", "--fail-on", "never"];
+    let args: Vec<&str> = base.iter().chain(extra).copied().collect();
+    samdscan_json(&args, repo).0
 }
 
 fn rule_state(report: &Value, id: &str) -> String {

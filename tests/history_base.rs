@@ -4,28 +4,19 @@
 
 mod common;
 
-use common::{git, git_repo, samdscan, write_files};
+use common::{commit_files as commit, git, git_repo, samdscan_json, write_files};
 use serde_json::Value;
 use std::path::Path;
 
 const CONFIG: &str = "product:\n  name: Pump\n  version: 1.0.0\n  software_systems:\n    - {name: pump, paths: [\"src/**\"], safety_class: B}\n";
 
 fn scan(repo: &Path, extra: &[&str]) -> (Value, i32) {
-    let out = samdscan()
-        .args(["scan", "--format", "json"])
-        .args(extra)
-        .arg(repo)
-        .output()
-        .unwrap();
-    let code = out.status.code().unwrap();
-    assert!(code < 2, "{}", String::from_utf8_lossy(&out.stderr));
-    (serde_json::from_slice(&out.stdout).unwrap(), code)
-}
-
-fn commit(dir: &Path, files: &[(&str, &str)], message: &str) {
-    write_files(dir, files);
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "-m", message]);
+    let args: Vec<&str> = ["scan", "--format", "json"]
+        .iter()
+        .chain(extra)
+        .copied()
+        .collect();
+    samdscan_json(&args, repo)
 }
 
 /// (rule id, baseline state) of every finding of `ids`.
@@ -180,13 +171,7 @@ fn rev_scans_a_past_revision_from_git_objects() {
     let repo = dir.path();
     git(repo, &["tag", "-a", "v1.0.0", "-m", "Release", "main~1"]);
     write_files(repo, &[("src/uncommitted.py", "x = 1\n")]);
-    let out = samdscan()
-        .args(["evidence", "--rev", "v1.0.0", "--since", "all"])
-        .arg(repo)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (e, _) = samdscan_json(&["evidence", "--rev", "v1.0.0", "--since", "all"], repo);
     let tagged = git(repo, &["rev-parse", "v1.0.0^{commit}"]);
     assert_eq!(e["history"]["tip"], tagged.trim());
     assert_eq!(e["history"]["tip_release"], "v1.0.0");

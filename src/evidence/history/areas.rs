@@ -4,7 +4,6 @@
 //! Paths are classified here, with the same glob rules as the rest of the evidence (bare names
 //! match at any depth, case-insensitively), so that policies only test area names.
 
-use super::super::documents::DOCUMENT_KINDS;
 use super::super::kinds::compile_globs;
 use crate::config::LoadedConfig;
 use globset::GlobSet;
@@ -33,19 +32,6 @@ const LOCKFILES: &[&str] = &[
     "Package.resolved",
     "pubspec.lock",
     "mix.lock",
-];
-
-/// SBOM names (by name only: history has no file contents to sniff).
-const SBOMS: &[&str] = &[
-    "*.cdx.json",
-    "*.cdx.xml",
-    "bom.json",
-    "bom.xml",
-    "*.spdx.json",
-    "*.spdx",
-    "*.spdx.yaml",
-    "*.spdx3.json",
-    "sbom/**",
 ];
 
 const RISK_DIRS: &[&str] = &["docs/risk/**"];
@@ -86,7 +72,7 @@ impl AreaMatcher {
             (SAFETY_CRITICAL, compile_globs(&safety)),
             (RISK, compile_globs(&risk_globs(config))),
             (LOCKFILE, compile_globs(&strings(LOCKFILES))),
-            (SBOM, compile_globs(&user_or(config, "sbom", SBOMS))),
+            (SBOM, compile_globs(&kind_globs(config, "sbom"))),
             (CHANGELOG, compile_globs(&kind_globs(config, "changelog"))),
             (CONTROL, compile_globs(&control_globs(config))),
         ];
@@ -126,13 +112,16 @@ fn user_or(config: &LoadedConfig, kind: &str, default: &[&str]) -> Vec<String> {
     }
 }
 
+/// The name globs of an evidence kind (the user's, else the extractor's defaults). History has
+/// no file contents, so kinds recognised by content are matched by name only.
 fn kind_globs(config: &LoadedConfig, kind: &str) -> Vec<String> {
-    let default = DOCUMENT_KINDS
+    let default: Vec<&str> = crate::evidence::registry()
         .iter()
+        .flat_map(|x| x.kinds().iter())
         .find(|k| k.name == kind)
-        .map(|k| k.globs)
+        .map(|k| k.globs.to_vec())
         .unwrap_or_default();
-    user_or(config, kind, default)
+    user_or(config, kind, &default)
 }
 
 fn risk_globs(config: &LoadedConfig) -> Vec<String> {
