@@ -7,6 +7,7 @@
 //! `evidence:` of the config) or, where names lie, by its content. Adding an extractor is one
 //! file in this folder plus one line in [`registry`].
 
+mod ai;
 mod context;
 pub mod documents;
 pub mod kinds;
@@ -42,6 +43,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(profile::ProfileExtractor),
         Box::new(documents::DocumentExtractor),
         Box::new(sbom::SbomExtractor),
+        Box::new(ai::AiExtractor),
     ]
 }
 

@@ -1,0 +1,433 @@
+//! AI and generative-AI device evidence (`ai` in the evidence document): model artifacts,
+//! model cards, dataset datasheets and split manifests, performance evaluations, change
+//! management plans, AI labeling, and the generative-AI foundation model, evaluations and
+//! red-team records.
+//!
+//! Each kind of file is read by its own module; this one finds the files, links cards to the
+//! artifacts they describe, and hashes an artifact only when a policy will compare the hash: the
+//! product declares `ai.enabled`, the artifact is a deployed model committed as itself (not an
+//! LFS pointer or DVC file, whose hashes are free), and a card or manifest records a SHA-256.
+
+mod artifacts;
+mod bom;
+mod cards;
+mod claims;
+mod datasheets;
+mod evaluation;
+mod genai;
+mod hashing;
+mod parts;
+mod splits;
+mod structured;
+
+use super::kinds::FileKind;
+use super::{Context, Extractor};
+use artifacts::Artifact;
+use parts::Part;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+pub struct AiExtractor;
+
+const fn kind(name: &'static str, globs: &'static [&'static str]) -> FileKind {
+    FileKind {
+        name,
+        globs,
+        sniffer: None,
+    }
+}
+
+/// The AI evidence kinds and their default globs (regulatory catalogue §5.2).
+const AI_KINDS: &[FileKind] = &[
+    kind(
+        "model_artifact",
+        &[
+            "*.onnx",
+            "*.pt",
+            "*.pth",
+            "*.safetensors",
+            "*.h5",
+            "*.keras",
+            "*.pb",
+            "*.tflite",
+            "*.gguf",
+            "*.joblib",
+            "*.pkl",
+            "MLmodel",
+            "*.dvc",
+            "dvc.lock",
+        ],
+    ),
+    kind(
+        "model_card",
+        &[
+            "MODEL_CARD*",
+            "model_card.*",
+            "model-card.*",
+            "modelcard.*",
+            "*-model-card.md",
+            "*_model_card.md",
+        ],
+    ),
+    kind(
+        "datasheet",
+        &[
+            "DATASHEET*",
+            "datasheet.*",
+            "*-datasheet.md",
+            "*_datasheet.md",
+            "dataset_card.*",
+            "dataset-card.*",
+        ],
+    ),
+    kind(
+        "split_manifest",
+        &[
+            "**/splits/**/*.csv",
+            "**/splits/**/*.tsv",
+            "**/splits/**/*.json",
+            "**/splits/**/*.txt",
+            "*split*.csv",
+            "*split*.json",
+        ],
+    ),
+    kind(
+        "model_evaluation",
+        &[
+            "metrics.json",
+            "metrics.yaml",
+            "*metrics*.json",
+            "eval/**/*.json",
+            "evaluation/**/*.json",
+            "*performance*.json",
+        ],
+    ),
+    kind(
+        "hash_manifest",
+        &["SHA256SUMS", "SHA256SUMS.txt", "*.sha256"],
+    ),
+    kind(
+        "change_control_plan",
+        &[
+            "*pccp*",
+            "*change-control-plan*",
+            "*change_control_plan*",
+            "*change-management-plan*",
+            "*change_management_plan*",
+            "*predetermined-change*",
+            "*변경관리계획*",
+            "*변경*관리*계획*",
+        ],
+    ),
+    kind(
+        "ai_labeling",
+        &[
+            "labeling/**",
+            "labelling/**",
+            "IFU*",
+            "*instructions-for-use*",
+            "*instructions_for_use*",
+            "*ai-transparency*",
+            "*사용설명서*",
+            "*표시기재*",
+        ],
+    ),
+    kind(
+        "genai_config",
+        &[
+            "genai.yaml",
+            "genai.yml",
+            "genai.json",
+            "*foundation-model*.yaml",
+            "*foundation_model*.yaml",
+            "*foundation-model*.json",
+        ],
+    ),
+    kind(
+        "genai_evaluation",
+        &[
+            "eval/genai/**",
+            "evaluation/genai/**",
+            "*hallucination*",
+            "*genai-eval*",
+            "*llm-eval*",
+            "*safety-eval*",
+        ],
+    ),
+    kind(
+        "red_team_report",
+        &["**/red-team/**", "*red-team*", "*red_team*", "*redteam*"],
+    ),
+];
+
+/// FDA PCCP final guidance (2024): the three parts of a predetermined change control plan.
+const PLAN_PARTS: &[Part] = &[
+    (
+        "modifications",
+        &[
+            "description of modification",
+            "planned modification",
+            "modifications",
+            "변경 내용",
+            "변경 범위",
+        ],
+    ),
+    (
+        "modification_protocol",
+        &[
+            "modification protocol",
+            "protocol",
+            "retraining",
+            "re-training",
+            "변경 절차",
+            "프로토콜",
+        ],
+    ),
+    (
+        "impact_assessment",
+        &["impact assessment", "impact", "영향 평가", "영향평가"],
+    ),
+];
+
+/// MFDS labeling guideline (2025-11-06): what AI labeling must state.
+const LABELING_PARTS: &[Part] = &[
+    (
+        "ai_use",
+        &[
+            "artificial intelligence",
+            "machine learning",
+            "ai ",
+            " ai",
+            "(ai)",
+            "ai-",
+            "인공지능",
+        ],
+    ),
+    (
+        "training_data",
+        &[
+            "training data",
+            "training_data",
+            "학습 데이터",
+            "훈련 데이터",
+        ],
+    ),
+    ("performance", &["performance", "성능"]),
+    (
+        "limitations",
+        &["limitation", "not studied", "제한", "한계"],
+    ),
+];
+
+/// MFDS generative-AI guideline (2025-01-24): evaluation evidence for a generative-AI device.
+const GENAI_EVAL_PARTS: &[Part] = &[
+    ("hallucination", &["hallucination", "fabricat", "환각"]),
+    ("safety", &["safety", "harm", "안전"]),
+    (
+        "clinical_evaluation",
+        &["clinical", "reader", "radiologist", "임상"],
+    ),
+    (
+        "consistency",
+        &["consistency", "repeat", "reproducib", "일관성"],
+    ),
+];
+
+const RED_TEAM_PARTS: &[Part] = &[
+    ("scope", &["scope", "범위"]),
+    (
+        "attacks",
+        &["attack", "jailbreak", "prompt injection", "공격"],
+    ),
+    ("findings", &["finding", "result", "결과"]),
+];
+
+impl Extractor for AiExtractor {
+    fn key(&self) -> &'static str {
+        "ai"
+    }
+
+    fn kinds(&self) -> &'static [FileKind] {
+        AI_KINDS
+    }
+
+    fn collect(&self, ctx: &Context) -> Value {
+        let mut artifacts: Vec<Artifact> = ctx
+            .files("model_artifact")
+            .iter()
+            .map(|p| artifacts::describe(ctx, p))
+            .collect();
+        mark_deployed(ctx, &mut artifacts);
+        let (mut cards, mut sheets) = (markdown_cards(ctx, &artifacts), markdown_datasheets(ctx));
+        for b in bom_ai(ctx) {
+            cards.extend(b.cards);
+            sheets.extend(b.datasheets);
+        }
+        claims::link_cards(&mut cards, &artifacts);
+        claims::attach_recorded_hashes(&mut artifacts, &cards, &hash_manifests(ctx));
+        let hasher = hashing::ArtifactHasher::new(ctx);
+        if ai_enabled(ctx) {
+            hash_where_needed(&hasher, &mut artifacts);
+        }
+        let manifests: Vec<_> = ctx
+            .files("split_manifest")
+            .iter()
+            .flat_map(|p| splits::read_manifests(ctx, p))
+            .collect();
+        let overlaps = splits::overlaps(&manifests);
+        let genai_eval_files = ctx.files("genai_evaluation");
+        let evaluations: Vec<_> = ctx
+            .files("model_evaluation")
+            .iter()
+            .filter(|p| !genai_eval_files.contains(p) && !ctx.files("split_manifest").contains(p))
+            .map(|p| evaluation::read_evaluation(ctx, p))
+            .collect();
+        let foundation_models: Vec<_> = ctx
+            .files("genai_config")
+            .iter()
+            .map(|p| genai::read_genai_config(ctx, p))
+            .collect();
+        let pins: Vec<&str> = foundation_models
+            .iter()
+            .filter_map(|m| m.revision.as_deref())
+            .collect();
+        json!({
+            "artifacts": artifacts,
+            "model_cards": cards,
+            "datasheets": sheets,
+            "split_manifests": manifests,
+            "split_overlaps": overlaps,
+            "evaluations": evaluations,
+            "change_plans": parts_documents(ctx, "change_control_plan", PLAN_PARTS, &[]),
+            "labeling": parts_documents(ctx, "ai_labeling", LABELING_PARTS, &[]),
+            "genai": {
+                "foundation_models": foundation_models,
+                "evaluations": parts_documents(ctx, "genai_evaluation", GENAI_EVAL_PARTS, &pins),
+                "red_team": parts_documents(ctx, "red_team_report", RED_TEAM_PARTS, &pins),
+            },
+            "hash_cost": hasher.cost(),
+        })
+    }
+}
+
+fn ai_profile<'c>(ctx: &'c Context) -> Option<&'c crate::config::AiProfile> {
+    ctx.config.config.product.as_ref()?.ai.as_ref()
+}
+
+fn ai_enabled(ctx: &Context) -> bool {
+    ai_profile(ctx).and_then(|a| a.enabled) == Some(true)
+}
+
+/// Deployed: named in `product.ai.models` when that list is given, else every model (not a
+/// `dvc.lock`, which records a pipeline rather than a model).
+fn mark_deployed(ctx: &Context, artifacts: &mut [Artifact]) {
+    let listed = ai_profile(ctx).and_then(|a| a.models.clone());
+    for a in artifacts.iter_mut() {
+        a.deployed = match &listed {
+            Some(models) => a
+                .names()
+                .iter()
+                .any(|n| models.iter().any(|m| artifacts::join("", m) == *n)),
+            None => !a.path.ends_with("dvc.lock"),
+        };
+    }
+}
+
+fn hash_where_needed(hasher: &hashing::ArtifactHasher, artifacts: &mut [Artifact]) {
+    for a in artifacts.iter_mut() {
+        let needed =
+            a.deployed && a.storage == "git" && a.sha256.is_none() && !a.recorded_sha256.is_empty();
+        if !needed {
+            continue;
+        }
+        match hasher.sha256(&a.path) {
+            Ok(digest) => {
+                a.sha256 = Some(digest);
+                a.sha256_source = Some("computed");
+            }
+            Err(e) => a.error = Some(format!("cannot hash: {e}")),
+        }
+    }
+}
+
+/// Model cards by name, plus README.md files in model folders that carry card front matter.
+fn markdown_cards(ctx: &Context, artifacts: &[Artifact]) -> Vec<cards::ModelCard> {
+    let named = ctx.files("model_card");
+    let mut out: Vec<_> = named
+        .iter()
+        .filter_map(|p| cards::read_card(ctx, p))
+        .collect();
+    let mut readmes: Vec<String> = artifacts
+        .iter()
+        .flat_map(|a| {
+            a.names()
+                .into_iter()
+                .map(|n| {
+                    n.rsplit_once('/')
+                        .map_or(String::new(), |(d, _)| format!("{d}/"))
+                })
+                .collect::<Vec<_>>()
+        })
+        .map(|dir| format!("{dir}README.md"))
+        .filter(|p| ctx.source.inventory().is_file(p) && !named.contains(p))
+        .collect();
+    readmes.sort();
+    readmes.dedup();
+    for path in readmes {
+        if let Some(doc) = super::documents::read_document(ctx, &path).filter(cards::is_card_readme)
+        {
+            out.push(cards::card_from_document(&doc));
+        }
+    }
+    out
+}
+
+fn markdown_datasheets(ctx: &Context) -> Vec<datasheets::Datasheet> {
+    ctx.files("datasheet")
+        .iter()
+        .filter_map(|p| datasheets::read_datasheet(ctx, p))
+        .collect()
+}
+
+/// AI elements of the repository's SBOMs (the `sbom` kind of the SBOM extractor).
+fn bom_ai(ctx: &Context) -> Vec<bom::BomAi> {
+    let mut out = Vec::new();
+    for path in ctx
+        .files("sbom")
+        .iter()
+        .filter(|p| super::kinds::extension(p) != "xml")
+    {
+        let Some(text) = ctx.read_text(path).filter(|t| bom::may_hold_ai(t)) else {
+            continue;
+        };
+        if let Ok(doc) = serde_json::from_str::<Value>(&text) {
+            out.push(bom::read_bom(path, &doc));
+        }
+    }
+    out
+}
+
+fn hash_manifests(ctx: &Context) -> BTreeMap<String, Vec<(String, String)>> {
+    ctx.files("hash_manifest")
+        .iter()
+        .filter_map(|p| Some((p.clone(), claims::parse_sha256sums(p, &ctx.read_text(p)?))))
+        .collect()
+}
+
+/// Documents of a kind with their parts; `pins` are foundation-model revisions the text may name.
+fn parts_documents(ctx: &Context, kind: &str, table: &[Part], pins: &[&str]) -> Vec<Value> {
+    ctx.files(kind)
+        .iter()
+        .filter_map(|p| structured::read_parts_document(ctx, p, table))
+        .map(|(doc, text)| {
+            let mut v = serde_json::to_value(doc).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                o.insert(
+                    "names_pinned_model".into(),
+                    json!(pins.iter().any(|pin| text.contains(pin))),
+                );
+            }
+            v
+        })
+        .collect()
+}
