@@ -16,6 +16,7 @@ mod datasheets;
 mod evaluation;
 mod genai;
 mod hashing;
+mod kinds;
 mod parts;
 mod splits;
 mod structured;
@@ -23,224 +24,12 @@ mod structured;
 use super::kinds::FileKind;
 use super::{Context, Extractor};
 use artifacts::Artifact;
+use kinds::{AI_KINDS, GENAI_EVAL_PARTS, LABELING_PARTS, PLAN_PARTS, RED_TEAM_PARTS};
 use parts::Part;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
 pub struct AiExtractor;
-
-const fn kind(name: &'static str, globs: &'static [&'static str]) -> FileKind {
-    FileKind {
-        name,
-        globs,
-        sniffer: None,
-    }
-}
-
-/// The AI evidence kinds and their default globs (regulatory catalogue §5.2).
-const AI_KINDS: &[FileKind] = &[
-    kind(
-        "model_artifact",
-        &[
-            "*.onnx",
-            "*.pt",
-            "*.pth",
-            "*.safetensors",
-            "*.h5",
-            "*.keras",
-            "*.pb",
-            "*.tflite",
-            "*.gguf",
-            "*.joblib",
-            "*.pkl",
-            "MLmodel",
-            "*.dvc",
-            "dvc.lock",
-        ],
-    ),
-    kind(
-        "model_card",
-        &[
-            "MODEL_CARD*",
-            "model_card.*",
-            "model-card.*",
-            "modelcard.*",
-            "*-model-card.md",
-            "*_model_card.md",
-        ],
-    ),
-    kind(
-        "datasheet",
-        &[
-            "DATASHEET*",
-            "datasheet.*",
-            "*-datasheet.md",
-            "*_datasheet.md",
-            "dataset_card.*",
-            "dataset-card.*",
-        ],
-    ),
-    kind(
-        "split_manifest",
-        &[
-            "**/splits/**/*.csv",
-            "**/splits/**/*.tsv",
-            "**/splits/**/*.json",
-            "**/splits/**/*.txt",
-            "*split*.csv",
-            "*split*.json",
-        ],
-    ),
-    kind(
-        "model_evaluation",
-        &[
-            "metrics.json",
-            "metrics.yaml",
-            "*metrics*.json",
-            "eval/**/*.json",
-            "evaluation/**/*.json",
-            "*performance*.json",
-        ],
-    ),
-    kind(
-        "hash_manifest",
-        &["SHA256SUMS", "SHA256SUMS.txt", "*.sha256"],
-    ),
-    kind(
-        "change_control_plan",
-        &[
-            "*pccp*",
-            "*change-control-plan*",
-            "*change_control_plan*",
-            "*change-management-plan*",
-            "*change_management_plan*",
-            "*predetermined-change*",
-            "*변경관리계획*",
-            "*변경*관리*계획*",
-        ],
-    ),
-    kind(
-        "ai_labeling",
-        &[
-            "labeling/**",
-            "labelling/**",
-            "IFU*",
-            "*instructions-for-use*",
-            "*instructions_for_use*",
-            "*ai-transparency*",
-            "*사용설명서*",
-            "*표시기재*",
-        ],
-    ),
-    kind(
-        "genai_config",
-        &[
-            "genai.yaml",
-            "genai.yml",
-            "genai.json",
-            "*foundation-model*.yaml",
-            "*foundation_model*.yaml",
-            "*foundation-model*.json",
-        ],
-    ),
-    kind(
-        "genai_evaluation",
-        &[
-            "eval/genai/**",
-            "evaluation/genai/**",
-            "*hallucination*",
-            "*genai-eval*",
-            "*llm-eval*",
-            "*safety-eval*",
-        ],
-    ),
-    kind(
-        "red_team_report",
-        &["**/red-team/**", "*red-team*", "*red_team*", "*redteam*"],
-    ),
-];
-
-/// FDA PCCP final guidance (2024): the three parts of a predetermined change control plan.
-const PLAN_PARTS: &[Part] = &[
-    (
-        "modifications",
-        &[
-            "description of modification",
-            "planned modification",
-            "modifications",
-            "변경 내용",
-            "변경 범위",
-        ],
-    ),
-    (
-        "modification_protocol",
-        &[
-            "modification protocol",
-            "protocol",
-            "retraining",
-            "re-training",
-            "변경 절차",
-            "프로토콜",
-        ],
-    ),
-    (
-        "impact_assessment",
-        &["impact assessment", "impact", "영향 평가", "영향평가"],
-    ),
-];
-
-/// MFDS labeling guideline (2025-11-06): what AI labeling must state.
-const LABELING_PARTS: &[Part] = &[
-    (
-        "ai_use",
-        &[
-            "artificial intelligence",
-            "machine learning",
-            "ai ",
-            " ai",
-            "(ai)",
-            "ai-",
-            "인공지능",
-        ],
-    ),
-    (
-        "training_data",
-        &[
-            "training data",
-            "training_data",
-            "학습 데이터",
-            "훈련 데이터",
-        ],
-    ),
-    ("performance", &["performance", "성능"]),
-    (
-        "limitations",
-        &["limitation", "not studied", "제한", "한계"],
-    ),
-];
-
-/// MFDS generative-AI guideline (2025-01-24): evaluation evidence for a generative-AI device.
-const GENAI_EVAL_PARTS: &[Part] = &[
-    ("hallucination", &["hallucination", "fabricat", "환각"]),
-    ("safety", &["safety", "harm", "안전"]),
-    (
-        "clinical_evaluation",
-        &["clinical", "reader", "radiologist", "임상"],
-    ),
-    (
-        "consistency",
-        &["consistency", "repeat", "reproducib", "일관성"],
-    ),
-];
-
-const RED_TEAM_PARTS: &[Part] = &[
-    ("scope", &["scope", "범위"]),
-    (
-        "attacks",
-        &["attack", "jailbreak", "prompt injection", "공격"],
-    ),
-    ("findings", &["finding", "result", "결과"]),
-];
 
 impl Extractor for AiExtractor {
     fn key(&self) -> &'static str {
@@ -298,12 +87,12 @@ impl Extractor for AiExtractor {
             "split_manifests": manifests,
             "split_overlaps": overlaps,
             "evaluations": evaluations,
-            "change_plans": parts_documents(ctx, "change_control_plan", PLAN_PARTS, &[]),
-            "labeling": parts_documents(ctx, "ai_labeling", LABELING_PARTS, &[]),
+            "change_plans": parts_documents(ctx, "change_control_plan", PLAN_PARTS, None),
+            "labeling": parts_documents(ctx, "ai_labeling", LABELING_PARTS, None),
             "genai": {
                 "foundation_models": foundation_models,
-                "evaluations": parts_documents(ctx, "genai_evaluation", GENAI_EVAL_PARTS, &pins),
-                "red_team": parts_documents(ctx, "red_team_report", RED_TEAM_PARTS, &pins),
+                "evaluations": parts_documents(ctx, "genai_evaluation", GENAI_EVAL_PARTS, Some(pins.as_slice())),
+                "red_team": parts_documents(ctx, "red_team_report", RED_TEAM_PARTS, Some(pins.as_slice())),
             },
             "hash_cost": hasher.cost(),
         })
@@ -414,14 +203,15 @@ fn hash_manifests(ctx: &Context) -> BTreeMap<String, Vec<(String, String)>> {
         .collect()
 }
 
-/// Documents of a kind with their parts; `pins` are foundation-model revisions the text may name.
-fn parts_documents(ctx: &Context, kind: &str, table: &[Part], pins: &[&str]) -> Vec<Value> {
+/// Documents of a kind with their parts; for generative-AI records, `pins` are the
+/// foundation-model revisions whose mention is recorded as `names_pinned_model`.
+fn parts_documents(ctx: &Context, kind: &str, table: &[Part], pins: Option<&[&str]>) -> Vec<Value> {
     ctx.files(kind)
         .iter()
         .filter_map(|p| structured::read_parts_document(ctx, p, table))
         .map(|(doc, text)| {
             let mut v = serde_json::to_value(doc).unwrap_or_default();
-            if let Some(o) = v.as_object_mut() {
+            if let (Some(o), Some(pins)) = (v.as_object_mut(), pins) {
                 o.insert(
                     "names_pinned_model".into(),
                     json!(pins.iter().any(|pin| text.contains(pin))),
