@@ -1,7 +1,6 @@
 //! Model cards and datasheets carried in bills of materials: CycloneDX `machine-learning-model`
-//! components with a `modelCard`, and SPDX 3 AI-profile (`ai_AIPackage`) and dataset-profile
-//! (`dataset_DatasetPackage`) elements. Only JSON is read; a file is parsed only when its text
-//! names one of those types.
+//! components with a `modelCard` (here), and SPDX 3 AI-profile and dataset-profile elements
+//! (`spdx3`). Only JSON is read; a file is parsed only when its text names one of those types.
 
 use super::cards::ModelCard;
 use super::datasheets::Datasheet;
@@ -26,7 +25,7 @@ pub fn may_hold_ai(text: &str) -> bool {
 pub fn read_bom(path: &str, doc: &Value) -> BomAi {
     let mut out = BomAi::default();
     if let Some(graph) = doc.get("@graph").and_then(Value::as_array) {
-        spdx3(path, graph, &mut out);
+        super::spdx3::read_graph(path, graph, &mut out);
     } else {
         let mut components = Vec::new();
         flatten(doc.get("components"), &mut components);
@@ -46,15 +45,15 @@ fn flatten<'v>(list: Option<&'v Value>, out: &mut Vec<&'v Value>) {
     }
 }
 
-fn present(v: Option<&Value>) -> bool {
+pub(super) fn present(v: Option<&Value>) -> bool {
     v.is_some_and(|x| !is_empty(x))
 }
 
-fn text(v: &Value, key: &str) -> Option<String> {
+pub(super) fn text(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(Value::as_str).map(str::to_string)
 }
 
-fn card(
+pub(super) fn card(
     path: &str,
     source: &'static str,
     c: &Value,
@@ -144,121 +143,32 @@ fn cyclonedx_card(path: &str, c: &Value) -> ModelCard {
     card
 }
 
-fn typed<'g>(graph: &'g [Value], t: &'static str) -> impl Iterator<Item = &'g Value> {
-    graph
-        .iter()
-        .filter(move |e| e.get("type").and_then(Value::as_str) == Some(t))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
 
-/// SPDX 3: AI packages become cards, dataset packages datasheets; `trainedOn` / `testedOn`
-/// relationships give the datasets their roles and the cards their training and evaluation data.
-fn spdx3(path: &str, graph: &[Value], out: &mut BomAi) {
-    let typed = |t: &'static str| typed(graph, t);
-    let related = |kind: &str, from: Option<&str>| -> Vec<String> {
-        typed("Relationship")
-            .filter(|r| r.get("relationshipType").and_then(Value::as_str) == Some(kind))
-            .filter(|r| from.is_none() || r.get("from").and_then(Value::as_str) == from)
-            .flat_map(|r| {
-                r.get("to")
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default()
-            })
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect()
-    };
-    for p in typed("ai_AIPackage") {
-        let id = p.get("spdxId").and_then(Value::as_str);
-        let trained =
-            !related("trainedOn", id).is_empty() || present(p.get("ai_informationAboutTraining"));
-        let tested = !related("testedOn", id).is_empty();
-        let metric_keys: Vec<String> = p
-            .get("ai_metric")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|m| text(m, "key"))
-            .map(|k| k.to_lowercase())
-            .collect();
-        out.cards.push(card(
-            path,
-            "spdx3",
-            p,
-            "software_packageVersion",
-            vec![
-                (
-                    "intended_use",
-                    present(p.get("ai_informationAboutApplication")),
-                ),
-                (
-                    "model_details",
-                    present(p.get("name")) && present(p.get("software_packageVersion")),
-                ),
-                ("training_data", trained),
-                ("evaluation_data", tested),
-                ("metrics", !metric_keys.is_empty()),
-                (
-                    "confidence_intervals",
-                    metric_keys
-                        .iter()
-                        .any(|k| k.contains("ci") || k.contains("confidence")),
-                ),
-                (
-                    "subgroup_performance",
-                    metric_keys.iter().any(|k| k.contains("subgroup")),
-                ),
-                ("limitations", present(p.get("ai_limitation"))),
-                ("human_oversight", present(p.get("ai_autonomyType"))),
-                ("change_history", false),
-            ],
-        ));
-    }
-    let trained_on = related("trainedOn", None);
-    let tested_on = related("testedOn", None);
-    for d in typed("dataset_DatasetPackage") {
-        let id = d.get("spdxId").and_then(Value::as_str).unwrap_or_default();
-        let mut roles = Vec::new();
-        if trained_on.iter().any(|t| t == id) {
-            roles.push("training".to_string());
-        }
-        if tested_on.iter().any(|t| t == id) {
-            roles.push("test".to_string());
-        }
-        let parts: BTreeMap<String, Option<usize>> = [
-            (
-                "provenance",
-                present(d.get("originatedBy"))
-                    || present(d.get("suppliedBy"))
-                    || present(d.get("software_downloadLocation")),
-            ),
-            (
-                "collection",
-                present(d.get("dataset_dataCollectionProcess")),
-            ),
-            (
-                "inclusion_criteria",
-                present(d.get("dataset_dataPreprocessing")),
-            ),
-            ("demographics", present(d.get("dataset_knownBias"))),
-            // SPDX 3 has no labeling-process field; its label-noise description is the nearest.
-            ("annotation", present(d.get("dataset_datasetNoise"))),
-            (
-                "deidentification",
-                present(d.get("dataset_anonymizationMethodUsed"))
-                    || present(d.get("dataset_hasSensitivePersonalInformation")),
-            ),
-            ("split_role", !roles.is_empty()),
-        ]
-        .into_iter()
-        .map(|(k, ok)| (k.to_string(), ok.then_some(1)))
-        .collect();
-        out.datasheets.push(Datasheet {
-            path: path.to_string(),
-            source: "spdx3",
-            name: text(d, "name"),
-            roles,
-            missing_parts: super::parts::missing(&parts),
-            parts,
-        });
+    #[test]
+    fn cyclonedx_model_card_parts_and_hash() {
+        let bom = json!({"bomFormat": "CycloneDX", "components": [
+            {"type": "library", "name": "numpy"},
+            {"type": "machine-learning-model", "name": "cxr-triage", "version": "2.1.0",
+             "hashes": [{"alg": "SHA-256", "content": "ABCD"}],
+             "modelCard": {
+                "modelParameters": {"datasets": [{"ref": "train"}]},
+                "quantitativeAnalysis": {"performanceMetrics": [
+                    {"type": "auroc", "value": "0.96", "confidenceInterval": {"lowerBound": "0.95", "upperBound": "0.97"}},
+                    {"type": "auroc", "value": "0.94", "slice": "age 80+"}]},
+                "considerations": {"useCases": ["triage"], "technicalLimitations": ["no children"]}}}
+        ]});
+        assert!(may_hold_ai(&bom.to_string()));
+        let out = read_bom("sbom/x.cdx.json", &bom);
+        assert_eq!(out.cards.len(), 1);
+        let c = &out.cards[0];
+        assert_eq!(
+            (c.source, c.artifact_sha256.as_deref()),
+            ("cyclonedx", Some("abcd"))
+        );
+        assert_eq!(c.missing_parts, ["change_history", "human_oversight"]);
     }
 }

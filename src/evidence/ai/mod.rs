@@ -18,6 +18,7 @@ mod genai;
 mod hashing;
 mod kinds;
 mod parts;
+mod spdx3;
 mod splits;
 mod structured;
 
