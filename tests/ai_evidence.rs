@@ -10,13 +10,9 @@ use sha2::{Digest, Sha256};
 const AI_PROFILE: &str =
     "product:\n  name: X\n  ai: {enabled: true}\nevidence:\n  max_file_size: 1MiB\n";
 
-fn evidence(repo: &std::path::Path, extra: &[&str]) -> Value {
-    let out = common::samdscan()
-        .arg("evidence")
-        .args(extra)
-        .arg(repo)
-        .output()
-        .unwrap();
+/// Runs samdscan with `args` on `repo` and parses its JSON output.
+fn run_json(args: &[&str], repo: &std::path::Path) -> Value {
+    let out = common::samdscan().args(args).arg(repo).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -25,18 +21,12 @@ fn evidence(repo: &std::path::Path, extra: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+fn evidence(repo: &std::path::Path, extra: &[&str]) -> Value {
+    run_json(&[&["evidence"], extra].concat(), repo)
+}
+
 fn scan(repo: &std::path::Path) -> Value {
-    let out = common::samdscan()
-        .args(["scan", "--format", "json", "--fail-on", "never"])
-        .arg(repo)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    run_json(&["scan", "--format", "json", "--fail-on", "never"], repo)
 }
 
 fn findings_of<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
@@ -333,4 +323,43 @@ fn spdx3_ai_and_dataset_examples_are_ai_evidence() {
         serde_json::json!(["training", "test"])
     );
     assert_eq!(sheets.len(), 3, "{sheets:?}");
+}
+
+/// MFDS-AI-007 over real history: a model whose LFS pointer changes without its card or an
+/// evaluation changing is a finding; until history evidence exists the rule says "not evaluated".
+#[test]
+fn a_silent_model_change_is_caught_when_history_is_available() {
+    let pointer = |oid: char| {
+        format!(
+            "version https://git-lfs.github.com/spec/v1\noid sha256:{}\nsize 10\n",
+            oid.to_string().repeat(64)
+        )
+    };
+    let dir = common::git_repo(&[
+        (".samdscan.yaml", AI_PROFILE),
+        ("models/m.onnx", &pointer('a')),
+        ("models/MODEL_CARD.md", "# m\n"),
+        ("eval/metrics.json", "{\"auc\": 0.9}"),
+    ]);
+    // A release, so that the history scope (since the last release) holds only the retraining.
+    common::git(dir.path(), &["tag", "-a", "v1.0.0", "-m", "Release 1.0.0"]);
+    std::fs::write(dir.path().join("models/m.onnx"), pointer('b')).unwrap();
+    common::git(dir.path(), &["commit", "-q", "-am", "Retrain (CR-9)"]);
+    let report = scan(dir.path());
+    let rule = report["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "MFDS-AI-007")
+        .unwrap();
+    let has_history = evidence(dir.path(), &[])["history"]["available"] == true;
+    if has_history {
+        let keys: Vec<&str> = findings_of(&report, "MFDS-AI-007")
+            .iter()
+            .filter_map(|f| f["path"].as_str())
+            .collect();
+        assert_eq!(keys, ["models/m.onnx", "models/m.onnx"], "{report}");
+    } else {
+        assert_eq!(rule["state"], "not_evaluated");
+    }
 }

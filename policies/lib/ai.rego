@@ -23,6 +23,12 @@ genai(key) := l if {
 
 deployed_artifacts := [a | some a in list("artifacts"); a.deployed]
 
+# The paths an artifact record stands for: itself, and the files a DVC file tracks.
+names(a) := {a.path} | {o.path | some o in object.get(a, "dvc_outputs", [])}
+
+# Every path of every model artifact found.
+artifact_names := {n | some a in list("artifacts"); some n in names(a)}
+
 not_ai_reason := "the product does not declare AI (product.ai.enabled is not true)"
 
 not_generative_reason := "the product does not declare generative AI (product.ai.generative is not true)"

@@ -23,3 +23,8 @@ test_anchor_prefers_the_evidence_setting if {
 test_absent_section_is_empty if {
 	ai.list("model_cards") == [] with input as {}
 }
+
+test_dvc_outputs_are_artifact_names if {
+	names := ai.artifact_names with input as {"ai": {"artifacts": [{"path": "m.onnx.dvc", "dvc_outputs": [{"path": "m.onnx"}]}]}}
+	names == {"m.onnx.dvc", "m.onnx"}
+}

@@ -43,6 +43,9 @@ content_addressed(a) if {
 
 content_addressed(a) if count(a.recorded_sha256) > 0
 
+# An MLflow `MLmodel` file describes a model folder; the weights beside it are checked themselves.
+content_addressed(a) if a.storage == "mlflow"
+
 deny contains f if {
 	some a in ai.deployed_artifacts
 	not content_addressed(a)

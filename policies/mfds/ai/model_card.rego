@@ -55,6 +55,22 @@ deny contains f if {
 	}
 }
 
+listed_models := m if {
+	m := input.profile.ai.models
+	is_array(m)
+} else := []
+
+deny contains f if {
+	some m in listed_models
+	not trim_prefix(m, "./") in ai.artifact_names
+	f := {
+		"msg": sprintf("product.ai.models lists %v, but no model artifact (weights, Git LFS pointer or DVC-tracked file) is there", [m]),
+		"path": input.config.path,
+		"line": profile.config_line("product.ai.models"),
+		"key": sprintf("listed|%v", [m]),
+	}
+}
+
 covered(path) if {
 	some c in cards
 	path in c.covers

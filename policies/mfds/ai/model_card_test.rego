@@ -34,3 +34,12 @@ test_uncovered_artifact_and_missing_parts_fail if {
 	some g in d
 	contains(g.msg, "limitations, human_oversight")
 }
+
+test_listed_model_that_is_absent_fails if {
+	profile := {"ai": {"enabled": true, "models": ["models/cxr/cxr.onnx", "models/gone.onnx"]}}
+	d := p.deny with input as {"profile": profile, "ai": {"artifacts": [artifact], "model_cards": [full_card]}, "config": {"path": ".samdscan.yaml", "lines": {"product.ai.models": 9}}}
+	count(d) == 1
+	some f in d
+	f.key == "listed|models/gone.onnx"
+	f.line == 9
+}

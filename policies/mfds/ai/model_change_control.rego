@@ -49,12 +49,10 @@ commits := c if {
 	is_array(c)
 } else := []
 
-names(a) := {a.path} | {o.path | some o in object.get(a, "dvc_outputs", [])}
-
 # Model path -> the artifact record's path (a DVC output maps to its .dvc file).
 model_paths[n] := a.path if {
 	some a in ai.deployed_artifacts
-	some n in names(a)
+	some n in ai.names(a)
 }
 
 touched := {ch.path | some c in commits; some ch in c.changes}

@@ -78,60 +78,7 @@ pub(super) fn card(
 }
 
 fn cyclonedx_card(path: &str, c: &Value) -> ModelCard {
-    let mc = c.get("modelCard").unwrap_or(&Value::Null);
-    let metrics = mc
-        .pointer("/quantitativeAnalysis/performanceMetrics")
-        .and_then(Value::as_array);
-    let metrics = metrics.map(Vec::as_slice).unwrap_or_default();
-    let considerations = mc.get("considerations").unwrap_or(&Value::Null);
-    let property = |name: &str| {
-        c.get("properties")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .any(|p| {
-                p.get("name")
-                    .and_then(Value::as_str)
-                    .is_some_and(|n| n.to_lowercase().contains(name))
-            })
-    };
-    let mut card = card(
-        path,
-        "cyclonedx",
-        c,
-        "version",
-        vec![
-            ("intended_use", present(considerations.get("useCases"))),
-            (
-                "model_details",
-                present(c.get("name")) && present(c.get("version")),
-            ),
-            (
-                "training_data",
-                present(mc.pointer("/modelParameters/datasets")),
-            ),
-            ("evaluation_data", !metrics.is_empty()),
-            ("metrics", !metrics.is_empty()),
-            (
-                "confidence_intervals",
-                metrics.iter().any(|m| present(m.get("confidenceInterval"))),
-            ),
-            (
-                "subgroup_performance",
-                metrics.iter().any(|m| present(m.get("slice")))
-                    || present(considerations.get("fairnessAssessments")),
-            ),
-            (
-                "limitations",
-                present(considerations.get("technicalLimitations")),
-            ),
-            (
-                "human_oversight",
-                property("human-oversight") || property("human_oversight"),
-            ),
-            ("change_history", present(c.get("releaseNotes"))),
-        ],
-    );
+    let mut card = card(path, "cyclonedx", c, "version", cyclonedx_parts(c));
     card.artifact_sha256 = c
         .get("hashes")
         .and_then(Value::as_array)
@@ -141,6 +88,51 @@ fn cyclonedx_card(path: &str, c: &Value) -> ModelCard {
         .and_then(|h| text(h, "content"))
         .map(|s| s.to_ascii_lowercase());
     card
+}
+
+/// Which card parts a CycloneDX component's `modelCard` (and the component) has.
+fn cyclonedx_parts(c: &Value) -> Vec<(&'static str, bool)> {
+    let mc = c.get("modelCard").unwrap_or(&Value::Null);
+    let metrics = mc
+        .pointer("/quantitativeAnalysis/performanceMetrics")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let considerations = mc.get("considerations").unwrap_or(&Value::Null);
+    let has = |key: &str| present(considerations.get(key));
+    let any_metric = |key: &str| metrics.iter().any(|m| present(m.get(key)));
+    let oversight = c
+        .get("properties")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.get("name").and_then(Value::as_str))
+        .any(|n| {
+            n.to_lowercase()
+                .replace('_', "-")
+                .contains("human-oversight")
+        });
+    vec![
+        ("intended_use", has("useCases")),
+        (
+            "model_details",
+            present(c.get("name")) && present(c.get("version")),
+        ),
+        (
+            "training_data",
+            present(mc.pointer("/modelParameters/datasets")),
+        ),
+        ("evaluation_data", !metrics.is_empty()),
+        ("metrics", !metrics.is_empty()),
+        ("confidence_intervals", any_metric("confidenceInterval")),
+        (
+            "subgroup_performance",
+            any_metric("slice") || has("fairnessAssessments"),
+        ),
+        ("limitations", has("technicalLimitations")),
+        ("human_oversight", oversight),
+        ("change_history", present(c.get("releaseNotes"))),
+    ]
 }
 
 #[cfg(test)]

@@ -194,28 +194,8 @@ pub fn mentions_confidence_intervals(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::evidence::documents::Heading;
+    use crate::evidence::ai::parts::test_document as doc;
     use serde_json::json;
-
-    fn doc(path: &str, headings: &[&str], front: serde_json::Value, text: &str) -> Document {
-        Document {
-            path: path.into(),
-            format: "markdown",
-            title: Some("CXR triage".into()),
-            headings: headings
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Heading {
-                    level: 2,
-                    text: t.to_string(),
-                    line: i + 5,
-                })
-                .collect(),
-            front_matter: front,
-            text: text.into(),
-            text_truncated: false,
-        }
-    }
 
     #[test]
     fn hugging_face_front_matter_counts_for_data_and_metrics() {

@@ -149,19 +149,13 @@ pub fn split_role(word: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evidence::ai::parts::test_document;
     use serde_json::json;
 
     #[test]
     fn roles_from_front_matter_or_folder() {
-        let mut d = Document {
-            path: "data/test/DATASHEET.md".into(),
-            format: "markdown",
-            title: Some("CXR test set".into()),
-            headings: vec![],
-            front_matter: json!({"split": ["training", "validation"]}),
-            text: String::new(),
-            text_truncated: false,
-        };
+        let front = json!({"split": ["training", "validation"]});
+        let mut d = test_document("data/test/DATASHEET.md", &[], front, "");
         assert_eq!(datasheet_from_document(&d).roles, ["training", "tuning"]);
         d.front_matter = Value::Null;
         let s = datasheet_from_document(&d);

@@ -42,36 +42,13 @@ impl Extractor for AiExtractor {
     }
 
     fn collect(&self, ctx: &Context) -> Value {
-        let mut artifacts: Vec<Artifact> = ctx
-            .files("model_artifact")
-            .iter()
-            .map(|p| artifacts::describe(ctx, p))
-            .collect();
-        mark_deployed(ctx, &mut artifacts);
-        let (mut cards, mut sheets) = (markdown_cards(ctx, &artifacts), markdown_datasheets(ctx));
-        for b in bom_ai(ctx) {
-            cards.extend(b.cards);
-            sheets.extend(b.datasheets);
-        }
-        claims::link_cards(&mut cards, &artifacts);
-        claims::attach_recorded_hashes(&mut artifacts, &cards, &hash_manifests(ctx));
-        let hasher = hashing::ArtifactHasher::new(ctx);
-        if ai_enabled(ctx) {
-            hash_where_needed(&hasher, &mut artifacts);
-        }
+        let models = collect_models(ctx);
         let manifests: Vec<_> = ctx
             .files("split_manifest")
             .iter()
             .flat_map(|p| splits::read_manifests(ctx, p))
             .collect();
         let overlaps = splits::overlaps(&manifests);
-        let genai_eval_files = ctx.files("genai_evaluation");
-        let evaluations: Vec<_> = ctx
-            .files("model_evaluation")
-            .iter()
-            .filter(|p| !genai_eval_files.contains(p) && !ctx.files("split_manifest").contains(p))
-            .map(|p| evaluation::read_evaluation(ctx, p))
-            .collect();
         let foundation_models: Vec<_> = ctx
             .files("genai_config")
             .iter()
@@ -82,12 +59,12 @@ impl Extractor for AiExtractor {
             .filter_map(|m| m.revision.as_deref())
             .collect();
         json!({
-            "artifacts": artifacts,
-            "model_cards": cards,
-            "datasheets": sheets,
+            "artifacts": models.artifacts,
+            "model_cards": models.cards,
+            "datasheets": models.datasheets,
             "split_manifests": manifests,
             "split_overlaps": overlaps,
-            "evaluations": evaluations,
+            "evaluations": evaluations(ctx),
             "change_plans": parts_documents(ctx, "change_control_plan", PLAN_PARTS, None),
             "labeling": parts_documents(ctx, "ai_labeling", LABELING_PARTS, None),
             "genai": {
@@ -95,9 +72,55 @@ impl Extractor for AiExtractor {
                 "evaluations": parts_documents(ctx, "genai_evaluation", GENAI_EVAL_PARTS, Some(pins.as_slice())),
                 "red_team": parts_documents(ctx, "red_team_report", RED_TEAM_PARTS, Some(pins.as_slice())),
             },
-            "hash_cost": hasher.cost(),
+            "hash_cost": models.hash_cost,
         })
     }
+}
+
+/// Model artifacts with the cards and datasheets that describe them.
+struct Models {
+    artifacts: Vec<Artifact>,
+    cards: Vec<cards::ModelCard>,
+    datasheets: Vec<datasheets::Datasheet>,
+    hash_cost: hashing::HashCost,
+}
+
+/// Artifacts, cards (Markdown and BOM) and datasheets, linked; hashes computed where needed.
+fn collect_models(ctx: &Context) -> Models {
+    let mut artifacts: Vec<Artifact> = ctx
+        .files("model_artifact")
+        .iter()
+        .map(|p| artifacts::describe(ctx, p))
+        .collect();
+    mark_deployed(ctx, &mut artifacts);
+    let mut cards = markdown_cards(ctx, &artifacts);
+    let mut datasheets = markdown_datasheets(ctx);
+    for b in bom_ai(ctx) {
+        cards.extend(b.cards);
+        datasheets.extend(b.datasheets);
+    }
+    claims::link_cards(&mut cards, &artifacts);
+    claims::attach_recorded_hashes(&mut artifacts, &cards, &hash_manifests(ctx));
+    let hasher = hashing::ArtifactHasher::new(ctx);
+    if ai_enabled(ctx) {
+        hash_where_needed(&hasher, &mut artifacts);
+    }
+    Models {
+        artifacts,
+        cards,
+        datasheets,
+        hash_cost: hasher.cost(),
+    }
+}
+
+/// Model evaluation reports, leaving out files that are generative-AI evaluations or manifests.
+fn evaluations(ctx: &Context) -> Vec<evaluation::Evaluation> {
+    let others = [ctx.files("genai_evaluation"), ctx.files("split_manifest")];
+    ctx.files("model_evaluation")
+        .iter()
+        .filter(|p| !others.iter().any(|o| o.contains(p)))
+        .map(|p| evaluation::read_evaluation(ctx, p))
+        .collect()
 }
 
 fn ai_profile<'c>(ctx: &'c Context) -> Option<&'c crate::config::AiProfile> {

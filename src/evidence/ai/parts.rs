@@ -106,30 +106,36 @@ pub fn missing(parts: &BTreeMap<String, Option<usize>>) -> Vec<String> {
         .collect()
 }
 
+/// A Markdown document for unit tests: headings at lines 3, 4, ... under `title`.
+#[cfg(test)]
+pub(super) fn test_document(path: &str, headings: &[&str], front: Value, text: &str) -> Document {
+    use crate::evidence::documents::Heading;
+    Document {
+        path: path.into(),
+        format: "markdown",
+        title: Some("CXR triage".into()),
+        headings: headings
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Heading {
+                level: 2,
+                text: t.to_string(),
+                line: i + 3,
+            })
+            .collect(),
+        front_matter: front,
+        text: text.into(),
+        text_truncated: false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::evidence::documents::Heading;
     use serde_json::json;
 
     fn doc(headings: &[&str], front: Value) -> Document {
-        Document {
-            path: "m.md".into(),
-            format: "markdown",
-            title: None,
-            headings: headings
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Heading {
-                    level: 2,
-                    text: t.to_string(),
-                    line: i + 3,
-                })
-                .collect(),
-            front_matter: front,
-            text: String::new(),
-            text_truncated: false,
-        }
+        test_document("m.md", headings, front, "")
     }
 
     #[test]
