@@ -8,7 +8,12 @@
 //! file in this folder plus one line in [`registry`].
 
 mod context;
+mod cyber_checklist;
+mod document_history;
+pub mod document_kinds;
 pub mod documents;
+mod evidence_index;
+mod headings;
 pub mod kinds;
 mod profile;
 mod sbom;
@@ -42,6 +47,8 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(profile::ProfileExtractor),
         Box::new(documents::DocumentExtractor),
         Box::new(sbom::SbomExtractor),
+        Box::new(evidence_index::EvidenceIndexExtractor),
+        Box::new(cyber_checklist::CyberChecklistExtractor),
     ]
 }
 
