@@ -25,3 +25,44 @@ has_heading(doc, words) if {
 	some w in words
 	contains(h, w)
 }
+
+# Documents of `kind`, plus the document the evidence index points to for `rule_id`.
+for_rule(kind, rule_id) := array.concat(of_kind(kind), [d]) if {
+	d := input.evidence_index.entries[rule_id].document
+} else := of_kind(kind)
+
+# True when a document of `docs` has one of `words` (lower case) in its title or a heading.
+covers(docs, words) if {
+	some doc in docs
+	has_heading(doc, words)
+}
+
+covers(docs, words) if {
+	some doc in docs
+	title := doc.title
+	is_string(title)
+	some w in words
+	contains(lower(title), w)
+}
+
+# The names of `parts` (name -> lower-case words) that no document of `docs` covers, sorted.
+missing_parts(docs, parts) := sort([name | some name, words in parts; not covers(docs, words)])
+
+# A finding about a missing document of `kind`: anchored where the user can act on it.
+missing(kind, msg) := object.union(missing_anchor(kind), {"msg": msg, "key": "missing"})
+
+# How many days a document may go unreviewed (evidence.max_document_age_days; default a year).
+max_age_days := n if {
+	n := input.config.max_document_age_days
+	is_number(n)
+} else := 365
+
+# True when `doc` was last reviewed longer ago than allowed.
+stale(doc) if doc.reviewed.age_days > max_age_days
+
+# True when nothing dates `doc`: no review date in its front matter and no git history.
+undated(doc) if {
+	doc.format != "pdf"
+	doc.format != "docx"
+	doc.reviewed == null
+}

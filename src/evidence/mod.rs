@@ -149,6 +149,7 @@ fn config_section(config: &LoadedConfig) -> Value {
         "lines": config.lines.as_map(),
         "evidence_index": config.evidence_index_path(),
         "max_file_size": config.max_file_size(),
+        "max_document_age_days": config.max_document_age_days(),
     })
 }
 
