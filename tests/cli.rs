@@ -149,6 +149,10 @@ fn fail_on_warning_counts_warnings() {
         ("docs/risk/risk-table.csv", "id,hazard\nRSK-1,x\n"),
         ("CHANGELOG.md", "# Changelog\n"),
         (
+            "docs/intended-use.md",
+            "# Intended use\n## Indications\n## Patient population\n## Users\n## Environment\n## Limitations\n",
+        ),
+        (
             "sbom/app.cdx.json",
             r#"{"bomFormat":"CycloneDX","specVersion":"1.6","components":[]}"#,
         ),
