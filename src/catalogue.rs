@@ -520,6 +520,68 @@ pub const CATALOGUE: &[Expectation] = &[
     ),
 ];
 
+/// Where an expectation stands in this release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    /// A loaded rule checks it.
+    Implemented,
+    /// A loaded rule says a repository cannot show it (`observable: false`).
+    NotObservable,
+    /// No rule yet.
+    Planned,
+}
+
+impl Coverage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Coverage::Implemented => "implemented",
+            Coverage::NotObservable => "not observable",
+            Coverage::Planned => "planned",
+        }
+    }
+}
+
+/// Every expectation with its state, given the loaded rules as `(id, observable)` pairs.
+pub fn coverage<'a>(
+    rules: impl IntoIterator<Item = (&'a str, bool)>,
+) -> Vec<(&'static Expectation, Coverage)> {
+    let loaded: std::collections::BTreeMap<&str, bool> = rules.into_iter().collect();
+    CATALOGUE
+        .iter()
+        .map(|x| {
+            let state = match loaded.get(x.id) {
+                Some(true) => Coverage::Implemented,
+                Some(false) => Coverage::NotObservable,
+                None => Coverage::Planned,
+            };
+            (x, state)
+        })
+        .collect()
+}
+
+/// The catalogue as a table for `policy list --catalogue`, with a count per state.
+pub fn render_coverage(rows: &[(&'static Expectation, Coverage)]) -> String {
+    let mut out = String::new();
+    for (x, state) in rows {
+        out.push_str(&format!(
+            "{:<14} {:<15} {:<5} {}\n",
+            x.id,
+            state.label(),
+            x.pillar,
+            x.title
+        ));
+    }
+    let count = |s: Coverage| rows.iter().filter(|(_, c)| *c == s).count();
+    out.push_str(&format!(
+        "\n{} expectations: {} implemented, {} not observable from a repository, {} planned\n",
+        rows.len(),
+        count(Coverage::Implemented),
+        count(Coverage::NotObservable),
+        count(Coverage::Planned)
+    ));
+    out
+}
+
 /// The catalogue entry for `id`, if it is one.
 pub fn expectation(id: &str) -> Option<&'static Expectation> {
     CATALOGUE.iter().find(|x| x.id == id)
@@ -542,6 +604,28 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), 69);
+    }
+
+    #[test]
+    fn coverage_follows_the_loaded_rules() {
+        let rows = coverage([
+            ("MFDS-CYB-001", true),
+            ("MFDS-QMS-003", false),
+            ("ACME-1", true),
+        ]);
+        assert_eq!(rows.len(), 69);
+        let state = |id: &str| rows.iter().find(|(x, _)| x.id == id).map(|(_, s)| *s);
+        assert_eq!(state("MFDS-CYB-001"), Some(Coverage::Implemented));
+        assert_eq!(state("MFDS-QMS-003"), Some(Coverage::NotObservable));
+        assert_eq!(state("MFDS-AI-001"), Some(Coverage::Planned));
+        let text = render_coverage(&rows);
+        assert!(text.contains("MFDS-QMS-003   not observable"), "{text}");
+        assert!(
+            text.ends_with(
+                "69 expectations: 1 implemented, 1 not observable from a repository, 67 planned\n"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

@@ -97,6 +97,10 @@ pub enum PolicyCommand {
         /// Extra policy directory (repeatable).
         #[arg(long = "policy", value_name = "DIR")]
         policies: Vec<PathBuf>,
+        /// List every expectation of the regulatory catalogue with its state in this release:
+        /// implemented, not observable from a repository, or planned.
+        #[arg(long)]
+        catalogue: bool,
     },
     /// Show a rule's documentation.
     Explain {

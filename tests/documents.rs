@@ -239,3 +239,33 @@ fn expectations_a_repository_cannot_show_are_not_observable() {
     assert_eq!(state("MFDS-QMS-003").as_deref(), Some("not_observable"));
     assert_eq!(state("MFDS-QMS-004").as_deref(), Some("not_observable"));
 }
+
+#[test]
+fn catalogue_listing_derives_states_from_the_loaded_rules() {
+    let out = samdscan()
+        .args(["policy", "list", "--catalogue"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("MFDS-CYB-014   implemented"), "{text}");
+    assert!(text.contains("MFDS-QMS-003   not observable"), "{text}");
+    assert!(text.contains("MFDS-INT-003   planned"), "{text}");
+    assert_eq!(text.lines().filter(|l| l.starts_with("MFDS-")).count(), 69);
+
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[(
+            "int.rego",
+            "# METADATA\n# title: Crosswalk\n# description: x\n# custom:\n#   id: MFDS-INT-003\n#   severity: note\npackage user.int\n\nimport rego.v1\n\ndeny contains {\"msg\": \"x\"} if false\n",
+        )],
+    );
+    let out = samdscan()
+        .args(["policy", "list", "--catalogue", "--policy"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("MFDS-INT-003   implemented"), "{text}");
+}
