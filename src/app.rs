@@ -10,7 +10,7 @@ use crate::policy::PolicySet;
 use crate::report::{RuleReport, ScanReport, render};
 use crate::resolve::{Anchors, configured_level, resolve_findings};
 use crate::waiver::{apply_waivers, waiver_rules};
-use crate::{policy_cmd, repository};
+use crate::{init_cmd, policy_cmd, repository};
 use anyhow::{Context as _, Result, bail};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Scan(args) => scan(&args),
         Command::Evidence(args) => evidence(&args),
         Command::Policy(cmd) => policy_cmd::run(cmd),
+        Command::Init(args) => init_cmd::run(&args.path, args.templates),
     }
 }
 
@@ -216,7 +217,7 @@ pub fn exit_code(report: &ScanReport, fail_on: FailOn) -> u8 {
     }
 }
 
-fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
+pub(crate) fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
     match output {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("{}: cannot write report", path.display())),

@@ -30,6 +30,18 @@ pub enum Command {
     /// List, explain and test policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Write a starter .samdscan.yaml from what the repository shows (never overwrites a file).
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Repository to set up.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Also write heading-only skeletons of the documents the profile calls for.
+    #[arg(long)]
+    pub templates: bool,
 }
 
 /// What to scan and with which configuration.

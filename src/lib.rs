@@ -12,6 +12,8 @@ pub mod config;
 pub mod date;
 pub mod evidence;
 pub mod finding;
+pub mod init_cmd;
+pub mod init_templates;
 pub mod policy;
 pub mod policy_cmd;
 pub mod report;

@@ -1,5 +1,6 @@
 //! `samdscan policy list | explain | test`: the policy author's and auditor's view of the rules.
 
+use crate::app::write_output;
 use crate::catalogue;
 use crate::cli::PolicyCommand;
 use crate::policy::PolicySet;
@@ -54,10 +55,10 @@ fn list(set: &PolicySet) -> Result<u8> {
 /// The regulatory catalogue against the loaded rules (`policy list --catalogue`).
 fn list_catalogue(set: &PolicySet) -> Result<u8> {
     let rules = set.rules.iter().map(|r| (r.id(), r.meta.custom.observable));
-    print!(
-        "{}",
-        catalogue::render_coverage(&catalogue::coverage(rules))
-    );
+    write_output(
+        None,
+        &catalogue::render_coverage(&catalogue::coverage(rules)),
+    )?;
     Ok(0)
 }
 

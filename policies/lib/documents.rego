@@ -5,10 +5,16 @@ package samdscan.lib.documents
 import data.samdscan.lib.profile
 import rego.v1
 
-of_kind(kind) := d if {
+# Documents of `kind`, leaving out unfilled `samdscan init --templates` skeletons.
+of_kind(kind) := [d | some d in all_of_kind(kind); not d.unfilled == true]
+
+all_of_kind(kind) := d if {
 	d := input.documents[kind]
 	is_array(d)
 } else := []
+
+# Paths of the unfilled skeletons of `kind`.
+unfilled(kind) := [d.path | some d in all_of_kind(kind); d.unfilled == true]
 
 present(kind) if count(of_kind(kind)) > 0
 
@@ -49,7 +55,12 @@ covers(docs, words) if {
 missing_parts(docs, parts) := sort([name | some name, words in parts; not covers(docs, words)])
 
 # A finding about a missing document of `kind`: anchored where the user can act on it.
-missing(kind, msg) := object.union(missing_anchor(kind), {"msg": msg, "key": "missing"})
+missing(kind, msg) := object.union(missing_anchor(kind), {"msg": naming_templates(kind, msg), "key": "missing"})
+
+naming_templates(kind, msg) := sprintf("%s; %s is still an unfilled samdscan template", [msg, concat(", ", paths)]) if {
+	paths := unfilled(kind)
+	count(paths) > 0
+} else := msg
 
 # How many days a document may go unreviewed (evidence.max_document_age_days; default a year).
 max_age_days := n if {

@@ -37,3 +37,10 @@ test_stale_and_undated if {
 	documents.undated({"format": "markdown", "reviewed": null})
 	not documents.undated({"format": "markdown"})
 }
+
+test_unfilled_templates_count_as_missing_and_are_named if {
+	inp := {"documents": {"threat_model": [{"path": "docs/security/threat-model.md", "unfilled": true}]}, "config": {"path": ".samdscan.yaml", "lines": {}}}
+	not documents.present("threat_model") with input as inp
+	f := documents.missing("threat_model", "no threat model") with input as inp
+	f.msg == "no threat model; docs/security/threat-model.md is still an unfilled samdscan template"
+}

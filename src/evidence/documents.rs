@@ -19,6 +19,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// At most this much of a document's text is put in the evidence.
 pub const MAX_DOCUMENT_TEXT: usize = 64 * 1024;
 
+/// Marks an unfilled skeleton written by `samdscan init --templates`; such a document does not
+/// count as the evidence it is a template for.
+pub const TEMPLATE_MARKER: &str = "<!-- samdscan:template";
+
 /// How much of a file is read to find its title when its name did not make it a document.
 const TITLE_SNIFF_BYTES: usize = 8192;
 
@@ -39,6 +43,9 @@ pub struct Document {
     pub front_matter: Value,
     pub text: String,
     pub text_truncated: bool,
+    /// Still the unfilled skeleton `samdscan init --templates` wrote.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unfilled: bool,
     /// How the document was recognised: `name` (a kind's globs), `title`, or `profile` (a ref).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched_by: Option<&'static str>,
@@ -207,6 +214,7 @@ pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
         front_matter: Value::Null,
         text: String::new(),
         text_truncated: false,
+        unfilled: false,
         matched_by: None,
         last_commit: None,
         reviewed: None,
@@ -236,6 +244,7 @@ pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
         .and_then(Value::as_str)
         .map(str::to_string)
         .or_else(|| title_of(&doc.headings));
+    doc.unfilled = text.contains(TEMPLATE_MARKER);
     doc.text_truncated = text.len() > MAX_DOCUMENT_TEXT;
     doc.text = truncate_at_char(&text, MAX_DOCUMENT_TEXT).to_string();
     Some(doc)

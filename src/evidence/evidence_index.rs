@@ -36,15 +36,17 @@ impl Extractor for EvidenceIndexExtractor {
         let Some(text) = ctx.read_text(path) else {
             return out;
         };
-        let root = if text.trim().is_empty() {
-            Value::Object(Map::new())
-        } else {
-            match yaml_serde::from_str::<Value>(&text) {
-                Ok(v) => v,
-                Err(e) => {
-                    ctx.diagnose(path, format!("evidence index is not valid YAML: {e}"));
-                    return out;
-                }
+        let parsed = match text.trim() {
+            "" => Ok(Value::Null),
+            _ => yaml_serde::from_str::<Value>(&text),
+        };
+        let root = match parsed {
+            // An empty or comments-only index lists nothing.
+            Ok(Value::Null) => Value::Object(Map::new()),
+            Ok(v) => v,
+            Err(e) => {
+                ctx.diagnose(path, format!("evidence index is not valid YAML: {e}"));
+                return out;
             }
         };
         let Some(map) = root.as_object() else {
