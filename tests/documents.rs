@@ -269,3 +269,23 @@ fn catalogue_listing_derives_states_from_the_loaded_rules() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("MFDS-INT-003   implemented"), "{text}");
 }
+
+#[test]
+fn the_template_guide_lists_every_document_kind_and_title_phrase() {
+    let guide =
+        std::fs::read_to_string(common::examples_dir().join("../docs/templates.md")).unwrap();
+    for kind in samdscan::evidence::document_kinds::DOCUMENT_KIND_TABLE {
+        assert!(
+            guide.contains(&format!("`{}`", kind.file.name)),
+            "docs/templates.md lacks `{}`",
+            kind.file.name
+        );
+        for phrase in kind.titles {
+            assert!(
+                guide.contains(phrase),
+                "docs/templates.md lacks the title phrase {phrase:?} of {}",
+                kind.file.name
+            );
+        }
+    }
+}
