@@ -9,6 +9,7 @@
 
 mod context;
 mod cyber_checklist;
+pub mod dependencies;
 mod document_history;
 pub mod document_kinds;
 pub mod documents;
@@ -16,8 +17,11 @@ mod evidence_index;
 mod headings;
 pub mod kinds;
 mod profile;
-mod sbom;
+pub mod sbom;
+mod soup;
 pub mod source;
+pub mod tables;
+pub mod value;
 
 pub use context::{Context, Diagnostic};
 pub use kinds::{FileKind, Sniffer};
@@ -47,6 +51,8 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(profile::ProfileExtractor),
         Box::new(documents::DocumentExtractor),
         Box::new(sbom::SbomExtractor),
+        Box::new(dependencies::DependencyExtractor),
+        Box::new(soup::SoupExtractor),
         Box::new(evidence_index::EvidenceIndexExtractor),
         Box::new(cyber_checklist::CyberChecklistExtractor),
     ]
