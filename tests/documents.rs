@@ -4,40 +4,10 @@
 
 mod common;
 
-use common::{git, git_repo, samdscan, write_files};
+use common::{evidence_json as evidence, git, git_repo, samdscan, scan_json, write_files};
 use serde_json::Value;
 
 const PROFILE: &str = "product:\n  name: P\n  version: 1.0.0\n  regime: DMPA\n  grade: 2\n  connected: true\n  software_systems:\n    - {name: p, paths: [\"src/**\"], safety_class: B}\n";
-
-fn evidence(repo: &std::path::Path, extra: &[&str]) -> Value {
-    let out = samdscan()
-        .arg("evidence")
-        .args(extra)
-        .arg(repo)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn scan_json(repo: &std::path::Path) -> Value {
-    let out = samdscan()
-        .args(["scan", "--format", "json", "--fail-on", "never"])
-        .arg(repo)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn paths_of(ev: &Value, kind: &str) -> Vec<String> {
     ev["documents"][kind]

@@ -4,7 +4,6 @@
 mod common;
 
 use common::{git_repo, samdscan};
-use serde_json::Value;
 
 #[test]
 fn init_writes_a_config_that_loads_and_names_what_it_found() {
@@ -96,14 +95,7 @@ fn init_never_overwrites_and_templates_count_as_missing_until_filled() {
 
     // The scan reads tracked and staged files: stage the skeletons as a team would.
     common::git(repo.path(), &["add", "-A"]);
-    let report: Value = {
-        let out = samdscan()
-            .args(["scan", "--format", "json", "--fail-on", "never"])
-            .arg(repo.path())
-            .output()
-            .unwrap();
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
+    let report = common::scan_json(repo.path());
     let message = report["findings"]
         .as_array()
         .unwrap()
