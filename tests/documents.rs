@@ -259,3 +259,62 @@ fn the_template_guide_lists_every_document_kind_and_title_phrase() {
         }
     }
 }
+
+#[test]
+fn a_threat_model_older_than_the_last_interface_change_is_reported() {
+    let config = format!("{PROFILE}evidence:\n  interface_code: [\"src/link/**\"]\n");
+    let model = "---\nreviewed: 2026-10-01\n---\n# Threat model\n## Trust boundaries\n## Interfaces\n## External dependencies\n## Threats\n";
+    let repo = git_repo(&[
+        (".samdscan.yaml", config.as_str()),
+        ("docs/security/threat-model.md", model),
+        ("src/link/serial.py", "PORT = 1\n"),
+        (
+            "src/http_client.py",
+            "# not interface code under this config\n",
+        ),
+    ]);
+    let cyb007 = |report: &Value| -> Vec<String> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule_id"] == "MFDS-CYB-007")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(cyb007(&scan_json(repo.path())), Vec::<String>::new());
+    write_files(repo.path(), &[("src/link/serial.py", "PORT = 2\n")]);
+    let later = std::process::Command::new("git")
+        .args(["-c", "user.name=T", "-c", "user.email=t@example.com"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "commit",
+            "-qam",
+            "Change the serial protocol (CR-4)",
+        ])
+        .current_dir(repo.path())
+        .env("GIT_AUTHOR_DATE", "2026-11-02T12:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-11-02T12:00:00Z")
+        .status()
+        .unwrap();
+    assert!(later.success());
+    git(
+        repo.path(),
+        &["commit", "-q", "--allow-empty", "-m", "Unrelated (CR-5)"],
+    );
+    let ev = evidence(repo.path(), &[]);
+    assert_eq!(
+        ev["interface_changes"]["last_change"]["path"],
+        "src/link/serial.py"
+    );
+    let messages = cyb007(&scan_json(repo.path()));
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains(
+            "(reviewed 2026-10-01) predates the last change to interface code: \
+             src/link/serial.py on 2026-11-02 (Change the serial protocol (CR-4)"
+        ),
+        "{messages:?}"
+    );
+}

@@ -83,7 +83,7 @@ fn changed_here<'p>(
         .collect()
 }
 
-fn commit_ref(commit: &Commit) -> CommitRef {
+pub(super) fn commit_ref(commit: &Commit) -> CommitRef {
     CommitRef {
         id: commit.id().to_string(),
         date: Date::from_unix(commit.time().seconds())

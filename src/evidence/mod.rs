@@ -15,6 +15,7 @@ pub mod document_kinds;
 pub mod documents;
 mod evidence_index;
 mod headings;
+mod interfaces;
 pub mod kinds;
 mod profile;
 pub mod sbom;
@@ -55,6 +56,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(soup::SoupExtractor),
         Box::new(evidence_index::EvidenceIndexExtractor),
         Box::new(cyber_checklist::CyberChecklistExtractor),
+        Box::new(interfaces::InterfaceExtractor),
     ]
 }
 

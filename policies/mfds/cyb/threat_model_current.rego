@@ -6,13 +6,16 @@
 #   and the threats against them. IEC 81001-5-1 expects it reviewed at least yearly for released
 #   products; a stale threat model is a frequent review deficiency. The review date is the
 #   document's `reviewed:` (or `date:`) front matter, else the last commit that changed it;
-#   `evidence.max_document_age_days` sets the limit (365 by default).
+#   `evidence.max_document_age_days` sets the limit (365 by default). The model must also be
+#   newer than the last commit that touched interface or communication code (the
+#   `interface_code` evidence kind: sockets, HTTP, Bluetooth, MQTT, gRPC, API definitions by
+#   default; set `evidence.interface_code` to name yours).
 # custom:
 #   id: MFDS-CYB-007
 #   severity: error
 #   pillar: P2
 #   status: established
-#   evidence: [documents.threat_model, evidence_index, config.max_document_age_days]
+#   evidence: [documents.threat_model, interface_changes, evidence_index, config.max_document_age_days]
 #   applies: Connected products.
 #   security_severity: 7.0
 #   recommended_action: |
@@ -65,4 +68,16 @@ deny contains f if {
 	some doc in models
 	documents.undated(doc)
 	f := {"msg": sprintf("nothing dates %s: add `reviewed: YYYY-MM-DD` front matter (there is no git history to date it)", [doc.path]), "path": doc.path, "key": sprintf("undated|%s", [doc.path]), "level": "warning"}
+}
+
+# The threat model must be newer than the last change to interface code (evidence.interface_code).
+deny contains f if {
+	change := input.interface_changes.last_change
+	some doc in models
+	doc.reviewed.date < change.date
+	f := {
+		"msg": sprintf("%s (reviewed %s) predates the last change to interface code: %s on %s (%s, commit %s)", [doc.path, doc.reviewed.date, change.path, change.date, change.summary, substring(change.id, 0, 12)]),
+		"path": doc.path,
+		"key": sprintf("interface-change|%s", [doc.path]),
+	}
 }

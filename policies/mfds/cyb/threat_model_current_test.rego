@@ -43,3 +43,12 @@ test_missing_model_fails if {
 	d := p.deny with input as object.union(base, {"documents": {"threat_model": []}})
 	count(d) == 1
 }
+
+test_model_older_than_the_last_interface_change_fails if {
+	change := {"id": "0123456789abcdef", "date": "2026-09-01", "summary": "Add BLE pairing (CR-9)", "path": "src/ble/pairing.py"}
+	d := p.deny with input as object.union(with_model(model), {"interface_changes": {"evaluated": true, "files": 1, "last_change": change}})
+	some f in d
+	f.msg == "docs/security/threat-model.md (reviewed 2026-08-01) predates the last change to interface code: src/ble/pairing.py on 2026-09-01 (Add BLE pairing (CR-9), commit 0123456789ab)"
+	older := object.union(change, {"date": "2026-07-01"})
+	count(p.deny) == 0 with input as object.union(with_model(model), {"interface_changes": {"evaluated": true, "files": 1, "last_change": older}})
+}
