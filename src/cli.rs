@@ -32,6 +32,26 @@ pub enum Command {
     Policy(PolicyCommand),
     /// Write a starter .samdscan.yaml from what the repository shows (never overwrites a file).
     Init(InitArgs),
+    /// Print the traceability matrix: requirement -> verifying tests -> risk controls.
+    Trace(TraceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TraceArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = TraceFormat::Markdown)]
+    pub format: TraceFormat,
+    /// Write the matrix to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TraceFormat {
+    Markdown,
+    Csv,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@
 //! file in this folder plus one line in [`registry`].
 
 mod context;
+mod coverage;
 mod cyber_checklist;
 pub mod dependencies;
 mod document_history;
@@ -16,13 +17,18 @@ pub mod documents;
 mod evidence_index;
 mod headings;
 mod interfaces;
+mod junit;
 pub mod kinds;
 mod profile;
+pub mod references;
+pub mod requirements;
+mod risk;
 pub mod sbom;
 mod soup;
 pub mod source;
 pub mod tables;
 pub mod value;
+mod xml_walk;
 
 pub use context::{Context, Diagnostic};
 pub use kinds::{FileKind, Sniffer};
@@ -57,6 +63,11 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(evidence_index::EvidenceIndexExtractor),
         Box::new(cyber_checklist::CyberChecklistExtractor),
         Box::new(interfaces::InterfaceExtractor),
+        Box::new(coverage::CoverageExtractor),
+        Box::new(junit::JunitExtractor),
+        Box::new(requirements::RequirementsExtractor),
+        Box::new(references::ReferencesExtractor),
+        Box::new(risk::RiskExtractor),
     ]
 }
 
