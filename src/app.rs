@@ -10,7 +10,7 @@ use crate::policy::PolicySet;
 use crate::report::{RuleReport, ScanReport, render};
 use crate::resolve::{Anchors, configured_level, resolve_findings};
 use crate::waiver::{apply_waivers, waiver_rules};
-use crate::{baseline, policy_cmd, repository, trace_cmd};
+use crate::{baseline, init_cmd, policy_cmd, repository, trace_cmd};
 use anyhow::{Context as _, Result, bail};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Scan(args) => scan(&args),
         Command::Evidence(args) => evidence(&args),
         Command::Policy(cmd) => policy_cmd::run(cmd),
+        Command::Init(args) => init_cmd::run(&args.path, args.templates),
         Command::Trace(args) => trace_cmd::run(&args),
     }
 }

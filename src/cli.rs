@@ -30,6 +30,8 @@ pub enum Command {
     /// List, explain and test policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Write a starter .samdscan.yaml from what the repository shows (never overwrites a file).
+    Init(InitArgs),
     /// Print the traceability matrix: requirement -> verifying tests -> risk controls.
     Trace(TraceArgs),
 }
@@ -50,6 +52,16 @@ pub struct TraceArgs {
 pub enum TraceFormat {
     Markdown,
     Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Repository to set up.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Also write heading-only skeletons of the documents the profile calls for.
+    #[arg(long)]
+    pub templates: bool,
 }
 
 /// What to scan and with which configuration.
@@ -126,6 +138,10 @@ pub enum PolicyCommand {
         /// Extra policy directory (repeatable).
         #[arg(long = "policy", value_name = "DIR")]
         policies: Vec<PathBuf>,
+        /// List every expectation of the regulatory catalogue with its state in this release:
+        /// implemented, not observable from a repository, or planned.
+        #[arg(long)]
+        catalogue: bool,
     },
     /// Show a rule's documentation.
     Explain {

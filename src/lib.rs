@@ -7,11 +7,14 @@
 
 pub mod app;
 pub mod baseline;
+pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod date;
 pub mod evidence;
 pub mod finding;
+pub mod init_cmd;
+pub mod init_templates;
 pub mod policy;
 pub mod policy_cmd;
 pub mod report;
