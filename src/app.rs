@@ -171,6 +171,7 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
         disabled_rules: disabled.clone(),
         base: None,
         notices: repository::notices(&evidence),
+        category: None,
     };
     Ok(ScanOutcome { evidence, report })
 }
@@ -212,7 +213,8 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
 }
 
 fn scan(args: &ScanArgs) -> Result<u8> {
-    let outcome = scan_target(&args.target, &args.policies)?;
+    let mut outcome = scan_target(&args.target, &args.policies)?;
+    outcome.report.category = Some(args.category.clone());
     let report = &outcome.report;
     for d in &report.diagnostics {
         eprintln!("warning: {}: {}", d.path, d.message);
@@ -222,6 +224,7 @@ fn scan(args: &ScanArgs) -> Result<u8> {
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
     write_output(args.output.as_deref(), &render(report, args.format, color))?;
+    crate::report_files::write_report_files(report, &args.reports)?;
     Ok(exit_code(report, args.fail_on))
 }
 

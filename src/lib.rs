@@ -14,6 +14,7 @@ pub mod finding;
 pub mod policy;
 pub mod policy_cmd;
 pub mod report;
+pub mod report_files;
 pub mod repository;
 pub mod resolve;
 pub mod waiver;
