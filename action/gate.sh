@@ -5,6 +5,7 @@
 #
 # Input (environment): SCAN_EXIT_CODE, INPUT_FAIL_ON, INPUT_BASE, FINDINGS, NEW_FINDINGS.
 
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 fail_on=${INPUT_FAIL_ON:-error}

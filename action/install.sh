@@ -8,6 +8,7 @@
 # release downloads, e.g. inside a firewall; checksums are still enforced).
 # Output: bin (the samdscan executable).
 
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 : "${PLAN_METHOD:?}" "${PLAN_VERSION:?}" "${PLAN_INSTALL_DIR:?}"

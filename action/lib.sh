@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers shared by the action's step scripts (sourced, never run on its own).
 #
 # Every message that can carry user input goes through `escape`, so that a value with a line

@@ -8,6 +8,7 @@
 # Outputs: method (release|cargo), source (release|path|crates-io), version, target, asset,
 # sha256, install-dir, cache-key.
 
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 root=$(action_dir)

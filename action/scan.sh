@@ -9,6 +9,7 @@
 # PR_HEAD_REPO (the pull request's head repository); GitHub's GITHUB_* and RUNNER_TEMP.
 # Outputs: sarif-file, findings, max-level, new-findings, exit-code, upload, checkout-path.
 
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # GitHub refuses a step summary over 1 MiB; stay below it.
