@@ -5,7 +5,7 @@ use crate::config::{ConfigChoice, LoadedConfig, load_config};
 use crate::date::Date;
 use crate::evidence::source::{GitTreeSource, RepoSource, WorkTreeSource};
 use crate::evidence::{Evidence, RepositoryFacts, collect_evidence};
-use crate::finding::{Finding, Level};
+use crate::finding::{BaselineState, Finding, Level, RuleState};
 use crate::policy::PolicySet;
 use crate::report::{RuleReport, ScanReport, render};
 use crate::resolve::{Anchors, configured_level, resolve_findings};
@@ -113,6 +113,38 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
     let policies = load_policies(&target.path, &config, extra_policies)?;
     let (repo, mut facts) = repository::open(&target.path);
     let (evidence, inventory, as_of) = collect(target, &config, repo.as_ref(), &mut facts)?;
+    let anchors = Anchors::new(&inventory, &config, &evidence);
+    let (mut rules, mut findings) = evaluate_rules(&policies, &config, &evidence, &anchors)?;
+    let known = |id: &str| policies.rule(id).is_some();
+    let waiver_findings = apply_waivers(&mut findings, &config, known, as_of, &anchors);
+    rules.extend(waiver_rule_reports(&waiver_findings));
+    findings.extend(waiver_findings);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    rules.sort_by(|a, b| a.id().cmp(b.id()));
+    let diagnostics =
+        serde_json::from_value(evidence.get("diagnostics").clone()).unwrap_or_default();
+    let report = ScanReport {
+        product_name: config.config.product.as_ref().and_then(|p| p.name.clone()),
+        repository: facts,
+        as_of,
+        rules,
+        findings,
+        diagnostics,
+        disabled_rules: config.config.policies.disable.clone(),
+        base: None,
+        notices: repository::notices(&evidence),
+        category: None,
+    };
+    Ok(ScanOutcome { evidence, report })
+}
+
+/// Evaluates every enabled rule and resolves its findings.
+fn evaluate_rules(
+    policies: &PolicySet,
+    config: &LoadedConfig,
+    evidence: &Evidence,
+    anchors: &Anchors,
+) -> Result<(Vec<RuleReport>, Vec<Finding>)> {
     let disabled = &config.config.policies.disable;
     let rules: Vec<_> = policies
         .rules
@@ -120,60 +152,45 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
         .filter(|r| !disabled.contains(&r.meta.custom.id))
         .collect();
     let outcomes = policies.evaluate(&rules, &evidence.0)?;
-    let anchors = Anchors::new(&inventory, &config, &evidence);
     let mut reports = Vec::new();
-    let mut findings: Vec<Finding> = Vec::new();
+    let mut findings = Vec::new();
     for (rule, outcome) in rules.iter().zip(outcomes) {
         findings.extend(resolve_findings(
             rule,
             &outcome.findings,
-            &config,
-            &evidence,
-            &anchors,
+            config,
+            evidence,
+            anchors,
         ));
         reports.push(RuleReport {
             meta: rule.meta.clone(),
-            level: configured_level(rule, &config),
+            level: configured_level(rule, config),
             state: outcome.state,
             reasons: outcome.reasons,
         });
     }
-    let known = |id: &str| policies.rule(id).is_some();
-    let waiver_findings = apply_waivers(&mut findings, &config, known, as_of, &anchors);
-    for meta in waiver_rules() {
-        let id = meta.custom.id.clone();
-        let fired = waiver_findings.iter().any(|f| f.rule_id == id);
-        let state = if fired {
-            crate::finding::RuleState::Failed
-        } else {
-            crate::finding::RuleState::Passed
-        };
-        let level = meta.custom.severity;
-        reports.push(RuleReport {
-            meta,
-            level,
-            state,
-            reasons: vec![],
-        });
-    }
-    findings.extend(waiver_findings);
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    reports.sort_by(|a, b| a.id().cmp(b.id()));
-    let diagnostics =
-        serde_json::from_value(evidence.get("diagnostics").clone()).unwrap_or_default();
-    let report = ScanReport {
-        product_name: config.config.product.as_ref().and_then(|p| p.name.clone()),
-        repository: facts,
-        as_of,
-        rules: reports,
-        findings,
-        diagnostics,
-        disabled_rules: disabled.clone(),
-        base: None,
-        notices: repository::notices(&evidence),
-        category: None,
-    };
-    Ok(ScanOutcome { evidence, report })
+    Ok((reports, findings))
+}
+
+/// The waiver rules' states: failed when they produced a finding.
+fn waiver_rule_reports(waiver_findings: &[Finding]) -> Vec<RuleReport> {
+    waiver_rules()
+        .into_iter()
+        .map(|meta| {
+            let fired = waiver_findings.iter().any(|f| f.rule_id == meta.custom.id);
+            let state = if fired {
+                RuleState::Failed
+            } else {
+                RuleState::Passed
+            };
+            RuleReport {
+                level: meta.custom.severity,
+                meta,
+                state,
+                reasons: vec![],
+            }
+        })
+        .collect()
 }
 
 fn threshold(fail_on: FailOn) -> Option<Level> {
@@ -190,9 +207,9 @@ pub fn exit_code(report: &ScanReport, fail_on: FailOn) -> u8 {
     let Some(min) = threshold(fail_on) else {
         return EXIT_OK;
     };
-    let gating = report.active_findings().filter(|f| {
-        report.base.is_none() || f.baseline_state == Some(crate::finding::BaselineState::New)
-    });
+    let gating = report
+        .active_findings()
+        .filter(|f| report.base.is_none() || f.baseline_state == Some(BaselineState::New));
     if gating.into_iter().any(|f| f.level >= min) {
         EXIT_FINDINGS
     } else {

@@ -54,3 +54,44 @@ fn rule_pages_match_policy_metadata() {
         "stale rule docs {stale:?}: run UPDATE_RULE_DOCS=1 cargo test --test rule_docs"
     );
 }
+
+/// `docs/evidence-kinds.md` lists every evidence kind with its default globs, from the registry.
+#[test]
+fn evidence_kinds_page_matches_the_registry() {
+    let mut page = String::from(
+        "# Evidence kinds\n\nGenerated from the extractor registry (`UPDATE_RULE_DOCS=1 cargo test --test rule_docs`).\n\
+Override where a kind is found with `evidence.<kind>: [globs]` in `.samdscan.yaml`. A glob without `/` matches\n\
+the file name at any depth; matching is case-insensitive. Kinds marked *content* are also recognised by their\n\
+first bytes, whatever their name.\n\n| Kind | Evidence key | Default globs | Content |\n|---|---|---|---|\n",
+    );
+    let mut rows = Vec::new();
+    for x in samdscan::evidence::registry() {
+        for k in x.kinds() {
+            let globs = k
+                .globs
+                .iter()
+                .map(|g| format!("`{g}`"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let sniff = if k.sniffer.is_some() { "yes" } else { "" };
+            rows.push(format!(
+                "| `{}` | `{}` | {} | {} |\n",
+                k.name,
+                x.key(),
+                globs,
+                sniff
+            ));
+        }
+    }
+    rows.sort();
+    page.extend(rows);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/evidence-kinds.md");
+    if std::env::var_os("UPDATE_RULE_DOCS").is_some() {
+        std::fs::write(&path, &page).unwrap();
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == page,
+        "docs/evidence-kinds.md is stale: run UPDATE_RULE_DOCS=1 cargo test --test rule_docs"
+    );
+}

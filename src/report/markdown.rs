@@ -151,11 +151,7 @@ fn rule_states(out: &mut String, report: &ScanReport) {
 }
 
 fn waivers(out: &mut String, report: &ScanReport) {
-    let waived: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.waiver.is_some())
-        .collect();
+    let waived = report.waived_findings();
     if waived.is_empty() {
         return;
     }

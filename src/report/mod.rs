@@ -81,6 +81,14 @@ impl ScanReport {
             .filter(|f| f.waiver.is_none() && f.baseline_state != Some(BaselineState::Absent))
     }
 
+    /// Findings accepted by a waiver, for the waiver register.
+    pub fn waived_findings(&self) -> Vec<&Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.waiver.is_some())
+            .collect()
+    }
+
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
         for f in self

@@ -138,11 +138,7 @@ fn finding_line(p: &Paint, f: &Finding) -> String {
 }
 
 fn waiver_register(p: &Paint, report: &ScanReport, out: &mut String) {
-    let waived: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.waiver.is_some())
-        .collect();
+    let waived = report.waived_findings();
     if waived.is_empty() {
         return;
     }

@@ -49,9 +49,15 @@ pub fn write_files(dir: &Path, files: &[(&str, &str)]) {
 
 /// A new git repository holding `files` in one commit.
 pub fn git_repo(files: &[(&str, &str)]) -> tempfile::TempDir {
+    git_repo_with(files, |_| {})
+}
+
+/// A new git repository holding `files` plus whatever `setup` adds to the work tree, in one commit.
+pub fn git_repo_with(files: &[(&str, &str)], setup: impl FnOnce(&Path)) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     git(dir.path(), &["init", "-q"]);
     write_files(dir.path(), files);
+    setup(dir.path());
     git(dir.path(), &["add", "-A"]);
     git(
         dir.path(),
