@@ -95,7 +95,8 @@ fn scan_example(runner: &Runner, example: &str, inputs: &[(&str, &str)]) -> Step
     runner.run(&action_script("scan.sh"), dir.path(), &env)
 }
 
-fn gate(runner: &Runner, scan: &Step, fail_on: &str) -> Step {
+/// Runs the gate step as action.yml does after the scan step.
+fn gate(runner: &Runner, scan: &Step, fail_on: &str, base: &str) -> Step {
     let o = |k: &str| scan.outputs.get(k).cloned().unwrap_or_default();
     let (code, findings, new) = (o("exit-code"), o("findings"), o("new-findings"));
     runner.run(
@@ -104,6 +105,7 @@ fn gate(runner: &Runner, scan: &Step, fail_on: &str) -> Step {
         &[
             ("SCAN_EXIT_CODE", code.as_str()),
             ("INPUT_FAIL_ON", fail_on),
+            ("INPUT_BASE", base),
             ("FINDINGS", findings.as_str()),
             ("NEW_FINDINGS", new.as_str()),
         ],
@@ -129,7 +131,7 @@ fn a_compliant_repository_passes_with_zero_findings_and_a_summary() {
         scan.summary
     );
     assert!(scan.outputs["checkout-path"].ends_with("01-cardiowatch-compliant"));
-    let gate = gate(&runner, &scan, "error");
+    let gate = gate(&runner, &scan, "error", "");
     assert_eq!(gate.code, Some(0), "{}", gate.stdout);
 }
 
@@ -152,7 +154,7 @@ fn findings_reach_the_outputs_and_fail_the_gate_not_the_scan_step() {
         sarif.contains("\"id\": \"planner/\""),
         "category reaches the SARIF"
     );
-    let gate = gate(&runner, &scan, "error");
+    let gate = gate(&runner, &scan, "error", "");
     assert_eq!(gate.code, Some(1));
     assert!(
         gate.stdout
@@ -168,7 +170,7 @@ fn fail_on_never_keeps_the_job_green_but_still_reports() {
     let scan = scan_example(&runner, "03-broken-evidence", &[("INPUT_FAIL_ON", "never")]);
     assert_eq!(scan.outputs["exit-code"], "0");
     assert_eq!(scan.outputs["findings"], "5");
-    assert_eq!(gate(&runner, &scan, "never").code, Some(0));
+    assert_eq!(gate(&runner, &scan, "never", "").code, Some(0));
 }
 
 #[test]
@@ -201,7 +203,7 @@ fn a_custom_sarif_file_and_extra_policy_directories_are_used() {
             .unwrap()
             .contains("ACME-001")
     );
-    assert_eq!(gate(&runner, &scan, "error").code, Some(0));
+    assert_eq!(gate(&runner, &scan, "error", "").code, Some(0));
 }
 
 #[test]
@@ -370,9 +372,13 @@ impl FakeRelease {
         )
         .unwrap();
         let asset = format!("samdscan-{version}-x86_64-unknown-linux-musl.tar.gz");
+        // A stand-in executable: install.sh only asks the binary for its version.
         let stage = dir.path().join("stage");
         std::fs::create_dir(&stage).unwrap();
-        std::fs::copy(samdscan_bin(), stage.join("samdscan")).unwrap();
+        let exe = stage.join("samdscan");
+        std::fs::write(&exe, format!("#!/bin/sh\necho 'samdscan {version}'\n")).unwrap();
+        std::fs::set_permissions(&exe, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .unwrap();
         let mirror = dir.path().join(format!("mirror/v{version}"));
         std::fs::create_dir_all(&mirror).unwrap();
         let status = Command::new("tar")
