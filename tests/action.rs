@@ -112,6 +112,17 @@ fn gate(runner: &Runner, scan: &Step, fail_on: &str, base: &str) -> Step {
     )
 }
 
+/// A policy directory (in the runner's folder) holding one user rule `id` whose `deny` body is `body`.
+fn user_policy(runner: &Runner, id: &str, level: &str, body: &str) -> PathBuf {
+    let dir = runner.dir.path().join(id);
+    let package = id.to_lowercase().replace('-', "_");
+    let rego = format!(
+        "# METADATA\n# title: {id}\n# description: A team's own rule.\n# custom:\n#   id: {id}\n#   severity: {level}\npackage team.{package}\n\nimport rego.v1\n\ndeny contains f if {{\n\t{body}\n}}\n"
+    );
+    common::write_files(&dir, &[("rule.rego", rego.as_str())]);
+    dir
+}
+
 #[test]
 fn a_compliant_repository_passes_with_zero_findings_and_a_summary() {
     let runner = Runner::new();
@@ -176,13 +187,11 @@ fn fail_on_never_keeps_the_job_green_but_still_reports() {
 #[test]
 fn a_custom_sarif_file_and_extra_policy_directories_are_used() {
     let runner = Runner::new();
-    let policies = runner.dir.path().join("team-policies");
-    common::write_files(
-        &policies,
-        &[(
-            "readme_title.rego",
-            "# METADATA\n# title: Team rule\n# description: A team's own rule.\n# custom:\n#   id: ACME-001\n#   severity: warning\npackage acme.readme\n\nimport rego.v1\n\ndeny contains f if {\n\tf := {\"msg\": \"team rule fired\", \"key\": \"k\"}\n}\n",
-        )],
+    let policies = user_policy(
+        &runner,
+        "ACME-001",
+        "warning",
+        "f := {\"msg\": \"team rule fired\", \"key\": \"k\"}",
     );
     let sarif = runner.dir.path().join("reports/out.sarif");
     let policy_input = format!("\n  {}  \n\n", policies.display());
@@ -209,132 +218,100 @@ fn a_custom_sarif_file_and_extra_policy_directories_are_used() {
 #[test]
 fn fork_pull_requests_and_dependabot_skip_the_upload_with_a_notice() {
     let runner = Runner::new();
-    let fork = scan_example(
-        &runner,
-        "01-cardiowatch-compliant",
-        &[
-            ("GITHUB_EVENT_NAME", "pull_request"),
-            ("PR_HEAD_REPO", "mallory/cardiowatch"),
-        ],
-    );
-    assert_eq!(fork.outputs["upload"], "false");
-    assert!(
-        fork.stdout
-            .contains("::notice title=samdscan::SARIF upload skipped: pull requests from forks"),
-        "{}",
-        fork.stdout
-    );
-    assert!(fork.summary.contains("the SARIF was not uploaded"));
-
-    let same_repo = scan_example(
-        &runner,
-        "01-cardiowatch-compliant",
-        &[
-            ("GITHUB_EVENT_NAME", "pull_request"),
-            ("PR_HEAD_REPO", "acme/cardiowatch"),
-        ],
-    );
-    assert_eq!(same_repo.outputs["upload"], "true");
-    assert!(!same_repo.stdout.contains("::notice"));
-
-    let dependabot = scan_example(
-        &runner,
-        "01-cardiowatch-compliant",
-        &[("GITHUB_ACTOR", "dependabot[bot]")],
-    );
-    assert_eq!(dependabot.outputs["upload"], "false");
-    assert!(
-        dependabot
-            .stdout
-            .contains("Dependabot runs get a read-only token")
-    );
-
-    let off = scan_example(
-        &runner,
-        "01-cardiowatch-compliant",
-        &[("INPUT_UPLOAD_SARIF", "false")],
-    );
-    assert_eq!(off.outputs["upload"], "false");
-    assert!(
-        !off.stdout.contains("::notice"),
-        "turned off is not a notice"
-    );
+    let fork: &[(&str, &str)] = &[
+        ("GITHUB_EVENT_NAME", "pull_request"),
+        ("PR_HEAD_REPO", "mallory/cardiowatch"),
+    ];
+    let same_repo: &[(&str, &str)] = &[
+        ("GITHUB_EVENT_NAME", "pull_request"),
+        ("PR_HEAD_REPO", "acme/cardiowatch"),
+    ];
+    let dependabot: &[(&str, &str)] = &[("GITHUB_ACTOR", "dependabot[bot]")];
+    let turned_off: &[(&str, &str)] = &[("INPUT_UPLOAD_SARIF", "false")];
+    // (inputs, upload, the notice expected when skipped for lack of permission)
+    let cases = [
+        (
+            fork,
+            "false",
+            Some("pull requests from forks get a read-only token"),
+        ),
+        (same_repo, "true", None),
+        (
+            dependabot,
+            "false",
+            Some("Dependabot runs get a read-only token"),
+        ),
+        (turned_off, "false", None),
+    ];
+    for (inputs, upload, notice) in cases {
+        let scan = scan_example(&runner, "01-cardiowatch-compliant", inputs);
+        assert_eq!(scan.outputs["upload"], upload, "{inputs:?}");
+        match notice {
+            Some(why) => {
+                let line = format!("::notice title=samdscan::SARIF upload skipped: {why}");
+                assert!(scan.stdout.contains(&line), "{}", scan.stdout);
+                assert!(scan.summary.contains("the SARIF was not uploaded"));
+            }
+            None => assert!(!scan.stdout.contains("::notice"), "{inputs:?}"),
+        }
+    }
 }
 
-#[test]
-fn bad_inputs_fail_the_step_with_an_escaped_annotation() {
+/// Runs the scan step on the compliant example with `inputs`; it must fail (exit 2) saying `message`.
+fn scan_step_fails(inputs: &[(&str, &str)], message: &str) -> Step {
     let runner = Runner::new();
-    let scan = scan_example(
-        &runner,
-        "01-cardiowatch-compliant",
-        &[("INPUT_FAIL_ON", "high\n::warning::injected")],
-    );
-    assert_eq!(scan.code, Some(2));
-    assert!(
-        scan.stdout
-            .contains("::error title=samdscan::fail-on: expected error, warning, note or never, got 'high%0A::warning::injected'"),
-        "{}",
-        scan.stdout
-    );
-    assert!(!scan.stdout.lines().any(|l| l.starts_with("::warning::")));
+    let scan = scan_example(&runner, "01-cardiowatch-compliant", inputs);
+    assert_eq!(scan.code, Some(2), "{}", scan.stdout);
+    assert!(scan.stdout.contains(message), "{}", scan.stdout);
     assert!(
         !scan.outputs.contains_key("exit-code"),
         "no result, no gate"
     );
+    scan
+}
 
-    let missing = scan_example(
-        &runner,
-        "01-cardiowatch-compliant",
-        &[("INPUT_PATH", "nope")],
+#[test]
+fn bad_inputs_fail_the_step_with_an_escaped_annotation() {
+    let scan = scan_step_fails(
+        &[("INPUT_FAIL_ON", "high\n::warning::injected")],
+        "::error title=samdscan::fail-on: expected error, warning, note or never, got 'high%0A::warning::injected'",
     );
-    assert_eq!(missing.code, Some(2));
-    assert!(missing.stdout.contains("path: 'nope' is not a directory"));
+    assert!(!scan.stdout.lines().any(|l| l.starts_with("::warning::")));
+    scan_step_fails(&[("INPUT_PATH", "nope")], "path: 'nope' is not a directory");
+    scan_step_fails(
+        &[("INPUT_UPLOAD_SARIF", "yes")],
+        "upload-sarif: expected true or false, got 'yes'",
+    );
 }
 
 #[test]
 fn a_samdscan_error_fails_the_scan_step() {
-    let runner = Runner::new();
-    let bad_config = runner.dir.path().join("bad.yaml");
+    let dir = tempfile::tempdir().unwrap();
+    let bad_config = dir.path().join("bad.yaml");
     std::fs::write(&bad_config, "product:\n  grdae: 3\n").unwrap();
-    let scan = scan_example(
-        &runner,
-        "01-cardiowatch-compliant",
+    scan_step_fails(
         &[("INPUT_CONFIG", bad_config.to_str().unwrap())],
-    );
-    assert_eq!(scan.code, Some(2));
-    assert!(
-        scan.stdout
-            .contains("samdscan stopped with exit code 2 (a usage, config or policy error"),
-        "{}",
-        scan.stdout
+        "samdscan stopped with exit code 2 (a usage, config or policy error",
     );
 }
 
 #[test]
 fn a_base_missing_from_the_clone_is_explained() {
-    let runner = Runner::new();
-    let scan = scan_example(
-        &runner,
-        "01-cardiowatch-compliant",
+    scan_step_fails(
         &[("INPUT_BASE", "0123456789abcdef0123456789abcdef01234567")],
-    );
-    assert_eq!(scan.code, Some(2));
-    assert!(
-        scan.stdout
-            .contains("is not in the clone: check out with 'fetch-depth: 0'")
+        "is not in the clone: check out with 'fetch-depth: 0'",
     );
 }
 
 #[test]
 fn a_summary_over_the_step_summary_limit_is_cut_with_a_note() {
     let runner = Runner::new();
-    let policies = runner.dir.path().join("noisy");
-    common::write_files(
-        &policies,
-        &[(
-            "noisy.rego",
-            "# METADATA\n# title: Noisy\n# description: Many findings.\n# custom:\n#   id: ACME-002\n#   severity: note\npackage acme.noisy\n\nimport rego.v1\n\ndeny contains f if {\n\tsome i in numbers.range(1, 4000)\n\tf := {\"msg\": sprintf(\"finding %d %s\", [i, concat(\"\", [\"x\" | some _ in numbers.range(1, 300)])]), \"key\": sprintf(\"%d\", [i])}\n}\n",
-        )],
+    // 4,000 findings of 300-character messages: a Markdown summary over 1 MB.
+    let policies = user_policy(
+        &runner,
+        "ACME-002",
+        "note",
+        "some i in numbers.range(1, 4000)\n\tf := {\"msg\": sprintf(\"finding %d %s\", [i, concat(\"\", [\"x\" | some _ in numbers.range(1, 300)])]), \"key\": sprintf(\"%d\", [i])}",
     );
     let scan = scan_example(
         &runner,
