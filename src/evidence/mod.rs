@@ -8,11 +8,15 @@
 //! file in this folder plus one line in [`registry`].
 
 mod context;
+pub mod dependencies;
 pub mod documents;
 pub mod kinds;
 mod profile;
-mod sbom;
+pub mod sbom;
+mod soup;
 pub mod source;
+pub mod tables;
+pub mod value;
 
 pub use context::{Context, Diagnostic};
 pub use kinds::{FileKind, Sniffer};
@@ -42,6 +46,8 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(profile::ProfileExtractor),
         Box::new(documents::DocumentExtractor),
         Box::new(sbom::SbomExtractor),
+        Box::new(dependencies::DependencyExtractor),
+        Box::new(soup::SoupExtractor),
     ]
 }
 
