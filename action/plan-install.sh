@@ -36,10 +36,16 @@ runner_target() {
   echo "$arch-$os"
 }
 
-# A digest of everything `cargo install --path` builds from, for the cache key.
+# A digest of everything `cargo install --path` builds from, for the cache key. Bash globs, not
+# find and sort: on Windows runners those names can resolve to Windows' own commands.
 source_digest() {
-  (cd "$root" && find Cargo.toml Cargo.lock build.rs src policies schema -type f 2>/dev/null |
-    LC_ALL=C sort | while IFS= read -r f; do sha256 "$f"; done) | sha256 | cut -c1-16
+  (
+    cd "$root"
+    shopt -s globstar nullglob
+    for f in Cargo.toml Cargo.lock build.rs src/** policies/** schema/**; do
+      [ ! -f "$f" ] || sha256 "$f"
+    done
+  ) | sha256 | cut -c1-16
 }
 
 target=$(runner_target)

@@ -327,6 +327,24 @@ fn a_summary_over_the_step_summary_limit_is_cut_with_a_note() {
     );
 }
 
+/// Copies the action's install scripts and Cargo.toml (the action's version) into `to`; returns
+/// the copy's `action/` folder.
+fn copy_install_scripts(to: &Path) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let action = to.join("action");
+    std::fs::create_dir_all(&action).unwrap();
+    for f in [
+        "lib.sh",
+        "plan-install.sh",
+        "install.sh",
+        "release-checksums.txt",
+    ] {
+        std::fs::copy(root.join("action").join(f), action.join(f)).unwrap();
+    }
+    std::fs::copy(root.join("Cargo.toml"), to.join("Cargo.toml")).unwrap();
+    action
+}
+
 /// A copy of the action's install files with its own pinned checksums, and a release mirror.
 struct FakeRelease {
     dir: tempfile::TempDir,
@@ -337,17 +355,7 @@ impl FakeRelease {
     /// the copy's release-checksums.txt (`None`: the real one).
     fn new(version: &str, pinned: Option<&str>) -> FakeRelease {
         let dir = tempfile::tempdir().unwrap();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let action = dir.path().join("action-copy/action");
-        std::fs::create_dir_all(&action).unwrap();
-        for f in ["lib.sh", "plan-install.sh", "install.sh"] {
-            std::fs::copy(root.join("action").join(f), action.join(f)).unwrap();
-        }
-        std::fs::copy(
-            root.join("Cargo.toml"),
-            dir.path().join("action-copy/Cargo.toml"),
-        )
-        .unwrap();
+        let action = copy_install_scripts(&dir.path().join("action-copy"));
         let asset = format!("samdscan-{version}-x86_64-unknown-linux-musl.tar.gz");
         // A stand-in executable: install.sh only asks the binary for its version.
         let stage = dir.path().join("stage");
@@ -492,4 +500,26 @@ fn without_a_pinned_release_the_plan_builds_from_source_with_a_content_cache_key
         bad.stdout
             .contains("version: expected empty or a version like 1.2.3")
     );
+}
+
+#[test]
+fn the_cache_key_follows_the_source_it_builds() {
+    let runner = Runner::new();
+    let copy = tempfile::tempdir().unwrap();
+    let plan = copy_install_scripts(copy.path()).join("plan-install.sh");
+    let key = || runner.run(&plan, runner.dir.path(), &[]).outputs["cache-key"].clone();
+    let without_sources = key();
+    common::write_files(copy.path(), &[("src/main.rs", "fn main() {}\n")]);
+    let with_main = key();
+    common::write_files(copy.path(), &[("src/main.rs", "fn main() { }\n")]);
+    let edited = key();
+    common::write_files(copy.path(), &[("policies/x/y.rego", "package x\n")]);
+    let with_policy = key();
+    let keys = [&without_sources, &with_main, &edited, &with_policy];
+    for (i, a) in keys.iter().enumerate() {
+        for b in &keys[i + 1..] {
+            assert_ne!(a, b, "every source change gives a new key");
+        }
+    }
+    assert_eq!(key(), with_policy);
 }
