@@ -74,6 +74,27 @@ impl Runner {
     }
 }
 
+/// Findings of the last scan by state, counted from its JSON report (independently of the
+/// script's jq): (active, new, unchanged, fixed). Active: neither waived nor fixed.
+fn counts_from_json(runner: &Runner) -> (usize, usize, usize, usize) {
+    let path = runner.dir.path().join("temp/samdscan/report.json");
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let unwaived: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["waiver"].is_null())
+        .collect();
+    let state = |s: &str| unwaived.iter().filter(|f| f["baseline_state"] == s).count();
+    let fixed = state("absent");
+    (
+        unwaived.len() - fixed,
+        state("new"),
+        state("unchanged"),
+        fixed,
+    )
+}
+
 fn samdscan_bin() -> String {
     assert_cmd::cargo::cargo_bin("samdscan")
         .display()
@@ -155,7 +176,9 @@ fn findings_reach_the_outputs_and_fail_the_gate_not_the_scan_step() {
         &[("INPUT_CATEGORY", "planner")],
     );
     assert_eq!(scan.code, Some(0), "findings must not fail the scan step");
-    assert_eq!(scan.outputs["findings"], "5");
+    let (active, _, _, _) = counts_from_json(&runner);
+    assert!(active > 1, "the broken example has several findings");
+    assert_eq!(scan.outputs["findings"], active.to_string());
     assert_eq!(scan.outputs["max-level"], "error");
     assert_eq!(scan.outputs["exit-code"], "1");
     assert!(scan.summary.contains("### Findings"), "{}", scan.summary);
@@ -168,8 +191,9 @@ fn findings_reach_the_outputs_and_fail_the_gate_not_the_scan_step() {
     let gate = gate(&runner, &scan, "error", "");
     assert_eq!(gate.code, Some(1));
     assert!(
-        gate.stdout
-            .contains("::error title=samdscan::5 findings, at least one at or above 'error'"),
+        gate.stdout.contains(&format!(
+            "::error title=samdscan::{active} findings, at least one at or above 'error'"
+        )),
         "{}",
         gate.stdout
     );
@@ -180,7 +204,10 @@ fn fail_on_never_keeps_the_job_green_but_still_reports() {
     let runner = Runner::new();
     let scan = scan_example(&runner, "03-broken-evidence", &[("INPUT_FAIL_ON", "never")]);
     assert_eq!(scan.outputs["exit-code"], "0");
-    assert_eq!(scan.outputs["findings"], "5");
+    assert_eq!(
+        scan.outputs["findings"],
+        counts_from_json(&runner).0.to_string()
+    );
     assert_eq!(gate(&runner, &scan, "never", "").code, Some(0));
 }
 
@@ -522,4 +549,104 @@ fn the_cache_key_follows_the_source_it_builds() {
         }
     }
     assert_eq!(key(), with_policy);
+}
+
+/// An imported example with a feature branch on top whose change is `change`; returns the
+/// example's directory and the base commit.
+fn pull_request(example: &str, change: impl Fn(&Path)) -> (tempfile::TempDir, String) {
+    let dir = common::import_example(example);
+    let repo = common::example_repo(&dir, example);
+    let base = common::git(&repo, &["rev-parse", "HEAD"])
+        .trim()
+        .to_string();
+    common::git(&repo, &["checkout", "-q", "-b", "feature"]);
+    change(&repo);
+    common::git(&repo, &["add", "-A"]);
+    common::git(&repo, &["commit", "-q", "-m", "Change (CR-2)"]);
+    (dir, base)
+}
+
+fn scan_pull_request(runner: &Runner, dir: &Path, example: &str, base: &str) -> Step {
+    let bin = samdscan_bin();
+    runner.run(
+        &action_script("scan.sh"),
+        dir,
+        &[
+            ("SAMDSCAN_BIN", bin.as_str()),
+            ("INPUT_PATH", example),
+            ("INPUT_BASE", base),
+            ("INPUT_FAIL_ON", "error"),
+            ("GITHUB_EVENT_NAME", "pull_request"),
+            ("PR_HEAD_REPO", "acme/cardiowatch"),
+        ],
+    )
+}
+
+#[test]
+fn a_pull_request_summary_leads_with_its_new_findings_and_only_they_gate() {
+    let example = "01-cardiowatch-compliant";
+    let (dir, base) = pull_request(example, |repo| {
+        std::fs::write(repo.join("SECURITY.md"), "# Security\n\nNo contact yet.\n").unwrap();
+        std::fs::remove_file(repo.join("docs/sdlc/software-development-plan.md")).unwrap();
+    });
+    let runner = Runner::new();
+    let scan = scan_pull_request(&runner, dir.path(), example, &base);
+    assert_eq!(scan.code, Some(0), "{}", scan.stdout);
+    assert_eq!(scan.outputs["new-findings"], "2");
+    assert_eq!(scan.outputs["findings"], "2");
+    assert_eq!(scan.outputs["exit-code"], "1");
+    assert_eq!(scan.outputs["upload"], "true");
+    let s = &scan.summary;
+    assert!(s.contains(&format!("### Compared with `{base}`")), "{s}");
+    assert!(
+        s.contains("| New | Fixed | Unchanged |\n|---|---|---|\n| 2 | 0 | 0 |"),
+        "{s}"
+    );
+    let new = s
+        .split("#### New findings")
+        .nth(1)
+        .expect("new findings listed");
+    assert!(
+        new.contains("`SECURITY.md:1` | SECURITY.md names no reporting contact"),
+        "{new}"
+    );
+    // A repository-level finding (a missing document), which code scanning would not show in
+    // the diff, is listed in full at the config line it is anchored to.
+    assert!(
+        new.contains("MFDS-SWL-001") && new.contains("`.samdscan.yaml:"),
+        "{new}"
+    );
+    let gate = gate(&runner, &scan, "error", &base);
+    assert_eq!(gate.code, Some(1));
+    assert!(
+        gate.stdout
+            .contains(&format!("2 new findings since {base}")),
+        "{}",
+        gate.stdout
+    );
+}
+
+#[test]
+fn a_pull_request_that_fixes_a_finding_lists_it_and_passes_despite_old_errors() {
+    let example = "03-broken-evidence";
+    let (dir, base) = pull_request(example, |repo| {
+        let contact = "# Security\n\nReport vulnerabilities to security@example.com.\n";
+        std::fs::write(repo.join("SECURITY.md"), contact).unwrap();
+    });
+    let runner = Runner::new();
+    let scan = scan_pull_request(&runner, dir.path(), example, &base);
+    assert_eq!(scan.outputs["new-findings"], "0");
+    assert_eq!(scan.outputs["max-level"], "error", "old errors remain");
+    assert_eq!(
+        scan.outputs["exit-code"], "0",
+        "only new findings gate a pull request"
+    );
+    let s = &scan.summary;
+    let (_, new, unchanged, fixed) = counts_from_json(&runner);
+    assert_eq!((new, fixed), (0, 1));
+    assert!(unchanged > 0);
+    assert!(s.contains(&format!("| 0 | 1 | {unchanged} |")), "{s}");
+    let fixed = s.split("#### Fixed").nth(1).expect("fixed findings listed");
+    assert!(fixed.contains("MFDS-CYB-006"), "{fixed}");
+    assert_eq!(gate(&runner, &scan, "error", &base).code, Some(0));
 }
