@@ -20,22 +20,9 @@ fn evidence(dir: &Path) -> Value {
 }
 
 fn findings(dir: &Path, rule: &str) -> Vec<Value> {
-    let out = samdscan()
-        .args(["scan", "--format", "json", "--fail-on", "never"])
-        .arg(dir)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let report = common::scan_json(dir);
+    let all = report["findings"].as_array().unwrap();
+    all.iter()
         .filter(|f| f["rule_id"] == rule)
         .cloned()
         .collect()
@@ -134,12 +121,7 @@ fn risk_report_currency_is_not_evaluated_without_git() {
         dir.path(),
         &[("docs/risk/risk-management-report.md", "# RMR\n")],
     );
-    let out = samdscan()
-        .args(["scan", "--format", "json", "--fail-on", "never"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = common::scan_json(dir.path());
     let rule = report["rules"]
         .as_array()
         .unwrap()

@@ -162,3 +162,19 @@ pub fn shared_data(rel: &str) -> Option<PathBuf> {
     );
     None
 }
+
+/// `samdscan scan --format json --fail-on never DIR`, which must exit 0, as JSON.
+pub fn scan_json(dir: &Path) -> serde_json::Value {
+    let out = samdscan()
+        .args(["scan", "--format", "json", "--fail-on", "never"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
