@@ -145,6 +145,10 @@ fn bad_verification_inputs_give_diagnostics_naming_the_file() {
         ),
         ("docs/requirements/srs.yaml", "requirements: [unclosed\n"),
         (
+            "test-results/coverage.xml",
+            "<coverage line-rate=\"1\"><packages/></coverage>",
+        ),
+        (
             "docs/risk/risk-table.csv",
             "id,hazard\nRSK-1,\"open quote\n",
         ),
@@ -181,6 +185,17 @@ fn bad_verification_inputs_give_diagnostics_naming_the_file() {
         );
     }
     assert_eq!(ev["coverage"]["reports"][0]["parsed"], false);
+    let test_reports = ev["test_reports"].as_array().unwrap();
+    assert_eq!(
+        test_reports.len(),
+        1,
+        "a coverage report is not a test report"
+    );
+    assert_eq!(
+        ev["test_reports"].as_array().unwrap().len(),
+        1,
+        "a coverage report is not a test report"
+    );
     assert_eq!(ev["test_reports"][0]["parsed"], false);
     let coverage = findings(repo.path(), "MFDS-SWL-004");
     assert!(
