@@ -161,7 +161,8 @@ fn fail_on_warning_counts_warnings() {
         ("CHANGELOG.md", "# Changelog\n"),
         (
             "sbom/app.cdx.json",
-            r#"{"bomFormat":"CycloneDX","specVersion":"1.6","components":[]}"#,
+            r#"{"bomFormat":"CycloneDX","specVersion":"1.6","components":[],
+                "metadata":{"timestamp":"2026-10-01T00:00:00Z","authors":[{"name":"Demo"}]}}"#,
         ),
     ];
     let repo = demo_repo(&docs);

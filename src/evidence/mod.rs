@@ -9,6 +9,7 @@
 
 mod context;
 mod coverage;
+pub mod dependencies;
 pub mod documents;
 mod junit;
 pub mod kinds;
@@ -16,9 +17,11 @@ mod profile;
 pub mod references;
 pub mod requirements;
 mod risk;
-mod sbom;
+pub mod sbom;
+mod soup;
 pub mod source;
 pub mod tables;
+pub mod value;
 mod xml_walk;
 
 pub use context::{Context, Diagnostic};
@@ -49,6 +52,8 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(profile::ProfileExtractor),
         Box::new(documents::DocumentExtractor),
         Box::new(sbom::SbomExtractor),
+        Box::new(dependencies::DependencyExtractor),
+        Box::new(soup::SoupExtractor),
         Box::new(coverage::CoverageExtractor),
         Box::new(junit::JunitExtractor),
         Box::new(requirements::RequirementsExtractor),

@@ -1,0 +1,76 @@
+# METADATA
+# title: SBOM complete and fresh against the lockfiles
+# description: |
+#   An SBOM that does not list what the product really ships defeats SBOM-based vulnerability
+#   response. Every third-party package pinned in a lockfile (transitive ones included) must
+#   appear in an SBOM at the locked version: matched by purl, else by name normalised per
+#   ecosystem and version. The product's own packages (workspace members, path dependencies) are
+#   not SOUP and are not counted. One finding per lockfile gives the counts of missing and stale
+#   (other version) packages and names the first few. The SBOM must also have changed in git no
+#   earlier than the newest lockfile change.
+# custom:
+#   id: MFDS-CYB-003
+#   severity: error
+#   pillar: P2
+#   status: established
+#   evidence: [dependencies.drift, dependencies.freshness]
+#   applies: Any product with software, a lockfile and an SBOM (MFDS-CYB-001 reports a missing SBOM).
+#   escalation: Always an error.
+#   security_severity: 7.0
+#   recommended_action: |
+#     Regenerate the SBOM from the lockfiles in CI (e.g. `cyclonedx-py requirements`,
+#     `cyclonedx-npm`, `cargo cyclonedx`, `syft dir:.`) in the same change that updates a
+#     lockfile, including transitive dependencies.
+#   references:
+#     - {source: MFDS digital medical device electronic-intrusion security guideline, clause: SBOM-based vulnerability response}
+#     - {source: IMDRF N73, clause: SBOM maintenance}
+#     - {source: CISA, clause: "Minimum Elements for an SBOM (2025 draft): coverage"}
+package samdscan.mfds.cyb.sbom_matches_lockfiles
+
+import rego.v1
+
+drift := d if {
+	d := input.dependencies.drift
+	is_array(d)
+} else := []
+
+freshness := f if {
+	f := input.dependencies.freshness
+	is_array(f)
+} else := []
+
+missing_part(d) := [] if {
+	d.missing_count == 0
+} else := [sprintf("%d missing (%s%s)", [d.missing_count, concat(", ", d.missing), more(d.missing_count, count(d.missing))])]
+
+stale_part(d) := [] if {
+	d.stale_count == 0
+} else := [sprintf("%d at another version (%s%s)", [
+	d.stale_count,
+	concat(", ", [sprintf("%s %s locked, SBOM has %s", [s.name, s.locked, concat("/", s.sbom)]) | some s in d.stale]),
+	more(d.stale_count, count(d.stale)),
+])]
+
+more(total, shown) := sprintf(", and %d more", [total - shown]) if total > shown
+
+else := ""
+
+deny contains f if {
+	some d in drift
+	d.missing_count + d.stale_count > 0
+	f := {
+		"msg": sprintf("the SBOMs do not match %s: of %d third-party packages locked, %s", [d.lockfile, d.compared, concat("; ", array.concat(missing_part(d), stale_part(d)))]),
+		"path": d.lockfile,
+		"key": sprintf("drift|%s", [d.lockfile]),
+	}
+}
+
+deny contains f if {
+	some r in freshness
+	r.stale
+	f := {
+		"msg": sprintf("%s changed at %s, after the newest SBOM %s last changed (%s): regenerate the SBOM", [r.lockfile, r.changed, r.sbom, r.sbom_changed]),
+		"path": r.lockfile,
+		"key": sprintf("stale|%s", [r.lockfile]),
+	}
+}

@@ -1,0 +1,73 @@
+# METADATA
+# title: Dependencies pinned by committed lockfiles and base images by digest
+# description: |
+#   IEC 62304 §8.1 requires the configuration items, SOUP included, to be identified so that a
+#   release can be rebuilt exactly (§5.8.5 for class B and C). A dependency manifest without a
+#   committed lockfile, a requirements file with floating versions, or a container base image
+#   pulled by tag rather than by digest makes every build resolve different software.
+# custom:
+#   id: MFDS-SWL-008
+#   severity: error
+#   pillar: P1
+#   status: established
+#   evidence: [dependencies.manifests, dependencies.lockfiles, dependencies.base_images]
+#   applies: Always.
+#   escalation: Always an error (a non-reproducible release).
+#   recommended_action: |
+#     Commit the lockfile your package manager writes (Cargo.lock, package-lock.json, poetry.lock,
+#     uv.lock, go.sum, Gemfile.lock, ...), pin Python requirements with `==` (pip-compile), and
+#     pin base images by digest: `FROM python:3.12-slim@sha256:...`.
+#   references:
+#     - {source: IEC 62304:2006+A1:2015, clause: "8.1.1 Establish means to identify configuration items"}
+#     - {source: IEC 62304:2006+A1:2015, clause: "5.8.5 Document how released software was created"}
+package samdscan.mfds.swl.lockfiles_committed
+
+import rego.v1
+
+manifests := m if {
+	m := input.dependencies.manifests
+	is_array(m)
+} else := []
+
+lockfiles := l if {
+	l := input.dependencies.lockfiles
+	is_array(l)
+} else := []
+
+images := i if {
+	i := input.dependencies.base_images
+	is_array(i)
+} else := []
+
+deny contains f if {
+	some m in manifests
+	m.parsed
+	m.direct_count > 0
+	m.lockfile == null
+	f := {
+		"msg": sprintf("%s declares %d dependencies but no lockfile is committed beside it", [m.path, m.direct_count]),
+		"path": m.path,
+		"key": sprintf("nolock|%s", [m.path]),
+	}
+}
+
+deny contains f if {
+	some l in lockfiles
+	count(object.get(l, "unpinned", [])) > 0
+	f := {
+		"msg": sprintf("%s leaves %d requirements unpinned (no `==` version): %s", [l.path, count(l.unpinned), concat(", ", l.unpinned)]),
+		"path": l.path,
+		"key": sprintf("unpinned|%s", [l.path]),
+	}
+}
+
+deny contains f if {
+	some i in images
+	not i.pinned
+	f := {
+		"msg": sprintf("base image %s is not pinned by digest (add @sha256:...)", [i.image]),
+		"path": i.path,
+		"line": i.line,
+		"key": sprintf("image|%s|%s", [i.path, i.image]),
+	}
+}

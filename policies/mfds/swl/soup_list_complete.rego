@@ -1,0 +1,120 @@
+# METADATA
+# title: SOUP list complete and current against the dependencies
+# description: |
+#   IEC 62304 §8.1.2 requires every SOUP item to be identified by title, manufacturer and unique
+#   designator (version), for every safety class. Every direct dependency of the product (named
+#   in a manifest or marked direct by its lockfile) must appear in the SOUP list at the version
+#   the lockfile pins. For class B and C software the list must also state each item's supplier,
+#   purpose (functional and performance requirements, §5.3.3), risk level, and the date its
+#   published anomaly list was last reviewed (§7.1.3), no more than 12 months ago.
+# custom:
+#   id: MFDS-SWL-007
+#   severity: error
+#   pillar: P1
+#   status: established
+#   evidence: [soup, dependencies.direct]
+#   applies: Any product with third-party dependencies; the field checks apply to class B and C software.
+#   escalation: Error for missing or mismatched items and missing class B/C fields; a review older than 12 months is a warning.
+#   recommended_action: |
+#     Keep a SOUP list (e.g. `docs/soup-list.md`) with one row per direct dependency: name,
+#     version (as locked), supplier, purpose, risk level and anomaly-list review date. Update it in
+#     the same change that adds or upgrades a dependency. See docs/supply-chain.md for the format.
+#   references:
+#     - {source: IEC 62304:2006+A1:2015, clause: "8.1.2 Identify SOUP"}
+#     - {source: IEC 62304:2006+A1:2015, clause: "5.3.3 Specify functional and performance requirements of SOUP item"}
+#     - {source: IEC 62304:2006+A1:2015, clause: "7.1.3 Evaluate published SOUP anomaly lists"}
+package samdscan.mfds.swl.soup_list_complete
+
+import data.samdscan.lib.documents
+import data.samdscan.lib.profile
+import rego.v1
+
+direct := d if {
+	d := input.dependencies.direct
+	is_array(d)
+} else := []
+
+lists := [l | some l in input.soup.lists; l.parsed]
+
+entries := [e | some l in lists; some e in l.entries]
+
+by_key[k] := [e | some e in entries; e.key == k] if some k in {e.key | some e in entries}
+
+applicable := false if count(direct) == 0
+
+not_applicable_because contains "no third-party dependency was found in a manifest or lockfile" if count(direct) == 0
+
+anchor := {"path": lists[0].path} if count(lists) > 0
+
+else := documents.missing_anchor("soup_list")
+
+deny contains f if {
+	count(direct) > 0
+	count(input.soup.lists) == 0
+	f := object.union(documents.missing_anchor("soup_list"), {
+		"msg": sprintf("no SOUP list found, but the product has %d direct third-party dependencies (add e.g. docs/soup-list.md)", [count(direct)]),
+		"key": "missing-list",
+	})
+}
+
+missing := sort([sprintf("%s %s (%s)", [d.name, d.version, d.source]) | some d in direct; not by_key[d.key]])
+
+deny contains f if {
+	count(lists) > 0
+	count(missing) > 0
+	f := object.union(anchor, {
+		"msg": sprintf("the SOUP list misses %d direct dependencies: %s", [count(missing), concat(", ", missing)]),
+		"key": "missing-items",
+	})
+}
+
+mismatched := sort([sprintf("%s: list has %s, %s locks %s", [d.name, object.get(e, "version", "no version"), d.source, d.version]) |
+	some d in direct
+	d.locked
+	matches := by_key[d.key]
+	not version_listed(matches, d.version)
+	some e in [matches[0]]
+])
+
+version_listed(matches, version) if {
+	some e in matches
+	e.version == version
+}
+
+deny contains f if {
+	count(mismatched) > 0
+	f := object.union(anchor, {
+		"msg": sprintf("SOUP list versions differ from the lockfiles: %s", [concat("; ", mismatched)]),
+		"key": "versions",
+	})
+}
+
+class_fields := ["supplier", "purpose", "risk", "review"]
+
+deny contains f if {
+	profile.classes & {"B", "C"} != set()
+	some l in lists
+	some e in l.entries
+	gaps := [field | some field in class_fields; not is_string(e[field])]
+	count(gaps) > 0
+	f := {
+		"msg": sprintf("SOUP item %s in %s lacks the class B/C fields: %s", [e.name, l.path, concat(", ", gaps)]),
+		"path": l.path,
+		"line": object.get(e, "line", 1),
+		"key": sprintf("fields|%s|%s", [l.path, e.key]),
+	}
+}
+
+deny contains f if {
+	profile.classes & {"B", "C"} != set()
+	some l in lists
+	some e in l.entries
+	e.review_age_days > 365
+	f := {
+		"msg": sprintf("the anomaly list of SOUP item %s was last reviewed %s, %d days ago (more than 12 months)", [e.name, e.review, e.review_age_days]),
+		"path": l.path,
+		"line": object.get(e, "line", 1),
+		"key": sprintf("review|%s|%s", [l.path, e.key]),
+		"level": "warning",
+	}
+}

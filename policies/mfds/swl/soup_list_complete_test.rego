@@ -1,0 +1,49 @@
+package samdscan.mfds.swl.soup_list_complete_test
+
+import data.samdscan.mfds.swl.soup_list_complete as p
+import rego.v1
+
+cfg := {"path": ".samdscan.yaml", "lines": {"product": 1}}
+
+numpy := {"name": "numpy", "key": "numpy", "version": "2.1.3", "locked": true, "source": "requirements.txt"}
+
+full_entry := {"name": "NumPy", "key": "numpy", "version": "2.1.3", "supplier": "NumPy", "purpose": "arrays", "risk": "low", "review": "2026-09-01", "review_age_days": 30, "line": 5}
+
+class_b := {"software_systems": [{"name": "app", "safety_class": "B"}]}
+
+soup(entries) := {"lists": [{"path": "docs/soup-list.md", "parsed": true, "entries": entries}]}
+
+test_complete_list_passes if {
+	count(p.deny) == 0 with input as {"profile": class_b, "config": cfg, "dependencies": {"direct": [numpy]}, "soup": soup([full_entry])}
+}
+
+test_no_dependencies_is_not_applicable if {
+	p.applicable == false with input as {"config": cfg, "dependencies": {"direct": []}, "soup": {"lists": []}}
+}
+
+test_missing_list_is_an_error if {
+	d := p.deny with input as {"config": cfg, "dependencies": {"direct": [numpy]}, "soup": {"lists": []}}
+	[f.key | some f in d] == ["missing-list"]
+}
+
+test_missing_item_and_wrong_version if {
+	scipy := {"name": "scipy", "key": "scipy", "version": "1.14.1", "locked": true, "source": "requirements.txt"}
+	old := object.union(full_entry, {"version": "2.0.0"})
+	d := p.deny with input as {"config": cfg, "dependencies": {"direct": [numpy, scipy]}, "soup": soup([old])}
+	{f.key | some f in d} == {"missing-items", "versions"}
+	some f in d
+	f.key == "versions"
+	f.msg == "SOUP list versions differ from the lockfiles: numpy: list has 2.0.0, requirements.txt locks 2.1.3"
+}
+
+test_class_b_fields_and_stale_review if {
+	thin := {"name": "NumPy", "key": "numpy", "version": "2.1.3", "review": "2024-01-01", "review_age_days": 1000, "line": 7}
+	d := p.deny with input as {"profile": class_b, "config": cfg, "dependencies": {"direct": [numpy]}, "soup": soup([thin])}
+	{[f.key, object.get(f, "level", "error")] | some f in d} == {["fields|docs/soup-list.md|numpy", "error"], ["review|docs/soup-list.md|numpy", "warning"]}
+}
+
+test_class_a_needs_no_extra_fields if {
+	thin := {"name": "NumPy", "key": "numpy", "version": "2.1.3"}
+	class_a := {"software_systems": [{"name": "app", "safety_class": "A"}]}
+	count(p.deny) == 0 with input as {"profile": class_a, "config": cfg, "dependencies": {"direct": [numpy]}, "soup": soup([thin])}
+}

@@ -1,0 +1,251 @@
+//! Dependency manifests (what the product asks for, as opposed to what a lockfile pins): the
+//! direct dependencies each one names, without the product's own path, link and workspace
+//! packages. Read to tell direct from transitive and to find manifests without a lockfile.
+
+use super::package::Ecosystem;
+use crate::evidence::value::{array, entries, str_at};
+use regex::Regex;
+use serde_json::Value;
+use std::sync::LazyLock;
+
+/// A manifest's direct dependencies: (name, requirement as written).
+pub type Direct = Vec<(String, String)>;
+
+/// Reads one kind of manifest.
+pub type ReadManifest = fn(&str) -> Result<Direct, String>;
+
+const LOCAL_PREFIXES: &[&str] = &["workspace:", "file:", "link:", "portal:"];
+
+/// Which ecosystem a manifest file name belongs to, and its reader.
+pub fn reader(name: &str) -> Option<(Ecosystem, ReadManifest)> {
+    let lower = name.to_ascii_lowercase();
+    Some(match lower.as_str() {
+        "cargo.toml" => (Ecosystem::Cargo, cargo_toml),
+        "package.json" => (Ecosystem::Npm, package_json),
+        "pyproject.toml" => (Ecosystem::Pypi, pyproject),
+        "pipfile" => (Ecosystem::Pypi, pipfile),
+        "requirements.in" => (Ecosystem::Pypi, requirements_in),
+        "go.mod" => (Ecosystem::Golang, go_mod),
+        "gemfile" | "gems.rb" => (Ecosystem::Gem, |t| Ok(by_pattern(&GEM, t))),
+        "composer.json" => (Ecosystem::Composer, composer_json),
+        "build.gradle" | "build.gradle.kts" => (Ecosystem::Maven, |t| Ok(by_pattern(&GRADLE, t))),
+        "package.swift" => (Ecosystem::Swift, |t| Ok(by_pattern(&SWIFT, t))),
+        "podfile" => (Ecosystem::Cocoapods, |t| Ok(by_pattern(&POD, t))),
+        _ if lower.ends_with(".csproj") || lower.ends_with(".fsproj") => {
+            (Ecosystem::Nuget, |t| Ok(by_pattern(&NUGET, t)))
+        }
+        _ => return None,
+    })
+}
+
+fn toml_doc(text: &str) -> Result<Value, String> {
+    toml::from_str(text).map_err(|e| format!("invalid TOML: {e}"))
+}
+
+/// Entries of a TOML/JSON dependency table that are not the product's own (path, workspace links).
+fn table(v: &Value, key: &str, out: &mut Direct) {
+    for (name, spec) in entries(v, key) {
+        let requirement = match spec {
+            Value::String(s) => s.clone(),
+            other => str_at(other, "version").unwrap_or_default().to_string(),
+        };
+        let local =
+            spec.get("path").is_some() || LOCAL_PREFIXES.iter().any(|p| requirement.starts_with(p));
+        let real = str_at(spec, "package").unwrap_or(name);
+        let real = requirement
+            .strip_prefix("npm:")
+            .and_then(|a| a.get(1..).and_then(|r| r.find('@')).map(|i| &a[..i + 1]))
+            .unwrap_or(real);
+        if !local {
+            out.push((real.to_string(), requirement));
+        }
+    }
+}
+
+fn cargo_toml(text: &str) -> Result<Direct, String> {
+    let doc = toml_doc(text)?;
+    let mut out = vec![];
+    let kinds = ["dependencies", "dev-dependencies", "build-dependencies"];
+    for k in kinds {
+        table(&doc, k, &mut out);
+    }
+    if let Some(ws) = doc.get("workspace") {
+        table(ws, "dependencies", &mut out);
+    }
+    for (_, target) in entries(&doc, "target") {
+        for k in kinds {
+            table(target, k, &mut out);
+        }
+    }
+    Ok(out)
+}
+
+fn package_json(text: &str) -> Result<Direct, String> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    let mut out = vec![];
+    for k in ["dependencies", "devDependencies", "optionalDependencies"] {
+        table(&doc, k, &mut out);
+    }
+    Ok(out)
+}
+
+/// The name at the start of a PEP 508 requirement (`requests[socks]>=2 ; markers`).
+fn pep508_name(spec: &str) -> &str {
+    let spec = spec.trim();
+    let end = spec
+        .find(|c: char| !(c.is_alphanumeric() || "-_.".contains(c)))
+        .unwrap_or(spec.len());
+    &spec[..end]
+}
+
+fn pyproject(text: &str) -> Result<Direct, String> {
+    let doc = toml_doc(text)?;
+    let mut out: Direct = array(doc.get("project").unwrap_or(&Value::Null), "dependencies")
+        .iter()
+        .filter_map(Value::as_str)
+        .map(|s| (pep508_name(s).to_string(), s.to_string()))
+        .filter(|(n, _)| !n.is_empty())
+        .collect();
+    if let Some(poetry) = doc.pointer("/tool/poetry") {
+        table(poetry, "dependencies", &mut out);
+        for (_, group) in entries(poetry, "group") {
+            table(group, "dependencies", &mut out);
+        }
+    }
+    out.retain(|(n, _)| !n.eq_ignore_ascii_case("python"));
+    Ok(out)
+}
+
+fn pipfile(text: &str) -> Result<Direct, String> {
+    let doc = toml_doc(text)?;
+    let mut out = vec![];
+    table(&doc, "packages", &mut out);
+    table(&doc, "dev-packages", &mut out);
+    Ok(out)
+}
+
+fn requirements_in(text: &str) -> Result<Direct, String> {
+    Ok(text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or_default().trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('-') && !l.starts_with('.'))
+        .map(|l| (pep508_name(l).to_string(), l.to_string()))
+        .filter(|(n, _)| !n.is_empty())
+        .collect())
+}
+
+/// go.mod is its own lock; its direct requirements are those not marked `// indirect`.
+fn go_mod(text: &str) -> Result<Direct, String> {
+    Ok(super::golang::parse_go_mod(text)?
+        .into_iter()
+        .filter(|p| p.direct && !p.local)
+        .map(|p| (p.name, p.version))
+        .collect())
+}
+
+fn composer_json(text: &str) -> Result<Direct, String> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    let mut out = vec![];
+    table(&doc, "require", &mut out);
+    table(&doc, "require-dev", &mut out);
+    out.retain(|(n, _)| n.contains('/'));
+    Ok(out)
+}
+
+static GEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)^\s*gem\s+["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?"#).unwrap()
+});
+static POD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)^\s*pod\s+["']([^"'/]+)[^"']*["'](?:\s*,\s*["']([^"']+)["'])?"#).unwrap()
+});
+static GRADLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)^\s*(?:implementation|api|compileOnly|runtimeOnly|testImplementation|kapt|annotationProcessor)\s*\(?\s*["']([\w.\-]+:[\w.\-]+)(?::([^"']+))?["']"#).unwrap()
+});
+static NUGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"<PackageReference\s+Include="([^"]+)"(?:\s+Version="([^"]*)")?"#).unwrap()
+});
+static SWIFT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\.package\(\s*(?:name:\s*"[^"]*",\s*)?url:\s*"([^"]+)"\s*,\s*([^)]*)\)"#).unwrap()
+});
+
+/// Dependencies found by a pattern whose first group is the name and second the requirement.
+fn by_pattern(re: &Regex, text: &str) -> Direct {
+    re.captures_iter(text)
+        .filter_map(|c| {
+            let name = c.get(1)?.as_str();
+            let name = name
+                .trim_end_matches(".git")
+                .rsplit('/')
+                .next()
+                .filter(|_| name.contains("://"))
+                .unwrap_or(name);
+            Some((
+                name.to_string(),
+                c.get(2).map_or("", |m| m.as_str()).trim().to_string(),
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(file: &str, text: &str) -> Vec<String> {
+        let (_, read) = reader(file).unwrap();
+        read(text).unwrap().into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn each_manifest_names_its_direct_dependencies() {
+        let cargo = "[dependencies]\nserde = \"1\"\nmine = { path = \"../mine\" }\nrenamed = { package = \"real\", version = \"2\" }\n[target.'cfg(unix)'.dependencies]\nlibc = \"0.2\"\n";
+        assert_eq!(names("Cargo.toml", cargo), ["real", "serde", "libc"]);
+        let npm = r#"{"dependencies":{"@scope/a":"^1","ui":"workspace:*","alias":"npm:@x/real@^2"},"devDependencies":{"jest":"29"}}"#;
+        assert_eq!(names("package.json", npm), ["@scope/a", "@x/real", "jest"]);
+        let py = "[project]\ndependencies = [\"requests[socks]>=2 ; python_version>'3'\", \"NumPy\"]\n[tool.poetry.dependencies]\npython = \"^3.11\"\nscipy = \"^1\"\n";
+        assert_eq!(names("pyproject.toml", py), ["requests", "NumPy", "scipy"]);
+        assert_eq!(
+            names(
+                "Gemfile",
+                "source 'x'\ngem \"rails\", \"~> 7.0\"\n  gem 'pg'\n"
+            ),
+            ["rails", "pg"]
+        );
+        assert_eq!(
+            names(
+                "composer.json",
+                r#"{"require":{"php":">=8","ext-json":"*","symfony/console":"^5"}}"#
+            ),
+            ["symfony/console"]
+        );
+        assert_eq!(
+            names(
+                "build.gradle.kts",
+                "dependencies {\n  implementation(\"org.slf4j:slf4j-api:2.0.9\")\n}\n"
+            ),
+            ["org.slf4j:slf4j-api"]
+        );
+        assert_eq!(
+            names(
+                "App.csproj",
+                r#"<PackageReference Include="Serilog" Version="3.1.1" />"#
+            ),
+            ["Serilog"]
+        );
+        assert_eq!(
+            names(
+                "Package.swift",
+                r#".package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),"#
+            ),
+            ["swift-nio"]
+        );
+        assert_eq!(
+            names(
+                "Podfile",
+                "pod 'Alamofire', '~> 5.8'\npod 'Firebase/Core'\n"
+            ),
+            ["Alamofire", "Firebase"]
+        );
+        assert!(reader("Cargo.toml").unwrap().1("[dependencies").is_err());
+    }
+}

@@ -1,0 +1,437 @@
+//! Third-party dependencies: what the lockfiles pin (one module per ecosystem), what the
+//! manifests ask for and whether each has a lockfile, which dependencies are direct, how the
+//! lockfiles compare with the SBOMs (drift and freshness), and the container base images.
+//!
+//! The evidence stays bounded whatever the size of a lockfile: per-package detail is reduced
+//! here (counts and the first few names), except for direct dependencies, which the SOUP-list
+//! rule needs one by one.
+
+mod cargo;
+mod cocoapods;
+mod composer;
+mod dockerfile;
+pub mod drift;
+mod freshness;
+mod golang;
+mod gradle;
+mod manifest;
+mod npm;
+mod nuget;
+pub mod package;
+mod pnpm;
+mod python;
+mod ruby;
+mod swift;
+mod yarn;
+
+use super::kinds::FileKind;
+use super::sbom;
+use super::{Context, Extractor};
+use package::{Ecosystem, Package, generic_name};
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashSet};
+
+/// At most this many direct dependencies are listed (with the total beside them).
+const MAX_DIRECT: usize = 2000;
+
+pub struct DependencyExtractor;
+
+pub const DEPENDENCY_KINDS: &[FileKind] = &[
+    FileKind {
+        name: "lockfile",
+        globs: &[
+            "Cargo.lock",
+            "package-lock.json",
+            "npm-shrinkwrap.json",
+            "yarn.lock",
+            "pnpm-lock.yaml",
+            "requirements*.txt",
+            "poetry.lock",
+            "uv.lock",
+            "Pipfile.lock",
+            "go.mod",
+            "Gemfile.lock",
+            "gems.locked",
+            "composer.lock",
+            "gradle.lockfile",
+            "packages.lock.json",
+            "Package.resolved",
+            "Podfile.lock",
+        ],
+        sniffer: None,
+    },
+    FileKind {
+        name: "manifest",
+        globs: &[
+            "Cargo.toml",
+            "package.json",
+            "pyproject.toml",
+            "Pipfile",
+            "requirements.in",
+            "go.mod",
+            "Gemfile",
+            "gems.rb",
+            "composer.json",
+            "build.gradle",
+            "build.gradle.kts",
+            "*.csproj",
+            "*.fsproj",
+            "Package.swift",
+            "Podfile",
+        ],
+        sniffer: None,
+    },
+    FileKind {
+        name: "dockerfile",
+        globs: &[
+            "Dockerfile",
+            "Dockerfile.*",
+            "*.Dockerfile",
+            "Containerfile",
+            "Containerfile.*",
+        ],
+        sniffer: None,
+    },
+];
+
+/// What one lockfile pins: ecosystem, packages, and (requirements files) unpinned names.
+pub struct Locked {
+    pub ecosystem: Ecosystem,
+    pub packages: Vec<Package>,
+    pub unpinned: Vec<String>,
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn text(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(bytes)
+        .map_err(|e| format!("not valid UTF-8 text (at byte {})", e.valid_up_to()))
+}
+
+/// Parses a lockfile chosen by its file name; `None` when the name is not a known lockfile.
+pub fn parse_lockfile(path: &str, bytes: &[u8]) -> Option<Result<Locked, String>> {
+    use Ecosystem as E;
+    let name = file_name(path).to_ascii_lowercase();
+    let locked = |eco: Ecosystem, r: Result<Vec<Package>, String>| {
+        r.map(|packages| Locked {
+            ecosystem: eco,
+            packages,
+            unpinned: vec![],
+        })
+    };
+    Some(match name.as_str() {
+        "cargo.lock" => locked(E::Cargo, text(bytes).and_then(cargo::parse_lock)),
+        "package-lock.json" | "npm-shrinkwrap.json" => locked(E::Npm, npm::parse_lock(bytes)),
+        "yarn.lock" => locked(E::Npm, text(bytes).and_then(yarn::parse_lock)),
+        "pnpm-lock.yaml" => locked(E::Npm, text(bytes).and_then(pnpm::parse_lock)),
+        "poetry.lock" => locked(E::Pypi, text(bytes).and_then(python::parse_poetry)),
+        "uv.lock" => locked(E::Pypi, text(bytes).and_then(python::parse_uv)),
+        "pipfile.lock" => locked(E::Pypi, python::parse_pipfile_lock(bytes)),
+        "go.mod" => locked(E::Golang, text(bytes).and_then(golang::parse_go_mod)),
+        "gemfile.lock" | "gems.locked" => locked(E::Gem, text(bytes).and_then(ruby::parse_lock)),
+        "composer.lock" => locked(E::Composer, composer::parse_lock(bytes)),
+        "gradle.lockfile" => locked(E::Maven, text(bytes).and_then(gradle::parse_lock)),
+        "packages.lock.json" => locked(E::Nuget, nuget::parse_lock(bytes)),
+        "package.resolved" => locked(E::Swift, swift::parse_resolved(bytes)),
+        "podfile.lock" => locked(E::Cocoapods, text(bytes).and_then(cocoapods::parse_lock)),
+        n if n.starts_with("requirements") && n.ends_with(".txt") => text(bytes).map(|t| {
+            let (packages, unpinned) = python::parse_requirements(t);
+            Locked {
+                ecosystem: E::Pypi,
+                packages,
+                unpinned,
+            }
+        }),
+        _ => return None,
+    })
+}
+
+/// The lockfile names that satisfy a manifest, and whether a parent folder's lockfile counts
+/// (workspaces).
+fn lockfile_names(manifest: &str) -> (&'static [&'static str], bool) {
+    match manifest.to_ascii_lowercase().as_str() {
+        "cargo.toml" => (&["Cargo.lock"], true),
+        "package.json" => (
+            &[
+                "package-lock.json",
+                "npm-shrinkwrap.json",
+                "yarn.lock",
+                "pnpm-lock.yaml",
+                "bun.lock",
+                "bun.lockb",
+            ],
+            true,
+        ),
+        "pyproject.toml" => (
+            &[
+                "poetry.lock",
+                "uv.lock",
+                "pdm.lock",
+                "Pipfile.lock",
+                "requirements*.txt",
+            ],
+            false,
+        ),
+        "pipfile" => (&["Pipfile.lock"], false),
+        "requirements.in" => (&["requirements*.txt"], false),
+        "go.mod" => (&["go.sum"], false),
+        "gemfile" => (&["Gemfile.lock"], false),
+        "gems.rb" => (&["gems.locked"], false),
+        "composer.json" => (&["composer.lock"], false),
+        "build.gradle" | "build.gradle.kts" => (&["gradle.lockfile"], true),
+        "package.swift" => (&["Package.resolved"], false),
+        "podfile" => (&["Podfile.lock"], false),
+        _ => (&["packages.lock.json"], false),
+    }
+}
+
+/// The lockfile that goes with a manifest, if the repository has one.
+fn find_lockfile(ctx: &Context, manifest: &str) -> Option<String> {
+    let (names, climb) = lockfile_names(file_name(manifest));
+    let mut dir = manifest.rsplit_once('/').map(|(d, _)| d.to_string());
+    let files: Vec<&str> = ctx
+        .source
+        .inventory()
+        .files()
+        .map(|e| e.path.as_str())
+        .collect();
+    loop {
+        let prefix = dir.as_deref().map_or(String::new(), |d| format!("{d}/"));
+        let hit = files.iter().find(|f| {
+            f.strip_prefix(prefix.as_str()).is_some_and(|rest| {
+                !rest.contains('/')
+                    && names.iter().any(|n| match n.split_once('*') {
+                        Some((a, b)) => rest.starts_with(a) && rest.ends_with(b),
+                        None => rest == *n,
+                    })
+            })
+        });
+        if let Some(hit) = hit {
+            return Some(hit.to_string());
+        }
+        if !climb {
+            return None;
+        }
+        dir = match dir {
+            Some(d) => d
+                .rsplit_once('/')
+                .map(|(p, _)| p.to_string())
+                .or(Some(String::new()))
+                .filter(|_| !d.is_empty()),
+            None => return None,
+        };
+    }
+}
+
+struct LockfileRecord {
+    path: String,
+    parsed: Result<Locked, String>,
+}
+
+struct ManifestRecord {
+    path: String,
+    ecosystem: Option<Ecosystem>,
+    direct: Result<manifest::Direct, String>,
+    lockfile: Option<String>,
+}
+
+impl Extractor for DependencyExtractor {
+    fn key(&self) -> &'static str {
+        "dependencies"
+    }
+
+    fn kinds(&self) -> &'static [FileKind] {
+        DEPENDENCY_KINDS
+    }
+
+    fn collect(&self, ctx: &Context) -> Value {
+        let mut lockfiles = read_lockfiles(ctx);
+        let manifests = read_manifests(ctx);
+        mark_direct(&mut lockfiles, &manifests);
+        let direct = direct_dependencies(&lockfiles, &manifests);
+        json!({
+            "lockfiles": lockfiles.iter().map(lockfile_summary).collect::<Vec<_>>(),
+            "manifests": manifests.iter().map(manifest_summary).collect::<Vec<_>>(),
+            "direct_total": direct.len(),
+            "direct": direct.into_iter().take(MAX_DIRECT).collect::<Vec<_>>(),
+            "drift": drift(ctx, &lockfiles),
+            "freshness": freshness(ctx, &lockfiles),
+            "base_images": ctx.files("dockerfile").iter()
+                .filter_map(|p| ctx.read_text(p).map(|t| dockerfile::base_images(p, &t)))
+                .flatten()
+                .collect::<Vec<_>>(),
+        })
+    }
+}
+
+fn read_lockfiles(ctx: &Context) -> Vec<LockfileRecord> {
+    ctx.files("lockfile")
+        .iter()
+        .filter_map(|path| {
+            let parsed = match ctx.read(path) {
+                Some(bytes) => parse_lockfile(path, &bytes)?,
+                None => Err("could not be read (see diagnostics)".into()),
+            };
+            if let Err(e) = &parsed {
+                ctx.diagnose(path, format!("lockfile does not parse: {e}"));
+            }
+            Some(LockfileRecord {
+                path: path.clone(),
+                parsed,
+            })
+        })
+        .collect()
+}
+
+fn read_manifests(ctx: &Context) -> Vec<ManifestRecord> {
+    ctx.files("manifest")
+        .iter()
+        .filter_map(|path| {
+            let (ecosystem, read) = manifest::reader(file_name(path))?;
+            let direct = match ctx.read_text(path) {
+                Some(t) => read(&t),
+                None => Err("could not be read (see diagnostics)".into()),
+            };
+            if let Err(e) = &direct {
+                ctx.diagnose(path, format!("manifest does not parse: {e}"));
+            }
+            let lockfile = find_lockfile(ctx, path);
+            Some(ManifestRecord {
+                path: path.clone(),
+                ecosystem: Some(ecosystem),
+                direct,
+                lockfile,
+            })
+        })
+        .collect()
+}
+
+/// Marks the packages a manifest names as direct in the lockfile that goes with it.
+fn mark_direct(lockfiles: &mut [LockfileRecord], manifests: &[ManifestRecord]) {
+    for m in manifests {
+        let (Some(lock), Ok(direct), Some(eco)) = (&m.lockfile, &m.direct, m.ecosystem) else {
+            continue;
+        };
+        let names: HashSet<String> = direct.iter().map(|(n, _)| eco.normalise_name(n)).collect();
+        for record in lockfiles.iter_mut().filter(|l| &l.path == lock) {
+            if let Ok(locked) = &mut record.parsed {
+                for p in locked.packages.iter_mut().filter(|p| !p.local) {
+                    p.direct |= names.contains(&p.ecosystem.normalise_name(&p.name));
+                }
+            }
+        }
+    }
+}
+
+/// Every direct dependency, at its locked version where a lockfile pins it, sorted and unique.
+fn direct_dependencies(lockfiles: &[LockfileRecord], manifests: &[ManifestRecord]) -> Vec<Value> {
+    let mut out: BTreeMap<(String, String), Value> = BTreeMap::new();
+    for l in lockfiles {
+        let Ok(locked) = &l.parsed else { continue };
+        for p in locked.packages.iter().filter(|p| p.direct && !p.local) {
+            out.entry((generic_name(&p.name), p.version.clone()))
+                .or_insert_with(|| {
+                    json!({"name": p.name, "key": generic_name(&p.name), "ecosystem": p.ecosystem,
+                       "version": p.version, "locked": true, "source": l.path})
+                });
+        }
+    }
+    for m in manifests.iter().filter(|m| m.lockfile.is_none()) {
+        let Ok(direct) = &m.direct else { continue };
+        for (name, requirement) in direct {
+            out.entry((generic_name(name), requirement.clone()))
+                .or_insert_with(|| {
+                    json!({"name": name, "key": generic_name(name), "ecosystem": m.ecosystem,
+                       "version": requirement, "locked": false, "source": m.path})
+                });
+        }
+    }
+    out.into_values().collect()
+}
+
+fn lockfile_summary(l: &LockfileRecord) -> Value {
+    match &l.parsed {
+        Ok(locked) => {
+            let count = |f: fn(&Package) -> bool| locked.packages.iter().filter(|p| f(p)).count();
+            json!({"path": l.path, "ecosystem": locked.ecosystem, "parsed": true, "error": null,
+                   "package_count": count(|p| !p.local), "local_count": count(|p| p.local),
+                   "direct_count": count(|p| p.direct && !p.local), "unpinned": locked.unpinned})
+        }
+        Err(e) => json!({"path": l.path, "parsed": false, "error": e}),
+    }
+}
+
+fn manifest_summary(m: &ManifestRecord) -> Value {
+    json!({
+        "path": m.path,
+        "ecosystem": m.ecosystem,
+        "parsed": m.direct.is_ok(),
+        "error": m.direct.as_ref().err(),
+        "direct_count": m.direct.as_ref().map_or(0, Vec::len),
+        "lockfile": m.lockfile,
+    })
+}
+
+/// Each parsed lockfile against every parsed SBOM of the repository (none when there is no SBOM).
+fn drift(ctx: &Context, lockfiles: &[LockfileRecord]) -> Vec<drift::Drift> {
+    let mut index = drift::ComponentIndex::default();
+    let mut any = false;
+    for path in ctx.files("sbom") {
+        let Some(bytes) = ctx.read(path) else {
+            continue;
+        };
+        if let Ok(s) = sbom::parse_sbom(path, &bytes) {
+            s.components.iter().for_each(|c| index.add(c));
+            any = true;
+        }
+    }
+    if !any {
+        return vec![];
+    }
+    lockfiles
+        .iter()
+        .filter_map(|l| {
+            Some(drift::compare(
+                &l.path,
+                &l.parsed.as_ref().ok()?.packages,
+                &index,
+            ))
+        })
+        .collect()
+}
+
+/// When each lockfile and the newest SBOM last changed in git (`null` without history).
+fn freshness(ctx: &Context, lockfiles: &[LockfileRecord]) -> Value {
+    let Some(repo) = ctx.git else {
+        return Value::Null;
+    };
+    let sboms = ctx.files("sbom");
+    let paths: Vec<&str> = lockfiles
+        .iter()
+        .map(|l| l.path.as_str())
+        .chain(sboms.iter().map(String::as_str))
+        .collect();
+    if lockfiles.is_empty() || sboms.is_empty() {
+        return json!([]);
+    }
+    let changed = freshness::last_changes(repo, &paths);
+    let newest_sbom = sboms
+        .iter()
+        .filter_map(|s| Some((changed.get(s)?, s)))
+        .max();
+    let records: Vec<Value> = lockfiles
+        .iter()
+        .filter_map(|l| {
+            let lock_time = *changed.get(&l.path)?;
+            let (sbom_time, sbom_path) = newest_sbom?;
+            Some(
+                json!({"lockfile": l.path, "changed": freshness::timestamp(lock_time),
+                        "sbom": sbom_path, "sbom_changed": freshness::timestamp(*sbom_time),
+                        "stale": *sbom_time < lock_time}),
+            )
+        })
+        .collect();
+    Value::Array(records)
+}
