@@ -203,3 +203,43 @@ fn bad_verification_inputs_give_diagnostics_naming_the_file() {
         "{coverage:?}"
     );
 }
+
+#[test]
+fn korean_fmea_and_yaml_risk_tables_are_read_loosely() {
+    let repo = git_repo(&[
+        (
+            "docs/risk/fmea.csv",
+            "번호;위해요인;위해 상황;위해;심각도;발생 가능성;위험 통제 조치;잔여 위험;검증\nRSK-1;경보 누락;의료진 미인지;사망;치명적;희박;RC-1, RC-2;수용 가능;TC-1\n",
+        ),
+        (
+            "docs/risk/hazard-analysis.yaml",
+            "risks:\n  - id: RSK-9\n    hazard: Overdose\n    severity: 4 (Critical)\n    probability: Frequent\n    risk_controls: []\n",
+        ),
+    ]);
+    let ev = evidence(repo.path());
+    let tables = ev["risks"]["tables"].as_array().unwrap();
+    let fmea = tables
+        .iter()
+        .find(|t| t["path"] == "docs/risk/fmea.csv")
+        .unwrap();
+    assert_eq!(fmea["missing_columns"], serde_json::json!([]), "{fmea}");
+    let row = &fmea["rows"][0];
+    assert_eq!(
+        (
+            &row["severity_rank"],
+            &row["probability_rank"],
+            &row["score"]
+        ),
+        (&5.into(), &2.into(), &10.into())
+    );
+    assert_eq!(row["risk_controls"], serde_json::json!(["RC-1", "RC-2"]));
+    let yaml = tables.iter().find(|t| t["format"] == "yaml").unwrap();
+    assert_eq!(yaml["rows"][0]["score"], 20);
+    let found = findings(repo.path(), "MFDS-RSK-002");
+    assert!(
+        found
+            .iter()
+            .any(|f| f["message"].as_str().unwrap().contains("RSK-9") && f["line"] == 2),
+        "{found:?}"
+    );
+}
