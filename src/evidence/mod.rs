@@ -7,10 +7,12 @@
 //! `evidence:` of the config) or, where names lie, by its content. Adding an extractor is one
 //! file in this folder plus one line in [`registry`].
 
+mod ai;
 mod context;
 mod coverage;
 pub mod dependencies;
 pub mod documents;
+pub mod history;
 mod junit;
 pub mod kinds;
 mod profile;
@@ -59,6 +61,8 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(requirements::RequirementsExtractor),
         Box::new(references::ReferencesExtractor),
         Box::new(risk::RiskExtractor),
+        Box::new(history::HistoryExtractor),
+        Box::new(ai::AiExtractor),
     ]
 }
 
@@ -82,6 +86,9 @@ pub struct RepositoryFacts {
     pub branch: Option<String>,
     /// The revision scanned with `--rev`, when not the working tree.
     pub revision: Option<String>,
+    /// With `--base`: the base commit the scan is compared with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
     pub shallow: bool,
     pub origin_url: Option<String>,
 }
@@ -111,7 +118,7 @@ pub fn collect_evidence(
 ) -> Evidence {
     let extractors = registry();
     let all_kinds: Vec<&FileKind> = extractors.iter().flat_map(|x| x.kinds()).collect();
-    let ctx = Context::new(source, config, git, as_of, &all_kinds);
+    let ctx = Context::new(source, config, git, repo, as_of, &all_kinds);
     let mut doc = Map::new();
     doc.insert("schema_version".into(), json!(SCHEMA_VERSION));
     doc.insert(
