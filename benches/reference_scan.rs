@@ -11,7 +11,7 @@ use samdscan::date::Date;
 use samdscan::evidence::Extractor;
 use samdscan::evidence::references::ReferencesExtractor;
 use samdscan::evidence::source::WorkTreeSource;
-use samdscan::evidence::{Context, FileKind};
+use samdscan::evidence::{Context, FileKind, RepositoryFacts};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -57,7 +57,8 @@ fn samdscan_scan(root: &Path) -> usize {
     let config = LoadedConfig::default();
     let kinds: Vec<&FileKind> = ReferencesExtractor.kinds().iter().collect();
     let date = Date::parse("2026-10-01").expect("date");
-    let ctx = Context::new(&source, &config, None, date, &kinds);
+    let facts = RepositoryFacts::default();
+    let ctx = Context::new(&source, &config, None, &facts, date, &kinds);
     let value = ReferencesExtractor.collect(&ctx);
     value["references"].as_array().map_or(0, Vec::len)
 }
