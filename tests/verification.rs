@@ -112,6 +112,28 @@ fn risk_report_older_than_the_latest_release_is_reported() {
         "Review risk for 1.1 (CR-3)",
     );
     assert!(findings(repo.path(), "MFDS-RSK-004").is_empty());
+    // At the release itself (--rev), the report had not been reviewed yet.
+    let out = samdscan()
+        .args([
+            "scan",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--rev",
+            "v1.1.0",
+        ])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let at_release: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stale = at_release["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "MFDS-RSK-004")
+        .count();
+    assert_eq!(stale, 1, "{at_release}");
 }
 
 #[test]
