@@ -30,6 +30,8 @@ pub enum Command {
     /// List, explain and test policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Write a starter .samdscan.yaml from what the repository shows (never overwrites a file).
+    Init(InitArgs),
     /// Print the traceability matrix: requirement -> verifying tests -> risk controls.
     Trace(TraceArgs),
 }
@@ -50,6 +52,16 @@ pub struct TraceArgs {
 pub enum TraceFormat {
     Markdown,
     Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Repository to set up.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Also write heading-only skeletons of the documents the profile calls for.
+    #[arg(long)]
+    pub templates: bool,
 }
 
 /// What to scan and with which configuration.
@@ -108,6 +120,14 @@ pub struct ScanArgs {
     /// Never colour the text report.
     #[arg(long)]
     pub no_color: bool,
+    /// Also write a report in FORMAT to FILE, from the same scan (repeatable), e.g.
+    /// `--report markdown=summary.md`.
+    #[arg(long = "report", value_name = "FORMAT=FILE", value_parser = crate::report_files::parse_report_file)]
+    pub reports: Vec<crate::report_files::ReportFile>,
+    /// SARIF analysis category (`automationDetails.id`): scans with different categories are
+    /// separate analyses in code scanning, e.g. one per product of a monorepo.
+    #[arg(long, value_name = "NAME", default_value = "samdscan")]
+    pub category: String,
 }
 
 #[derive(Debug, Args)]
@@ -126,6 +146,10 @@ pub enum PolicyCommand {
         /// Extra policy directory (repeatable).
         #[arg(long = "policy", value_name = "DIR")]
         policies: Vec<PathBuf>,
+        /// List every expectation of the regulatory catalogue with its state in this release:
+        /// implemented, not observable from a repository, or planned.
+        #[arg(long)]
+        catalogue: bool,
     },
     /// Show a rule's documentation.
     Explain {

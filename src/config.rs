@@ -17,6 +17,9 @@ pub const CONFIG_LOCATIONS: [&str; 2] = [".samdscan.yaml", ".github/samdscan.yam
 /// Default evidence index location (DESIGN.md §3).
 pub const DEFAULT_EVIDENCE_INDEX: &str = "regulatory/evidence-index.yaml";
 
+/// Default for how long a plan or threat model may go unreviewed: a year.
+pub const DEFAULT_MAX_DOCUMENT_AGE_DAYS: u32 = 365;
+
 /// Default cap on the size of any evidence file samdscan opens.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
 
@@ -100,6 +103,8 @@ pub struct SoftwareSystem {
 pub struct EvidenceConfig {
     pub index: Option<String>,
     pub max_file_size: Option<ByteSize>,
+    /// How many days a plan or threat model may go unreviewed (default 365).
+    pub max_document_age_days: Option<u32>,
     /// Glob overrides keyed by evidence kind; keys are checked against the known kinds.
     #[serde(flatten)]
     pub globs: BTreeMap<String, Vec<String>>,
@@ -237,6 +242,13 @@ impl LoadedConfig {
             .unwrap_or(DEFAULT_EVIDENCE_INDEX)
     }
 
+    pub fn max_document_age_days(&self) -> u32 {
+        self.config
+            .evidence
+            .max_document_age_days
+            .unwrap_or(DEFAULT_MAX_DOCUMENT_AGE_DAYS)
+    }
+
     /// The line of a dotted key (`product.grade`) in the config file, if present.
     pub fn line_of(&self, key: &str) -> Option<usize> {
         self.lines.line_of(key)
@@ -323,7 +335,7 @@ fn validate(loaded: &LoadedConfig, shown: &str) -> Result<(), ConfigError> {
             return Err(invalid(
                 &format!("evidence.{kind}"),
                 format!(
-                    "unknown evidence kind `{kind}`, expected `index`, `max_file_size` or one of: {}",
+                    "unknown evidence kind `{kind}`, expected `index`, `max_file_size`, `max_document_age_days` or one of: {}",
                     known.join(", ")
                 ),
             ));

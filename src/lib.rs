@@ -7,14 +7,18 @@
 
 pub mod app;
 pub mod baseline;
+pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod date;
 pub mod evidence;
 pub mod finding;
+pub mod init_cmd;
+pub mod init_templates;
 pub mod policy;
 pub mod policy_cmd;
 pub mod report;
+pub mod report_files;
 pub mod repository;
 pub mod resolve;
 pub mod trace_cmd;

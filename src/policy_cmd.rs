@@ -1,5 +1,7 @@
 //! `samdscan policy list | explain | test`: the policy author's and auditor's view of the rules.
 
+use crate::app::write_output;
+use crate::catalogue;
 use crate::cli::PolicyCommand;
 use crate::policy::PolicySet;
 use crate::policy::engine::Rule;
@@ -10,7 +12,14 @@ use std::path::PathBuf;
 
 pub fn run(cmd: PolicyCommand) -> Result<u8> {
     match cmd {
-        PolicyCommand::List { policies } => list(&load(&policies)?),
+        PolicyCommand::List {
+            policies,
+            catalogue: false,
+        } => list(&load(&policies)?),
+        PolicyCommand::List {
+            policies,
+            catalogue: true,
+        } => list_catalogue(&load(&policies)?),
         PolicyCommand::Explain { id, policies } => explain(&load(&policies)?, &id),
         PolicyCommand::Test { dirs } => test(&load(&dirs)?),
     }
@@ -40,6 +49,16 @@ fn list(set: &PolicySet) -> Result<u8> {
             r.meta.title
         );
     }
+    Ok(0)
+}
+
+/// The regulatory catalogue against the loaded rules (`policy list --catalogue`).
+fn list_catalogue(set: &PolicySet) -> Result<u8> {
+    let rules = set.rules.iter().map(|r| (r.id(), r.meta.custom.observable));
+    write_output(
+        None,
+        &catalogue::render_coverage(&catalogue::coverage(rules)),
+    )?;
     Ok(0)
 }
 

@@ -67,11 +67,19 @@ impl<'a> Anchors<'a> {
     }
 }
 
-/// An external attestation from the evidence index, for one rule.
-fn external_attestation(evidence: &Evidence, rule_id: &str) -> Option<String> {
-    let ext = evidence
+/// An external attestation from the evidence index, for one rule: the words added to its
+/// findings, and where the record sits in the index (where the findings then point).
+struct Attestation {
+    message: String,
+    path: String,
+    line: usize,
+}
+
+fn external_attestation(evidence: &Evidence, rule_id: &str) -> Option<Attestation> {
+    let entry = evidence
         .0
-        .pointer(&format!("/evidence_index/entries/{rule_id}/external"))?;
+        .pointer(&format!("/evidence_index/entries/{rule_id}"))?;
+    let ext = entry.get("external")?;
     if ext.get("valid").and_then(Value::as_bool) == Some(false) {
         return None;
     }
@@ -88,9 +96,20 @@ fn external_attestation(evidence: &Evidence, rule_id: &str) -> Option<String> {
     let system = field("system")
         .map(|s| format!(" in {s}"))
         .unwrap_or_default();
-    Some(format!(
-        "attested externally: {doc} version {version}, approved {approved}{system}"
-    ))
+    let path = evidence
+        .0
+        .pointer("/evidence_index/path")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let line = entry.get("line").and_then(Value::as_u64).unwrap_or(1) as usize;
+    Some(Attestation {
+        message: format!(
+            "attested externally: {doc} version {version}, approved {approved}{system}"
+        ),
+        path,
+        line,
+    })
 }
 
 /// The level of a rule's findings after the user's `policies.severity` override.
@@ -116,7 +135,7 @@ pub fn resolve_findings(
     let attested = external_attestation(evidence, rule.id());
     raw.iter()
         .map(|r| {
-            let (path, line) = anchors.locate(r.path.as_deref(), r.line);
+            let (mut path, mut line) = anchors.locate(r.path.as_deref(), r.line);
             let key = r
                 .key
                 .clone()
@@ -127,7 +146,8 @@ pub fn resolve_findings(
             let mut message = r.message.clone();
             if let Some(a) = &attested {
                 level = Level::Note;
-                message = format!("{message} ({a})");
+                message = format!("{message} ({})", a.message);
+                (path, line) = anchors.locate(Some(&a.path), Some(a.line));
             }
             Finding {
                 rule_id: rule.id().to_string(),

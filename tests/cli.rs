@@ -160,6 +160,10 @@ fn fail_on_warning_counts_warnings() {
         ("lcov.info", "SF:src/main.py\nDA:1,1\nend_of_record\n"),
         ("CHANGELOG.md", "# Changelog\n"),
         (
+            "docs/intended-use.md",
+            "# Intended use\n## Indications\n## Patient population\n## Users\n## Environment\n## Limitations\n",
+        ),
+        (
             "sbom/app.cdx.json",
             r#"{"bomFormat":"CycloneDX","specVersion":"1.6","components":[],
                 "metadata":{"timestamp":"2026-10-01T00:00:00Z","authors":[{"name":"Demo"}]}}"#,

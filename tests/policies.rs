@@ -37,14 +37,18 @@ fn every_builtin_rule_has_tests_and_complete_metadata() {
     let set = PolicySet::builtin().unwrap();
     let results = run_tests(&set).unwrap();
     for rule in &set.rules {
-        let test_file = rule.path.replace(".rego", "_test.rego");
-        let tests = results.iter().filter(|r| r.file == test_file).count();
-        assert!(
-            tests >= 2,
-            "{} ({}) needs a passing and a failing case in {test_file}",
-            rule.id(),
-            rule.path
-        );
+        if rule.meta.custom.observable {
+            let test_file = rule.path.replace(".rego", "_test.rego");
+            let tests = results.iter().filter(|r| r.file == test_file).count();
+            assert!(
+                tests >= 2,
+                "{} ({}) needs a passing and a failing case in {test_file}",
+                rule.id(),
+                rule.path
+            );
+        } else {
+            assert_not_observable_rule_checks_nothing(&set, rule);
+        }
         let c = &rule.meta.custom;
         assert!(
             c.id.starts_with("MFDS-") || c.id.starts_with("SAMDSCAN-"),
@@ -69,4 +73,25 @@ fn every_builtin_rule_has_tests_and_complete_metadata() {
             rule.package
         );
     }
+}
+
+/// A rule marked `observable: false` is reported as "not observable" without being evaluated; it
+/// must not define `deny`, so that it never looks like a check that could pass.
+fn assert_not_observable_rule_checks_nothing(
+    set: &PolicySet,
+    rule: &samdscan::policy::engine::Rule,
+) {
+    let module = set
+        .modules
+        .iter()
+        .find(|m| m.path == rule.path)
+        .expect("the rule's module is loaded");
+    assert!(
+        !module
+            .text
+            .lines()
+            .any(|l| l.trim_start().starts_with("deny")),
+        "{}: a not-observable rule must not define deny",
+        rule.id()
+    );
 }

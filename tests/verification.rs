@@ -10,13 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 fn evidence(dir: &Path) -> Value {
-    let out = samdscan().arg("evidence").arg(dir).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::evidence_json(dir, &[])
 }
 
 fn findings(dir: &Path, rule: &str) -> Vec<Value> {

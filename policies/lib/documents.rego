@@ -5,10 +5,16 @@ package samdscan.lib.documents
 import data.samdscan.lib.profile
 import rego.v1
 
-of_kind(kind) := d if {
+# Documents of `kind`, leaving out unfilled `samdscan init --templates` skeletons.
+of_kind(kind) := [d | some d in all_of_kind(kind); not d.unfilled == true]
+
+all_of_kind(kind) := d if {
 	d := input.documents[kind]
 	is_array(d)
 } else := []
+
+# Paths of the unfilled skeletons of `kind`.
+unfilled(kind) := [d.path | some d in all_of_kind(kind); d.unfilled == true]
 
 present(kind) if count(of_kind(kind)) > 0
 
@@ -24,4 +30,50 @@ has_heading(doc, words) if {
 	some h in headings(doc)
 	some w in words
 	contains(h, w)
+}
+
+# Documents of `kind`, plus the document the evidence index points to for `rule_id`.
+for_rule(kind, rule_id) := array.concat(of_kind(kind), [d]) if {
+	d := input.evidence_index.entries[rule_id].document
+} else := of_kind(kind)
+
+# True when a document of `docs` has one of `words` (lower case) in its title or a heading.
+covers(docs, words) if {
+	some doc in docs
+	has_heading(doc, words)
+}
+
+covers(docs, words) if {
+	some doc in docs
+	title := doc.title
+	is_string(title)
+	some w in words
+	contains(lower(title), w)
+}
+
+# The names of `parts` (name -> lower-case words) that no document of `docs` covers, sorted.
+missing_parts(docs, parts) := sort([name | some name, words in parts; not covers(docs, words)])
+
+# A finding about a missing document of `kind`: anchored where the user can act on it.
+missing(kind, msg) := object.union(missing_anchor(kind), {"msg": naming_templates(kind, msg), "key": "missing"})
+
+naming_templates(kind, msg) := sprintf("%s; %s is still an unfilled samdscan template", [msg, concat(", ", paths)]) if {
+	paths := unfilled(kind)
+	count(paths) > 0
+} else := msg
+
+# How many days a document may go unreviewed (evidence.max_document_age_days; default a year).
+max_age_days := n if {
+	n := input.config.max_document_age_days
+	is_number(n)
+} else := 365
+
+# True when `doc` was last reviewed longer ago than allowed.
+stale(doc) if doc.reviewed.age_days > max_age_days
+
+# True when nothing dates `doc`: no review date in its front matter and no git history.
+undated(doc) if {
+	doc.format != "pdf"
+	doc.format != "docx"
+	doc.reviewed == null
 }

@@ -18,3 +18,29 @@ test_has_heading_is_case_insensitive if {
 	documents.has_heading({"headings": [{"text": "Acceptability Criteria"}]}, {"acceptab"})
 	not documents.has_heading({"headings": [{"text": "Scope"}]}, {"acceptab"})
 }
+
+test_for_rule_adds_the_indexed_document if {
+	docs := documents.for_rule("threat_model", "MFDS-CYB-007") with input as {"documents": {"threat_model": [{"path": "a.md"}]}, "evidence_index": {"entries": {"MFDS-CYB-007": {"document": {"path": "b.md"}}}}}
+	[d.path | some d in docs] == ["a.md", "b.md"]
+	only := documents.for_rule("threat_model", "MFDS-CYB-007") with input as {"documents": {"threat_model": [{"path": "a.md"}]}, "evidence_index": {"entries": {}}}
+	count(only) == 1
+}
+
+test_missing_parts_reads_titles_and_headings_and_ignores_null_titles if {
+	docs := [{"title": "Detection plan", "headings": []}, {"title": null, "headings": [{"text": "복구"}]}]
+	documents.missing_parts(docs, {"detection": ["detection"], "recovery": ["recovery", "복구"], "containment": ["containment"]}) == ["containment"]
+}
+
+test_stale_and_undated if {
+	documents.stale({"reviewed": {"age_days": 400}}) with input as {"config": {}}
+	not documents.stale({"reviewed": {"age_days": 400}}) with input as {"config": {"max_document_age_days": 500}}
+	documents.undated({"format": "markdown", "reviewed": null})
+	not documents.undated({"format": "markdown"})
+}
+
+test_unfilled_templates_count_as_missing_and_are_named if {
+	inp := {"documents": {"threat_model": [{"path": "docs/security/threat-model.md", "unfilled": true}]}, "config": {"path": ".samdscan.yaml", "lines": {}}}
+	not documents.present("threat_model") with input as inp
+	f := documents.missing("threat_model", "no threat model") with input as inp
+	f.msg == "no threat model; docs/security/threat-model.md is still an unfilled samdscan template"
+}

@@ -1,98 +1,38 @@
-//! Regulatory documents (plans, reports, policies, change logs): found by name, read as text,
-//! and summarised as title, headings, YAML front matter and a bounded copy of the text.
+//! Regulatory documents (plans, reports, policies, change logs): found by name or by title, read
+//! as text, and summarised as title, headings, YAML front matter, a bounded copy of the text, the
+//! last commit that changed each one, and the date it was last reviewed.
 //!
 //! Policies judge what a document says through these fields; binary formats (PDF, DOCX) are
-//! recorded by name only.
+//! recorded by name only. The kinds and how each is recognised live in `document_kinds`.
 
 use super::context::decode_text;
+use super::document_history::{CommitRef, last_changes};
+use super::document_kinds::{DOCUMENT_KIND_TABLE, DOCUMENT_KINDS, kinds_titled};
+use super::headings::{Heading, headings_of, split_front_matter, title_of};
 use super::kinds::{FileKind, extension};
 use super::{Context, Extractor};
+use crate::date::Date;
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// At most this much of a document's text is put in the evidence.
 pub const MAX_DOCUMENT_TEXT: usize = 64 * 1024;
 
+/// Marks an unfilled skeleton written by `samdscan init --templates`; such a document does not
+/// count as the evidence it is a template for.
+pub const TEMPLATE_MARKER: &str = "<!-- samdscan:template";
+
+/// How much of a file is read to find its title when its name did not make it a document.
+const TITLE_SNIFF_BYTES: usize = 8192;
+
+/// Text formats whose title is read to recognise documents not named by a kind's globs.
+const TITLED_FORMATS: &[&str] = &["markdown", "asciidoc", "rst", "text"];
+
+/// Front matter fields that date a document's last review, most specific first.
+const REVIEW_DATE_FIELDS: &[&str] = &["reviewed", "review_date", "date", "approved"];
+
 pub struct DocumentExtractor;
-
-/// The document kinds and their default name globs (regulatory catalogue §5.2).
-pub const DOCUMENT_KINDS: &[FileKind] = &[
-    doc_kind(
-        "software_development_plan",
-        &[
-            "*software-development-plan*",
-            "*software_development_plan*",
-            "SDP.md",
-            "SDP-*",
-            "*소프트웨어*개발*계획*",
-        ],
-    ),
-    doc_kind(
-        "risk_management_plan",
-        &[
-            "*risk-management-plan*",
-            "*risk_management_plan*",
-            "*위험관리*계획*",
-        ],
-    ),
-    doc_kind(
-        "risk_table",
-        &[
-            "*risk-table*",
-            "*risk_table*",
-            "*fmea*",
-            "*hazard-analysis*",
-            "*hazard_analysis*",
-            "*hazard-log*",
-            "*위험*분석*",
-        ],
-    ),
-    doc_kind(
-        "risk_management_report",
-        &[
-            "*risk-management-report*",
-            "*risk_management_report*",
-            "*위험관리*보고서*",
-        ],
-    ),
-    doc_kind(
-        "security_policy",
-        &[
-            "SECURITY.md",
-            "SECURITY.rst",
-            "SECURITY.txt",
-            "security.txt",
-        ],
-    ),
-    doc_kind(
-        "changelog",
-        &[
-            "CHANGELOG*",
-            "CHANGES.md",
-            "CHANGES.rst",
-            "HISTORY.md",
-            "NEWS.md",
-            "RELEASE_NOTES*",
-            "RELEASE-NOTES*",
-            "docs/release-notes/**",
-        ],
-    ),
-];
-
-const fn doc_kind(name: &'static str, globs: &'static [&'static str]) -> FileKind {
-    FileKind {
-        name,
-        globs,
-        sniffer: None,
-    }
-}
-
-#[derive(Debug, Serialize, PartialEq)]
-pub struct Heading {
-    pub level: usize,
-    pub text: String,
-    pub line: usize,
-}
 
 #[derive(Debug, Serialize)]
 pub struct Document {
@@ -103,6 +43,28 @@ pub struct Document {
     pub front_matter: Value,
     pub text: String,
     pub text_truncated: bool,
+    /// Still the unfilled skeleton `samdscan init --templates` wrote.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unfilled: bool,
+    /// How the document was recognised: `name` (a kind's globs), `title`, or `profile` (a ref).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_by: Option<&'static str>,
+    /// The last commit that changed the file (null without history, or beyond the walk's bound).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_commit: Option<Option<CommitRef>>,
+    /// When the document was last reviewed, and by what evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Option<Reviewed>>,
+}
+
+/// The date a document was last reviewed: a front matter date, else its last commit's date.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Reviewed {
+    pub date: String,
+    /// `front_matter.<field>` or `last_commit`.
+    pub source: String,
+    /// Days from that date to the scan's as-of date.
+    pub age_days: i64,
 }
 
 impl Extractor for DocumentExtractor {
@@ -115,18 +77,114 @@ impl Extractor for DocumentExtractor {
     }
 
     fn collect(&self, ctx: &Context) -> Value {
+        let found = recognise(ctx);
+        let paths: BTreeSet<&str> = found.values().flatten().map(|(p, _)| p.as_str()).collect();
+        let history = ctx
+            .git
+            .map(|repo| last_changes(repo, ctx.source.inventory(), &paths));
         let mut out = Map::new();
-        for kind in DOCUMENT_KINDS {
-            let docs: Vec<Value> = ctx
-                .files(kind.name)
-                .iter()
-                .filter_map(|p| read_document(ctx, p))
-                .map(|d| serde_json::to_value(d).unwrap_or_default())
+        for kind in DOCUMENT_KIND_TABLE {
+            let name = kind.file.name;
+            let docs: Vec<Value> = found
+                .get(name)
+                .into_iter()
+                .flatten()
+                .filter_map(|(path, how)| {
+                    let mut doc = read_document(ctx, path)?;
+                    doc.matched_by = Some(how);
+                    if let Some(history) = &history {
+                        doc.last_commit = Some(history.get(path.as_str()).cloned());
+                    }
+                    doc.reviewed = Some(reviewed(&doc, ctx.as_of));
+                    Some(serde_json::to_value(doc).unwrap_or_default())
+                })
                 .collect();
-            out.insert(kind.name.into(), Value::Array(docs));
+            out.insert(name.into(), Value::Array(docs));
         }
         Value::Object(out)
     }
+}
+
+/// Every document kind's files with how each was recognised: by name, by title, by profile ref.
+fn recognise(ctx: &Context) -> BTreeMap<&'static str, Vec<(String, &'static str)>> {
+    let mut found: BTreeMap<&'static str, Vec<(String, &'static str)>> = BTreeMap::new();
+    for kind in DOCUMENT_KINDS {
+        let list = found.entry(kind.name).or_default();
+        list.extend(ctx.files(kind.name).iter().map(|p| (p.clone(), "name")));
+    }
+    if let Some(path) = intended_use_ref(ctx) {
+        found
+            .entry("intended_use")
+            .or_default()
+            .push((path, "profile"));
+    }
+    for entry in ctx.source.inventory().files() {
+        if !TITLED_FORMATS.contains(&format_of(&entry.path)) {
+            continue;
+        }
+        let Some(title) = sniff_title(ctx, &entry.path) else {
+            continue;
+        };
+        for name in kinds_titled(&title) {
+            found
+                .entry(name)
+                .or_default()
+                .push((entry.path.clone(), "title"));
+        }
+    }
+    for list in found.values_mut() {
+        list.sort();
+        list.dedup_by(|a, b| a.0 == b.0);
+    }
+    found
+}
+
+/// The profile's `intended_use_ref` (without `#anchor`), when it names a file of the repository.
+fn intended_use_ref(ctx: &Context) -> Option<String> {
+    let reference = ctx
+        .config
+        .config
+        .product
+        .as_ref()?
+        .intended_use_ref
+        .as_deref()?;
+    let path = reference.split('#').next().unwrap_or(reference);
+    ctx.source
+        .inventory()
+        .is_file(path)
+        .then(|| path.to_string())
+}
+
+/// The title of a text file from its first bytes only.
+fn sniff_title(ctx: &Context, path: &str) -> Option<String> {
+    let head = ctx.source.read_head(path, TITLE_SNIFF_BYTES).ok()?;
+    if head.contains(&0) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&head);
+    let (front, body_start) = split_front_matter(&text);
+    let front_title = front
+        .and_then(|y| yaml_serde::from_str::<Value>(y).ok())
+        .and_then(|v| v.get("title").and_then(Value::as_str).map(str::to_string));
+    front_title.or_else(|| title_of(&headings_of(format_of(path), &text, body_start)))
+}
+
+/// When `doc` was last reviewed: a date in its front matter, else its last commit's date.
+fn reviewed(doc: &Document, as_of: Date) -> Option<Reviewed> {
+    let from_front = REVIEW_DATE_FIELDS.iter().find_map(|field| {
+        let text = doc.front_matter.get(*field)?.as_str()?;
+        Some((Date::parse(text)?, format!("front_matter.{field}")))
+    });
+    let from_commit = || {
+        let commit = doc.last_commit.as_ref()?.as_ref()?;
+        Some((Date::parse(&commit.date)?, "last_commit".to_string()))
+    };
+    let (date, source) = from_front.or_else(from_commit)?;
+    Some(Reviewed {
+        date: date.to_string(),
+        source,
+        age_days: date.days_until(as_of),
+    })
 }
 
 fn format_of(path: &str) -> &'static str {
@@ -156,6 +214,10 @@ pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
         front_matter: Value::Null,
         text: String::new(),
         text_truncated: false,
+        unfilled: false,
+        matched_by: None,
+        last_commit: None,
+        reviewed: None,
     };
     if matches!(format, "pdf" | "docx" | "xlsx" | "other") {
         return Some(doc);
@@ -175,23 +237,14 @@ pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
             Err(e) => ctx.diagnose(path, format!("front matter is not valid YAML: {e}")),
         }
     }
-    doc.headings = match format {
-        "markdown" | "text" => markdown_headings(&text, body_start),
-        "asciidoc" => prefixed_headings(&text, body_start, '='),
-        "rst" => rst_headings(&text),
-        _ => vec![],
-    };
+    doc.headings = headings_of(format, &text, body_start);
     doc.title = doc
         .front_matter
         .get("title")
         .and_then(Value::as_str)
         .map(str::to_string)
-        .or_else(|| {
-            doc.headings
-                .iter()
-                .min_by_key(|h| (h.level, h.line))
-                .map(|h| h.text.clone())
-        });
+        .or_else(|| title_of(&doc.headings));
+    doc.unfilled = text.contains(TEMPLATE_MARKER);
     doc.text_truncated = text.len() > MAX_DOCUMENT_TEXT;
     doc.text = truncate_at_char(&text, MAX_DOCUMENT_TEXT).to_string();
     Some(doc)
@@ -208,138 +261,9 @@ fn truncate_at_char(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// YAML front matter between `---` lines at the very top; returns it and the body's first line.
-fn split_front_matter(text: &str) -> (Option<&str>, usize) {
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-    else {
-        return (None, 0);
-    };
-    let mut offset = 0;
-    for (i, line) in rest.split_inclusive('\n').enumerate() {
-        if matches!(line.trim_end(), "---" | "...") {
-            return (Some(&rest[..offset]), i + 2);
-        }
-        offset += line.len();
-    }
-    (None, 0)
-}
-
-fn markdown_headings(text: &str, skip_lines: usize) -> Vec<Heading> {
-    let mut out = Vec::new();
-    let mut in_fence = false;
-    let lines: Vec<&str> = text.lines().collect();
-    for (i, line) in lines.iter().enumerate().skip(skip_lines) {
-        let t = line.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            in_fence = !in_fence;
-            continue;
-        }
-        if in_fence || line.starts_with("    ") {
-            continue;
-        }
-        let hashes = t.chars().take_while(|c| *c == '#').count();
-        if (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\t']) {
-            let text = t[hashes..].trim().trim_end_matches('#').trim().to_string();
-            out.push(Heading {
-                level: hashes,
-                text,
-                line: i + 1,
-            });
-        } else if i > skip_lines
-            && !t.is_empty()
-            && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
-        {
-            let prev = lines[i - 1].trim();
-            if !prev.is_empty() && t.len() >= 3 && !prev.starts_with('#') && !prev.starts_with('|')
-            {
-                out.push(Heading {
-                    level: if t.starts_with('=') { 1 } else { 2 },
-                    text: prev.to_string(),
-                    line: i,
-                });
-            }
-        }
-    }
-    out
-}
-
-fn prefixed_headings(text: &str, skip_lines: usize, marker: char) -> Vec<Heading> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate().skip(skip_lines) {
-        let n = line.chars().take_while(|c| *c == marker).count();
-        if (1..=6).contains(&n) && line[n..].starts_with(' ') {
-            out.push(Heading {
-                level: n,
-                text: line[n..].trim().to_string(),
-                line: i + 1,
-            });
-        }
-    }
-    out
-}
-
-fn rst_headings(text: &str) -> Vec<Heading> {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut styles: Vec<char> = Vec::new();
-    let mut out = Vec::new();
-    for i in 1..lines.len() {
-        let under = lines[i].trim_end();
-        let title = lines[i - 1].trim();
-        let Some(c) = under.chars().next() else {
-            continue;
-        };
-        if title.is_empty() || !"=-~^\"'`#*+".contains(c) || !under.chars().all(|x| x == c) {
-            continue;
-        }
-        if under.chars().count() < title.chars().count().min(3) {
-            continue;
-        }
-        let level = match styles.iter().position(|s| *s == c) {
-            Some(p) => p + 1,
-            None => {
-                styles.push(c);
-                styles.len()
-            }
-        };
-        out.push(Heading {
-            level,
-            text: title.to_string(),
-            line: i,
-        });
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markdown_headings_skip_code_and_front_matter() {
-        let text = "---\ntitle: Plan\nversion: 2\n---\n# Risk plan\n\n```\n# not a heading\n```\n## Scope ##\nSetext\n------\n";
-        let (front, start) = split_front_matter(text);
-        assert_eq!(front, Some("title: Plan\nversion: 2\n"));
-        let h = markdown_headings(text, start);
-        let texts: Vec<&str> = h.iter().map(|h| h.text.as_str()).collect();
-        assert_eq!(texts, ["Risk plan", "Scope", "Setext"]);
-        assert_eq!(h[0].line, 5);
-    }
-
-    #[test]
-    fn korean_headings_are_kept() {
-        let h = markdown_headings("# 위험관리 계획\n## 허용 기준\n", 0);
-        assert_eq!(h[1].text, "허용 기준");
-    }
-
-    #[test]
-    fn rst_and_asciidoc_headings() {
-        let r = rst_headings("Title\n=====\n\nSection\n-------\n");
-        assert_eq!(r.iter().map(|h| h.level).collect::<Vec<_>>(), [1, 2]);
-        let a = prefixed_headings("= Doc\n== Part\n", 0, '=');
-        assert_eq!(a[1].text, "Part");
-    }
 
     #[test]
     fn truncation_respects_char_boundaries() {

@@ -10,9 +10,15 @@
 mod ai;
 mod context;
 mod coverage;
+mod cyber_checklist;
 pub mod dependencies;
+mod document_history;
+pub mod document_kinds;
 pub mod documents;
+mod evidence_index;
+pub mod headings;
 pub mod history;
+mod interfaces;
 mod junit;
 pub mod kinds;
 mod profile;
@@ -56,6 +62,9 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(sbom::SbomExtractor),
         Box::new(dependencies::DependencyExtractor),
         Box::new(soup::SoupExtractor),
+        Box::new(evidence_index::EvidenceIndexExtractor),
+        Box::new(cyber_checklist::CyberChecklistExtractor),
+        Box::new(interfaces::InterfaceExtractor),
         Box::new(coverage::CoverageExtractor),
         Box::new(junit::JunitExtractor),
         Box::new(requirements::RequirementsExtractor),
@@ -166,6 +175,7 @@ fn config_section(config: &LoadedConfig) -> Value {
         "lines": config.lines.as_map(),
         "evidence_index": config.evidence_index_path(),
         "max_file_size": config.max_file_size(),
+        "max_document_age_days": config.max_document_age_days(),
     })
 }
 

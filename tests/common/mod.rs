@@ -178,16 +178,32 @@ pub fn shared_data(rel: &str) -> Option<PathBuf> {
     None
 }
 
-/// `samdscan scan --format json --fail-on never DIR`, which must exit 0, as JSON.
-pub fn scan_json(dir: &Path) -> serde_json::Value {
+/// `samdscan scan --format json --fail-on never` on `repo`, which must exit 0; the parsed report.
+pub fn scan_json(repo: &Path) -> serde_json::Value {
     let out = samdscan()
         .args(["scan", "--format", "json", "--fail-on", "never"])
-        .arg(dir)
+        .arg(repo)
         .output()
         .unwrap();
     assert_eq!(
         out.status.code(),
         Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `samdscan evidence [extra...] repo`, which must succeed; the parsed evidence document.
+pub fn evidence_json(repo: &Path, extra: &[&str]) -> serde_json::Value {
+    let out = samdscan()
+        .arg("evidence")
+        .args(extra)
+        .arg(repo)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

@@ -92,11 +92,17 @@ deny contains f if {
 
 deny contains f if {
 	profile.dmpa
-	not regex.match(`^[A-Z0-9]{7}$`, object.get(input.profile, "product_code", ""))
+	not valid_product_code
 	f := object.union(at("product.product_code"), {
 		"msg": sprintf("product.product_code is %v; DMPA products need the 7-character MFDS product code", [describe(input.profile, "product_code")]),
 		"key": "product-code",
 	})
+}
+
+valid_product_code if {
+	code := input.profile.product_code
+	is_string(code)
+	regex.match(`^[A-Z0-9]{7}$`, code)
 }
 
 describe(obj, field) := sprintf("`%v`", [obj[field]]) if {

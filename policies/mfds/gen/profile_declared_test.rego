@@ -45,3 +45,8 @@ test_mda_needs_no_product_code if {
 	mda := object.remove(object.union(valid, {"regime": "MDA"}), ["product_code"])
 	count(p.deny) == 0 with input as {"profile": mda, "config": {"path": null, "lines": {}}}
 }
+
+test_null_product_code_is_a_finding_not_an_error if {
+	bad := object.union(valid, {"product_code": null})
+	keys(p.deny) == {"product-code"} with input as {"profile": bad, "config": {"path": null, "lines": {}}}
+}

@@ -1,0 +1,65 @@
+# METADATA
+# title: Clinical evaluation evidence
+# description: |
+#   DMPA Arts. 9-10 govern clinical study and clinical performance study protocols, and MFDS
+#   accepts data-based clinical studies for software. A product of grade 2 or above, or any
+#   AI-enabled product, keeps a clinical evaluation plan and report, in the repository or as
+#   records of the eQMS listed in the evidence index (protocol approval numbers, study reports).
+# custom:
+#   id: MFDS-CLN-001
+#   severity: warning
+#   pillar: P1
+#   status: established
+#   evidence: [documents.clinical_evaluation, evidence_index]
+#   applies: Grade 2 and above, or any AI-enabled product.
+#   escalation: Error for grade 4 or any class C software system.
+#   recommended_action: |
+#     Add a clinical evaluation plan and report under `docs/clinical/` (titles such as "Clinical
+#     Evaluation Plan" / "임상 평가 계획서" and "Clinical Evaluation Report" / "임상 평가 보고서"),
+#     or point `MFDS-CLN-001` at the eQMS records in the evidence index.
+#   references:
+#     - {source: Digital Medical Products Act, clause: "Arts. 9-10"}
+#     - {source: MFDS AI clinical-effectiveness evaluation guideline}
+package samdscan.mfds.cln.clinical_evaluation
+
+import data.samdscan.lib.documents
+import data.samdscan.lib.profile
+import rego.v1
+
+in_scope if profile.grade >= 2
+
+in_scope if profile.ai_enabled
+
+applicable := false if not in_scope
+
+not_applicable_because contains "grade 1 product without AI" if not in_scope
+
+level := profile.escalate("warning")
+
+docs := documents.for_rule("clinical_evaluation", "MFDS-CLN-001")
+
+deny contains f if {
+	count(docs) == 0
+	f := object.union(documents.missing("clinical_evaluation", "no clinical evaluation evidence found (looked under docs/clinical/ and for titles like \"Clinical Evaluation\" / \"임상 평가\")"), {"level": level})
+}
+
+deny contains f if {
+	count(docs) > 0
+	some part, words in {"plan": ["plan", "protocol", "계획"], "report": ["report", "보고서"]}
+	not titled(words)
+	f := {"msg": sprintf("clinical evaluation evidence has no %s (no document titled as one)", [part]), "path": docs[0].path, "key": sprintf("no-%s", [part]), "level": level}
+}
+
+titled(words) if {
+	some doc in docs
+	title := doc.title
+	is_string(title)
+	some w in words
+	contains(lower(title), w)
+}
+
+titled(words) if {
+	some doc in docs
+	some w in words
+	contains(lower(doc.path), w)
+}

@@ -1,0 +1,111 @@
+# METADATA
+# title: MFDS cybersecurity requirements checklist
+# description: |
+#   MFDS reviews communicating devices requirement by requirement against its cybersecurity
+#   guideline (35 requirements since the 2024-11-27 revision, IEC 62443-4-2 based, grouped IA, UC,
+#   SI, DC, TRE, RA). The manufacturer keeps one row per requirement: whether it applies, how
+#   conformity is shown, and the evidence, or why it does not apply. samdscan reads the checklist
+#   file documented in docs/templates.md and checks every row: a known applicability, evidence for
+#   each applicable requirement that resolves to a file of the repository or to a document id of
+#   the evidence index, and a justification for each requirement that does not apply. samdscan does
+#   not ship the guideline's list of requirement ids (the catalogue could not verify it), so it
+#   cannot tell whether a requirement is absent from the file.
+# custom:
+#   id: MFDS-CYB-009
+#   severity: error
+#   pillar: P2
+#   status: established
+#   evidence: [cybersecurity_checklists, evidence_index]
+#   applies: Connected products (the guideline's scope is devices with wired or wireless communication, including update paths).
+#   security_severity: 6.5
+#   recommended_action: |
+#     Add `docs/security/mfds-cyber-checklist.yaml` with one row per requirement of the guideline
+#     edition you follow (`id`, `title`, `applicable`, `method`, `evidence` or `justification`); see
+#     docs/templates.md.
+#   references:
+#     - {source: MFDS medical device cybersecurity approval/review guideline, clause: "revision 2024-11-27 / 2025-01-10 (35 requirements)"}
+#     - {source: IEC 62443-4-2:2019}
+package samdscan.mfds.cyb.cybersecurity_checklist
+
+import data.samdscan.lib.documents
+import data.samdscan.lib.profile
+import rego.v1
+
+applicable := false if not profile.connected
+
+not_applicable_because contains "the profile does not declare the product connected" if not profile.connected
+
+checklists := object.get(input, "cybersecurity_checklists", [])
+
+index_document_ids contains id if {
+	some entry in input.evidence_index.entries
+	id := entry.external.document_id
+}
+
+deny contains f if {
+	count(checklists) == 0
+	f := documents.missing("cybersecurity_checklist", "no MFDS cybersecurity requirements checklist found (looked for names such as docs/security/mfds-cyber-checklist.yaml; see docs/templates.md for the format)")
+}
+
+deny contains f if {
+	some c in checklists
+	not c.parsed
+	f := {"msg": sprintf("%s cannot be read as a checklist: %s", [c.path, c.error]), "path": c.path, "key": sprintf("unreadable|%s", [c.path])}
+}
+
+deny contains f if {
+	some c in checklists
+	c.parsed
+	count(c.requirements) == 0
+	f := {"msg": sprintf("%s lists no requirements", [c.path]), "path": c.path, "key": sprintf("empty|%s", [c.path])}
+}
+
+deny contains f if {
+	some p in row_problems
+	f := {"msg": sprintf("%s: requirement %s %s", [p.path, label(p.row), p.problem]), "path": p.path, "line": p.row.line, "key": sprintf("row|%s|%s|%s", [p.path, label(p.row), p.problem])}
+}
+
+deny contains f if {
+	some c in checklists
+	some id in duplicate_ids(c)
+	f := {"msg": sprintf("%s lists requirement %s more than once", [c.path, id]), "path": c.path, "key": sprintf("duplicate|%s|%s", [c.path, id])}
+}
+
+duplicate_ids(c) := {id | some i, a in c.requirements; some j, b in c.requirements; i < j; a.id != null; a.id == b.id; id := a.id}
+
+label(row) := row.id if row.id != null else := "(no id)"
+
+rows contains {"path": c.path, "row": row} if {
+	some c in checklists
+	some row in c.requirements
+}
+
+row_problems contains object.union(r, {"problem": "has no id"}) if {
+	some r in rows
+	r.row.id == null
+}
+
+row_problems contains object.union(r, {"problem": "does not say whether it applies (applicable: true/false or Y/N)"}) if {
+	some r in rows
+	r.row.applicable == null
+}
+
+row_problems contains object.union(r, {"problem": "applies but names no evidence"}) if {
+	some r in rows
+	r.row.applicable == true
+	r.row.evidence == null
+}
+
+row_problems contains object.union(r, {"problem": sprintf("names evidence %s, which is neither a file of the repository nor a document id of the evidence index", [r.row.evidence])}) if {
+	some r in rows
+	r.row.applicable == true
+	r.row.evidence != null
+	not r.row.evidence_exists
+	not r.row.evidence in index_document_ids
+}
+
+row_problems contains object.union(r, {"problem": "does not apply but gives no justification"}) if {
+	some r in rows
+	r.row.applicable == false
+	r.row.justification == null
+}

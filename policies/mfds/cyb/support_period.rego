@@ -1,0 +1,61 @@
+# METADATA
+# title: Support period and end-of-support statement
+# description: |
+#   A manufacturer's duties continue after a product leaves the market: the security guideline
+#   expects a security-patch plan and guidance on deleting personal data at end of operation, and
+#   FDA and IMDRF N60 expect a stated support period. The support policy gives concrete dates (the
+#   security-support window and end-of-support date per version) and a decommissioning and data
+#   deletion procedure.
+# custom:
+#   id: MFDS-CYB-015
+#   severity: warning
+#   pillar: P2
+#   status: established
+#   evidence: [documents.support_policy, evidence_index]
+#   applies: Connected products.
+#   escalation: Error for grade 4 or any class C software system.
+#   security_severity: 4.0
+#   recommended_action: |
+#     Add `docs/security/support-policy.md` (or `지원 기간`) giving the end-of-support date of each
+#     supported version (YYYY-MM-DD) and a decommissioning / data deletion section.
+#   references:
+#     - {source: DMPA electronic-intrusion security guideline (summary), clause: "post-operation duties"}
+#     - {source: IMDRF N60, clause: "Legacy medical devices"}
+package samdscan.mfds.cyb.support_period
+
+import data.samdscan.lib.documents
+import data.samdscan.lib.profile
+import rego.v1
+
+applicable := false if not profile.connected
+
+not_applicable_because contains "the profile does not declare the product connected" if not profile.connected
+
+level := profile.escalate("warning")
+
+policies := documents.for_rule("support_policy", "MFDS-CYB-015")
+
+deny contains f if {
+	count(policies) == 0
+	f := object.union(documents.missing("support_policy", "no support period / end-of-support statement found (looked for names such as docs/security/support-policy.md or a title like \"Support Policy\" / \"지원 기간\")"), {"level": level})
+}
+
+deny contains f if {
+	count(policies) > 0
+	not states_date
+	f := {"msg": sprintf("%s gives no concrete end-of-support date (YYYY-MM-DD)", [policies[0].path]), "path": policies[0].path, "key": "no-date", "level": level}
+}
+
+# A date on a line that is not a front matter date field.
+states_date if {
+	some doc in policies
+	some line in split(doc.text, "\n")
+	not regex.match(`^\s*(reviewed|review_date|date|approved)\s*:`, line)
+	regex.match(`\d{4}-\d{2}-\d{2}|\d{4}년\s*\d{1,2}월`, line)
+}
+
+deny contains f if {
+	count(policies) > 0
+	not documents.covers(policies, ["decommission", "data deletion", "disposal", "폐기", "삭제"])
+	f := {"msg": sprintf("%s has no decommissioning / data deletion section", [policies[0].path]), "path": policies[0].path, "key": "decommissioning", "level": level}
+}

@@ -1,0 +1,83 @@
+# METADATA
+# title: Threat model present and current
+# description: |
+#   Life-cycle security risk management needs a threat model (DMPA security guideline, draft Arts.
+#   13-16; IEC 81001-5-1 §7.2): trust boundaries, interfaces and data flows, external dependencies,
+#   and the threats against them. IEC 81001-5-1 expects it reviewed at least yearly for released
+#   products; a stale threat model is a frequent review deficiency. The review date is the
+#   document's `reviewed:` (or `date:`) front matter, else the last commit that changed it;
+#   `evidence.max_document_age_days` sets the limit (365 by default). The model must also be
+#   newer than the last commit that touched interface or communication code (the
+#   `interface_code` evidence kind: sockets, HTTP, Bluetooth, MQTT, gRPC, API definitions by
+#   default; set `evidence.interface_code` to name yours).
+# custom:
+#   id: MFDS-CYB-007
+#   severity: error
+#   pillar: P2
+#   status: established
+#   evidence: [documents.threat_model, interface_changes, evidence_index, config.max_document_age_days]
+#   applies: Connected products.
+#   security_severity: 7.0
+#   recommended_action: |
+#     Keep `docs/security/threat-model.md` (or `위협 모델`) with sections for trust boundaries,
+#     interfaces / data flows, external dependencies and threats, and review it at least yearly
+#     (record `reviewed: YYYY-MM-DD` in its front matter).
+#   references:
+#     - {source: IEC 81001-5-1:2021, clause: "7.2 Threat modelling"}
+#     - {source: DMPA electronic-intrusion security guideline (draft), clause: "Arts. 13-16"}
+package samdscan.mfds.cyb.threat_model_current
+
+import data.samdscan.lib.documents
+import data.samdscan.lib.profile
+import rego.v1
+
+applicable := false if not profile.connected
+
+not_applicable_because contains "the profile does not declare the product connected" if not profile.connected
+
+models := documents.for_rule("threat_model", "MFDS-CYB-007")
+
+text_models := [m | some m in models; m.format in {"markdown", "asciidoc", "rst", "text"}]
+
+parts := {
+	"trust boundaries": ["trust boundar", "신뢰 경계", "신뢰경계"],
+	"interfaces and data flows": ["interface", "data flow", "entry point", "인터페이스", "데이터 흐름"],
+	"external dependencies": ["dependenc", "external", "third-party", "soup", "외부", "의존"],
+	"threats": ["threat", "stride", "attack", "위협", "공격"],
+}
+
+deny contains f if {
+	count(models) == 0
+	f := documents.missing("threat_model", "no threat model found (looked for names such as docs/security/threat-model.md, *.tm7, or a title like \"Threat Model\" / \"위협 모델\")")
+}
+
+deny contains f if {
+	count(text_models) > 0
+	missing := documents.missing_parts(text_models, parts)
+	count(missing) > 0
+	f := {"msg": sprintf("the threat model has no section on %s", [concat(", ", missing)]), "path": text_models[0].path, "key": "parts"}
+}
+
+deny contains f if {
+	some doc in models
+	documents.stale(doc)
+	f := {"msg": sprintf("%s was last reviewed %s, %d days before the scan date (at most %d allowed)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "path": doc.path, "key": sprintf("stale|%s", [doc.path])}
+}
+
+deny contains f if {
+	some doc in models
+	documents.undated(doc)
+	f := {"msg": sprintf("nothing dates %s: add `reviewed: YYYY-MM-DD` front matter (there is no git history to date it)", [doc.path]), "path": doc.path, "key": sprintf("undated|%s", [doc.path]), "level": "warning"}
+}
+
+# The threat model must be newer than the last change to interface code (evidence.interface_code).
+deny contains f if {
+	change := input.interface_changes.last_change
+	some doc in models
+	doc.reviewed.date < change.date
+	f := {
+		"msg": sprintf("%s (reviewed %s) predates the last change to interface code: %s on %s (%s, commit %s)", [doc.path, doc.reviewed.date, change.path, change.date, change.summary, substring(change.id, 0, 12)]),
+		"path": doc.path,
+		"key": sprintf("interface-change|%s", [doc.path]),
+	}
+}

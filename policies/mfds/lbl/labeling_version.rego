@@ -1,0 +1,77 @@
+# METADATA
+# title: Electronic labeling present and matching the release version
+# description: |
+#   DMPA Art. 22 (in force for DMD software from 2026-01-24) sets what digital medical device
+#   software must state, and the MFDS labeling guideline (2025-11-06) lets it be delivered
+#   electronically (about screen, website, QR) but requires the labeling to be updated whenever the
+#   software version changes. samdscan finds the labeling (instructions for use / product
+#   information / 사용설명서 / 표시기재), reads the software version it states (front matter
+#   `software_version`, or a "Software version:" / "소프트웨어 버전:" line) and compares it with
+#   the release version declared as `product.version`.
+# custom:
+#   id: MFDS-LBL-001
+#   severity: error
+#   pillar: P1
+#   status: established
+#   evidence: [documents.labeling, profile.version, evidence_index]
+#   applies: DMPA products (error) and MDA software (warning).
+#   recommended_action: |
+#     Keep the labeling source in the repository (e.g. `labeling/instructions-for-use.md`) with
+#     `software_version:` in its front matter equal to `product.version`, and update both in every
+#     release.
+#   references:
+#     - {source: Digital Medical Products Act, clause: "Arts. 21-22"}
+#     - {source: MFDS digital medical device labeling guideline, clause: "2025-11-06"}
+package samdscan.mfds.lbl.labeling_version
+
+import data.samdscan.lib.documents
+import data.samdscan.lib.profile
+import rego.v1
+
+in_scope if profile.dmpa
+
+in_scope if input.profile.regime == "MDA"
+
+applicable := false if not in_scope
+
+not_applicable_because contains "the profile declares neither regime DMPA nor MDA" if not in_scope
+
+level := "error" if profile.dmpa else := "warning"
+
+labels := [d | some d in documents.for_rule("labeling", "MFDS-LBL-001"); not d.format in {"pdf", "docx"}]
+
+all_labels := documents.for_rule("labeling", "MFDS-LBL-001")
+
+release := trim_prefix(sprintf("%v", [input.profile.version]), "v") if input.profile.version != null
+
+deny contains f if {
+	count(all_labels) == 0
+	f := object.union(documents.missing("labeling", "no electronic labeling / instructions for use found (looked under labeling/ and for titles like \"Instructions for Use\" / \"사용설명서\" / \"표시기재\")"), {"level": level})
+}
+
+deny contains f if {
+	count(all_labels) > 0
+	not release
+	f := {"path": input.config.path, "line": profile.config_line("product"), "msg": "product.version is not declared, so the labeling's software version cannot be checked against the release", "key": "no-release-version", "level": level}
+}
+
+deny contains f if {
+	some doc in labels
+	not stated_version(doc)
+	f := {"msg": sprintf("%s states no software version (add `software_version:` front matter or a \"Software version:\" line)", [doc.path]), "path": doc.path, "key": sprintf("no-version|%s", [doc.path]), "level": level}
+}
+
+deny contains f if {
+	some doc in labels
+	v := stated_version(doc)
+	release
+	v != release
+	f := {"msg": sprintf("%s states software version %s but the release is %s (product.version)", [doc.path, v, release]), "path": doc.path, "key": sprintf("version-mismatch|%s", [doc.path]), "level": level}
+}
+
+stated_version(doc) := trim_prefix(sprintf("%v", [doc.front_matter.software_version]), "v") if {
+	doc.front_matter.software_version != null
+} else := v if {
+	m := regex.find_all_string_submatch_n(`(?i)(?:software version|소프트웨어 버전)\s*[:：|]\s*v?([0-9][0-9A-Za-z.+-]*)`, doc.text, 1)
+	v := m[0][1]
+}

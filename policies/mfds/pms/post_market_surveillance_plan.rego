@@ -1,0 +1,57 @@
+# METADATA
+# title: Software-specific post-market surveillance plan
+# description: |
+#   ISO 14971 §10 and IEC 62304 §6.2.1 require collecting and reviewing production and
+#   post-production information, and the 2026 MFDS plan announces post-market management specific
+#   to digital products. For software that means a plan covering field data (telemetry, crash and
+#   error rates, performance indicators), complaint and anomaly trending, and monitoring of the
+#   updates in the field.
+# custom:
+#   id: MFDS-PMS-001
+#   severity: warning
+#   pillar: P1
+#   status: anticipated
+#   evidence: [documents.post_market_surveillance_plan, evidence_index]
+#   applies: Marketed products (product.marketed).
+#   escalation: Error for grade 4 or any class C software system.
+#   recommended_action: |
+#     Add `docs/pms/post-market-surveillance-plan.md` (or `시판 후 감시 계획`) with sections on field
+#     data, complaint and anomaly trending, and update monitoring, or point `MFDS-PMS-001` at the
+#     eQMS record in the evidence index.
+#   references:
+#     - {source: ISO 14971:2019, clause: "10 Production and post-production activities"}
+#     - {source: IEC 62304:2006+A1:2015, clause: "6.2.1 Monitor feedback"}
+#     - {source: MFDS First Comprehensive Plan for Digital Medical Product Safety Management (2026)}
+package samdscan.mfds.pms.post_market_surveillance_plan
+
+import data.samdscan.lib.documents
+import data.samdscan.lib.profile
+import rego.v1
+
+marketed if input.profile.marketed == true
+
+applicable := false if not marketed
+
+not_applicable_because contains "the profile does not declare the product marketed" if not marketed
+
+level := profile.escalate("warning")
+
+plans := documents.for_rule("post_market_surveillance_plan", "MFDS-PMS-001")
+
+parts := {
+	"field data": ["field data", "telemetry", "usage data", "real-world data", "현장", "사용 데이터", "텔레메트리"],
+	"complaint and anomaly trending": ["complaint", "trend", "anomal", "불만", "추세", "이상"],
+	"update monitoring": ["update", "patch", "업데이트", "패치"],
+}
+
+deny contains f if {
+	count(plans) == 0
+	f := object.union(documents.missing("post_market_surveillance_plan", "no post-market surveillance plan found (looked for names such as docs/pms/post-market-surveillance-plan.md or a title like \"Post-Market Surveillance Plan\" / \"시판 후 감시 계획\")"), {"level": level})
+}
+
+deny contains f if {
+	count(plans) > 0
+	missing := documents.missing_parts(plans, parts)
+	count(missing) > 0
+	f := {"msg": sprintf("the post-market surveillance plan has no section on %s", [concat(", ", missing)]), "path": plans[0].path, "key": "parts", "level": level}
+}

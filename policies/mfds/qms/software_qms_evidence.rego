@@ -1,0 +1,72 @@
+# METADATA
+# title: Software quality-management procedures present or attested
+# description: |
+#   DMPA Art. 24 and the KGMP standards for digital medical devices require software-specific
+#   quality-management procedures: software development, change control, problem resolution and
+#   configuration management. These usually live in an eQMS. samdscan accepts each one as a
+#   procedure in the repository (docs/qms/, or a "Standard Operating Procedure" / "절차서" titled
+#   document, or a section of the software development plan) or as an entry of the evidence index
+#   keyed `MFDS-QMS-001/<procedure>` (development, change-control, problem-resolution,
+#   configuration-management) that points to a file or is a valid external record.
+# custom:
+#   id: MFDS-QMS-001
+#   severity: warning
+#   pillar: P3
+#   status: established
+#   evidence: [documents.qms_procedure, documents.software_development_plan, evidence_index]
+#   applies: DMPA products.
+#   escalation: Error for grade 4 or any class C software system.
+#   recommended_action: |
+#     List the controlled procedures in the evidence index, e.g.
+#     `MFDS-QMS-001/change-control: {external: {system: eQMS, document_id: SOP-CC-003, version: "4",
+#     approved: 2026-03-02, owner: QA}}`, or keep them under `docs/qms/`.
+#   references:
+#     - {source: Digital Medical Products Act, clause: "Art. 24"}
+#     - {source: Standards for Manufacture and Quality Control of Digital Medical Devices (KGMP)}
+#     - {source: IEC 62304:2006+A1:2015, clause: "5.1, 6, 8, 9"}
+package samdscan.mfds.qms.software_qms_evidence
+
+import data.samdscan.lib.documents
+import data.samdscan.lib.profile
+import rego.v1
+
+applicable := false if not profile.dmpa
+
+not_applicable_because contains "the profile does not declare regime DMPA" if not profile.dmpa
+
+level := profile.escalate("warning")
+
+procedures := array.concat(documents.of_kind("qms_procedure"), documents.of_kind("software_development_plan"))
+
+categories := {
+	"development": ["development", "개발"],
+	"change-control": ["change control", "change management", "변경 관리", "변경관리"],
+	"problem-resolution": ["problem resolution", "problem report", "문제 해결", "문제해결"],
+	"configuration-management": ["configuration management", "형상 관리", "형상관리"],
+}
+
+indexed(category) if {
+	entry := input.evidence_index.entries[sprintf("MFDS-QMS-001/%s", [category])]
+	entry.exists == true
+}
+
+indexed(category) if {
+	entry := input.evidence_index.entries[sprintf("MFDS-QMS-001/%s", [category])]
+	entry.external.valid == true
+}
+
+missing contains category if {
+	some category, words in categories
+	not indexed(category)
+	not documents.covers(procedures, words)
+}
+
+deny contains f if {
+	count(missing) > 0
+	names := sort([c | some c in missing])
+	f := object.union(documents.missing_anchor("qms_procedure"), {
+		"msg": sprintf("no software QMS procedure for %s, in the repository or in the evidence index (MFDS-QMS-001/<procedure>)", [concat(", ", names)]),
+		"key": "procedures",
+		"level": level,
+	})
+}

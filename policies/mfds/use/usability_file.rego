@@ -1,0 +1,58 @@
+# METADATA
+# title: Usability engineering file
+# description: |
+#   Products with a user interface keep a usability engineering file (IEC 62366-1 §4.2, §5.1-5.9),
+#   and MFDS's usability guideline for standalone DMD software (2025-01-24) asks for a usability
+#   summary (사용적합성 요약서) in the application. samdscan looks across the usability documents
+#   for the use specification, the user interface specification, the known use errors and
+#   hazard-related use scenarios, formative evaluation and summative evaluation.
+# custom:
+#   id: MFDS-USE-001
+#   severity: error
+#   pillar: P1
+#   status: established
+#   evidence: [documents.usability_file, evidence_index]
+#   applies: Products with a user interface (product.ui).
+#   escalation: Error for standalone DMD software (the MFDS guideline is explicit); otherwise a warning, which becomes an error for grade 4 or any class C software system.
+#   recommended_action: |
+#     Keep the usability engineering file under `docs/usability/` with a use specification, UI
+#     specification, hazard-related use scenarios / known use errors, formative and summative
+#     evaluation records and the usability summary (사용적합성 요약서).
+#   references:
+#     - {source: IEC 62366-1:2015+A1:2020, clause: "4.2, 5.1-5.9"}
+#     - {source: MFDS usability approval/review guideline for standalone DMD software, clause: "2025-01-24"}
+package samdscan.mfds.use.usability_file
+
+import data.samdscan.lib.documents
+import data.samdscan.lib.profile
+import rego.v1
+
+has_ui if input.profile.ui == true
+
+applicable := false if not has_ui
+
+not_applicable_because contains "the profile does not declare a user interface (product.ui)" if not has_ui
+
+level := "error" if input.profile.dmd_type == "standalone" else := profile.escalate("warning")
+
+files := documents.for_rule("usability_file", "MFDS-USE-001")
+
+parts := {
+	"use specification": ["use specification", "사용 사양", "사용사양"],
+	"user interface specification": ["user interface specification", "ui specification", "사용자 인터페이스"],
+	"hazard-related use scenarios": ["use scenario", "use error", "사용 시나리오", "사용 오류", "사용오류"],
+	"formative evaluation": ["formative", "형성 평가", "형성평가"],
+	"summative evaluation": ["summative", "총괄 평가", "총괄평가"],
+}
+
+deny contains f if {
+	count(files) == 0
+	f := object.union(documents.missing("usability_file", "no usability engineering file found (looked under docs/usability/ and for titles like \"Usability\" / \"사용적합성\")"), {"level": level})
+}
+
+deny contains f if {
+	count(files) > 0
+	missing := documents.missing_parts(files, parts)
+	count(missing) > 0
+	f := {"msg": sprintf("the usability engineering file has no %s", [concat(", ", missing)]), "path": files[0].path, "key": "parts", "level": level}
+}

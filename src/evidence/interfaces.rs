@@ -1,0 +1,96 @@
+//! The last change to the product's interface and communication code, so MFDS-CYB-007 can tell a
+//! threat model written before the attack surface last moved.
+//!
+//! Interface code is a file kind (`evidence.interface_code`, default globs for sockets, HTTP,
+//! Bluetooth, MQTT, gRPC and API definitions), so a team states what its interfaces are. The walk
+//! follows first parents from HEAD and stops at the first commit whose diff against its parent
+//! touches such a file, after at most [`MAX_COMMITS`] commits; a shallow clone's boundary commit
+//! never counts. Without git history the value says it was not evaluated.
+
+use super::document_history::commit_ref;
+use super::kinds::{FileKind, compile_globs};
+use super::{Context, Extractor};
+use git2::{Commit, Repository};
+use globset::GlobSet;
+use serde_json::{Value, json};
+
+/// The most commits walked looking for the last interface change.
+pub const MAX_COMMITS: usize = 2000;
+
+pub struct InterfaceExtractor;
+
+const KINDS: &[FileKind] = &[FileKind {
+    name: "interface_code",
+    globs: &[
+        "*socket*",
+        "*bluetooth*",
+        "*http*",
+        "*mqtt*",
+        "*grpc*",
+        "*.proto",
+        "openapi*.yaml",
+        "openapi*.json",
+        "*swagger*",
+        "**/api/**",
+    ],
+    sniffer: None,
+}];
+
+impl Extractor for InterfaceExtractor {
+    fn key(&self) -> &'static str {
+        "interface_changes"
+    }
+
+    fn kinds(&self) -> &'static [FileKind] {
+        KINDS
+    }
+
+    fn collect(&self, ctx: &Context) -> Value {
+        let files = ctx.files("interface_code").len();
+        let Some(repo) = ctx.git else {
+            return json!({"evaluated": false, "files": files, "last_change": null});
+        };
+        let globs = match ctx.config.config.evidence.globs.get("interface_code") {
+            Some(user) => user.clone(),
+            None => KINDS[0].globs.iter().map(|g| g.to_string()).collect(),
+        };
+        let last = last_change(repo, &compile_globs(&globs));
+        json!({"evaluated": true, "files": files, "last_change": last})
+    }
+}
+
+/// The newest commit on the first-parent line from HEAD that added, changed or removed a file
+/// matching `set`, with that file's path.
+fn last_change(repo: &Repository, set: &GlobSet) -> Option<Value> {
+    let mut commit = repo.head().ok()?.peel_to_commit().ok()?;
+    for _ in 0..MAX_COMMITS {
+        let parent = commit.parent(0).ok();
+        let at_boundary = parent.is_none() && repo.is_shallow();
+        if !at_boundary && let Some(path) = touched(repo, &commit, parent.as_ref(), set) {
+            let mut value = serde_json::to_value(commit_ref(&commit)).ok()?;
+            value["path"] = json!(path);
+            return Some(value);
+        }
+        commit = parent?;
+    }
+    None
+}
+
+/// The first path matching `set` that `commit` changed relative to `parent`.
+fn touched(
+    repo: &Repository,
+    commit: &Commit,
+    parent: Option<&Commit>,
+    set: &GlobSet,
+) -> Option<String> {
+    let tree = commit.tree().ok()?;
+    let parent_tree = parent.and_then(|p| p.tree().ok());
+    let diff = repo
+        .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), None)
+        .ok()?;
+    diff.deltas()
+        .filter_map(|d| d.new_file().path().or_else(|| d.old_file().path()))
+        .filter_map(|p| p.to_str())
+        .find(|p| set.is_match(p))
+        .map(str::to_string)
+}

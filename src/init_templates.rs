@@ -1,0 +1,292 @@
+//! Heading-only skeletons of the regulatory documents a product profile calls for, written by
+//! `samdscan init --templates`.
+//!
+//! Each skeleton carries the headings the rules look for (English, with the Korean term), so a
+//! team fills in content under headings samdscan will recognise. Every skeleton also carries the
+//! template marker: until it is removed the document counts as missing, so an unfilled template
+//! never satisfies a rule. docs/templates.md lists the same headings.
+
+use crate::config::Product;
+use crate::evidence::documents::TEMPLATE_MARKER;
+
+/// When a profile calls for a document.
+#[derive(Clone, Copy)]
+enum Needed {
+    Always,
+    Connected,
+    ConnectedOrDmpa,
+    Marketed,
+    Dmpa,
+    Ui,
+    Clinical,
+    Combination,
+}
+
+pub struct Template {
+    pub path: &'static str,
+    pub title: &'static str,
+    headings: &'static [&'static str],
+    needed: Needed,
+}
+
+const fn t(
+    path: &'static str,
+    title: &'static str,
+    needed: Needed,
+    headings: &'static [&'static str],
+) -> Template {
+    Template {
+        path,
+        title,
+        headings,
+        needed,
+    }
+}
+
+/// Every skeleton samdscan can write.
+pub const TEMPLATES: &[Template] = &[
+    t(
+        "docs/intended-use.md",
+        "Intended use (사용목적)",
+        Needed::Always,
+        &[
+            "Intended purpose and indications (사용목적 및 적응증)",
+            "Patient population (대상 환자군)",
+            "Intended users (사용자)",
+            "Use environment (사용 환경)",
+            "Contraindications and limitations (금기 및 제한사항)",
+        ],
+    ),
+    t(
+        "docs/sdlc/software-development-plan.md",
+        "Software development plan (소프트웨어 개발계획서)",
+        Needed::Always,
+        &[
+            "Life-cycle model",
+            "Deliverables",
+            "Verification planning",
+            "Risk management planning",
+            "Configuration management (형상관리)",
+            "Change control (변경관리)",
+            "Problem resolution (문제해결)",
+            "Maintenance planning",
+        ],
+    ),
+    t(
+        "docs/risk/risk-management-plan.md",
+        "Risk management plan (위험관리 계획서)",
+        Needed::Always,
+        &[
+            "Scope",
+            "Responsibilities",
+            "Risk acceptability criteria",
+            "Verification activities",
+            "Production and post-production information",
+        ],
+    ),
+    t(
+        "docs/security/vulnerability-management-plan.md",
+        "Vulnerability management plan (취약점 관리 계획)",
+        Needed::Connected,
+        &[
+            "Monitoring sources (모니터링 출처)",
+            "Triage and assessment (평가)",
+            "Response timelines (days)",
+            "Patch deployment (패치 배포)",
+            "Communication (통지)",
+        ],
+    ),
+    t(
+        "docs/security/threat-model.md",
+        "Threat model (위협 모델)",
+        Needed::Connected,
+        &[
+            "Trust boundaries (신뢰 경계)",
+            "Interfaces and data flows (인터페이스)",
+            "External dependencies (외부 의존성)",
+            "Threats (위협)",
+        ],
+    ),
+    t(
+        "docs/security/incident-response-plan.md",
+        "Incident response plan (침해사고 대응 계획)",
+        Needed::ConnectedOrDmpa,
+        &[
+            "Detection (탐지)",
+            "Assessment (평가)",
+            "Containment (봉쇄)",
+            "Notification of MFDS and users (통지)",
+            "Recovery (복구)",
+            "Lessons learned (교훈)",
+        ],
+    ),
+    t(
+        "docs/security/support-policy.md",
+        "Support policy (지원 기간)",
+        Needed::Connected,
+        &[
+            "Support period and end-of-support dates",
+            "After end of support",
+            "Decommissioning and data deletion (폐기 및 데이터 삭제)",
+        ],
+    ),
+    t(
+        "docs/pms/post-market-surveillance-plan.md",
+        "Post-market surveillance plan (시판 후 감시 계획)",
+        Needed::Marketed,
+        &[
+            "Field data (현장 데이터)",
+            "Complaint and anomaly trending (불만 및 이상 추세)",
+            "Update monitoring (업데이트 모니터링)",
+        ],
+    ),
+    t(
+        "docs/pms/real-world-assessment-plan.md",
+        "Real-world assessment plan (실사용 평가 계획)",
+        Needed::Dmpa,
+        &[
+            "Data sources",
+            "Endpoints",
+            "Privacy basis",
+            "Analysis schedule",
+            "Link to change management",
+        ],
+    ),
+    t(
+        "docs/clinical/clinical-evaluation-plan.md",
+        "Clinical evaluation plan (임상 평가 계획서)",
+        Needed::Clinical,
+        &[
+            "Scope and product version",
+            "Endpoints",
+            "Data sources and study design",
+        ],
+    ),
+    t(
+        "docs/clinical/clinical-evaluation-report.md",
+        "Clinical evaluation report (임상 평가 보고서)",
+        Needed::Clinical,
+        &["Product version evaluated", "Results", "Conclusion"],
+    ),
+    t(
+        "labeling/instructions-for-use.md",
+        "Instructions for use (사용설명서)",
+        Needed::Dmpa,
+        &[
+            "Intended use",
+            "Warnings and cautions",
+            "Manufacturer and approval number",
+        ],
+    ),
+    t(
+        "docs/usability/usability-engineering-file.md",
+        "Usability engineering file (사용적합성)",
+        Needed::Ui,
+        &[
+            "Use specification (사용 사양)",
+            "User interface specification (사용자 인터페이스 사양)",
+            "Hazard-related use scenarios and known use errors (사용 시나리오)",
+            "Formative evaluation (형성 평가)",
+            "Summative evaluation (총괄 평가)",
+            "Usability summary (사용적합성 요약서)",
+        ],
+    ),
+    t(
+        "docs/combination/drug-linkage.md",
+        "Combination product linkage (디지털융합의약품)",
+        Needed::Combination,
+        &[
+            "Software functions affecting the drug's use",
+            "Drug label sections",
+            "Change impact assessment",
+        ],
+    ),
+];
+
+impl Template {
+    /// Whether `profile` calls for this document. A fact the profile does not state counts as
+    /// true: a starter file asks for too much rather than too little.
+    pub fn needed_by(&self, profile: Option<&Product>) -> bool {
+        let flag = |f: fn(&Product) -> Option<bool>| profile.and_then(f).unwrap_or(true);
+        let regime_is = |r: &str| {
+            profile
+                .and_then(|p| p.regime.as_deref())
+                .is_none_or(|x| x == r)
+        };
+        match self.needed {
+            Needed::Always => true,
+            Needed::Connected => flag(|p| p.connected),
+            Needed::ConnectedOrDmpa => flag(|p| p.connected) || regime_is("DMPA"),
+            Needed::Marketed => flag(|p| p.marketed),
+            Needed::Dmpa => regime_is("DMPA"),
+            Needed::Ui => flag(|p| p.ui),
+            Needed::Clinical => {
+                profile.and_then(|p| p.grade).is_none_or(|g| g >= 2)
+                    || flag(|p| p.ai.as_ref().and_then(|a| a.enabled))
+            }
+            Needed::Combination => profile.and_then(|p| p.combination_product).unwrap_or(false),
+        }
+    }
+
+    /// The skeleton's text: front matter to fill in, the marker, the title and the headings.
+    pub fn render(&self, product_version: Option<&str>) -> String {
+        let mut out = String::from("---\ndocument_id: \"\"\nversion: \"0.1\"\n");
+        if self.path.starts_with("labeling/") {
+            let v = product_version.unwrap_or("");
+            out.push_str(&format!("software_version: \"{v}\"\n"));
+        }
+        out.push_str("# reviewed: YYYY-MM-DD\n---\n");
+        out.push_str(&format!(
+            "{TEMPLATE_MARKER}: written by samdscan init; delete this line once the document is written -->\n\n"
+        ));
+        out.push_str(&format!("# {}\n", self.title));
+        for h in self.headings {
+            out.push_str(&format!("\n## {h}\n"));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_profile_decides_which_documents_are_written() {
+        let offline = Product {
+            connected: Some(false),
+            regime: Some("MDA".into()),
+            grade: Some(1),
+            ..Default::default()
+        };
+        let paths: Vec<&str> = TEMPLATES
+            .iter()
+            .filter(|t| t.needed_by(Some(&offline)))
+            .map(|t| t.path)
+            .collect();
+        assert!(paths.contains(&"docs/intended-use.md"));
+        assert!(paths.contains(&"docs/usability/usability-engineering-file.md"));
+        assert!(!paths.contains(&"docs/security/threat-model.md"));
+        assert!(!paths.contains(&"labeling/instructions-for-use.md"));
+        assert!(!paths.contains(&"docs/combination/drug-linkage.md"));
+        let unknown = TEMPLATES.iter().filter(|t| t.needed_by(None)).count();
+        assert_eq!(
+            unknown,
+            TEMPLATES.len() - 1,
+            "all but the combination linkage"
+        );
+    }
+
+    #[test]
+    fn skeletons_carry_the_marker_title_and_headings() {
+        let ifu = TEMPLATES
+            .iter()
+            .find(|t| t.path == "labeling/instructions-for-use.md")
+            .unwrap();
+        let text = ifu.render(Some("2.0.1"));
+        assert!(text.contains("software_version: \"2.0.1\"\n"), "{text}");
+        assert!(text.contains(TEMPLATE_MARKER));
+        assert!(text.contains("\n# Instructions for use (사용설명서)\n"));
+        assert!(text.contains("\n## Warnings and cautions\n"));
+    }
+}
