@@ -114,6 +114,9 @@ pub struct EvidenceConfig {
 #[serde(deny_unknown_fields)]
 pub struct HistoryConfig {
     pub scope: Option<String>,
+    /// `--since` from the command line; wins over `scope`.
+    #[serde(skip)]
+    pub since: Option<String>,
     pub release_tags: Option<String>,
     pub change_reference: Option<String>,
 }

@@ -6,6 +6,7 @@
 //! ([`resolve`], [`waiver`]) -> [`report`]. [`app`] wires it for the command line.
 
 pub mod app;
+pub mod baseline;
 pub mod catalogue;
 pub mod cli;
 pub mod config;

@@ -16,6 +16,7 @@ pub mod document_kinds;
 pub mod documents;
 mod evidence_index;
 mod headings;
+pub mod history;
 mod interfaces;
 mod junit;
 pub mod kinds;
@@ -68,6 +69,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(requirements::RequirementsExtractor),
         Box::new(references::ReferencesExtractor),
         Box::new(risk::RiskExtractor),
+        Box::new(history::HistoryExtractor),
     ]
 }
 
@@ -91,6 +93,9 @@ pub struct RepositoryFacts {
     pub branch: Option<String>,
     /// The revision scanned with `--rev`, when not the working tree.
     pub revision: Option<String>,
+    /// With `--base`: the base commit the scan is compared with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
     pub shallow: bool,
     pub origin_url: Option<String>,
 }
@@ -120,7 +125,7 @@ pub fn collect_evidence(
 ) -> Evidence {
     let extractors = registry();
     let all_kinds: Vec<&FileKind> = extractors.iter().flat_map(|x| x.kinds()).collect();
-    let ctx = Context::new(source, config, git, as_of, &all_kinds);
+    let ctx = Context::new(source, config, git, repo, as_of, &all_kinds);
     let mut doc = Map::new();
     doc.insert("schema_version".into(), json!(SCHEMA_VERSION));
     doc.insert(
