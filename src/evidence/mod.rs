@@ -7,6 +7,7 @@
 //! `evidence:` of the config) or, where names lie, by its content. Adding an extractor is one
 //! file in this folder plus one line in [`registry`].
 
+mod ai;
 mod context;
 mod coverage;
 mod cyber_checklist;
@@ -70,6 +71,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(references::ReferencesExtractor),
         Box::new(risk::RiskExtractor),
         Box::new(history::HistoryExtractor),
+        Box::new(ai::AiExtractor),
     ]
 }
 
