@@ -147,6 +147,7 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
         disabled_rules: config.config.policies.disable.clone(),
         base: None,
         notices: repository::notices(&evidence),
+        category: None,
     };
     Ok(ScanOutcome { evidence, report })
 }
@@ -243,10 +244,11 @@ pub fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
 }
 
 fn scan(args: &ScanArgs) -> Result<u8> {
-    let outcome = match &args.target.base {
+    let mut outcome = match &args.target.base {
         Some(base) => baseline::scan_with_base(&args.target, &args.policies, base)?,
         None => scan_target(&args.target, &args.policies)?,
     };
+    outcome.report.category = Some(args.category.clone());
     let report = &outcome.report;
     for d in &report.diagnostics {
         eprintln!("warning: {}: {}", d.path, d.message);
@@ -256,6 +258,7 @@ fn scan(args: &ScanArgs) -> Result<u8> {
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
     write_output(args.output.as_deref(), &render(report, args.format, color))?;
+    crate::report_files::write_report_files(report, &args.reports)?;
     Ok(exit_code(report, args.fail_on))
 }
 

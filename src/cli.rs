@@ -120,6 +120,14 @@ pub struct ScanArgs {
     /// Never colour the text report.
     #[arg(long)]
     pub no_color: bool,
+    /// Also write a report in FORMAT to FILE, from the same scan (repeatable), e.g.
+    /// `--report markdown=summary.md`.
+    #[arg(long = "report", value_name = "FORMAT=FILE", value_parser = crate::report_files::parse_report_file)]
+    pub reports: Vec<crate::report_files::ReportFile>,
+    /// SARIF analysis category (`automationDetails.id`): scans with different categories are
+    /// separate analyses in code scanning, e.g. one per product of a monorepo.
+    #[arg(long, value_name = "NAME", default_value = "samdscan")]
+    pub category: String,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,7 @@ pub mod init_templates;
 pub mod policy;
 pub mod policy_cmd;
 pub mod report;
+pub mod report_files;
 pub mod repository;
 pub mod resolve;
 pub mod trace_cmd;

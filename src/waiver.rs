@@ -54,6 +54,29 @@ struct Compiled<'w> {
     used: bool,
 }
 
+impl Compiled<'_> {
+    fn matches(&self, f: &Finding) -> bool {
+        self.waiver.rule == f.rule_id
+            && self
+                .waiver
+                .fingerprint
+                .as_ref()
+                .is_none_or(|fp| fp == &f.fingerprint)
+            && self.path.as_ref().is_none_or(|m| m.is_match(&f.path))
+    }
+}
+
+/// A waiver's path glob, matched against the whole repository-relative path as written: `*` stays
+/// within one folder and `**` crosses folders, so a waiver never accepts more than its author
+/// wrote (`src/*.py` does not reach `src/alarm/threshold.py`).
+pub fn path_matcher(glob: &str) -> Option<GlobMatcher> {
+    globset::GlobBuilder::new(glob)
+        .literal_separator(true)
+        .build()
+        .ok()
+        .map(|g| g.compile_matcher())
+}
+
 /// Marks waived findings and returns the findings about the waivers themselves.
 pub fn apply_waivers(
     findings: &mut [Finding],
@@ -70,28 +93,18 @@ pub fn apply_waivers(
         .map(|(index, waiver)| Compiled {
             index,
             waiver,
-            path: waiver
-                .path
-                .as_deref()
-                .and_then(|p| globset::Glob::new(p).ok())
-                .map(|g| g.compile_matcher()),
+            path: waiver.path.as_deref().and_then(path_matcher),
             expired: waiver.expires < as_of,
             used: false,
         })
         .collect();
     for f in findings.iter_mut() {
-        let hit = compiled.iter_mut().find(|c| {
-            c.waiver.rule == f.rule_id
-                && c.waiver
-                    .fingerprint
-                    .as_ref()
-                    .is_none_or(|fp| fp == &f.fingerprint)
-                && c.path.as_ref().is_none_or(|m| m.is_match(&f.path))
-        });
-        if let Some(c) = hit {
+        // Every waiver that matches is in use; the first one still in force accepts the finding.
+        let mut accepted = None;
+        for c in compiled.iter_mut().filter(|c| c.matches(f)) {
             c.used = true;
-            if !c.expired {
-                f.waiver = Some(AppliedWaiver {
+            if !c.expired && accepted.is_none() {
+                accepted = Some(AppliedWaiver {
                     reason: c.waiver.reason.clone(),
                     approved_by: c.waiver.approved_by.clone(),
                     expires: c.waiver.expires.to_string(),
@@ -99,6 +112,7 @@ pub fn apply_waivers(
                 });
             }
         }
+        f.waiver = accepted;
     }
     compiled
         .iter()

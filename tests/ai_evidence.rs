@@ -38,6 +38,15 @@ fn findings_of<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
         .collect()
 }
 
+fn rule_state(report: &Value, id: &str) -> Value {
+    report["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .map_or(Value::Null, |r| r["state"].clone())
+}
+
 fn hex_sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -231,42 +240,21 @@ fn generative_ai_foundation_model_must_be_pinned() {
 }
 
 #[test]
-fn ai_rules_are_not_applicable_without_ai_and_ai_007_says_why_it_is_not_evaluated() {
+fn ai_rules_are_not_applicable_without_ai_and_ai_007_needs_history() {
     let dir = common::git_repo(&[(".samdscan.yaml", "product:\n  name: X\n")]);
     let report = scan(dir.path());
-    let state = |id: &str| {
-        report["rules"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["id"] == id)
-            .unwrap()["state"]
-            .clone()
-    };
     for id in ["MFDS-AI-001", "MFDS-AI-007", "MFDS-GAI-001", "MFDS-LBL-002"] {
-        assert_eq!(state(id), "not_applicable", "{id}");
+        assert_eq!(rule_state(&report, id), "not_applicable", "{id}");
     }
     // Without git history (a plain directory) AI-007 cannot pass: it says it was not evaluated.
     let plain = tempfile::tempdir().unwrap();
     common::write_files(plain.path(), &[(".samdscan.yaml", AI_PROFILE)]);
     let report = scan(plain.path());
-    let ai7 = report["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == "MFDS-AI-007")
-        .unwrap();
-    assert_eq!(ai7["state"], "not_evaluated");
+    assert_eq!(rule_state(&report, "MFDS-AI-007"), "not_evaluated");
     // With history and no model change in it, it passes.
     let dir = common::git_repo(&[(".samdscan.yaml", AI_PROFILE)]);
     let report = scan(dir.path());
-    let ai7 = report["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == "MFDS-AI-007")
-        .unwrap();
-    assert_eq!(ai7["state"], "passed");
+    assert_eq!(rule_state(&report, "MFDS-AI-007"), "passed");
 }
 
 /// The SPDX 3 AI-profile and dataset-profile examples are read as model cards and datasheets.
@@ -338,9 +326,9 @@ fn spdx3_ai_and_dataset_examples_are_ai_evidence() {
 }
 
 /// MFDS-AI-007 over real history: a model whose LFS pointer changes without its card or an
-/// evaluation changing is a finding; until history evidence exists the rule says "not evaluated".
+/// evaluation changing in the same range is a finding; changing them too clears it.
 #[test]
-fn a_silent_model_change_is_caught_when_history_is_available() {
+fn a_silent_model_change_is_caught_in_the_history_range() {
     let pointer = |oid: char| {
         format!(
             "version https://git-lfs.github.com/spec/v1\noid sha256:{}\nsize 10\n",
@@ -358,20 +346,22 @@ fn a_silent_model_change_is_caught_when_history_is_available() {
     std::fs::write(dir.path().join("models/m.onnx"), pointer('b')).unwrap();
     common::git(dir.path(), &["commit", "-q", "-am", "Retrain (CR-9)"]);
     let report = scan(dir.path());
-    let rule = report["rules"]
-        .as_array()
-        .unwrap()
+    let paths: Vec<&str> = findings_of(&report, "MFDS-AI-007")
         .iter()
-        .find(|r| r["id"] == "MFDS-AI-007")
-        .unwrap();
-    let has_history = evidence(dir.path(), &[])["history"]["available"] == true;
-    if has_history {
-        let keys: Vec<&str> = findings_of(&report, "MFDS-AI-007")
-            .iter()
-            .filter_map(|f| f["path"].as_str())
-            .collect();
-        assert_eq!(keys, ["models/m.onnx", "models/m.onnx"], "{report}");
-    } else {
-        assert_eq!(rule["state"], "not_evaluated");
-    }
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert_eq!(paths, ["models/m.onnx", "models/m.onnx"], "{report}");
+    // The same change with the card and an evaluation updated passes.
+    std::fs::write(
+        dir.path().join("models/MODEL_CARD.md"),
+        "# m 1.1
+",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("eval/metrics.json"), "{\"auc\": 0.91}").unwrap();
+    common::git(
+        dir.path(),
+        &["commit", "-q", "-am", "Card and evaluation for 1.1 (CR-9)"],
+    );
+    assert!(findings_of(&scan(dir.path()), "MFDS-AI-007").is_empty());
 }

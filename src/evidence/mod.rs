@@ -16,7 +16,7 @@ mod document_history;
 pub mod document_kinds;
 pub mod documents;
 mod evidence_index;
-mod headings;
+pub mod headings;
 pub mod history;
 mod interfaces;
 mod junit;

@@ -60,6 +60,8 @@ pub struct ScanReport {
     pub base: Option<BaseInfo>,
     /// Notes about the scan itself (truncated history, inventory source), shown in every format.
     pub notices: Vec<String>,
+    /// The SARIF analysis category (`--category`); `samdscan` when unset.
+    pub category: Option<String>,
 }
 
 /// Finding counts by level, as reports show them.

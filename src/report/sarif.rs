@@ -48,7 +48,11 @@ pub fn render(report: &ScanReport) -> String {
         .tool(Tool::from(driver))
         .results(results)
         .invocations(vec![invocation])
-        .automation_details(RunAutomationDetails::builder().id("samdscan/").build());
+        .automation_details(
+            RunAutomationDetails::builder()
+                .id(automation_id(report))
+                .build(),
+        );
     let run = match provenance(report) {
         Some(vcs) => run.version_control_provenance(vec![vcs]).build(),
         None => run.build(),
@@ -61,6 +65,18 @@ pub fn render(report: &ScanReport) -> String {
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// `CATEGORY/`: code scanning reads the part before the last `/` as the analysis category, and
+/// the category in the file wins over upload-sarif's `category` input.
+fn automation_id(report: &ScanReport) -> String {
+    let category = report
+        .category
+        .as_deref()
+        .map(|c| c.trim().trim_end_matches('/'))
+        .filter(|c| !c.is_empty())
+        .unwrap_or("samdscan");
+    format!("{category}/")
 }
 
 fn provenance(report: &ScanReport) -> Option<VersionControlDetails> {

