@@ -111,6 +111,8 @@ fn main() {
         no_config: false,
         as_of: None,
         rev: None,
+        base: None,
+        since: None,
     };
     let baseline = time(|| {
         let out = Command::new("git")
