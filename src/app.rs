@@ -10,7 +10,7 @@ use crate::policy::PolicySet;
 use crate::report::{RuleReport, ScanReport, render};
 use crate::resolve::{Anchors, configured_level, resolve_findings};
 use crate::waiver::{apply_waivers, waiver_rules};
-use crate::{baseline, policy_cmd, repository};
+use crate::{baseline, policy_cmd, repository, trace_cmd};
 use anyhow::{Context as _, Result, bail};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Scan(args) => scan(&args),
         Command::Evidence(args) => evidence(&args),
         Command::Policy(cmd) => policy_cmd::run(cmd),
+        Command::Trace(args) => trace_cmd::run(&args),
     }
 }
 
@@ -228,7 +229,7 @@ pub fn exit_code(report: &ScanReport, fail_on: FailOn) -> u8 {
     }
 }
 
-fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
+pub fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
     match output {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("{}: cannot write report", path.display())),
@@ -257,11 +258,17 @@ fn scan(args: &ScanArgs) -> Result<u8> {
     Ok(exit_code(report, args.fail_on))
 }
 
+/// The evidence document of one target, without evaluating policies.
+pub fn collect_target_evidence(target: &Target) -> Result<Evidence> {
+    check_root(&target.path)?;
+    let config = load_target_config(target)?;
+    let (repo, mut facts) = repository::open(&target.path);
+    let (evidence, _, _) = collect(target, &config, repo.as_ref(), &mut facts)?;
+    Ok(evidence)
+}
+
 fn evidence(args: &EvidenceArgs) -> Result<u8> {
-    check_root(&args.target.path)?;
-    let config = load_target_config(&args.target)?;
-    let (repo, mut facts) = repository::open(&args.target.path);
-    let (evidence, _, _) = collect(&args.target, &config, repo.as_ref(), &mut facts)?;
+    let evidence = collect_target_evidence(&args.target)?;
     let mut text = serde_json::to_string_pretty(&evidence.0)?;
     text.push('\n');
     write_output(args.output.as_deref(), &text)?;

@@ -30,6 +30,26 @@ pub enum Command {
     /// List, explain and test policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Print the traceability matrix: requirement -> verifying tests -> risk controls.
+    Trace(TraceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TraceArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = TraceFormat::Markdown)]
+    pub format: TraceFormat,
+    /// Write the matrix to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TraceFormat {
+    Markdown,
+    Csv,
 }
 
 /// What to scan and with which configuration.

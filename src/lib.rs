@@ -17,5 +17,6 @@ pub mod policy_cmd;
 pub mod report;
 pub mod repository;
 pub mod resolve;
+pub mod trace_cmd;
 pub mod waiver;
 pub mod yaml_lines;

@@ -8,16 +8,22 @@
 //! file in this folder plus one line in [`registry`].
 
 mod context;
+mod coverage;
 pub mod dependencies;
 pub mod documents;
 pub mod history;
+mod junit;
 pub mod kinds;
 mod profile;
+pub mod references;
+pub mod requirements;
+mod risk;
 pub mod sbom;
 mod soup;
 pub mod source;
 pub mod tables;
 pub mod value;
+mod xml_walk;
 
 pub use context::{Context, Diagnostic};
 pub use kinds::{FileKind, Sniffer};
@@ -49,6 +55,11 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(sbom::SbomExtractor),
         Box::new(dependencies::DependencyExtractor),
         Box::new(soup::SoupExtractor),
+        Box::new(coverage::CoverageExtractor),
+        Box::new(junit::JunitExtractor),
+        Box::new(requirements::RequirementsExtractor),
+        Box::new(references::ReferencesExtractor),
+        Box::new(risk::RiskExtractor),
         Box::new(history::HistoryExtractor),
     ]
 }

@@ -33,7 +33,7 @@ not_evaluated contains r if {
 	r := sprintf("git history not available: %s", [input.history.reason])
 }
 
-version := trim_prefix(input.profile.version, "v")
+version := trim_prefix(input.profile.version, "v") if is_string(input.profile.version)
 
 version_anchor := {"path": input.config.path, "line": profile.config_line("product.version")}
 

@@ -78,6 +78,9 @@ deny contains f if {
 	}
 }
 
+# Freshness and the range check need the history: without it the rule cannot pass.
+not_evaluated contains r if some r in history.unusable
+
 # The newest commit in the history scope that changed each lockfile (commits are newest first).
 range_lockfile_changes[path] := c if {
 	some path in {ch.path | some c in history.commits; some ch in c.changes; "lockfile" in ch.areas}
