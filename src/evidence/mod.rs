@@ -17,6 +17,7 @@ mod soup;
 pub mod source;
 pub mod tables;
 pub mod value;
+mod vex;
 
 pub use context::{Context, Diagnostic};
 pub use kinds::{FileKind, Sniffer};
@@ -48,6 +49,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(sbom::SbomExtractor),
         Box::new(dependencies::DependencyExtractor),
         Box::new(soup::SoupExtractor),
+        Box::new(vex::VexExtractor),
     ]
 }
 
