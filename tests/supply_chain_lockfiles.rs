@@ -96,17 +96,7 @@ const FILES: &[(&str, &str)] = &[
 
 fn evidence() -> Value {
     let repo = common::git_repo(FILES);
-    let out = common::samdscan()
-        .arg("evidence")
-        .arg(repo.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::evidence_of(repo.path())
 }
 
 #[test]

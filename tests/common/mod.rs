@@ -162,3 +162,14 @@ pub fn shared_data(rel: &str) -> Option<PathBuf> {
     );
     None
 }
+
+/// The evidence document of `dir` (`samdscan evidence DIR`), which must succeed.
+pub fn evidence_of(dir: &Path) -> serde_json::Value {
+    let out = samdscan().arg("evidence").arg(dir).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}

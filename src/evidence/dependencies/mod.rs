@@ -282,10 +282,12 @@ fn freshness(ctx: &Context, lockfiles: &[LockfileRecord]) -> Value {
         return Value::Null;
     };
     let sboms = ctx.files("sbom");
-    let paths: Vec<&str> = lockfiles
+    let inventory = ctx.source.inventory();
+    let paths: Vec<(&str, Option<git2::Oid>)> = lockfiles
         .iter()
         .map(|l| l.path.as_str())
         .chain(sboms.iter().map(String::as_str))
+        .map(|p| (p, inventory.get(p).and_then(|e| e.blob)))
         .collect();
     if lockfiles.is_empty() || sboms.is_empty() {
         return json!([]);
