@@ -110,4 +110,17 @@ fn ruby_pair_misses_rake_and_a_later_lockfile_change_makes_the_sbom_stale() {
     let fresh = &common::evidence_of(repo.path())["dependencies"]["freshness"][0];
     assert_eq!(fresh["lockfile"], "Gemfile.lock");
     assert_eq!(fresh["stale"], true, "{fresh}");
+
+    // The revision before the bump is dated by its own files: its lockfile is not newer.
+    let out = common::samdscan()
+        .args(["evidence", "--rev", "HEAD~1"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let before: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        before["dependencies"]["freshness"][0]["stale"], false,
+        "{}",
+        before["dependencies"]
+    );
 }
