@@ -106,6 +106,8 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path());
     let target = Target {
+        base: None,
+        since: None,
         path: dir.path().to_path_buf(),
         config: None,
         no_config: false,

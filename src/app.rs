@@ -10,7 +10,7 @@ use crate::policy::PolicySet;
 use crate::report::{RuleReport, ScanReport, render};
 use crate::resolve::{Anchors, configured_level, resolve_findings};
 use crate::waiver::{apply_waivers, waiver_rules};
-use crate::{policy_cmd, repository};
+use crate::{baseline, policy_cmd, repository, trace_cmd};
 use anyhow::{Context as _, Result, bail};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Scan(args) => scan(&args),
         Command::Evidence(args) => evidence(&args),
         Command::Policy(cmd) => policy_cmd::run(cmd),
+        Command::Trace(args) => trace_cmd::run(&args),
     }
 }
 
@@ -59,6 +60,13 @@ pub fn load_policies(
     Ok(set)
 }
 
+/// The config for a target, with the command line's history scope (`--since`) applied.
+fn load_target_config(target: &Target) -> Result<LoadedConfig> {
+    let mut config = load_config(&target.path, &config_choice(target))?;
+    config.config.history.since = target.since.clone();
+    Ok(config)
+}
+
 fn check_root(path: &Path) -> Result<()> {
     if !path.is_dir() {
         bail!("{}: not a directory", path.display());
@@ -76,6 +84,11 @@ fn collect(
     let rev_commit = match (&target.rev, repo) {
         (Some(rev), Some(repo)) => Some(repository::resolve_commit(repo, rev)?),
         (Some(_), None) => bail!("--rev needs PATH to be the top of a git work tree"),
+        _ => None,
+    };
+    facts.base = match (&target.base, repo) {
+        (Some(base), Some(repo)) => Some(repository::resolve_commit(repo, base)?.0.to_string()),
+        (Some(_), None) => bail!("--base needs PATH to be the top of a git work tree"),
         _ => None,
     };
     let commit_date = match (&rev_commit, repo) {
@@ -109,7 +122,7 @@ fn collect(
 /// Runs the whole pipeline for one target.
 pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Result<ScanOutcome> {
     check_root(&target.path)?;
-    let config = load_config(&target.path, &config_choice(target))?;
+    let config = load_target_config(target)?;
     let policies = load_policies(&target.path, &config, extra_policies)?;
     let (repo, mut facts) = repository::open(&target.path);
     let (evidence, inventory, as_of) = collect(target, &config, repo.as_ref(), &mut facts)?;
@@ -216,7 +229,7 @@ pub fn exit_code(report: &ScanReport, fail_on: FailOn) -> u8 {
     }
 }
 
-fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
+pub fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
     match output {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("{}: cannot write report", path.display())),
@@ -229,7 +242,10 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
 }
 
 fn scan(args: &ScanArgs) -> Result<u8> {
-    let outcome = scan_target(&args.target, &args.policies)?;
+    let outcome = match &args.target.base {
+        Some(base) => baseline::scan_with_base(&args.target, &args.policies, base)?,
+        None => scan_target(&args.target, &args.policies)?,
+    };
     let report = &outcome.report;
     for d in &report.diagnostics {
         eprintln!("warning: {}: {}", d.path, d.message);
@@ -242,11 +258,17 @@ fn scan(args: &ScanArgs) -> Result<u8> {
     Ok(exit_code(report, args.fail_on))
 }
 
+/// The evidence document of one target, without evaluating policies.
+pub fn collect_target_evidence(target: &Target) -> Result<Evidence> {
+    check_root(&target.path)?;
+    let config = load_target_config(target)?;
+    let (repo, mut facts) = repository::open(&target.path);
+    let (evidence, _, _) = collect(target, &config, repo.as_ref(), &mut facts)?;
+    Ok(evidence)
+}
+
 fn evidence(args: &EvidenceArgs) -> Result<u8> {
-    check_root(&args.target.path)?;
-    let config = load_config(&args.target.path, &config_choice(&args.target))?;
-    let (repo, mut facts) = repository::open(&args.target.path);
-    let (evidence, _, _) = collect(&args.target, &config, repo.as_ref(), &mut facts)?;
+    let evidence = collect_target_evidence(&args.target)?;
     let mut text = serde_json::to_string_pretty(&evidence.0)?;
     text.push('\n');
     write_output(args.output.as_deref(), &text)?;

@@ -30,6 +30,26 @@ pub enum Command {
     /// List, explain and test policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Print the traceability matrix: requirement -> verifying tests -> risk controls.
+    Trace(TraceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TraceArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = TraceFormat::Markdown)]
+    pub format: TraceFormat,
+    /// Write the matrix to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TraceFormat {
+    Markdown,
+    Csv,
 }
 
 /// What to scan and with which configuration.
@@ -50,6 +70,15 @@ pub struct Target {
     /// Scan a git revision (read from git objects, no checkout) instead of the working tree.
     #[arg(long, value_name = "REF")]
     pub rev: Option<String>,
+    /// Compare with a base revision (pull requests): mark findings new/unchanged/absent, widen the
+    /// history scope to merge-base..HEAD, report changes to waivers, disabled rules, severities and
+    /// policy files, and make --fail-on gate on new findings only.
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
+    /// History scope for this run, overriding history.scope: a revision (tag, branch, commit), a
+    /// date (YYYY-MM-DD), a number of commits, `all` or `since-last-release`.
+    #[arg(long, value_name = "REF|DATE|N")]
+    pub since: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -109,6 +109,9 @@ pub struct EvidenceConfig {
 #[serde(deny_unknown_fields)]
 pub struct HistoryConfig {
     pub scope: Option<String>,
+    /// `--since` from the command line; wins over `scope`.
+    #[serde(skip)]
+    pub since: Option<String>,
     pub release_tags: Option<String>,
     pub change_reference: Option<String>,
 }
@@ -118,6 +121,10 @@ pub struct HistoryConfig {
 pub struct VerificationConfig {
     pub requirement_id: Option<String>,
     pub coverage: Option<BTreeMap<String, CoverageThreshold>>,
+    /// Literal markers that introduce requirement references in code (`Verifies:`, `@req`).
+    pub reference_markers: Option<Vec<String>>,
+    /// Severity and probability scales of the risk management plan, lowest first.
+    pub risk_scales: Option<RiskScales>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
@@ -125,6 +132,16 @@ pub struct VerificationConfig {
 pub struct CoverageThreshold {
     pub line: Option<f64>,
     pub branch: Option<f64>,
+}
+
+/// The plan's risk scales (ISO 14971 §4.4): level names lowest first, and the score
+/// (severity rank x probability rank, ranks from 1) from which a risk is unacceptable.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskScales {
+    pub severity: Option<Vec<String>>,
+    pub probability: Option<Vec<String>>,
+    pub unacceptable_from: Option<u32>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]

@@ -6,6 +6,7 @@
 //! ([`resolve`], [`waiver`]) -> [`report`]. [`app`] wires it for the command line.
 
 pub mod app;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod date;
@@ -16,5 +17,6 @@ pub mod policy_cmd;
 pub mod report;
 pub mod repository;
 pub mod resolve;
+pub mod trace_cmd;
 pub mod waiver;
 pub mod yaml_lines;

@@ -146,7 +146,18 @@ fn fail_on_warning_counts_warnings() {
     let docs = [
         ("docs/sdlc/software-development-plan.md", "# SDP\n"),
         ("docs/risk/risk-management-plan.md", "# RMP\n"),
-        ("docs/risk/risk-table.csv", "id,hazard\nRSK-1,x\n"),
+        (
+            "docs/risk/risk-table.csv",
+            "id,hazard,hazardous_situation,harm,severity,probability,risk_controls,residual_risk,verification\nRSK-1,x,y,z,Minor,Remote,RC-1,Acceptable,TC-1\n",
+        ),
+        ("docs/risk/risk-management-report.md", "# RMR\n"),
+        ("docs/requirements/srs.md", "## REQ-1: Greet\n"),
+        ("tests/test_main.py", "# Verifies: REQ-1\n"),
+        (
+            "reports/junit.xml",
+            r#"<testsuite tests="1"><testcase name="t"/></testsuite>"#,
+        ),
+        ("lcov.info", "SF:src/main.py\nDA:1,1\nend_of_record\n"),
         ("CHANGELOG.md", "# Changelog\n"),
         (
             "sbom/app.cdx.json",

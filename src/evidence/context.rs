@@ -1,6 +1,7 @@
 //! What an extractor can see: the inventory sorted into evidence kinds, bounded reads that record
 //! a diagnostic naming the file when they fail, the config, and the git repository.
 
+use super::RepositoryFacts;
 use super::kinds::{FileKind, compile_globs, extension};
 use super::source::{ReadError, RepoSource};
 use crate::config::LoadedConfig;
@@ -23,6 +24,8 @@ pub struct Context<'a> {
     pub source: &'a dyn RepoSource,
     pub config: &'a LoadedConfig,
     pub git: Option<&'a git2::Repository>,
+    /// The repository's identity and the revisions the scan is about (`--rev`, `--base`).
+    pub repository: &'a RepositoryFacts,
     pub as_of: Date,
     by_kind: BTreeMap<&'static str, Vec<String>>,
     diagnostics: RefCell<Vec<Diagnostic>>,
@@ -33,6 +36,7 @@ impl<'a> Context<'a> {
         source: &'a dyn RepoSource,
         config: &'a LoadedConfig,
         git: Option<&'a git2::Repository>,
+        repository: &'a RepositoryFacts,
         as_of: Date,
         kinds: &[&FileKind],
     ) -> Context<'a> {
@@ -40,6 +44,7 @@ impl<'a> Context<'a> {
             source,
             config,
             git,
+            repository,
             as_of,
             by_kind: BTreeMap::new(),
             diagnostics: RefCell::new(vec![]),

@@ -8,16 +8,23 @@
 //! file in this folder plus one line in [`registry`].
 
 mod context;
+mod coverage;
 pub mod dependencies;
 pub mod documents;
+pub mod history;
+mod junit;
 pub mod kinds;
 mod profile;
+pub mod references;
+pub mod requirements;
+mod risk;
 pub mod sbom;
 mod soup;
 pub mod source;
 pub mod tables;
 pub mod value;
 mod vex;
+mod xml_walk;
 
 pub use context::{Context, Diagnostic};
 pub use kinds::{FileKind, Sniffer};
@@ -50,6 +57,12 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(dependencies::DependencyExtractor),
         Box::new(soup::SoupExtractor),
         Box::new(vex::VexExtractor),
+        Box::new(coverage::CoverageExtractor),
+        Box::new(junit::JunitExtractor),
+        Box::new(requirements::RequirementsExtractor),
+        Box::new(references::ReferencesExtractor),
+        Box::new(risk::RiskExtractor),
+        Box::new(history::HistoryExtractor),
     ]
 }
 
@@ -73,6 +86,9 @@ pub struct RepositoryFacts {
     pub branch: Option<String>,
     /// The revision scanned with `--rev`, when not the working tree.
     pub revision: Option<String>,
+    /// With `--base`: the base commit the scan is compared with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
     pub shallow: bool,
     pub origin_url: Option<String>,
 }
@@ -102,7 +118,7 @@ pub fn collect_evidence(
 ) -> Evidence {
     let extractors = registry();
     let all_kinds: Vec<&FileKind> = extractors.iter().flat_map(|x| x.kinds()).collect();
-    let ctx = Context::new(source, config, git, as_of, &all_kinds);
+    let ctx = Context::new(source, config, git, repo, as_of, &all_kinds);
     let mut doc = Map::new();
     doc.insert("schema_version".into(), json!(SCHEMA_VERSION));
     doc.insert(

@@ -3,8 +3,9 @@
 //!
 //! Each policy package may define: `deny` (a set of finding objects; required),
 //! `applicable` (a boolean; when false the rule is "not applicable"), and `not_evaluated` (a set
-//! of reasons; when non-empty the rule is "not evaluated"). Any Rego error fails the run: fail
-//! closed.
+//! of reasons: a rule that found nothing but could not check everything it needs is "not
+//! evaluated", never "passed"; its findings, when it has some, are always reported). Any Rego
+//! error fails the run: fail closed.
 
 use super::metadata::{Metadata, MetadataError, parse_header};
 use crate::finding::{Level, RuleState};
@@ -250,25 +251,24 @@ fn evaluate_rule(engine: &mut Engine, rule: &Rule) -> Result<RuleOutcome, Policy
         let reasons = strings(query(engine, format!("{pkg}.not_applicable_because"))?);
         return Ok(outcome(RuleState::NotApplicable, reasons));
     }
-    let not_evaluated = strings(query(engine, format!("{pkg}.not_evaluated"))?);
-    if !not_evaluated.is_empty() {
-        return Ok(outcome(RuleState::NotEvaluated, not_evaluated));
-    }
     let deny = query(engine, format!("{pkg}.deny"))?.unwrap_or(Value::Array(vec![]));
     let items = deny.as_array().cloned().unwrap_or_default();
     let findings = items
         .iter()
         .map(|v| raw_finding(rule, v))
         .collect::<Result<Vec<_>, _>>()?;
-    let state = if findings.is_empty() {
-        RuleState::Passed
-    } else {
-        RuleState::Failed
+    // What was found is always reported; a rule that found nothing but could not check
+    // everything it needs is "not evaluated", never "passed".
+    let reasons = strings(query(engine, format!("{pkg}.not_evaluated"))?);
+    let state = match (findings.is_empty(), reasons.is_empty()) {
+        (false, _) => RuleState::Failed,
+        (true, false) => RuleState::NotEvaluated,
+        (true, true) => RuleState::Passed,
     };
     Ok(RuleOutcome {
         state,
         findings,
-        reasons: vec![],
+        reasons,
     })
 }
 

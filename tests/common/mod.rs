@@ -72,6 +72,21 @@ pub fn git_repo_with(files: &[(&str, &str)], setup: impl FnOnce(&Path)) -> tempf
     dir
 }
 
+/// Writes `files` under `dir` and commits them with `message`.
+pub fn commit_files(dir: &Path, files: &[(&str, &str)], message: &str) {
+    write_files(dir, files);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", message]);
+}
+
+/// Runs `samdscan ARGS REPO`; the JSON it printed and its exit code (panics on exit 2).
+pub fn samdscan_json(args: &[&str], repo: &Path) -> (serde_json::Value, i32) {
+    let out = samdscan().args(args).arg(repo).output().unwrap();
+    let code = out.status.code().unwrap_or(2);
+    assert!(code < 2, "{}", String::from_utf8_lossy(&out.stderr));
+    (serde_json::from_slice(&out.stdout).unwrap(), code)
+}
+
 pub fn examples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
 }

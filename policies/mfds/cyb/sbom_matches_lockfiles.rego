@@ -7,13 +7,15 @@
 #   ecosystem and version. The product's own packages (workspace members, path dependencies) are
 #   not SOUP and are not counted. One finding per lockfile gives the counts of missing and stale
 #   (other version) packages and names the first few. The SBOM must also have changed in git no
-#   earlier than the newest lockfile change.
+#   earlier than the newest lockfile change, and a lockfile changed in the history scope needs an
+#   SBOM change in the same scope (by file name; skipped when the history is unavailable or cut
+#   short by a shallow clone).
 # custom:
 #   id: MFDS-CYB-003
 #   severity: error
 #   pillar: P2
 #   status: established
-#   evidence: [dependencies.drift, dependencies.freshness]
+#   evidence: [dependencies.drift, dependencies.freshness, history.commits]
 #   applies: Any product with software, a lockfile and an SBOM (MFDS-CYB-001 reports a missing SBOM).
 #   escalation: Always an error.
 #   security_severity: 7.0
@@ -27,6 +29,7 @@
 #     - {source: CISA, clause: "Minimum Elements for an SBOM (2025 draft): coverage"}
 package samdscan.mfds.cyb.sbom_matches_lockfiles
 
+import data.samdscan.lib.history
 import rego.v1
 
 drift := d if {
@@ -72,5 +75,26 @@ deny contains f if {
 		"msg": sprintf("%s changed at %s, after the newest SBOM %s last changed (%s): regenerate the SBOM", [r.lockfile, r.changed, r.sbom, r.sbom_changed]),
 		"path": r.lockfile,
 		"key": sprintf("stale|%s", [r.lockfile]),
+	}
+}
+
+# Freshness and the range check need the history: without it the rule cannot pass.
+not_evaluated contains r if some r in history.unusable
+
+# The newest commit in the history scope that changed each lockfile (commits are newest first).
+range_lockfile_changes[path] := c if {
+	some path in {ch.path | some c in history.commits; some ch in c.changes; "lockfile" in ch.areas}
+	cs := [c | some c in history.commits; some ch in c.changes; ch.path == path]
+	c := cs[0]
+}
+
+deny contains f if {
+	count(history.unusable) == 0
+	not history.range_touches("sbom")
+	some path, c in range_lockfile_changes
+	f := {
+		"msg": sprintf("%s changed in commit %s but no SBOM changed in the history scope (%s)", [path, history.label(c), input.history.scope.description]),
+		"path": path,
+		"key": sprintf("range|%s", [path]),
 	}
 }

@@ -14,3 +14,18 @@ test_missing_fails if {
 	f.path == ".samdscan.yaml"
 	f.line == 3
 }
+
+tagged(version) := {
+	"documents": {"changelog": [{"path": "CHANGELOG.md", "headings": [{"text": "[1.1.0] - 2026-06-15", "line": 4}]}]},
+	"config": {"path": null, "lines": {}},
+	"history": {"tags": [{"name": sprintf("v%s", [version]), "version": version, "release": true, "reachable": true}]},
+}
+
+test_release_tag_with_section_passes if {
+	count(p.deny) == 0 with input as tagged("1.1.0")
+}
+
+test_release_tag_without_section_fails if {
+	d := p.deny with input as tagged("1.2.0")
+	[f.msg | some f in d] == ["release tag v1.2.0 has no change-log section for version 1.2.0"]
+}

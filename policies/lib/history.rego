@@ -1,0 +1,71 @@
+# Helpers over `input.history` shared by the git-history rules: why history cannot be judged,
+# the commits in scope, which areas a commit touched, the file a finding about a commit points
+# at, and how a commit is named in messages.
+package samdscan.lib.history
+
+import rego.v1
+
+# Why the history cannot support a judgement (non-empty: the rule is "not evaluated").
+unusable contains r if {
+	input.history.available != true
+	r := sprintf("git history not available: %s", [input.history.reason])
+}
+
+unusable contains r if {
+	input.history.available == true
+	input.history.truncated == true
+	r := "the history in scope is cut short by a shallow clone; fetch the full history (for example actions/checkout with fetch-depth: 0)"
+}
+
+commits := c if {
+	c := input.history.commits
+	is_array(c)
+} else := []
+
+# Commits that changed files themselves (merges and shallow boundaries excluded).
+own_changes(c) if {
+	not c.merge
+	not c.shallow_boundary
+	count(c.changes) > 0
+}
+
+touches(c, area) if area in c.areas
+
+# The software systems a commit touched (`system:<name>` areas).
+systems_touched(c) := {substring(a, 7, -1) | some a in c.areas; startswith(a, "system:")}
+
+# Some commit in scope changed a file of `area`.
+range_touches(area) if {
+	some c in commits
+	touches(c, area)
+}
+
+# A file of `area` (or of an area named `area:...`) the commit changed and that still exists,
+# else any file it changed.
+path_in(c, area) := p if {
+	ps := [ch.path | some ch in c.changes; in_area(ch, area); ch.status != "deleted"]
+	count(ps) > 0
+	p := ps[0]
+} else := p if {
+	ps := [ch.path | some ch in c.changes; ch.status != "deleted"]
+	count(ps) > 0
+	p := ps[0]
+} else := null
+
+in_area(change, area) if {
+	some a in change.areas
+	startswith(a, area)
+}
+
+# `abc1234 "Subject"`: how findings name a commit.
+label(c) := sprintf("%s \"%s\"", [c.short_id, c.subject])
+
+# A trailer of the commit with this key (case-insensitive) and a non-empty value.
+has_trailer(c, key) if {
+	some t in c.trailers
+	lower(t.key) == lower(key)
+	t.value != ""
+}
+
+# Release tags whose commit is the tip or one of its ancestors.
+releases := [t | some t in input.history.tags; t.release; t.reachable]

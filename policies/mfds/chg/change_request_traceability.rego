@@ -1,0 +1,71 @@
+# METADATA
+# title: Commits reference a change request or problem report
+# description: |
+#   Every change to a software system is approved and traceable to the change request or problem
+#   report that caused it (IEC 62304 §8.2.1, §8.2.4; KGMP change control). In git that trace is a
+#   reference in the commit message (`#123`, `CR-42`; the pattern is `history.change_reference`)
+#   or a `Change-Request:`, `Refs:`, `Fixes:` trailer. Merge commits need none of their own; a
+#   commit brought in by a merge whose message carries a reference (a pull request) is covered.
+# custom:
+#   id: MFDS-CHG-001
+#   severity: error
+#   pillar: P1
+#   status: established
+#   evidence: [history.commits, profile.software_systems]
+#   applies: Every commit in the history scope that changes a software system's paths (every commit with changes when no system is declared).
+#   escalation: Error when a touched system is class B or C (or unclassified); warning when all are class A.
+#   recommended_action: |
+#     Name the change request or problem report in the commit message or a `Change-Request:` trailer
+#     (squash or reword before merging), or merge through a pull request whose merge commit names it.
+#     Set `history.change_reference` if your tracker's ids look different.
+#   references:
+#     - {source: IEC 62304:2006+A1:2015, clause: "8.2.1 Approve change requests"}
+#     - {source: IEC 62304:2006+A1:2015, clause: "8.2.4 Provide means for traceability of change"}
+package samdscan.mfds.chg.change_request_traceability
+
+import data.samdscan.lib.history
+import data.samdscan.lib.profile
+import rego.v1
+
+not_evaluated contains r if some r in history.unusable
+
+deny contains f if {
+	some c in history.commits
+	history.own_changes(c)
+	touches_software(c)
+	count(c.references) == 0
+	not covered_by_merge(c)
+	f := {
+		"msg": sprintf("commit %s changes %s without a change request or problem report reference", [history.label(c), what(c)]),
+		"path": history.path_in(c, "system"),
+		"key": sprintf("commit|%s", [c.id]),
+		"level": level(c),
+	}
+}
+
+declared_systems := {s.name | some s in profile.systems}
+
+touches_software(c) if count(history.systems_touched(c)) > 0
+
+touches_software(c) if count(declared_systems) == 0
+
+covered_by_merge(c) if {
+	some m in history.commits
+	m.id == c.merged_by
+	count(m.references) > 0
+}
+
+what(c) := sprintf("software system %s", [concat(", ", sort(history.systems_touched(c)))]) if {
+	count(history.systems_touched(c)) > 0
+} else := "files"
+
+# Error unless every touched system is declared class A.
+level(c) := "warning" if {
+	touched := history.systems_touched(c)
+	count(touched) > 0
+	every name in touched {
+		some s in profile.systems
+		s.name == name
+		s.safety_class == "A"
+	}
+} else := "error"

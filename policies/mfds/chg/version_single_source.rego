@@ -1,0 +1,71 @@
+# METADATA
+# title: Product version, latest release tag and change log agree
+# description: |
+#   The software version appears on the licence, the label and in the SBOM; one version must mean
+#   one thing (IEC 62304 §5.8.4, §8.1.3; MFDS software-upgrade rules). samdscan compares the
+#   product version (`product.version`), the newest release tag that is the scanned commit or an
+#   ancestor of it, and the newest version section of the change log: a tagged commit must carry
+#   the tag's version, the product version must not be older than the latest release, and the
+#   change log's newest section must be the product version.
+# custom:
+#   id: MFDS-CHG-003
+#   severity: error
+#   pillar: P1
+#   status: established
+#   evidence: [profile.version, history.tags, documents.changelog]
+#   applies: Always.
+#   recommended_action: |
+#     Bump `product.version`, the release tag and the change log together: one release, one version.
+#   references:
+#     - {source: IEC 62304:2006+A1:2015, clause: "5.8.4 Document the version of the software product being released"}
+#     - {source: IEC 62304:2006+A1:2015, clause: "8.1.3 Identify configuration items"}
+package samdscan.mfds.chg.version_single_source
+
+import data.samdscan.lib.changelog
+import data.samdscan.lib.history
+import data.samdscan.lib.profile
+import rego.v1
+
+not_evaluated contains "no product.version is declared" if not is_string(object.get(input, ["profile", "version"], null))
+
+not_evaluated contains r if {
+	input.history.available != true
+	r := sprintf("git history not available: %s", [input.history.reason])
+}
+
+version := trim_prefix(input.profile.version, "v") if is_string(input.profile.version)
+
+version_anchor := {"path": input.config.path, "line": profile.config_line("product.version")}
+
+latest := history.releases[0]
+
+deny contains f if {
+	some t in history.releases
+	t.name == input.history.tip_release
+	t.version != version
+	f := object.union(version_anchor, {
+		"msg": sprintf("the scanned commit is tagged %s but product.version is %s", [t.name, version]),
+		"key": sprintf("tip-tag|%s", [t.name]),
+	})
+}
+
+deny contains f if {
+	latest.version != null
+	semver.is_valid(latest.version)
+	semver.is_valid(version)
+	semver.compare(version, latest.version) < 0
+	f := object.union(version_anchor, {
+		"msg": sprintf("product.version %s is older than the latest release tag %s", [version, latest.name]),
+		"key": "older-than-release",
+	})
+}
+
+deny contains f if {
+	newest := changelog.newest
+	newest.version != version
+	f := {
+		"msg": sprintf("the change log's newest section is %s but product.version is %s", [newest.version, version]),
+		"path": newest.path,
+		"key": "changelog-version",
+	}
+}

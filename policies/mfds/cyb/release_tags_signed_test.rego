@@ -1,0 +1,37 @@
+package samdscan.mfds.cyb.release_tags_signed_test
+
+import data.samdscan.mfds.cyb.release_tags_signed as p
+import rego.v1
+
+tag(name, annotated, signed) := {"name": name, "version": substring(name, 1, -1), "annotated": annotated, "signed": signed, "release": true, "reachable": true}
+
+cfg := {"path": ".samdscan.yaml", "lines": {}}
+
+changelog := {"changelog": [{"path": "CHANGELOG.md", "headings": [{"text": "[1.0.0] - 2026-01-01", "line": 5}]}]}
+
+base(tags, grade) := {
+	"profile": {"connected": true, "grade": grade}, "config": cfg, "documents": changelog,
+	"history": {"available": true, "truncated": false, "tags": tags, "release_tags": "v*"},
+}
+
+test_signed_annotated_tag_passes if {
+	count(p.deny) == 0 with input as base([tag("v1.0.0", true, true)], 3)
+}
+
+test_lightweight_tag_fails_at_its_changelog_heading if {
+	d := p.deny with input as base([tag("v1.0.0", false, false)], 3)
+	[[f.path, f.line, f.level] | some f in d] == [["CHANGELOG.md", 5, "error"]]
+}
+
+test_unsigned_tag_is_a_warning_below_grade_3 if {
+	d := p.deny with input as base([tag("v1.0.0", true, false)], 2)
+	[f.level | some f in d] == ["warning"]
+}
+
+test_no_release_tags_is_not_evaluated if {
+	count(p.not_evaluated) == 1 with input as base([], 3)
+}
+
+test_unconnected_is_not_applicable if {
+	p.applicable == false with input as {"profile": {"connected": false}}
+}

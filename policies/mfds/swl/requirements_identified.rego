@@ -1,0 +1,65 @@
+# METADATA
+# title: Software requirements with unique, stable ids
+# description: |
+#   IEC 62304 §5.2 requires documented software requirements, including risk-control and
+#   security requirements, and every later trace (tests, risk controls, change records) needs
+#   stable ids to point at. samdscan reads requirements from Markdown, YAML, CSV, doorstop and
+#   StrictDoc files under the requirement folders and requires at least one id matching
+#   `verification.requirement_id`, each defined once.
+# custom:
+#   id: MFDS-SWL-002
+#   severity: error
+#   pillar: P1
+#   status: established
+#   evidence: [requirements]
+#   applies: All safety classes.
+#   recommended_action: |
+#     Keep the software requirements in the repository, e.g. `docs/requirements/srs.md` with one
+#     `## REQ-1: Title` heading (or table row) per requirement (see docs/verification.md), give
+#     every requirement its own id and never reuse one. Set `verification.requirement_id` if your
+#     ids have another form.
+#   references:
+#     - {source: IEC 62304:2006+A1:2015, clause: "5.2 Software requirements analysis"}
+#     - {source: MFDS medical device software approval/review guideline, clause: 안내서-0612-04 (software requirements specification)}
+package samdscan.mfds.swl.requirements_ids
+
+import data.samdscan.lib.documents
+import rego.v1
+
+items := i if {
+	i := input.requirements.items
+	is_array(i)
+} else := []
+
+files := f if {
+	f := input.requirements.files
+	is_array(f)
+} else := []
+
+looked_in := "looked in docs/requirements/**, requirements/**, *requirements*.md, SRS*, *.sdoc" if {
+	count(files) == 0
+} else := sprintf("read %s", [concat(", ", [f.path | some f in files])])
+
+deny contains f if {
+	count(items) == 0
+	f := object.union(documents.missing_anchor("requirements"), {
+		"msg": sprintf("no software requirement ids found (%s; ids must match `%s`, set by verification.requirement_id)", [looked_in, input.requirements.id_pattern]),
+		"key": "missing",
+	})
+}
+
+definitions(id) := [r | some r in items; r.id == id]
+
+deny contains f if {
+	ids := {r.id | some r in items}
+	some id in ids
+	defs := definitions(id)
+	count(defs) > 1
+	where := [sprintf("%s:%d", [d.path, d.line]) | some d in defs]
+	f := {
+		"msg": sprintf("requirement id %s is defined %d times (%s); ids must be unique", [id, count(defs), concat(", ", where)]),
+		"path": defs[1].path,
+		"line": defs[1].line,
+		"key": sprintf("duplicate|%s", [id]),
+	}
+}

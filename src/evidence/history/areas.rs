@@ -1,0 +1,168 @@
+//! What a changed path is, for the history rules: part of a software system, safety-critical,
+//! a risk file, a lockfile, an SBOM, a change log, or a samdscan control file (config, policy).
+//!
+//! Paths are classified here, with the same glob rules as the rest of the evidence (bare names
+//! match at any depth, case-insensitively), so that policies only test area names.
+
+use super::super::kinds::compile_globs;
+use crate::config::LoadedConfig;
+use globset::GlobSet;
+use std::collections::BTreeSet;
+
+/// Lockfile names across ecosystems (regulatory catalogue §5.2).
+const LOCKFILES: &[&str] = &[
+    "Cargo.lock",
+    "package-lock.json",
+    "npm-shrinkwrap.json",
+    "yarn.lock",
+    "pnpm-lock.yaml",
+    "bun.lockb",
+    "poetry.lock",
+    "uv.lock",
+    "Pipfile.lock",
+    "pdm.lock",
+    "requirements*.txt",
+    "go.sum",
+    "Gemfile.lock",
+    "composer.lock",
+    "gradle.lockfile",
+    "packages.lock.json",
+    "conan.lock",
+    "vcpkg.json",
+    "Package.resolved",
+    "pubspec.lock",
+    "mix.lock",
+];
+
+const RISK_DIRS: &[&str] = &["docs/risk/**"];
+
+/// Area names as they appear in the evidence.
+pub const SAFETY_CRITICAL: &str = "safety_critical";
+pub const RISK: &str = "risk";
+pub const LOCKFILE: &str = "lockfile";
+pub const SBOM: &str = "sbom";
+pub const CHANGELOG: &str = "changelog";
+pub const CONTROL: &str = "samdscan_control";
+
+/// Compiled globs for every area.
+pub struct AreaMatcher {
+    systems: Vec<(String, GlobSet)>,
+    named: Vec<(&'static str, GlobSet)>,
+}
+
+impl AreaMatcher {
+    pub fn new(config: &LoadedConfig) -> AreaMatcher {
+        let product = config.config.product.as_ref();
+        let systems = product
+            .and_then(|p| p.software_systems.as_ref())
+            .map(|list| {
+                list.iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let name = s.name.clone().unwrap_or_else(|| format!("#{i}"));
+                        (name, compile_globs(s.paths.as_deref().unwrap_or_default()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let safety = product
+            .and_then(|p| p.safety_critical_paths.clone())
+            .unwrap_or_default();
+        let named = vec![
+            (SAFETY_CRITICAL, compile_globs(&safety)),
+            (RISK, compile_globs(&risk_globs(config))),
+            (LOCKFILE, compile_globs(&strings(LOCKFILES))),
+            (SBOM, compile_globs(&kind_globs(config, "sbom"))),
+            (CHANGELOG, compile_globs(&kind_globs(config, "changelog"))),
+            (CONTROL, compile_globs(&control_globs(config))),
+        ];
+        AreaMatcher { systems, named }
+    }
+
+    /// The areas of one path: `system:<name>` for each software system, then named areas.
+    pub fn areas_of(&self, path: &str) -> Vec<String> {
+        let systems = self
+            .systems
+            .iter()
+            .filter(|(_, set)| set.is_match(path))
+            .map(|(name, _)| format!("system:{name}"));
+        let named = self
+            .named
+            .iter()
+            .filter(|(_, set)| set.is_match(path))
+            .map(|(name, _)| name.to_string());
+        systems.chain(named).collect()
+    }
+
+    /// The union of the areas of `paths`, sorted.
+    pub fn union<'a>(&self, areas: impl Iterator<Item = &'a [String]>) -> Vec<String> {
+        let set: BTreeSet<&String> = areas.flatten().collect();
+        set.into_iter().cloned().collect()
+    }
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn user_or(config: &LoadedConfig, kind: &str, default: &[&str]) -> Vec<String> {
+    match config.config.evidence.globs.get(kind) {
+        Some(user) => user.clone(),
+        None => strings(default),
+    }
+}
+
+/// The name globs of an evidence kind (the user's, else the extractor's defaults). History has
+/// no file contents, so kinds recognised by content are matched by name only.
+fn kind_globs(config: &LoadedConfig, kind: &str) -> Vec<String> {
+    let default: Vec<&str> = crate::evidence::registry()
+        .iter()
+        .flat_map(|x| x.kinds().iter())
+        .find(|k| k.name == kind)
+        .map(|k| k.globs.to_vec())
+        .unwrap_or_default();
+    user_or(config, kind, &default)
+}
+
+fn risk_globs(config: &LoadedConfig) -> Vec<String> {
+    let mut globs = strings(RISK_DIRS);
+    for kind in [
+        "risk_management_plan",
+        "risk_table",
+        "risk_management_report",
+    ] {
+        globs.extend(kind_globs(config, kind));
+    }
+    globs
+}
+
+/// The config file itself and the configured policy folders.
+fn control_globs(config: &LoadedConfig) -> Vec<String> {
+    let mut globs: Vec<String> = config.path.iter().cloned().collect();
+    for dir in &config.config.policies.paths {
+        globs.push(format!("{}/**", dir.trim_end_matches('/')));
+    }
+    globs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::parse_config;
+
+    #[test]
+    fn paths_fall_into_their_areas() {
+        let yaml = "product:\n  software_systems:\n    - {name: app, paths: [\"src/**\"]}\n  safety_critical_paths: [\"src/alarm/**\"]\n";
+        let config = parse_config(yaml, ".samdscan.yaml").unwrap();
+        let m = AreaMatcher::new(&config);
+        assert_eq!(
+            m.areas_of("src/alarm/x.py"),
+            vec!["system:app", SAFETY_CRITICAL]
+        );
+        assert_eq!(m.areas_of("docs/risk/fmea.csv"), vec![RISK]);
+        assert_eq!(m.areas_of("web/package-lock.json"), vec![LOCKFILE]);
+        assert_eq!(m.areas_of("sbom/app.cdx.json"), vec![SBOM]);
+        assert_eq!(m.areas_of("CHANGELOG.md"), vec![CHANGELOG]);
+        assert!(m.areas_of("README.md").is_empty());
+    }
+}

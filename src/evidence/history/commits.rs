@@ -1,0 +1,226 @@
+//! One commit as change-control evidence: who and when, subject and body, trailers (git's
+//! trailer rules, via libgit2), the change references found in it, whether it is signed or a
+//! merge, and the files it changed relative to its first parent.
+
+use super::areas::AreaMatcher;
+use super::tree_diff::{Change, changed_files};
+use git2::{Commit, Repository, Signature};
+use regex::Regex;
+use serde::Serialize;
+
+/// The default `history.change_reference`: `#123` or `ABC-123`.
+pub const DEFAULT_CHANGE_REFERENCE: &str = r"#\d+|\b[A-Z][A-Z0-9]+-\d+\b";
+
+/// Trailers whose value is a change reference whatever it looks like.
+const REFERENCE_TRAILERS: &[&str] = &[
+    "change-request",
+    "refs",
+    "ref",
+    "fixes",
+    "closes",
+    "resolves",
+    "problem-report",
+    "issue",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub email: String,
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Trailer {
+    pub key: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeRecord {
+    #[serde(flatten)]
+    pub change: Change,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CommitRecord {
+    pub id: String,
+    pub short_id: String,
+    pub parents: Vec<String>,
+    pub author: Person,
+    pub committer: Person,
+    pub subject: String,
+    pub body: String,
+    pub trailers: Vec<Trailer>,
+    /// Change requests / problem reports named in the message or its reference trailers.
+    pub references: Vec<String>,
+    pub signed: bool,
+    pub merge: bool,
+    /// The commit's parents are cut off by a shallow clone: its changes are unknown.
+    pub shallow_boundary: bool,
+    /// The merge commit in scope that brought this commit in, if any.
+    pub merged_by: Option<String>,
+    pub changes: Vec<ChangeRecord>,
+    /// The union of the changed paths' areas.
+    pub areas: Vec<String>,
+}
+
+/// What is needed to describe commits, built once per walk.
+pub struct CommitReader<'r> {
+    pub repo: &'r Repository,
+    pub references: Regex,
+    pub areas: AreaMatcher,
+}
+
+impl CommitReader<'_> {
+    /// Describes `commit`; `boundary` says its parents were cut off by a shallow clone.
+    pub fn read(&self, commit: &Commit<'_>, boundary: bool) -> Result<CommitRecord, git2::Error> {
+        let message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
+        let (subject, body) = split_message(&message);
+        let trailers = trailers_of(&message);
+        let changes = if boundary {
+            vec![]
+        } else {
+            self.changes(commit)?
+        };
+        let areas = self.areas.union(changes.iter().map(|c| c.areas.as_slice()));
+        let id = commit.id();
+        Ok(CommitRecord {
+            id: id.to_string(),
+            short_id: super::scope::short(id),
+            parents: commit.parent_ids().map(|p| p.to_string()).collect(),
+            author: person(&commit.author()),
+            committer: person(&commit.committer()),
+            references: references(&self.references, &message, &trailers),
+            subject,
+            body,
+            trailers,
+            signed: is_signed(commit),
+            merge: commit.parent_count() > 1,
+            shallow_boundary: boundary,
+            merged_by: None,
+            changes,
+            areas,
+        })
+    }
+
+    fn changes(&self, commit: &Commit<'_>) -> Result<Vec<ChangeRecord>, git2::Error> {
+        let tree = commit.tree()?;
+        let parent_tree = match commit.parent_ids().next() {
+            Some(p) => Some(self.repo.find_commit(p)?.tree()?),
+            None => None,
+        };
+        let changes = changed_files(self.repo, parent_tree.as_ref(), Some(&tree))?;
+        Ok(changes
+            .into_iter()
+            .map(|change| ChangeRecord {
+                areas: self.areas.areas_of(&change.path),
+                change,
+            })
+            .collect())
+    }
+}
+
+fn split_message(message: &str) -> (String, String) {
+    let message = message.trim();
+    match message.split_once("\n\n") {
+        Some((subject, body)) => (subject.replace('\n', " "), body.trim().to_string()),
+        None => (message.replace('\n', " "), String::new()),
+    }
+}
+
+fn trailers_of(message: &str) -> Vec<Trailer> {
+    match git2::message_trailers_strs(message) {
+        Ok(t) => t
+            .iter()
+            .map(|(k, v)| Trailer {
+                key: k.to_string(),
+                value: v.trim().to_string(),
+            })
+            .collect(),
+        Err(_) => vec![],
+    }
+}
+
+fn references(pattern: &Regex, message: &str, trailers: &[Trailer]) -> Vec<String> {
+    let mut out: Vec<String> = pattern
+        .find_iter(message)
+        .map(|m| m.as_str().to_string())
+        .collect();
+    for t in trailers {
+        if REFERENCE_TRAILERS.contains(&t.key.to_ascii_lowercase().as_str()) && !t.value.is_empty()
+        {
+            out.push(t.value.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A commit is signed when its header carries a `gpgsig` (or `gpgsig-sha256`) field.
+fn is_signed(commit: &Commit<'_>) -> bool {
+    commit
+        .raw_header_bytes()
+        .split(|b| *b == b'\n')
+        .any(|line| line.starts_with(b"gpgsig"))
+}
+
+fn person(sig: &Signature<'_>) -> Person {
+    Person {
+        name: String::from_utf8_lossy(sig.name_bytes()).into_owned(),
+        email: String::from_utf8_lossy(sig.email_bytes()).into_owned(),
+        date: iso_time(sig.when().seconds()),
+    }
+}
+
+/// A Unix time as `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+pub fn iso_time(seconds: i64) -> String {
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailers_follow_gits_rules() {
+        let msg = "Fix alarm\n\nLonger text.\n\nChange-Request: CR-7\nRisk-Impact: none\n";
+        let t = trailers_of(msg);
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            (t[0].key.as_str(), t[0].value.as_str()),
+            ("Change-Request", "CR-7")
+        );
+        // A body paragraph that merely contains a colon is not a trailer block.
+        assert!(
+            trailers_of("Subject\n\nNote: this is prose, and more prose follows.\nreally\n")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn references_come_from_the_pattern_and_reference_trailers() {
+        let re = Regex::new(DEFAULT_CHANGE_REFERENCE).unwrap();
+        let trailers = vec![Trailer {
+            key: "Refs".into(),
+            value: "ticket seven".into(),
+        }];
+        let found = references(&re, "Fix #12 and CR-3\n\nRefs: ticket seven", &trailers);
+        assert_eq!(found, vec!["#12", "CR-3", "ticket seven"]);
+        assert!(references(&re, "Tidy up", &[]).is_empty());
+    }
+
+    #[test]
+    fn messages_split_into_subject_and_body() {
+        assert_eq!(
+            split_message("Subject line\n\nBody\n"),
+            ("Subject line".to_string(), "Body".to_string())
+        );
+        assert_eq!(split_message("Only\n"), ("Only".to_string(), String::new()));
+    }
+}

@@ -1,0 +1,149 @@
+//! Git history as change-control evidence (IEC 62304 §6, §8; the MFDS change rules): the commits
+//! in scope with their trailers, references, signatures and changed paths; the tags and which of
+//! them are releases; the repository's state (tip, branch, dirty tree, shallow clone); and, with
+//! `--base`, the changes a branch made to the scan's own controls.
+//!
+//! History is read only when the scan root is the top of a work tree. When it cannot be read, or
+//! a shallow clone cuts the scope short, the section says so (`available`, `truncated`) and the
+//! history rules report "not evaluated" instead of passing.
+
+mod areas;
+mod commits;
+mod control;
+mod scope;
+mod tags;
+pub mod tree_diff;
+mod walk;
+
+use super::{Context, Extractor};
+use commits::{CommitReader, DEFAULT_CHANGE_REFERENCE};
+use git2::{Oid, Repository, StatusOptions};
+use regex::Regex;
+use serde_json::{Value, json};
+use tags::{DEFAULT_RELEASE_TAGS, TagRecord};
+
+pub use areas::AreaMatcher;
+pub use scope::DEFAULT_SCOPE;
+
+pub struct HistoryExtractor;
+
+impl Extractor for HistoryExtractor {
+    fn key(&self) -> &'static str {
+        "history"
+    }
+
+    fn collect(&self, ctx: &Context) -> Value {
+        let Some(repo) = ctx.git else {
+            return unavailable("not the top of a git work tree");
+        };
+        let Some(tip) = tip_of(ctx, repo) else {
+            return unavailable("the repository has no commits yet");
+        };
+        // Objects are read, not written: re-hashing each one would dominate the walk.
+        git2::opts::strict_hash_verification(false);
+        let value = read_history(ctx, repo, tip);
+        git2::opts::strict_hash_verification(true);
+        value.unwrap_or_else(|reason| {
+            ctx.diagnose(ctx.config.path.as_deref().unwrap_or(".git"), &reason);
+            unavailable(&reason)
+        })
+    }
+}
+
+fn unavailable(reason: &str) -> Value {
+    json!({
+        "available": false,
+        "reason": reason,
+        "truncated": false,
+        "commits": [],
+        "tags": [],
+        "control_changes": [],
+    })
+}
+
+/// The commit the scan is about: `--rev`, else HEAD.
+fn tip_of(ctx: &Context, repo: &Repository) -> Option<Oid> {
+    let facts = ctx.repository;
+    match &facts.revision {
+        Some(rev) => Oid::from_str(rev).ok(),
+        None => repo.head().ok()?.peel_to_commit().ok().map(|c| c.id()),
+    }
+}
+
+fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, String> {
+    let history = &ctx.config.config.history;
+    let pattern = history
+        .release_tags
+        .as_deref()
+        .unwrap_or(DEFAULT_RELEASE_TAGS);
+    let matcher = tags::release_matcher(pattern).map_err(|e| e.to_string())?;
+    let tags = tags::list_tags(repo, Some(tip), &matcher);
+    let releases: Vec<&TagRecord> = tags.iter().filter(|t| t.release && t.reachable).collect();
+    let (spec, source) = match (&history.since, &history.scope) {
+        (Some(s), _) => (s.as_str(), "--since"),
+        (None, Some(s)) => (s.as_str(), "config"),
+        (None, None) => (DEFAULT_SCOPE, "default"),
+    };
+    let mut plan = scope::plan(repo, tip, spec, source, &releases).map_err(|e| e.to_string())?;
+    let base = match &ctx.repository.base {
+        Some(b) => Some(Oid::from_str(b).map_err(|e| e.message().to_string())?),
+        None => None,
+    };
+    if let Some(base) = base {
+        scope::widen_to_base(repo, tip, base, &mut plan);
+    }
+    let reference = history
+        .change_reference
+        .as_deref()
+        .unwrap_or(DEFAULT_CHANGE_REFERENCE);
+    let reader = CommitReader {
+        repo,
+        references: Regex::new(reference).map_err(|e| e.to_string())?,
+        areas: AreaMatcher::new(ctx.config),
+    };
+    let walked = walk::walk(&reader, tip, &plan)
+        .map_err(|e| format!("cannot read the git history: {}", e.message()))?;
+    let controls = match base {
+        Some(base) => {
+            let from = plan
+                .merge_base
+                .as_deref()
+                .and_then(|m| Oid::from_str(m).ok());
+            control::control_changes(repo, from.unwrap_or(base), tip, ctx.config)
+                .map_err(|e| format!("cannot compare with the base: {}", e.message()))?
+        }
+        None => vec![],
+    };
+    let latest = releases.first();
+    let tip_release = releases.iter().find(|t| t.target == tip.to_string());
+    Ok(json!({
+        "available": true,
+        "reason": null,
+        "tip": tip.to_string(),
+        "branch": ctx.repository.branch,
+        "detached": ctx.repository.revision.is_none() && repo.head_detached().unwrap_or(false),
+        "dirty": is_dirty(ctx, repo),
+        "shallow": repo.is_shallow(),
+        "truncated": walked.truncated,
+        "scope": plan,
+        "release_tags": pattern,
+        "latest_release": latest,
+        "tip_release": tip_release.map(|t| &t.name),
+        "commit_count": walked.commits.len(),
+        "commits": walked.commits,
+        "tags": tags,
+        "control_changes": controls,
+    }))
+}
+
+/// Whether tracked files differ from HEAD (`null` when a revision, not the work tree, is scanned).
+fn is_dirty(ctx: &Context, repo: &Repository) -> Option<bool> {
+    if ctx.repository.revision.is_some() {
+        return None;
+    }
+    let mut opts = StatusOptions::new();
+    opts.include_untracked(false)
+        .include_ignored(false)
+        .exclude_submodules(true);
+    repo.statuses(Some(&mut opts)).ok().map(|s| !s.is_empty())
+}

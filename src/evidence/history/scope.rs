@@ -1,0 +1,181 @@
+//! Which commits the history rules judge: `history.scope` (or `--since`), resolved against the
+//! repository into the revisions to walk, and widened by `--base` to merge-base..tip.
+//!
+//! Scopes: `all`, `since-last-release` (the default: the commits after the newest release tag
+//! reachable from the tip, other than the tip itself), a number N (the last N commits), a date
+//! `YYYY-MM-DD` (commits committed on or after it), or any revision (`v1.2.0`, `origin/main`):
+//! the commits reachable from the tip and not from it.
+
+use super::tags::TagRecord;
+use crate::date::Date;
+use git2::{Oid, Repository};
+use serde::Serialize;
+
+/// The scope used when the config says nothing.
+pub const DEFAULT_SCOPE: &str = "since-last-release";
+
+/// A scope as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScopeSpec {
+    All,
+    SinceLastRelease,
+    LastCommits(usize),
+    SinceDate(Date),
+    SinceRef(String),
+}
+
+impl ScopeSpec {
+    pub fn parse(text: &str) -> ScopeSpec {
+        let text = text.trim();
+        match text {
+            "all" => ScopeSpec::All,
+            "since-last-release" => ScopeSpec::SinceLastRelease,
+            _ => match (text.parse::<usize>(), Date::parse(text)) {
+                (Ok(n), _) => ScopeSpec::LastCommits(n),
+                (_, Some(d)) => ScopeSpec::SinceDate(d),
+                _ => ScopeSpec::SinceRef(text.to_string()),
+            },
+        }
+    }
+}
+
+/// A resolved scope: how to walk, and what to tell the reader about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScopePlan {
+    /// The scope as written.
+    pub spec: String,
+    /// Where it came from: `default`, `config` or `--since`.
+    pub source: &'static str,
+    /// Human-readable range, e.g. `v1.1.0..HEAD`.
+    pub description: String,
+    /// Commits whose ancestors (and themselves) are excluded.
+    pub since_commit: Option<String>,
+    pub since_date: Option<String>,
+    pub limit: Option<usize>,
+    /// With `--base`: the merge base whose descendants up to the tip were added to the scope.
+    pub merge_base: Option<String>,
+    #[serde(skip)]
+    pub hide: Vec<Oid>,
+    #[serde(skip)]
+    pub since_time: Option<i64>,
+    #[serde(skip)]
+    pub base_hide: Option<Vec<Oid>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ScopeError {
+    #[error("history scope `{spec}`: cannot resolve the revision: {message}")]
+    UnknownRevision { spec: String, message: String },
+}
+
+/// Resolves `spec` for a walk from `tip`; `releases` are the release tags, newest first.
+pub fn plan(
+    repo: &Repository,
+    tip: Oid,
+    spec_text: &str,
+    source: &'static str,
+    releases: &[&TagRecord],
+) -> Result<ScopePlan, ScopeError> {
+    let mut plan = ScopePlan {
+        spec: spec_text.to_string(),
+        source,
+        description: "all commits".into(),
+        since_commit: None,
+        since_date: None,
+        limit: None,
+        merge_base: None,
+        hide: vec![],
+        since_time: None,
+        base_hide: None,
+    };
+    match ScopeSpec::parse(spec_text) {
+        ScopeSpec::All => {}
+        ScopeSpec::SinceLastRelease => {
+            if let Some(tag) = last_release_before(repo, tip, releases) {
+                plan.description = format!("{}..tip", tag.name);
+                plan.since_commit = Some(tag.target.clone());
+                plan.hide = Oid::from_str(&tag.target).into_iter().collect();
+            } else {
+                plan.description = "all commits (no earlier release tag)".into();
+            }
+        }
+        ScopeSpec::LastCommits(n) => {
+            plan.description = format!("the last {n} commits");
+            plan.limit = Some(n);
+        }
+        ScopeSpec::SinceDate(d) => {
+            plan.description = format!("commits since {d}");
+            plan.since_date = Some(d.to_string());
+            plan.since_time = d.0.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp());
+        }
+        ScopeSpec::SinceRef(r) => {
+            let oid = resolve(repo, &r).map_err(|e| ScopeError::UnknownRevision {
+                spec: spec_text.to_string(),
+                message: e.message().to_string(),
+            })?;
+            plan.description = format!("{r}..tip");
+            plan.since_commit = Some(oid.to_string());
+            plan.hide = vec![oid];
+        }
+    }
+    Ok(plan)
+}
+
+fn resolve(repo: &Repository, rev: &str) -> Result<Oid, git2::Error> {
+    Ok(repo.revparse_single(rev)?.peel_to_commit()?.id())
+}
+
+/// The newest release tag whose commit is an ancestor of `tip` (not `tip` itself).
+fn last_release_before<'t>(
+    repo: &Repository,
+    tip: Oid,
+    releases: &[&'t TagRecord],
+) -> Option<&'t TagRecord> {
+    releases.iter().copied().find(|t| {
+        Oid::from_str(&t.target)
+            .ok()
+            .is_some_and(|o| o != tip && repo.graph_descendant_of(tip, o).unwrap_or(false))
+    })
+}
+
+/// Widens `plan` so that it also covers merge-base(tip, base)..tip.
+pub fn widen_to_base(repo: &Repository, tip: Oid, base: Oid, plan: &mut ScopePlan) {
+    let merge_base = repo.merge_base(tip, base).ok();
+    plan.merge_base = merge_base.map(|m| m.to_string());
+    plan.base_hide = Some(merge_base.into_iter().collect());
+    let range = match merge_base {
+        Some(m) => format!("{}..tip", short(m)),
+        None => "all commits (no merge base)".into(),
+    };
+    plan.description = format!("{} and {range}", plan.description);
+}
+
+/// The first seven hex digits of an object id.
+pub fn short(oid: Oid) -> String {
+    let mut s = oid.to_string();
+    s.truncate(7);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scopes_parse_by_shape() {
+        assert_eq!(ScopeSpec::parse("all"), ScopeSpec::All);
+        assert_eq!(
+            ScopeSpec::parse("since-last-release"),
+            ScopeSpec::SinceLastRelease
+        );
+        assert_eq!(ScopeSpec::parse("50"), ScopeSpec::LastCommits(50));
+        assert_eq!(
+            ScopeSpec::parse("2026-01-31"),
+            ScopeSpec::SinceDate(Date::parse("2026-01-31").unwrap())
+        );
+        assert_eq!(
+            ScopeSpec::parse("origin/main"),
+            ScopeSpec::SinceRef("origin/main".into())
+        );
+    }
+}

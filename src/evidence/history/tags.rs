@@ -1,0 +1,167 @@
+//! Tags as release evidence: annotated or lightweight, signed or not, the commit they point at,
+//! their date, and whether they name a release (`history.release_tags`, default `v*`).
+//!
+//! A signature is recognised by its armour in the tag object (OpenPGP, SSH or X.509); verifying
+//! it against a keyring is out of scope.
+
+use super::commits::iso_time;
+use git2::{ObjectType, Oid, Repository};
+use globset::{GlobBuilder, GlobMatcher};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// The release tag pattern used when the config says nothing.
+pub const DEFAULT_RELEASE_TAGS: &str = "v*";
+
+/// Armour lines that start a signature inside a tag object.
+const SIGNATURE_MARKERS: &[&str] = &[
+    "-----BEGIN PGP SIGNATURE-----",
+    "-----BEGIN SSH SIGNATURE-----",
+    "-----BEGIN SIGNED MESSAGE-----",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagRecord {
+    pub name: String,
+    pub annotated: bool,
+    pub signed: bool,
+    /// The commit the tag points at (peeled).
+    pub target: String,
+    pub date: String,
+    pub release: bool,
+    /// The version in a release tag's name (`v1.2.0` -> `1.2.0`).
+    pub version: Option<String>,
+    /// Whether the tagged commit is the scanned tip or one of its ancestors (release tags only).
+    pub reachable: bool,
+    #[serde(skip)]
+    pub time: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("history.release_tags: invalid glob `{pattern}`: {message}")]
+pub struct PatternError {
+    pattern: String,
+    message: String,
+}
+
+/// Compiles the release tag pattern (matched against the whole tag name).
+pub fn release_matcher(pattern: &str) -> Result<GlobMatcher, PatternError> {
+    GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map(|g| g.compile_matcher())
+        .map_err(|e| PatternError {
+            pattern: pattern.to_string(),
+            message: e.to_string(),
+        })
+}
+
+/// Every tag that points (eventually) at a commit, newest first, then by name.
+pub fn list_tags(repo: &Repository, tip: Option<Oid>, releases: &GlobMatcher) -> Vec<TagRecord> {
+    let mut refs = Vec::new();
+    let _ = repo.tag_foreach(|oid, name| {
+        let name = String::from_utf8_lossy(name);
+        refs.push((oid, name.trim_start_matches("refs/tags/").to_string()));
+        true
+    });
+    let mut tags: Vec<TagRecord> = refs
+        .into_iter()
+        .filter_map(|(oid, name)| tag_record(repo, oid, name, releases))
+        .collect();
+    if let Some(tip) = tip {
+        mark_reachable(repo, tip, &mut tags);
+    }
+    tags.sort_by(|a, b| b.time.cmp(&a.time).then_with(|| a.name.cmp(&b.name)));
+    tags
+}
+
+/// Release tags at most this many are checked one by one; beyond, one walk answers for all.
+const TAGS_CHECKED_SINGLY: usize = 16;
+
+/// Sets `reachable` on release tags whose commit is `tip` or one of its ancestors.
+fn mark_reachable(repo: &Repository, tip: Oid, tags: &mut [TagRecord]) {
+    let releases = tags.iter().filter(|t| t.release).count();
+    let ancestors: Option<HashSet<Oid>> = (releases > TAGS_CHECKED_SINGLY).then(|| {
+        let mut walk = match repo.revwalk() {
+            Ok(w) => w,
+            Err(_) => return HashSet::new(),
+        };
+        let _ = walk.push(tip);
+        walk.filter_map(Result::ok).collect()
+    });
+    for tag in tags.iter_mut().filter(|t| t.release) {
+        let Ok(target) = Oid::from_str(&tag.target) else {
+            continue;
+        };
+        tag.reachable = match &ancestors {
+            Some(set) => set.contains(&target),
+            None => target == tip || repo.graph_descendant_of(tip, target).unwrap_or(false),
+        };
+    }
+}
+
+fn tag_record(
+    repo: &Repository,
+    oid: Oid,
+    name: String,
+    releases: &GlobMatcher,
+) -> Option<TagRecord> {
+    let object = repo.find_object(oid, None).ok()?;
+    let commit = object.peel_to_commit().ok()?;
+    let annotated = object.kind() == Some(ObjectType::Tag);
+    let (signed, time) = match object.as_tag() {
+        Some(tag) => (
+            tag_is_signed(repo, oid),
+            tag.tagger()
+                .map_or(commit.time().seconds(), |t| t.when().seconds()),
+        ),
+        None => (false, commit.time().seconds()),
+    };
+    let release = releases.is_match(&name);
+    Some(TagRecord {
+        version: release.then(|| version_of(&name)).flatten(),
+        name,
+        annotated,
+        signed,
+        target: commit.id().to_string(),
+        date: iso_time(time),
+        release,
+        reachable: false,
+        time,
+    })
+}
+
+fn tag_is_signed(repo: &Repository, oid: Oid) -> bool {
+    let Ok(odb) = repo.odb() else { return false };
+    let Ok(raw) = odb.read(oid) else { return false };
+    let text = String::from_utf8_lossy(raw.data());
+    SIGNATURE_MARKERS.iter().any(|m| text.contains(m))
+}
+
+/// The version in a tag name: from its first digit on (`v1.2.0`, `release-1.2` -> `1.2`).
+pub fn version_of(name: &str) -> Option<String> {
+    let name = name.rsplit('/').next().unwrap_or(name);
+    name.find(|c: char| c.is_ascii_digit())
+        .map(|i| name[i..].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_come_from_the_first_digit() {
+        assert_eq!(version_of("v1.2.0").as_deref(), Some("1.2.0"));
+        assert_eq!(version_of("release-2.0-rc1").as_deref(), Some("2.0-rc1"));
+        assert_eq!(version_of("releases/v3.1").as_deref(), Some("3.1"));
+        assert_eq!(version_of("latest"), None);
+    }
+
+    #[test]
+    fn release_pattern_matches_whole_names() {
+        let m = release_matcher("v*").unwrap();
+        assert!(m.is_match("v1.0.0"));
+        assert!(!m.is_match("nightly"));
+        assert!(release_matcher("v[").is_err());
+    }
+}

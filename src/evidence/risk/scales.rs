@@ -1,0 +1,111 @@
+//! Severity and probability scales of the risk management plan (ISO 14971 §4.4), and the rank
+//! of a value on them. The defaults are the common five-level scales in English and Korean;
+//! `verification.risk_scales` replaces them with the plan's own level names, lowest first.
+//! A value is a level name, a rank number, or text that contains exactly one level name.
+
+use crate::config::{LoadedConfig, RiskScales};
+use serde::Serialize;
+
+/// The default score (severity rank x probability rank) from which a risk is unacceptable.
+pub const DEFAULT_UNACCEPTABLE_FROM: u32 = 10;
+
+const DEFAULT_SEVERITY: &[&[&str]] = &[
+    &["negligible", "무시 가능", "무시할 수 있는"],
+    &["minor", "marginal", "경미", "경미함"],
+    &["serious", "moderate", "중대", "보통"],
+    &["critical", "major", "심각", "중증"],
+    &["catastrophic", "치명적", "치명"],
+];
+
+const DEFAULT_PROBABILITY: &[&[&str]] = &[
+    &["improbable", "incredible", "거의 없음"],
+    &["remote", "rare", "희박", "드묾"],
+    &["occasional", "가끔"],
+    &["probable", "likely", "자주", "높음"],
+    &["frequent", "빈번", "매우 높음"],
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Scales {
+    /// Level names per rank (rank 1 first); each level may have several names.
+    pub severity: Vec<Vec<String>>,
+    pub probability: Vec<Vec<String>>,
+    pub unacceptable_from: u32,
+    /// `config` when `verification.risk_scales` set them, else `default`.
+    pub source: &'static str,
+}
+
+fn levels(given: Option<&Vec<String>>, default: &[&[&str]]) -> Vec<Vec<String>> {
+    match given {
+        Some(names) => names.iter().map(|n| vec![n.to_lowercase()]).collect(),
+        None => default
+            .iter()
+            .map(|names| names.iter().map(|n| n.to_string()).collect())
+            .collect(),
+    }
+}
+
+impl Scales {
+    pub fn from_config(config: &LoadedConfig) -> Scales {
+        let user = config
+            .config
+            .verification
+            .risk_scales
+            .clone()
+            .unwrap_or_default();
+        let RiskScales {
+            severity,
+            probability,
+            unacceptable_from,
+        } = &user;
+        Scales {
+            severity: levels(severity.as_ref(), DEFAULT_SEVERITY),
+            probability: levels(probability.as_ref(), DEFAULT_PROBABILITY),
+            unacceptable_from: unacceptable_from.unwrap_or(DEFAULT_UNACCEPTABLE_FROM),
+            source: if config.config.verification.risk_scales.is_some() {
+                "config"
+            } else {
+                "default"
+            },
+        }
+    }
+}
+
+/// The rank (1-based) of `value` on `scale`, or `None` when it is not on the scale.
+pub fn rank(scale: &[Vec<String>], value: &str) -> Option<u32> {
+    let v = value.trim().to_lowercase();
+    if v.is_empty() {
+        return None;
+    }
+    let leading: String = v.chars().take_while(char::is_ascii_digit).collect();
+    if let Ok(n) = leading.parse::<usize>() {
+        return (1..=scale.len()).contains(&n).then_some(n as u32);
+    }
+    if let Some(i) = scale.iter().position(|names| names.contains(&v)) {
+        return Some(i as u32 + 1);
+    }
+    let mentioned: Vec<usize> = (0..scale.len())
+        .filter(|i| scale[*i].iter().any(|n| v.contains(n.as_str())))
+        .collect();
+    match mentioned[..] {
+        [one] => Some(one as u32 + 1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_numbers_and_korean() {
+        let s = Scales::from_config(&LoadedConfig::default());
+        assert_eq!(rank(&s.severity, "Catastrophic"), Some(5));
+        assert_eq!(rank(&s.severity, "4 (Critical)"), Some(4));
+        assert_eq!(rank(&s.severity, "치명적"), Some(5));
+        assert_eq!(rank(&s.probability, "Remote"), Some(2));
+        assert_eq!(rank(&s.severity, "Deadly"), None);
+        assert_eq!(rank(&s.severity, "7"), None);
+        assert_eq!(rank(&s.severity, ""), None);
+    }
+}
