@@ -11,7 +11,7 @@ use samdscan::evidence::sbom::{parse_sbom, summary};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-const ROUNDS: usize = 25;
+const ROUNDS: usize = 41;
 
 /// A CycloneDX JSON SBOM of at least `min_bytes`.
 fn synthetic_sbom(min_bytes: usize) -> Vec<u8> {
@@ -68,30 +68,32 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-fn time(mut f: impl FnMut()) -> Duration {
+fn timed(f: &mut impl FnMut()) -> Duration {
+    let start = Instant::now();
     f();
-    median(
-        (0..ROUNDS)
-            .map(|_| {
-                let start = Instant::now();
-                f();
-                start.elapsed()
-            })
-            .collect(),
-    )
+    start.elapsed()
 }
 
-fn report(label: &str, bytes: &[u8], extract: impl FnMut()) {
-    let baseline = time(|| {
+/// Times the baseline and the extraction in alternating rounds (so both see the same machine
+/// load) and prints the medians and their ratio.
+fn report(label: &str, bytes: &[u8], mut extract: impl FnMut()) {
+    let mut baseline = || {
         black_box(serde_json::from_slice::<serde_json::Value>(black_box(bytes)).unwrap());
-    });
-    let ours = time(extract);
+    };
+    baseline();
+    extract();
+    let (mut base, mut ours) = (vec![], vec![]);
+    for _ in 0..ROUNDS {
+        base.push(timed(&mut baseline));
+        ours.push(timed(&mut extract));
+    }
+    let (base, ours) = (median(base), median(ours));
     println!(
         "{label:<38} {:>9} bytes  serde_json::Value {:>9.3} ms  samdscan {:>9.3} ms  ratio {:.2}x",
         bytes.len(),
-        baseline.as_secs_f64() * 1e3,
+        base.as_secs_f64() * 1e3,
         ours.as_secs_f64() * 1e3,
-        ours.as_secs_f64() / baseline.as_secs_f64()
+        ours.as_secs_f64() / base.as_secs_f64()
     );
 }
 
