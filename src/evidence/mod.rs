@@ -7,6 +7,7 @@
 //! `evidence:` of the config) or, where names lie, by its content. Adding an extractor is one
 //! file in this folder plus one line in [`registry`].
 
+mod ai;
 mod context;
 mod coverage;
 pub mod dependencies;
@@ -63,6 +64,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(references::ReferencesExtractor),
         Box::new(risk::RiskExtractor),
         Box::new(history::HistoryExtractor),
+        Box::new(ai::AiExtractor),
     ]
 }
 

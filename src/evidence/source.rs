@@ -86,6 +86,12 @@ pub trait RepoSource {
     fn read(&self, path: &str, cap: u64) -> Result<Vec<u8>, ReadError>;
     /// Reads the first `n` bytes, for recognising a file by its content.
     fn read_head(&self, path: &str, n: usize) -> Result<Vec<u8>, ReadError>;
+    /// Opens a whole file as a stream, with no size cap: for hashing large files (model weights)
+    /// in bounded memory. Sources that cannot stream fall back to one bounded-by-nothing read.
+    fn open_stream(&self, path: &str) -> Result<Box<dyn Read + '_>, ReadError> {
+        let bytes = self.read(path, u64::MAX)?;
+        Ok(Box::new(std::io::Cursor::new(bytes)))
+    }
 }
 
 /// Files of a working directory.
@@ -158,6 +164,12 @@ impl RepoSource for WorkTreeSource {
             .read_to_end(&mut buf)
             .map_err(|e| ReadError::Io(e.to_string()))?;
         Ok(buf)
+    }
+
+    fn open_stream(&self, path: &str) -> Result<Box<dyn Read + '_>, ReadError> {
+        let real = self.checked_path(path)?;
+        let file = std::fs::File::open(&real).map_err(|e| ReadError::Io(e.to_string()))?;
+        Ok(Box::new(file))
     }
 }
 
@@ -403,6 +415,29 @@ impl RepoSource for GitTreeSource<'_> {
     fn read_head(&self, path: &str, n: usize) -> Result<Vec<u8>, ReadError> {
         let (blob, _) = self.blob(path)?;
         Ok(blob.content()[..n.min(blob.content().len())].to_vec())
+    }
+
+    /// libgit2 inflates a blob whole (its pack backend cannot stream), so this reads the blob
+    /// from memory without a second copy.
+    fn open_stream(&self, path: &str) -> Result<Box<dyn Read + '_>, ReadError> {
+        let (blob, _) = self.blob(path)?;
+        Ok(Box::new(BlobReader { blob, offset: 0 }))
+    }
+}
+
+/// Reads a blob's content already in memory.
+struct BlobReader<'r> {
+    blob: git2::Blob<'r>,
+    offset: usize,
+}
+
+impl Read for BlobReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let rest = self.blob.content().get(self.offset..).unwrap_or_default();
+        let n = rest.len().min(buf.len());
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.offset += n;
+        Ok(n)
     }
 }
 

@@ -1,0 +1,102 @@
+# METADATA
+# title: Model change comes with a new card version and evaluation
+# description: |
+#   A change of analysis algorithm is a "software upgrade" under the Korean change rules (고시
+#   2022-52 Art. 19-2; DMPA Art. 11), and IEC 62304 §7.4 asks for the change's effects to be
+#   analysed. When a deployed model artifact's content changes within the history scope (or since
+#   `--base`), the same range must update the model card that covers it (its new version and hash)
+#   and an evaluation report. A model that is new in the range is judged by MFDS-AI-001 and
+#   MFDS-AI-004 instead.
+# custom:
+#   id: MFDS-AI-007
+#   severity: error
+#   pillar: P1
+#   status: established
+#   evidence: [history.commits, ai.artifacts, ai.model_cards, ai.evaluations, profile.ai]
+#   applies: Products with product.ai.enabled; needs git history.
+#   recommended_action: |
+#     In the change that retrains or replaces a model, bump the model card's `version`, update its
+#     `artifact_sha256` and change history, and commit the new evaluation report for that version;
+#     classify the change (software upgrade, or a PCCP modification).
+#   references:
+#     - {source: MFDS notice 2022-52, clause: "Art. 19-2 software upgrade (analysis algorithm change)"}
+#     - {source: Digital Medical Products Act, clause: "Art. 11 permission for change"}
+#     - {source: IEC 62304:2006+A1:2015, clause: "7.4 Risk management of software changes"}
+package samdscan.mfds.ai.model_change_control
+
+import data.samdscan.lib.ai
+import data.samdscan.lib.profile
+import rego.v1
+
+applicable := false if not profile.ai_enabled
+
+not_applicable_because contains ai.not_ai_reason if not profile.ai_enabled
+
+not_evaluated contains "no git history evidence (input.history) is available to this scan" if {
+	not is_object(input.history)
+}
+
+not_evaluated contains sprintf("git history unavailable: %v", [input.history.reason]) if {
+	input.history.available == false
+}
+
+not_evaluated contains "the history is truncated (shallow clone): model changes before the boundary are unknown" if {
+	input.history.truncated == true
+}
+
+commits := c if {
+	c := input.history.commits
+	is_array(c)
+} else := []
+
+# Model path -> the artifact record's path (a DVC output maps to its .dvc file).
+model_paths[n] := a.path if {
+	some a in ai.deployed_artifacts
+	some n in ai.names(a)
+}
+
+touched := {ch.path | some c in commits; some ch in c.changes}
+
+added := {ch.path | some c in commits; some ch in c.changes; ch.status == "added"}
+
+# Artifact path -> short ids of the commits that changed its content in the range.
+changed[artifact] := ids if {
+	some path, artifact in model_paths
+	not path in added
+	ids := sort({c.short_id |
+		some c in commits
+		some ch in c.changes
+		ch.path == path
+		ch.status in {"modified", "renamed"}
+	})
+	count(ids) > 0
+}
+
+cards_for(artifact) := {c.path | some c in ai.list("model_cards"); artifact in c.covers}
+
+deny contains f if {
+	some artifact, ids in changed
+	not any_touched(cards_for(artifact))
+	f := {
+		"msg": sprintf("model %s changed in %s, but its model card (%s) was not updated in the same range: bump its version and hash", [artifact, concat(", ", ids), card_list(artifact)]),
+		"path": artifact,
+		"key": sprintf("card|%s", [artifact]),
+	}
+}
+
+deny contains f if {
+	some artifact, ids in changed
+	not any_touched({e.path | some e in ai.list("evaluations")})
+	f := {
+		"msg": sprintf("model %s changed in %s, but no evaluation report was updated in the same range", [artifact, concat(", ", ids)]),
+		"path": artifact,
+		"key": sprintf("evaluation|%s", [artifact]),
+	}
+}
+
+any_touched(paths) if {
+	some p in paths
+	p in touched
+}
+
+card_list(artifact) := concat(", ", sort(cards_for(artifact))) if count(cards_for(artifact)) > 0 else := "none found"

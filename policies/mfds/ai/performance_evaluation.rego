@@ -1,0 +1,84 @@
+# METADATA
+# title: Performance evaluation with subgroup results
+# description: |
+#   Performance evidence is central to AI review (MFDS AI clinical-effectiveness guideline; GMLP 3
+#   and 8). The evaluation report (`metrics.json` or similar) must parse, report metrics overall
+#   with 95% confidence intervals and the sample size, and break results down by subgroup (sex, age
+#   band, site, device vendor) so that a population the model fails is visible.
+# custom:
+#   id: MFDS-AI-004
+#   severity: error
+#   pillar: P1
+#   status: established
+#   evidence: [ai.evaluations, profile.ai]
+#   applies: Products with product.ai.enabled.
+#   escalation: A missing sample size is a warning; everything else is an error.
+#   recommended_action: |
+#     Commit `eval/<model>/<version>/metrics.json` with `overall` metrics as objects carrying `value`,
+#     `ci95` and `n`, and `subgroups` keyed by attribute (`sex`, `age`, `site`, ...) then by group.
+#   references:
+#     - {source: MFDS AI medical device clinical effectiveness evaluation guideline, clause: "endpoints, criteria and methods"}
+#     - {source: IMDRF GMLP (N88), clause: "Principles 3 and 8"}
+#     - {source: FDA AI-enabled device software functions draft guidance (2025), clause: "performance validation"}
+package samdscan.mfds.ai.performance_evaluation
+
+import data.samdscan.lib.ai
+import data.samdscan.lib.profile
+import rego.v1
+
+applicable := false if not profile.ai_enabled
+
+not_applicable_because contains ai.not_ai_reason if not profile.ai_enabled
+
+evaluations := ai.list("evaluations")
+
+readable := [e | some e in evaluations; e.parsed]
+
+deny contains f if {
+	count(evaluations) == 0
+	f := object.union(ai.missing_anchor("model_evaluation"), {
+		"msg": "no performance evaluation report found (e.g. eval/<model>/<version>/metrics.json)",
+		"key": "missing",
+	})
+}
+
+deny contains f if {
+	some e in evaluations
+	not e.parsed
+	f := {"msg": sprintf("evaluation report %s cannot be read: %s", [e.path, object.get(e, "error", "unknown error")]), "path": e.path, "key": sprintf("unreadable|%s", [e.path])}
+}
+
+deny contains f if {
+	count(readable) > 0
+	every e in readable {
+		count(e.subgroup_attributes) == 0
+	}
+	f := {
+		"msg": sprintf("no evaluation report has subgroup results (a `subgroups` object keyed by sex, age, site...); checked %s", [concat(", ", [e.path | some e in readable])]),
+		"path": readable[0].path,
+		"key": "no-subgroups",
+	}
+}
+
+deny contains f if {
+	some e in readable
+	count(e.overall_metrics) == 0
+	f := {"msg": sprintf("evaluation report %s has no overall metrics", [e.path]), "path": e.path, "key": sprintf("no-metrics|%s", [e.path])}
+}
+
+deny contains f if {
+	some e in readable
+	count(e.metrics_without_ci) > 0
+	f := {
+		"msg": sprintf("evaluation report %s gives no confidence interval for: %s", [e.path, concat(", ", e.metrics_without_ci)]),
+		"path": e.path,
+		"key": sprintf("no-ci|%s", [e.path]),
+	}
+}
+
+deny contains f if {
+	some e in readable
+	count(e.overall_metrics) > 0
+	not e.sample_size_reported
+	f := {"msg": sprintf("evaluation report %s does not state the sample size (n)", [e.path]), "path": e.path, "key": sprintf("no-n|%s", [e.path]), "level": "warning"}
+}

@@ -1,0 +1,20 @@
+package samdscan.mfds.gai.red_teaming_test
+
+import data.samdscan.mfds.gai.red_teaming as p
+import rego.v1
+
+gen := {"ai": {"enabled": true, "generative": true}}
+
+report := {"path": "docs/security/red-team/2.0.md", "names_pinned_model": true, "parts": {"scope": 3, "attacks": 6, "findings": 12}}
+
+test_complete_record_passes if {
+	count(p.deny) == 0 with input as {"profile": gen, "ai": {"genai": {"red_team": [report], "foundation_models": [{"pinned": true, "revision": "r1"}]}}}
+}
+
+test_missing_record_and_parts_fail if {
+	d := p.deny with input as {"profile": gen, "ai": {"genai": {"red_team": [], "foundation_models": []}}, "config": {"path": null, "lines": {}}}
+	count(d) == 1
+	r := object.union(report, {"names_pinned_model": false, "parts": {"scope": 3, "attacks": null, "findings": 12}})
+	e := p.deny with input as {"profile": gen, "ai": {"genai": {"red_team": [r], "foundation_models": [{"pinned": true, "revision": "r1"}]}}}
+	{f.key | some f in e} == {"parts", "version"}
+}
