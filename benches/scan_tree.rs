@@ -106,13 +106,13 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path());
     let target = Target {
-        base: None,
-        since: None,
         path: dir.path().to_path_buf(),
         config: None,
         no_config: false,
         as_of: None,
         rev: None,
+        base: None,
+        since: None,
     };
     let baseline = time(|| {
         let out = Command::new("git")

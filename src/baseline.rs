@@ -6,9 +6,11 @@
 
 use crate::app::{ScanOutcome, scan_target};
 use crate::cli::Target;
+use crate::evidence::Evidence;
 use crate::finding::{BaselineState, Finding};
 use crate::report::BaseInfo;
 use anyhow::{Context as _, Result};
+use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -19,6 +21,7 @@ pub fn scan_with_base(target: &Target, policies: &[PathBuf], base: &str) -> Resu
         rev: Some(base.to_string()),
         base: None,
         as_of: Some(head.report.as_of),
+        since: Some(base_scope(&head.evidence)),
         ..target.clone()
     };
     let base_scan = scan_target(&base_target, policies)
@@ -35,6 +38,22 @@ pub fn scan_with_base(target: &Target, policies: &[PathBuf], base: &str) -> Resu
         revision,
     });
     Ok(head)
+}
+
+/// The base side judges the commits of the branch's scope that the base also has: it walks from
+/// the base down to the same lower bound (a release tag of the branch's scope, a date, a count),
+/// never further, so that a base sitting on a release tag is not judged over all history.
+fn base_scope(head: &Evidence) -> String {
+    let scope = &head.get("history")["scope"];
+    let field = |key: &str| match &scope[key] {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    field("since_commit")
+        .or_else(|| field("since_date"))
+        .or_else(|| field("limit"))
+        .unwrap_or_else(|| "all".to_string())
 }
 
 /// Marks `findings` against the base side's, and appends the base-only ones as absent.
@@ -75,6 +94,18 @@ mod tests {
             waiver: None,
             key: key.into(),
         }
+    }
+
+    #[test]
+    fn the_base_walks_down_to_the_branch_scopes_lower_bound() {
+        let evidence = |scope: Value| Evidence(serde_json::json!({"history": {"scope": scope}}));
+        let tagged = evidence(serde_json::json!({"since_commit": "abc", "limit": null}));
+        assert_eq!(base_scope(&tagged), "abc");
+        assert_eq!(
+            base_scope(&evidence(serde_json::json!({"limit": 50}))),
+            "50"
+        );
+        assert_eq!(base_scope(&evidence(serde_json::json!({}))), "all");
     }
 
     #[test]

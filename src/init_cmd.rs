@@ -7,6 +7,7 @@
 
 use crate::app::write_output;
 use crate::config::{CONFIG_LOCATIONS, ConfigChoice, load_config};
+use crate::evidence::document_kinds::DOCUMENT_KINDS;
 use crate::evidence::kinds::{compile_globs, extension};
 use crate::evidence::registry;
 use crate::evidence::source::{RepoSource, WorkTreeSource};
@@ -15,23 +16,6 @@ use crate::repository;
 use anyhow::{Context as _, Result, bail};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// Lockfile names, by ecosystem.
-const LOCKFILES: &[&str] = &[
-    "Cargo.lock",
-    "package-lock.json",
-    "yarn.lock",
-    "pnpm-lock.yaml",
-    "poetry.lock",
-    "uv.lock",
-    "Pipfile.lock",
-    "go.sum",
-    "Gemfile.lock",
-    "composer.lock",
-    "gradle.lockfile",
-    "packages.lock.json",
-    "conan.lock",
-];
 
 /// Source extensions and the language each stands for.
 const LANGUAGES: &[(&str, &str)] = &[
@@ -177,12 +161,6 @@ fn detect(source: &dyn RepoSource, name: &str) -> Detected {
     let mut systems = BTreeMap::new();
     for entry in source.inventory().files() {
         let path = entry.path.as_str();
-        let file_name = path.rsplit('/').next().unwrap_or(path);
-        if LOCKFILES.contains(&file_name)
-            || file_name.starts_with("requirements") && file_name.ends_with(".txt")
-        {
-            d.lockfiles.push(path.to_string());
-        }
         let language = LANGUAGES
             .iter()
             .find(|(e, _)| *e == extension(path))
@@ -195,10 +173,13 @@ fn detect(source: &dyn RepoSource, name: &str) -> Detected {
         }
         for (kind, set) in &sets {
             if set.is_match(path) {
-                if *kind == "sbom" {
-                    d.sboms.push(path.to_string());
-                } else {
-                    d.documents.push((path.to_string(), kind));
+                match *kind {
+                    "sbom" => d.sboms.push(path.to_string()),
+                    "lockfile" => d.lockfiles.push(path.to_string()),
+                    k if DOCUMENT_KINDS.iter().any(|x| x.name == k) => {
+                        d.documents.push((path.to_string(), k))
+                    }
+                    _ => {}
                 }
             }
         }

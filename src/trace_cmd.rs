@@ -102,45 +102,24 @@ fn controls(evidence: &Value) -> Vec<Control<'_>> {
     out
 }
 
+/// True when requirement `r` implements control `c`: the control is the requirement's id, or
+/// the requirement's text names it.
+fn implements(r: &Value, c: &Control) -> bool {
+    c.id == text(r, "id") || names_id(text(r, "text"), c.id)
+}
+
 /// The matrix rows: requirements in document order, then unknown references, then controls
 /// that no requirement implements.
 pub fn build_matrix(evidence: &Value) -> Vec<TraceRow> {
     let requirements = list(evidence, "/requirements/items");
     let references = list(evidence, "/requirement_references/references");
     let controls = controls(evidence);
-    let implements =
-        |r: &Value, c: &Control| c.id == text(r, "id") || names_id(text(r, "text"), c.id);
     let mut rows: Vec<TraceRow> = requirements
         .iter()
-        .map(|r| {
-            let id = text(r, "id");
-            let verified_by: Vec<String> = references
-                .iter()
-                .filter(|x| text(x, "id") == id)
-                .map(location)
-                .collect();
-            TraceRow {
-                requirement: id.to_string(),
-                title: text(r, "title").to_string(),
-                defined_at: location(r),
-                status: if verified_by.is_empty() {
-                    "untested"
-                } else {
-                    "verified"
-                },
-                verified_by,
-                risk_controls: controls
-                    .iter()
-                    .filter(|c| implements(r, c))
-                    .map(|c| format!("{} ({})", c.id, c.risk))
-                    .collect(),
-            }
-        })
+        .map(|r| requirement_row(r, references, &controls))
         .collect();
-    for x in references
-        .iter()
-        .filter(|x| !requirements.iter().any(|r| text(r, "id") == text(x, "id")))
-    {
+    let defined = |id: &str| requirements.iter().any(|r| text(r, "id") == id);
+    for x in references.iter().filter(|x| !defined(text(x, "id"))) {
         rows.push(TraceRow {
             requirement: text(x, "id").to_string(),
             title: String::new(),
@@ -154,23 +133,53 @@ pub fn build_matrix(evidence: &Value) -> Vec<TraceRow> {
         .iter()
         .filter(|c| !requirements.iter().any(|r| implements(r, c)))
     {
-        rows.push(TraceRow {
-            requirement: String::new(),
-            title: String::new(),
-            defined_at: c.at.clone(),
-            verified_by: (!c.verification.is_empty())
-                .then(|| c.verification.to_string())
-                .into_iter()
-                .collect(),
-            risk_controls: vec![format!("{} ({})", c.id, c.risk)],
-            status: if c.verification.is_empty() {
-                "control-unlinked"
-            } else {
-                "control-verified"
-            },
-        });
+        rows.push(control_row(c));
     }
     rows
+}
+
+fn requirement_row(r: &Value, references: &[Value], controls: &[Control]) -> TraceRow {
+    let id = text(r, "id");
+    let verified_by: Vec<String> = references
+        .iter()
+        .filter(|x| text(x, "id") == id)
+        .map(location)
+        .collect();
+    TraceRow {
+        requirement: id.to_string(),
+        title: text(r, "title").to_string(),
+        defined_at: location(r),
+        status: if verified_by.is_empty() {
+            "untested"
+        } else {
+            "verified"
+        },
+        verified_by,
+        risk_controls: controls
+            .iter()
+            .filter(|c| implements(r, c))
+            .map(|c| format!("{} ({})", c.id, c.risk))
+            .collect(),
+    }
+}
+
+fn control_row(c: &Control) -> TraceRow {
+    let verified = !c.verification.is_empty();
+    TraceRow {
+        requirement: String::new(),
+        title: String::new(),
+        defined_at: c.at.clone(),
+        verified_by: verified
+            .then(|| c.verification.to_string())
+            .into_iter()
+            .collect(),
+        risk_controls: vec![format!("{} ({})", c.id, c.risk)],
+        status: if verified {
+            "control-verified"
+        } else {
+            "control-unlinked"
+        },
+    }
 }
 
 const HEADER: [&str; 6] = [

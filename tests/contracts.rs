@@ -65,6 +65,23 @@ fn evidence_schema_is_closed_at_the_top() {
     );
 }
 
+/// Decodes the `%XX` escapes of a relative URI back into a path.
+fn percent_decode(uri: &str) -> String {
+    let bytes = uri.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            out.push(u8::from_str_radix(&uri[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
 fn check_github_expectations(sarif: &Value, name: &str) {
     let run = &sarif["runs"][0];
     assert_eq!(
@@ -146,7 +163,7 @@ fn sarif_of_every_example_is_valid_and_complete() {
                 .as_str()
                 .unwrap();
             assert!(
-                repo.join(uri).is_file(),
+                repo.join(percent_decode(uri)).is_file(),
                 "{name}: result points at {uri}, which is not a file of the repository"
             );
         }

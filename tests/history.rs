@@ -279,7 +279,7 @@ fn a_shallow_clone_is_truncated_and_history_rules_are_not_evaluated() {
         "not every file listed as added"
     );
     let report = scan(&shallow, &[]);
-    for id in ["MFDS-CHG-001", "MFDS-RSK-003", "MFDS-CYB-003"] {
+    for id in ["MFDS-CHG-001", "MFDS-RSK-003"] {
         assert_eq!(rule_state(&report, id), "not_evaluated", "{id}");
     }
     // The last commit alone is within what the clone holds.

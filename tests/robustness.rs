@@ -3,24 +3,8 @@
 
 mod common;
 
-use common::{git, git_repo, git_repo_with, samdscan, write_files};
+use common::{git, git_repo, git_repo_with, samdscan, scan_json, write_files};
 use serde_json::Value;
-
-fn scan_json(dir: &std::path::Path) -> Value {
-    let out = samdscan()
-        .arg("scan")
-        .arg(dir)
-        .args(["--format", "json", "--fail-on", "never"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn messages_for(report: &Value, rule: &str) -> Vec<(String, String)> {
     report["findings"]

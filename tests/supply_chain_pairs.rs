@@ -10,8 +10,6 @@
 
 mod common;
 
-use serde_json::Value;
-
 fn pair_repo(dir: &str, files: &[&str]) -> Option<tempfile::TempDir> {
     let root = common::shared_data(&format!("sbom/pairs/{dir}"))?;
     let contents: Vec<(String, String)> = files
@@ -30,20 +28,6 @@ fn pair_repo(dir: &str, files: &[&str]) -> Option<tempfile::TempDir> {
     Some(common::git_repo(&borrowed))
 }
 
-fn evidence(repo: &std::path::Path) -> Value {
-    let out = common::samdscan()
-        .arg("evidence")
-        .arg(repo)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 #[test]
 fn cargo_pair_has_one_stale_and_sixty_six_missing_packages() {
     let Some(repo) = pair_repo(
@@ -52,7 +36,7 @@ fn cargo_pair_has_one_stale_and_sixty_six_missing_packages() {
     ) else {
         return;
     };
-    let ev = evidence(repo.path());
+    let ev = common::evidence_json(repo.path(), &[]);
     let drift = &ev["dependencies"]["drift"][0];
     assert_eq!(drift["lockfile"], "Cargo.lock");
     assert_eq!(
@@ -88,7 +72,7 @@ fn ruby_pair_misses_rake_and_a_later_lockfile_change_makes_the_sbom_stale() {
     ) else {
         return;
     };
-    let ev = evidence(repo.path());
+    let ev = common::evidence_json(repo.path(), &[]);
     let drift = &ev["dependencies"]["drift"][0];
     assert_eq!(
         (
@@ -123,7 +107,20 @@ fn ruby_pair_misses_rake_and_a_later_lockfile_change_makes_the_sbom_stale() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let fresh = &evidence(repo.path())["dependencies"]["freshness"][0];
+    let fresh = &common::evidence_json(repo.path(), &[])["dependencies"]["freshness"][0];
     assert_eq!(fresh["lockfile"], "Gemfile.lock");
     assert_eq!(fresh["stale"], true, "{fresh}");
+
+    // The revision before the bump is dated by its own files: its lockfile is not newer.
+    let out = common::samdscan()
+        .args(["evidence", "--rev", "HEAD~1"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let before: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        before["dependencies"]["freshness"][0]["stale"], false,
+        "{}",
+        before["dependencies"]
+    );
 }

@@ -5,21 +5,6 @@
 mod common;
 
 use serde_json::Value;
-use std::path::Path;
-
-fn evidence(dir: &Path) -> Value {
-    let out = common::samdscan()
-        .arg("evidence")
-        .arg(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn diagnostics_for(ev: &Value, path: &str) -> Vec<String> {
     ev["diagnostics"]
@@ -65,7 +50,7 @@ fn malformed_inputs_are_diagnosed_by_name() {
         b"numpy==1.0\n\xff\xfe\n",
     )
     .unwrap();
-    let ev = evidence(dir.path());
+    let ev = common::evidence_json(dir.path(), &[]);
     for path in [
         "sbom/truncated.cdx.json",
         "sbom/deep.cdx.json",
@@ -112,7 +97,7 @@ fn a_100_mb_sbom_is_refused_by_the_size_cap() {
     std::fs::create_dir_all(dir.path().join("sbom")).unwrap();
     std::fs::write(dir.path().join("sbom/big.cdx.json"), &big).unwrap();
     std::fs::write(dir.path().join("package-lock.json"), &big).unwrap();
-    let ev = evidence(dir.path());
+    let ev = common::evidence_json(dir.path(), &[]);
     for path in ["sbom/big.cdx.json", "package-lock.json"] {
         let d = diagnostics_for(&ev, path);
         assert!(

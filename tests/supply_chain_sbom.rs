@@ -565,3 +565,42 @@ fn vex_statements_and_metadata_are_read() {
         "CycloneDX 1.2 is older than the supported 1.4"
     );
 }
+
+#[test]
+fn a_5000_component_sbom_missing_elements_gives_one_finding() {
+    let components: Vec<String> = (0..5000)
+        .map(|i| format!(r#"{{"type":"library","name":"pkg-{i}","version":"1.0.{i}"}}"#))
+        .collect();
+    let sbom = format!(
+        r#"{{"bomFormat":"CycloneDX","specVersion":"1.6","metadata":{{"timestamp":"2026-01-01T00:00:00Z"}},"components":[{}]}}"#,
+        components.join(",")
+    );
+    let repo = common::git_repo(&[("sbom/big.cdx.json", sbom.as_str()), ("README.md", "# x\n")]);
+    let out = common::samdscan()
+        .args(["scan", "--format", "json", "--fail-on", "never"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ntia: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "MFDS-CYB-002")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(ntia.len(), 1, "{ntia:?}");
+    assert!(
+        ntia[0].contains(
+            "5000 of 5000 components miss elements (supplier: 5000, unique identifier: 5000)"
+        ),
+        "{}",
+        ntia[0]
+    );
+    assert!(ntia[0].contains("no SBOM author") && ntia[0].contains("no dependency relationships"));
+    assert!(
+        ntia[0].len() < 1000,
+        "the message stays short: {}",
+        ntia[0].len()
+    );
+}

@@ -10,32 +10,13 @@ use std::path::Path;
 use std::process::Command;
 
 fn evidence(dir: &Path) -> Value {
-    let out = samdscan().arg("evidence").arg(dir).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::evidence_json(dir, &[])
 }
 
 fn findings(dir: &Path, rule: &str) -> Vec<Value> {
-    let out = samdscan()
-        .args(["scan", "--format", "json", "--fail-on", "never"])
-        .arg(dir)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let report = common::scan_json(dir);
+    let all = report["findings"].as_array().unwrap();
+    all.iter()
         .filter(|f| f["rule_id"] == rule)
         .cloned()
         .collect()
@@ -125,6 +106,28 @@ fn risk_report_older_than_the_latest_release_is_reported() {
         "Review risk for 1.1 (CR-3)",
     );
     assert!(findings(repo.path(), "MFDS-RSK-004").is_empty());
+    // At the release itself (--rev), the report had not been reviewed yet.
+    let out = samdscan()
+        .args([
+            "scan",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--rev",
+            "v1.1.0",
+        ])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let at_release: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stale = at_release["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "MFDS-RSK-004")
+        .count();
+    assert_eq!(stale, 1, "{at_release}");
 }
 
 #[test]
@@ -134,12 +137,7 @@ fn risk_report_currency_is_not_evaluated_without_git() {
         dir.path(),
         &[("docs/risk/risk-management-report.md", "# RMR\n")],
     );
-    let out = samdscan()
-        .args(["scan", "--format", "json", "--fail-on", "never"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = common::scan_json(dir.path());
     let rule = report["rules"]
         .as_array()
         .unwrap()
@@ -162,6 +160,10 @@ fn bad_verification_inputs_give_diagnostics_naming_the_file() {
             "<testsuite><testcase name=\"a\"></testsuite>",
         ),
         ("docs/requirements/srs.yaml", "requirements: [unclosed\n"),
+        (
+            "test-results/coverage.xml",
+            "<coverage line-rate=\"1\"><packages/></coverage>",
+        ),
         (
             "docs/risk/risk-table.csv",
             "id,hazard\nRSK-1,\"open quote\n",
@@ -199,10 +201,61 @@ fn bad_verification_inputs_give_diagnostics_naming_the_file() {
         );
     }
     assert_eq!(ev["coverage"]["reports"][0]["parsed"], false);
+    let test_reports = ev["test_reports"].as_array().unwrap();
+    assert_eq!(
+        test_reports.len(),
+        1,
+        "a coverage report is not a test report"
+    );
+    assert_eq!(
+        ev["test_reports"].as_array().unwrap().len(),
+        1,
+        "a coverage report is not a test report"
+    );
     assert_eq!(ev["test_reports"][0]["parsed"], false);
     let coverage = findings(repo.path(), "MFDS-SWL-004");
     assert!(
         coverage.iter().any(|f| f["path"] == "coverage.xml"),
         "{coverage:?}"
+    );
+}
+
+#[test]
+fn korean_fmea_and_yaml_risk_tables_are_read_loosely() {
+    let repo = git_repo(&[
+        (
+            "docs/risk/fmea.csv",
+            "번호;위해요인;위해 상황;위해;심각도;발생 가능성;위험 통제 조치;잔여 위험;검증\nRSK-1;경보 누락;의료진 미인지;사망;치명적;희박;RC-1, RC-2;수용 가능;TC-1\n",
+        ),
+        (
+            "docs/risk/hazard-analysis.yaml",
+            "risks:\n  - id: RSK-9\n    hazard: Overdose\n    severity: 4 (Critical)\n    probability: Frequent\n    risk_controls: []\n",
+        ),
+    ]);
+    let ev = evidence(repo.path());
+    let tables = ev["risks"]["tables"].as_array().unwrap();
+    let fmea = tables
+        .iter()
+        .find(|t| t["path"] == "docs/risk/fmea.csv")
+        .unwrap();
+    assert_eq!(fmea["missing_columns"], serde_json::json!([]), "{fmea}");
+    let row = &fmea["rows"][0];
+    assert_eq!(
+        (
+            &row["severity_rank"],
+            &row["probability_rank"],
+            &row["score"]
+        ),
+        (&5.into(), &2.into(), &10.into())
+    );
+    assert_eq!(row["risk_controls"], serde_json::json!(["RC-1", "RC-2"]));
+    let yaml = tables.iter().find(|t| t["format"] == "yaml").unwrap();
+    assert_eq!(yaml["rows"][0]["score"], 20);
+    let found = findings(repo.path(), "MFDS-RSK-002");
+    assert!(
+        found
+            .iter()
+            .any(|f| f["message"].as_str().unwrap().contains("RSK-9") && f["line"] == 2),
+        "{found:?}"
     );
 }

@@ -8,7 +8,8 @@
 use super::context::decode_text;
 use super::document_history::{CommitRef, last_changes};
 use super::document_kinds::{DOCUMENT_KIND_TABLE, DOCUMENT_KINDS, kinds_titled};
-use super::headings::{Heading, headings_of, split_front_matter, title_of};
+pub use super::headings::Heading;
+use super::headings::{headings_of, split_front_matter, title_of};
 use super::kinds::{FileKind, extension};
 use super::{Context, Extractor};
 use crate::date::Date;
@@ -34,7 +35,7 @@ const REVIEW_DATE_FIELDS: &[&str] = &["reviewed", "review_date", "date", "approv
 
 pub struct DocumentExtractor;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct Document {
     pub path: String,
     pub format: &'static str,

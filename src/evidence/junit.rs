@@ -75,9 +75,12 @@ impl Extractor for JunitExtractor {
     }
 
     fn collect(&self, ctx: &Context) -> Value {
+        // A coverage report inside a test-results folder is not a test report.
+        let coverage = ctx.files("coverage");
         let reports: Vec<TestReport> = ctx
             .files("test_report")
             .iter()
+            .filter(|p| !coverage.contains(p))
             .map(|p| read_report(ctx, p))
             .collect();
         serde_json::to_value(reports).unwrap_or_default()

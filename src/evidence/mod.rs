@@ -30,6 +30,7 @@ mod soup;
 pub mod source;
 pub mod tables;
 pub mod value;
+mod vex;
 mod xml_walk;
 
 pub use context::{Context, Diagnostic};
@@ -65,6 +66,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(evidence_index::EvidenceIndexExtractor),
         Box::new(cyber_checklist::CyberChecklistExtractor),
         Box::new(interfaces::InterfaceExtractor),
+        Box::new(vex::VexExtractor),
         Box::new(coverage::CoverageExtractor),
         Box::new(junit::JunitExtractor),
         Box::new(requirements::RequirementsExtractor),

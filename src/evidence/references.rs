@@ -134,6 +134,14 @@ pub fn is_test_path(path: &str) -> bool {
             .any(|s| name.contains(s))
 }
 
+/// `verification.reference_markers`, else the defaults.
+fn configured_markers(ctx: &Context) -> Vec<String> {
+    match &ctx.config.config.verification.reference_markers {
+        Some(markers) => markers.clone(),
+        None => DEFAULT_MARKERS.iter().map(|m| m.to_string()).collect(),
+    }
+}
+
 impl Extractor for ReferencesExtractor {
     fn key(&self) -> &'static str {
         "requirement_references"
@@ -144,13 +152,7 @@ impl Extractor for ReferencesExtractor {
     }
 
     fn collect(&self, ctx: &Context) -> Value {
-        let markers = ctx
-            .config
-            .config
-            .verification
-            .reference_markers
-            .clone()
-            .unwrap_or_else(|| DEFAULT_MARKERS.iter().map(|m| m.to_string()).collect());
+        let markers = configured_markers(ctx);
         let pattern = requirement_id_pattern(ctx.config);
         let scanner = match ReferenceScanner::new(&markers, pattern.as_str()) {
             Ok(s) => s,

@@ -245,7 +245,11 @@ fn result(f: &Finding, rule_index: Option<usize>) -> SarifResult {
     let location = Location::builder()
         .physical_location(
             PhysicalLocation::builder()
-                .artifact_location(ArtifactLocation::builder().uri(f.path.clone()).build())
+                .artifact_location(
+                    ArtifactLocation::builder()
+                        .uri(relative_uri(&f.path))
+                        .build(),
+                )
                 .region(Region::builder().start_line(f.line as i64).build())
                 .build(),
         )
@@ -288,9 +292,30 @@ fn result(f: &Finding, rule_index: Option<usize>) -> SarifResult {
         .build()
 }
 
+/// A repository path as a relative URI reference: every byte outside RFC 3986's unreserved set
+/// (and `/`) percent-encoded, so that non-ASCII names (`침해사고-대응.md`) and spaces are valid.
+fn relative_uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(relative_uri("docs/a b.md"), "docs/a%20b.md");
+        assert_eq!(relative_uri("docs/대응.md"), "docs/%EB%8C%80%EC%9D%91.md");
+        assert_eq!(relative_uri("src/main.rs"), "src/main.rs");
+    }
 
     #[test]
     fn names_differ_from_ids() {

@@ -180,32 +180,15 @@ pub fn shared_data(rel: &str) -> Option<PathBuf> {
 
 /// `samdscan scan --format json --fail-on never` on `repo`, which must exit 0; the parsed report.
 pub fn scan_json(repo: &Path) -> serde_json::Value {
-    let out = samdscan()
-        .args(["scan", "--format", "json", "--fail-on", "never"])
-        .arg(repo)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let (report, code) = samdscan_json(&["scan", "--format", "json", "--fail-on", "never"], repo);
+    assert_eq!(code, 0);
+    report
 }
 
-/// `samdscan evidence [extra...] repo`, which must succeed; the parsed evidence document.
+/// `samdscan evidence [extra...] repo`; the parsed evidence document.
 pub fn evidence_json(repo: &Path, extra: &[&str]) -> serde_json::Value {
-    let out = samdscan()
-        .arg("evidence")
-        .args(extra)
-        .arg(repo)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let args: Vec<&str> = std::iter::once("evidence")
+        .chain(extra.iter().copied())
+        .collect();
+    samdscan_json(&args, repo).0
 }

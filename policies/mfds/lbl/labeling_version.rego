@@ -55,10 +55,12 @@ deny contains f if {
 	f := {"path": input.config.path, "line": profile.config_line("product"), "msg": "product.version is not declared, so the labeling's software version cannot be checked against the release", "key": "no-release-version", "level": level}
 }
 
+# At least one labeling document states the version; every one that does must match.
 deny contains f if {
-	some doc in labels
-	not stated_version(doc)
-	f := {"msg": sprintf("%s states no software version (add `software_version:` front matter or a \"Software version:\" line)", [doc.path]), "path": doc.path, "key": sprintf("no-version|%s", [doc.path]), "level": level}
+	count(labels) > 0
+	count([v | some doc in labels; v := stated_version(doc)]) == 0
+	paths := concat(", ", [d.path | some d in labels])
+	f := {"msg": sprintf("no labeling document states the software version (%s; add `software_version:` front matter or a \"Software version:\" line)", [paths]), "path": labels[0].path, "key": "no-version", "level": level}
 }
 
 deny contains f if {

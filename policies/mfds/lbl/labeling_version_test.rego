@@ -25,7 +25,12 @@ test_version_mismatch_fails if {
 test_label_without_version_fails if {
 	d := p.deny with input as scan("1.2.0", [label(null, "no version here")])
 	some f in d
-	f.key == "no-version|labeling/ifu.md"
+	f.key == "no-version"
+}
+
+test_one_label_stating_the_version_is_enough if {
+	ai_info := object.union(label(null, "AI information"), {"path": "labeling/ai.md"})
+	count(p.deny) == 0 with input as scan("1.2.0", [label({"software_version": "1.2.0"}, ""), ai_info])
 }
 
 test_missing_release_version_fails if {

@@ -77,13 +77,7 @@ mod tests {
     fn statements_are_merged_across_repeated_blocks() {
         let text = "mode: atomic\na/b.go:1.1,2.2 2 0\na/b.go:3.1,4.2 1 5\na/b.go:1.1,2.2 2 1\n";
         let p = parse(text).unwrap();
-        assert_eq!(
-            p.files[0].lines,
-            Counter {
-                covered: 3,
-                total: 3
-            }
-        );
+        assert_eq!(p.files[0].lines, Counter::new(3, 3));
         assert_eq!(p.unit, "statements");
     }
 

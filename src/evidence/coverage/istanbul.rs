@@ -75,10 +75,10 @@ fn file_coverage(name: &str, o: &Map<String, Value>) -> Result<FileCoverage, Str
     Ok(FileCoverage {
         name: name.replace('\\', "/"),
         path: None,
-        lines: Counter {
-            covered: lines.values().filter(|c| **c > 0).count() as u64,
-            total: lines.len() as u64,
-        },
+        lines: Counter::new(
+            lines.values().filter(|c| **c > 0).count() as u64,
+            lines.len() as u64,
+        ),
         branches: (branches.total > 0).then_some(branches),
     })
 }
@@ -86,10 +86,10 @@ fn file_coverage(name: &str, o: &Map<String, Value>) -> Result<FileCoverage, Str
 /// `{"lines": {"total": 8, "covered": 7, ...}}` -> the lines counter (likewise branches).
 fn summary_counter(entry: &Value, key: &str) -> Option<Counter> {
     let v = entry.get(key)?;
-    Some(Counter {
-        covered: v.get("covered")?.as_u64()?,
-        total: v.get("total")?.as_u64()?,
-    })
+    Some(Counter::new(
+        v.get("covered")?.as_u64()?,
+        v.get("total")?.as_u64()?,
+    ))
 }
 
 pub fn parse_summary(text: &str) -> Result<ParsedCoverage, String> {
@@ -137,33 +137,15 @@ mod tests {
             "statementMap": {"0": {"start": {"line": 1}}, "1": {"start": {"line": 1}}, "2": {"start": {"line": 3}}},
             "s": {"0": 0, "1": 2, "2": 0}, "b": {"0": [1, 0]}}}"#;
         let p = parse_final(json).unwrap();
-        assert_eq!(
-            p.files[0].lines,
-            Counter {
-                covered: 1,
-                total: 2
-            }
-        );
-        assert_eq!(
-            p.files[0].branches,
-            Some(Counter {
-                covered: 1,
-                total: 2
-            })
-        );
+        assert_eq!(p.files[0].lines, Counter::new(1, 2));
+        assert_eq!(p.files[0].branches, Some(Counter::new(1, 2)));
     }
 
     #[test]
     fn summary_keeps_stated_totals() {
         let json = r#"{"total": {"lines": {"total": 10, "covered": 5}}, "/a.js": {"lines": {"total": 10, "covered": 5}}}"#;
         let p = parse_summary(json).unwrap();
-        assert_eq!(
-            p.stated.lines,
-            Some(Counter {
-                covered: 5,
-                total: 10
-            })
-        );
+        assert_eq!(p.stated.lines, Some(Counter::new(5, 10)));
         assert_eq!(p.files.len(), 1);
         assert!(parse_final(r#"{"map": {}}"#).is_err());
     }

@@ -161,27 +161,9 @@ mod tests {
     fn totals_and_stated_figures() {
         let p = parse(SAMPLE).unwrap();
         assert_eq!(p.files[0].name, "C:/src/a.c");
-        assert_eq!(
-            p.files[0].lines,
-            Counter {
-                covered: 1,
-                total: 2
-            }
-        );
-        assert_eq!(
-            p.files[0].branches,
-            Some(Counter {
-                covered: 1,
-                total: 2
-            })
-        );
-        assert_eq!(
-            p.stated.lines,
-            Some(Counter {
-                covered: 1,
-                total: 2
-            })
-        );
+        assert_eq!(p.files[0].lines, Counter::new(1, 2));
+        assert_eq!(p.files[0].branches, Some(Counter::new(1, 2)));
+        assert_eq!(p.stated.lines, Some(Counter::new(1, 2)));
     }
 
     #[test]

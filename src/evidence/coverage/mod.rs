@@ -64,6 +64,10 @@ pub struct Counter {
 }
 
 impl Counter {
+    pub const fn new(covered: u64, total: u64) -> Counter {
+        Counter { covered, total }
+    }
+
     pub fn add(&mut self, other: Counter) {
         self.covered += other.covered;
         self.total += other.total;
@@ -287,10 +291,7 @@ mod tests {
 
     #[test]
     fn percent_rounds_and_handles_empty() {
-        let c = Counter {
-            covered: 2,
-            total: 3,
-        };
+        let c = Counter::new(2, 3);
         assert_eq!(c.percent(), Some(66.67));
         assert_eq!(Counter::default().percent(), None);
     }

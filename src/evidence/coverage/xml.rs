@@ -43,29 +43,27 @@ pub fn parse_cobertura(text: &str) -> Result<ParsedCoverage, String> {
             Node::End(_) => return Ok(()),
             Node::Start(stack, e) => (stack, e),
         };
-        {
-            expect_root(stack, e, "coverage", "Cobertura")?;
-            match e.local_name().as_ref() {
-                "coverage" if stack.is_empty() => cobertura_header(e, &mut parsed),
-                "class" => {
-                    class_file = attr(e, "filename");
-                    if let Some(f) = &class_file {
-                        files.entry(f.clone()).or_default();
-                    }
+        expect_root(stack, e, "coverage", "Cobertura")?;
+        match e.local_name().as_ref() {
+            "coverage" if stack.is_empty() => cobertura_header(e, &mut parsed),
+            "class" => {
+                class_file = attr(e, "filename");
+                if let Some(f) = &class_file {
+                    files.entry(f.clone()).or_default();
                 }
-                "method" => in_method = true,
-                "line" if !in_method => {
-                    let file = class_file.as_ref().and_then(|f| files.get_mut(f));
-                    if let (Some(lines), Some(nr)) = (file, num::<u64>(e, "number")) {
-                        let hit = num::<f64>(e, "hits").is_some_and(|h| h > 0.0);
-                        let (bc, bt) = condition_coverage(e);
-                        merge(lines, nr, (hit, bc, bt));
-                    }
-                }
-                _ => {}
             }
-            Ok(())
+            "method" => in_method = true,
+            "line" if !in_method => {
+                let file = class_file.as_ref().and_then(|f| files.get_mut(f));
+                if let (Some(lines), Some(nr)) = (file, num::<u64>(e, "number")) {
+                    let hit = num::<f64>(e, "hits").is_some_and(|h| h > 0.0);
+                    let (bc, bt) = condition_coverage(e);
+                    merge(lines, nr, (hit, bc, bt));
+                }
+            }
+            _ => {}
         }
+        Ok(())
     })?;
     parsed.files = files
         .into_iter()
@@ -126,10 +124,7 @@ fn file_figures(name: String, lines: &LineMap) -> FileCoverage {
     for (hit, bc, bt) in lines.values() {
         f.lines.total += 1;
         f.lines.covered += u64::from(*hit);
-        branches.add(Counter {
-            covered: *bc,
-            total: *bt,
-        });
+        branches.add(Counter::new(*bc, *bt));
     }
     f.branches = (branches.total > 0).then_some(branches);
     f
@@ -157,33 +152,31 @@ pub fn parse_jacoco(text: &str) -> Result<ParsedCoverage, String> {
             Node::End(_) => return Ok(()),
             Node::Start(stack, e) => (stack, e),
         };
-        {
-            expect_root(stack, e, "report", "JaCoCo")?;
-            let parent = stack.last().map(String::as_str);
-            match e.local_name().as_ref() {
-                "sessioninfo" if parsed.timestamp.is_none() => {
-                    parsed.timestamp = attr(e, "start").and_then(|t| unix_timestamp(&t));
-                }
-                "package" => package = attr(e, "name").unwrap_or_default(),
-                "sourcefile" => {
-                    let name = attr(e, "name").unwrap_or_default();
-                    let name = [package.as_str(), name.as_str()].join("/");
-                    current = Some(SourceFile {
-                        name: name.trim_start_matches('/').to_string(),
-                        ..SourceFile::default()
-                    });
-                }
-                "line" => {
-                    if let (Some(f), Some(nr)) = (current.as_mut(), num::<u64>(e, "nr")) {
-                        let n = |k| num::<u64>(e, k).unwrap_or(0);
-                        merge(&mut f.lines, nr, (n("ci") > 0, n("cb"), n("mb") + n("cb")));
-                    }
-                }
-                "counter" => jacoco_counter(e, parent, &mut parsed.stated, current.as_mut()),
-                _ => {}
+        expect_root(stack, e, "report", "JaCoCo")?;
+        let parent = stack.last().map(String::as_str);
+        match e.local_name().as_ref() {
+            "sessioninfo" if parsed.timestamp.is_none() => {
+                parsed.timestamp = attr(e, "start").and_then(|t| unix_timestamp(&t));
             }
-            Ok(())
+            "package" => package = attr(e, "name").unwrap_or_default(),
+            "sourcefile" => {
+                let name = attr(e, "name").unwrap_or_default();
+                let name = [package.as_str(), name.as_str()].join("/");
+                current = Some(SourceFile {
+                    name: name.trim_start_matches('/').to_string(),
+                    ..SourceFile::default()
+                });
+            }
+            "line" => {
+                if let (Some(f), Some(nr)) = (current.as_mut(), num::<u64>(e, "nr")) {
+                    let n = |k| num::<u64>(e, k).unwrap_or(0);
+                    merge(&mut f.lines, nr, (n("ci") > 0, n("cb"), n("mb") + n("cb")));
+                }
+            }
+            "counter" => jacoco_counter(e, parent, &mut parsed.stated, current.as_mut()),
+            _ => {}
         }
+        Ok(())
     })?;
     parsed.files = merge_sourcefiles(done);
     Ok(parsed)
@@ -256,27 +249,9 @@ mod tests {
 <packages><package><classes><class filename="src/a.py"><methods><method><lines><line number="1" hits="1"/></lines></method></methods>
 <lines><line number="1" hits="1"/><line number="2" hits="0" branch="true" condition-coverage="50% (1/2)"/></lines></class></classes></package></packages></coverage>"#;
         let p = parse_cobertura(xml).unwrap();
-        assert_eq!(
-            p.files[0].lines,
-            Counter {
-                covered: 1,
-                total: 2
-            }
-        );
-        assert_eq!(
-            p.files[0].branches,
-            Some(Counter {
-                covered: 1,
-                total: 2
-            })
-        );
-        assert_eq!(
-            p.stated.lines,
-            Some(Counter {
-                covered: 1,
-                total: 2
-            })
-        );
+        assert_eq!(p.files[0].lines, Counter::new(1, 2));
+        assert_eq!(p.files[0].branches, Some(Counter::new(1, 2)));
+        assert_eq!(p.stated.lines, Some(Counter::new(1, 2)));
         assert_eq!(p.timestamp.as_deref(), Some("2025-08-12T12:00:00Z"));
     }
 
@@ -308,19 +283,7 @@ mod tests {
 <counter type="LINE" missed="1" covered="1"/><counter type="BRANCH" missed="1" covered="1"/></report>"#;
         let p = parse_jacoco(xml).unwrap();
         assert_eq!(p.files[0].name, "org/x/A.java");
-        assert_eq!(
-            p.files[0].lines,
-            Counter {
-                covered: 1,
-                total: 2
-            }
-        );
-        assert_eq!(
-            p.stated.branches,
-            Some(Counter {
-                covered: 1,
-                total: 2
-            })
-        );
+        assert_eq!(p.files[0].lines, Counter::new(1, 2));
+        assert_eq!(p.stated.branches, Some(Counter::new(1, 2)));
     }
 }

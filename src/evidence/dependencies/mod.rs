@@ -14,10 +14,12 @@ pub mod drift;
 mod freshness;
 mod golang;
 mod gradle;
+pub mod lockfile;
 mod manifest;
 mod npm;
 mod nuget;
 pub mod package;
+mod pairing;
 mod pnpm;
 mod python;
 mod ruby;
@@ -27,7 +29,10 @@ mod yarn;
 use super::kinds::FileKind;
 use super::sbom;
 use super::{Context, Extractor};
+pub use lockfile::parse_lockfile;
+use lockfile::{Locked, file_name};
 use package::{Ecosystem, Package, generic_name};
+use pairing::find_lockfile;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashSet};
 
@@ -93,137 +98,6 @@ pub const DEPENDENCY_KINDS: &[FileKind] = &[
         sniffer: None,
     },
 ];
-
-/// What one lockfile pins: ecosystem, packages, and (requirements files) unpinned names.
-pub struct Locked {
-    pub ecosystem: Ecosystem,
-    pub packages: Vec<Package>,
-    pub unpinned: Vec<String>,
-}
-
-fn file_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
-}
-
-fn text(bytes: &[u8]) -> Result<&str, String> {
-    std::str::from_utf8(bytes)
-        .map_err(|e| format!("not valid UTF-8 text (at byte {})", e.valid_up_to()))
-}
-
-/// Parses a lockfile chosen by its file name; `None` when the name is not a known lockfile.
-pub fn parse_lockfile(path: &str, bytes: &[u8]) -> Option<Result<Locked, String>> {
-    use Ecosystem as E;
-    let name = file_name(path).to_ascii_lowercase();
-    let locked = |eco: Ecosystem, r: Result<Vec<Package>, String>| {
-        r.map(|packages| Locked {
-            ecosystem: eco,
-            packages,
-            unpinned: vec![],
-        })
-    };
-    Some(match name.as_str() {
-        "cargo.lock" => locked(E::Cargo, text(bytes).and_then(cargo::parse_lock)),
-        "package-lock.json" | "npm-shrinkwrap.json" => locked(E::Npm, npm::parse_lock(bytes)),
-        "yarn.lock" => locked(E::Npm, text(bytes).and_then(yarn::parse_lock)),
-        "pnpm-lock.yaml" => locked(E::Npm, text(bytes).and_then(pnpm::parse_lock)),
-        "poetry.lock" => locked(E::Pypi, text(bytes).and_then(python::parse_poetry)),
-        "uv.lock" => locked(E::Pypi, text(bytes).and_then(python::parse_uv)),
-        "pipfile.lock" => locked(E::Pypi, python::parse_pipfile_lock(bytes)),
-        "go.mod" => locked(E::Golang, text(bytes).and_then(golang::parse_go_mod)),
-        "gemfile.lock" | "gems.locked" => locked(E::Gem, text(bytes).and_then(ruby::parse_lock)),
-        "composer.lock" => locked(E::Composer, composer::parse_lock(bytes)),
-        "gradle.lockfile" => locked(E::Maven, text(bytes).and_then(gradle::parse_lock)),
-        "packages.lock.json" => locked(E::Nuget, nuget::parse_lock(bytes)),
-        "package.resolved" => locked(E::Swift, swift::parse_resolved(bytes)),
-        "podfile.lock" => locked(E::Cocoapods, text(bytes).and_then(cocoapods::parse_lock)),
-        n if n.starts_with("requirements") && n.ends_with(".txt") => text(bytes).map(|t| {
-            let (packages, unpinned) = python::parse_requirements(t);
-            Locked {
-                ecosystem: E::Pypi,
-                packages,
-                unpinned,
-            }
-        }),
-        _ => return None,
-    })
-}
-
-/// The lockfile names that satisfy a manifest, and whether a parent folder's lockfile counts
-/// (workspaces).
-fn lockfile_names(manifest: &str) -> (&'static [&'static str], bool) {
-    match manifest.to_ascii_lowercase().as_str() {
-        "cargo.toml" => (&["Cargo.lock"], true),
-        "package.json" => (
-            &[
-                "package-lock.json",
-                "npm-shrinkwrap.json",
-                "yarn.lock",
-                "pnpm-lock.yaml",
-                "bun.lock",
-                "bun.lockb",
-            ],
-            true,
-        ),
-        "pyproject.toml" => (
-            &[
-                "poetry.lock",
-                "uv.lock",
-                "pdm.lock",
-                "Pipfile.lock",
-                "requirements*.txt",
-            ],
-            false,
-        ),
-        "pipfile" => (&["Pipfile.lock"], false),
-        "requirements.in" => (&["requirements*.txt"], false),
-        "go.mod" => (&["go.sum"], false),
-        "gemfile" => (&["Gemfile.lock"], false),
-        "gems.rb" => (&["gems.locked"], false),
-        "composer.json" => (&["composer.lock"], false),
-        "build.gradle" | "build.gradle.kts" => (&["gradle.lockfile"], true),
-        "package.swift" => (&["Package.resolved"], false),
-        "podfile" => (&["Podfile.lock"], false),
-        _ => (&["packages.lock.json"], false),
-    }
-}
-
-/// The lockfile that goes with a manifest, if the repository has one.
-fn find_lockfile(ctx: &Context, manifest: &str) -> Option<String> {
-    let (names, climb) = lockfile_names(file_name(manifest));
-    let mut dir = manifest.rsplit_once('/').map(|(d, _)| d.to_string());
-    let files: Vec<&str> = ctx
-        .source
-        .inventory()
-        .files()
-        .map(|e| e.path.as_str())
-        .collect();
-    loop {
-        let prefix = dir.as_deref().map_or(String::new(), |d| format!("{d}/"));
-        let hit = files.iter().find(|f| {
-            f.strip_prefix(prefix.as_str()).is_some_and(|rest| {
-                !rest.contains('/')
-                    && names.iter().any(|n| match n.split_once('*') {
-                        Some((a, b)) => rest.starts_with(a) && rest.ends_with(b),
-                        None => rest == *n,
-                    })
-            })
-        });
-        if let Some(hit) = hit {
-            return Some(hit.to_string());
-        }
-        if !climb {
-            return None;
-        }
-        dir = match dir {
-            Some(d) => d
-                .rsplit_once('/')
-                .map(|(p, _)| p.to_string())
-                .or(Some(String::new()))
-                .filter(|_| !d.is_empty()),
-            None => return None,
-        };
-    }
-}
 
 struct LockfileRecord {
     path: String,
@@ -408,10 +282,12 @@ fn freshness(ctx: &Context, lockfiles: &[LockfileRecord]) -> Value {
         return Value::Null;
     };
     let sboms = ctx.files("sbom");
-    let paths: Vec<&str> = lockfiles
+    let inventory = ctx.source.inventory();
+    let paths: Vec<(&str, Option<git2::Oid>)> = lockfiles
         .iter()
         .map(|l| l.path.as_str())
         .chain(sboms.iter().map(String::as_str))
+        .map(|p| (p, inventory.get(p).and_then(|e| e.blob)))
         .collect();
     if lockfiles.is_empty() || sboms.is_empty() {
         return json!([]);

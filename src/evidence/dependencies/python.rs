@@ -7,60 +7,88 @@ use crate::evidence::value::{array, entries, str_at};
 use serde_json::Value;
 use std::collections::HashSet;
 
+/// What pip-compile writes after `# via` when a requirement comes from the project itself.
+const PROJECT_SOURCES: &[&str] = &[
+    "-r ",
+    "-c ",
+    ".in",
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+];
+
+/// Marks the last package transitive when its pip-compile `# via` comments name only packages.
+fn settle_via(packages: &mut [Package], via: &mut Option<String>) {
+    if let (Some(text), Some(p)) = (via.take(), packages.last_mut())
+        && !text.trim().is_empty()
+        && !PROJECT_SOURCES.iter().any(|s| text.contains(s))
+    {
+        p.direct = false;
+    }
+}
+
 /// A requirements file: pinned packages, and the names of requirements without an exact pin.
+/// Lines that are not requirements (options, paths, URLs, prose) are skipped.
 pub fn parse_requirements(text: &str) -> (Vec<Package>, Vec<String>) {
     let mut packages: Vec<Package> = vec![];
     let mut unpinned = vec![];
-    let mut last_pinned = false;
+    // The `# via` text of the last pinned package, while its comment block lasts.
+    let mut via: Option<String> = None;
     for line in logical_lines(text) {
         let line = line.trim();
-        if let Some(via) = line
-            .strip_prefix('#')
-            .map(str::trim)
-            .and_then(|c| c.strip_prefix("via"))
-        {
-            // pip-compile: a package required only by other packages is transitive.
-            if last_pinned
-                && !via.contains("-r ")
-                && !via.trim().is_empty()
-                && let Some(p) = packages.last_mut()
-            {
-                p.direct = false;
+        if let Some(comment) = line.strip_prefix('#').map(str::trim) {
+            if let Some(text) = via.as_mut() {
+                // `# via a` or `# via` followed by `#   a` lines; the space marks the block open.
+                match comment.strip_prefix("via") {
+                    Some(rest) => text.push_str(rest),
+                    None if !text.is_empty() => text.push_str(comment),
+                    None => {}
+                }
+                if !text.is_empty() || comment.starts_with("via") {
+                    text.push(' ');
+                }
             }
             continue;
         }
-        let spec = line.split(" #").next().unwrap_or_default().trim();
-        last_pinned = false;
-        if spec.is_empty()
-            || spec.starts_with('#')
-            || spec.starts_with('-')
-            || spec.starts_with('.')
-            || spec.contains("://")
-        {
-            continue;
-        }
-        let spec = spec.split(';').next().unwrap_or(spec).trim();
-        let name_end = spec
-            .find(|c: char| !(c.is_alphanumeric() || "-_.".contains(c)))
-            .unwrap_or(spec.len());
-        let name = &spec[..name_end];
-        let rest = spec[name_end..].trim_start();
-        let rest = rest
-            .strip_prefix('[')
-            .and_then(|r| r.split_once(']'))
-            .map_or(rest, |(_, r)| r.trim_start());
-        let pin = rest.strip_prefix("===").or_else(|| rest.strip_prefix("=="));
-        let pin = pin.map(|v| v.split_whitespace().next().unwrap_or_default());
-        match pin {
-            Some(v) if !v.is_empty() && !v.contains(['*', ',']) && !name.is_empty() => {
-                packages.push(Package::new(Ecosystem::Pypi, name, v).direct(true));
-                last_pinned = true;
+        settle_via(&mut packages, &mut via);
+        match requirement(line) {
+            Some((name, Some(version))) => {
+                packages.push(Package::new(Ecosystem::Pypi, name, version).direct(true));
+                via = Some(String::new());
             }
-            _ if !name.is_empty() => unpinned.push(name.to_string()),
-            _ => {}
+            Some((name, None)) => unpinned.push(name.to_string()),
+            None => {}
         }
     }
+    settle_via(&mut packages, &mut via);
     (packages, unpinned)
+}
+
+/// The name and exact pin (`==`/`===`) of a requirement line, or `None` for anything else.
+fn requirement(line: &str) -> Option<(&str, Option<&str>)> {
+    let spec = line.split(" #").next().unwrap_or_default().trim();
+    if spec.is_empty() || spec.starts_with(['-', '.', '/']) || spec.contains("://") {
+        return None;
+    }
+    let spec = spec.split(';').next().unwrap_or(spec).trim();
+    let name_end = spec
+        .find(|c: char| !(c.is_alphanumeric() || "-_.".contains(c)))
+        .unwrap_or(spec.len());
+    let name = &spec[..name_end];
+    let rest = spec[name_end..].trim_start();
+    let rest = rest
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .map_or(rest, |(_, r)| r.trim_start());
+    if name.is_empty() || !(rest.is_empty() || rest.starts_with(['=', '<', '>', '~', '!', '@'])) {
+        return None;
+    }
+    let pin = rest.strip_prefix("===").or_else(|| rest.strip_prefix("=="));
+    let pin = pin.and_then(|v| v.split_whitespace().next());
+    Some((
+        name,
+        pin.filter(|v| !v.is_empty() && !v.contains(['*', ','])),
+    ))
 }
 
 /// Joins `\` continuation lines.
@@ -159,7 +187,7 @@ mod tests {
 
     #[test]
     fn requirements_pins_extras_markers_and_pip_compile_comments() {
-        let text = "# comment\n-r base.txt\nNumPy==2.1.3 ; python_version>'3.8'\nrequests[socks]==2.32.0 \\\n    --hash=sha256:ab\n    # via -r requirements.in\nidna==3.7\n    # via requests\nflask>=3\n-e .\ndjango\n";
+        let text = "# comment\n-r base.txt\nNumPy==2.1.3 ; python_version>'3.8'\nrequests[socks]==2.32.0 \\\n    --hash=sha256:ab\n    # via -r requirements.in\nidna==3.7\n    # via requests\ncertifi==2024.2.2\n    # via\n    #   httpx\n    #   requests\nscipy==1.14.1\n    # via\n    #   app (pyproject.toml)\nflask>=3\n-e .\ndjango\nREQ-1 The system shall alarm\n";
         let (pins, loose) = parse_requirements(text);
         let show: Vec<(&str, &str, bool)> = pins
             .iter()
@@ -170,7 +198,9 @@ mod tests {
             [
                 ("NumPy", "2.1.3", true),
                 ("requests", "2.32.0", true),
-                ("idna", "3.7", false)
+                ("idna", "3.7", false),
+                ("certifi", "2024.2.2", false),
+                ("scipy", "1.14.1", true)
             ]
         );
         assert_eq!(loose, ["flask", "django"]);

@@ -116,7 +116,8 @@ fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, Str
     };
     let latest = releases.first();
     let tip_release = releases.iter().find(|t| t.target == tip.to_string());
-    Ok(json!({
+    let commit_count = walked.commits.len();
+    let mut out = json!({
         "available": true,
         "reason": null,
         "tip": tip.to_string(),
@@ -129,11 +130,13 @@ fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, Str
         "release_tags": pattern,
         "latest_release": latest,
         "tip_release": tip_release.map(|t| &t.name),
-        "commit_count": walked.commits.len(),
-        "commits": walked.commits,
+        "commit_count": commit_count,
         "tags": tags,
         "control_changes": controls,
-    }))
+    });
+    // Moved in, not copied: `json!` would serialize a second copy of a long history.
+    out["commits"] = Value::Array(walked.commits);
+    Ok(out)
 }
 
 /// Whether tracked files differ from HEAD (`null` when a revision, not the work tree, is scanned).

@@ -2,10 +2,11 @@
 //! topological order), whether a shallow clone cut the walk short, and which merge brought each
 //! commit in. A progress bar shows on a terminal when the walk is long.
 
-use super::commits::{CommitReader, CommitRecord};
+use super::commits::CommitReader;
 use super::scope::ScopePlan;
 use git2::{Oid, Repository, Sort};
 use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 
@@ -13,7 +14,9 @@ use std::io::IsTerminal;
 const PROGRESS_MIN_COMMITS: usize = 2_000;
 
 pub struct Walked {
-    pub commits: Vec<CommitRecord>,
+    /// Each commit as its evidence record (converted as it is read, so that a long history is
+    /// held in memory once).
+    pub commits: Vec<Value>,
     /// A commit in scope had its parents cut off by a shallow clone.
     pub truncated: bool,
 }
@@ -30,7 +33,8 @@ pub fn walk(reader: &CommitReader<'_>, tip: Oid, plan: &ScopePlan) -> Result<Wal
         let commit = repo.find_commit(*oid)?;
         let boundary = boundaries.contains(oid);
         truncated |= boundary;
-        commits.push(reader.read(&commit, boundary)?);
+        let record = reader.read(&commit, boundary)?;
+        commits.push(serde_json::to_value(record).unwrap_or_default());
         progress.inc(1);
     }
     progress.finish_and_clear();
@@ -95,11 +99,11 @@ fn shallow_boundaries(repo: &Repository) -> HashSet<Oid> {
 fn assign_merges(
     repo: &Repository,
     oids: &[Oid],
-    commits: &mut [CommitRecord],
+    commits: &mut [Value],
 ) -> Result<(), git2::Error> {
     let index: HashMap<Oid, usize> = oids.iter().enumerate().map(|(i, o)| (*o, i)).collect();
     for (i, oid) in oids.iter().enumerate() {
-        if !commits[i].merge {
+        if commits[i]["merge"] != true {
             continue;
         }
         let commit = repo.find_commit(*oid)?;
@@ -113,9 +117,9 @@ fn assign_merges(
         walk.hide(first)?;
         for merged in walk {
             if let Some(&j) = index.get(&merged?)
-                && commits[j].merged_by.is_none()
+                && commits[j]["merged_by"].is_null()
             {
-                commits[j].merged_by = Some(commits[i].id.clone());
+                commits[j]["merged_by"] = commits[i]["id"].clone();
             }
         }
     }

@@ -31,7 +31,7 @@ pub fn collect(ctx: &Context) -> Value {
                 "path": path,
                 "stated_version": stated.0,
                 "stated_date": stated.1,
-                "last_changed": last_changed(repo, path),
+                "last_changed": last_changed(repo, ctx.repository.revision.as_deref(), path),
             })
         })
         .collect();
@@ -63,11 +63,14 @@ fn latest_release(repo: &Repository, pattern: &str) -> Value {
     }
 }
 
-/// The date of the newest commit (from HEAD, first parents) whose version of `path` differs
-/// from its parent's.
-fn last_changed(repo: &Repository, path: &str) -> Option<String> {
+/// The date of the newest commit (from the scanned revision, else HEAD; first parents) whose
+/// version of `path` differs from its parent's.
+fn last_changed(repo: &Repository, revision: Option<&str>, path: &str) -> Option<String> {
     let mut walk = repo.revwalk().ok()?;
-    walk.push_head().ok()?;
+    match revision {
+        Some(rev) => walk.push(git2::Oid::from_str(rev).ok()?).ok()?,
+        None => walk.push_head().ok()?,
+    }
     walk.simplify_first_parent().ok()?;
     let blob_at = |c: &git2::Commit| {
         c.tree()

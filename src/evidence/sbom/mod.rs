@@ -144,19 +144,20 @@ pub fn summary(path: &str, sbom: &Sbom) -> Value {
         "with_hash": count_with(|c| c.hashes > 0),
         "with_license": count_with(|c| !c.licenses.is_empty()),
         "ntia": ntia,
-        "vex": vex_summary(sbom),
+        "vex": vex_summary(&sbom.vex),
     })
 }
 
-fn vex_summary(sbom: &Sbom) -> Value {
+/// VEX statements as evidence: the count, counts by state, and the first statements.
+pub fn vex_summary(vex: &[model::VexStatement]) -> Value {
     let mut by_state: BTreeMap<&str, usize> = BTreeMap::new();
-    for v in &sbom.vex {
+    for v in vex {
         *by_state
             .entry(v.state.as_deref().unwrap_or("none"))
             .or_default() += 1;
     }
-    let statements: Vec<_> = sbom.vex.iter().take(MAX_VEX_STATEMENTS).collect();
-    json!({"count": sbom.vex.len(), "by_state": by_state, "statements": statements})
+    let statements: Vec<_> = vex.iter().take(MAX_VEX_STATEMENTS).collect();
+    json!({"count": vex.len(), "by_state": by_state, "statements": statements})
 }
 
 #[cfg(test)]
