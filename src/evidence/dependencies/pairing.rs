@@ -3,6 +3,7 @@
 
 use super::lockfile::file_name;
 use crate::evidence::Context;
+use crate::evidence::source::EntryKind;
 
 /// The lockfile names that satisfy a manifest, and whether a parent folder's lockfile counts
 /// (workspaces).
@@ -71,14 +72,22 @@ fn lockfile_in(ctx: &Context, dir: &str, name: &str) -> Option<String> {
             let path = format!("{prefix}{name}");
             inventory.is_file(&path).then_some(path)
         }
-        Some((head, tail)) => inventory
-            .files()
-            .map(|e| e.path.as_str())
-            .find(|p| {
-                p.strip_prefix(prefix.as_str()).is_some_and(|rest| {
-                    !rest.contains('/') && rest.starts_with(head) && rest.ends_with(tail)
+        Some((head, tail)) => {
+            // The inventory is sorted by path: only the run starting with `dir/head` can match,
+            // so a repository with thousands of manifests is not scanned once per manifest.
+            let start = format!("{prefix}{head}");
+            let entries = &inventory.entries;
+            let first = entries.partition_point(|e| e.path.as_str() < start.as_str());
+            entries[first..]
+                .iter()
+                .take_while(|e| e.path.starts_with(&start))
+                .filter(|e| e.kind == EntryKind::File)
+                .map(|e| e.path.as_str())
+                .find(|p| {
+                    let name = &p[prefix.len()..];
+                    !name.contains('/') && name.ends_with(tail)
                 })
-            })
-            .map(str::to_string),
+                .map(str::to_string)
+        }
     }
 }
