@@ -20,10 +20,11 @@ fn main() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
+        // Resolved against the crate being compiled, not baked in as this build's absolute path,
+        // so a build directory shared between two checkouts never points into the other one.
         writeln!(
             out,
-            "    ({rel:?}, include_str!({:?})),",
-            f.display().to_string()
+            "    ({rel:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{rel}\"))),"
         )
         .unwrap();
     }

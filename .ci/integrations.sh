@@ -6,8 +6,8 @@
 #      staged state (an unstaged breakage is ignored) and fails once the breakage is staged;
 #      the samdscan-policy-test hook passes and fails on a policy author's tests.
 # pre-commit builds samdscan with `cargo install` (release, without --locked: the newest
-# compatible dependencies) into this checkout's target/ (or $CARGO_TARGET_DIR), so it reuses the
-# release build .ci/run made before and the hooks' builds share their dependencies.
+# compatible dependencies) into target/pre-commit, kept apart from the project's own build and
+# reused by the later hook installs of the same run (and by later runs on the same machine).
 # Prints `N passed, N failed` and exits 1 when a check failed.
 set -euo pipefail
 
@@ -83,7 +83,10 @@ import_example() {
 }
 
 # pre-commit, from this checkout as users get it from the repository.
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target} PRE_COMMIT_HOME=$work/pre-commit-home
+# pre-commit builds from its own clone of this repository: give it a target directory of its own,
+# so its build (from another source path, with other dependency versions) never mixes with the
+# project's; it is kept between runs on the same machine.
+export CARGO_TARGET_DIR=$root/target/pre-commit PRE_COMMIT_HOME=$work/pre-commit-home
 try_repo() { (cd "$1" && pre-commit try-repo "$root" "$2" "${@:3}"); }
 expect_failure() { ! "$@"; }
 

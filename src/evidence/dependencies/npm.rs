@@ -86,10 +86,7 @@ mod tests {
           "packages/ui":{"name":"@app/ui","version":"0.0.1"},
           "node_modules/@app/ui":{"resolved":"packages/ui","link":true}}}"#;
         let p = parse_lock(lock).unwrap();
-        let show: Vec<(&str, &str, bool, bool)> = p
-            .iter()
-            .map(|p| (p.name.as_str(), p.version.as_str(), p.direct, p.local))
-            .collect();
+        let show = crate::evidence::dependencies::package::summary(&p);
         assert!(show.contains(&("@types/node", "20.1.0", true, false)));
         assert!(show.contains(&("left-pad", "1.3.0", true, false)));
         assert!(show.contains(&("lodash", "3.10.1", false, false)));

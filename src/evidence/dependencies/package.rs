@@ -158,6 +158,15 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// `(name, version, direct, local)` of each package, for parser tests.
+#[cfg(test)]
+pub fn summary(packages: &[Package]) -> Vec<(&str, &str, bool, bool)> {
+    packages
+        .iter()
+        .map(|p| (p.name.as_str(), p.version.as_str(), p.direct, p.local))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
