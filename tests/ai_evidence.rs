@@ -29,15 +29,6 @@ fn scan(repo: &std::path::Path) -> Value {
     run_json(&["scan", "--format", "json", "--fail-on", "never"], repo)
 }
 
-fn findings_of<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule_id"] == rule)
-        .collect()
-}
-
 fn rule_state(report: &Value, id: &str) -> Value {
     report["rules"]
         .as_array()
@@ -86,7 +77,7 @@ fn a_recorded_hash_costs_one_streamed_pass_and_matches() {
     // The same from git objects (--rev), without a checkout.
     let at_rev = evidence(dir.path(), &["--rev", "HEAD"]);
     assert_eq!(at_rev["ai"]["artifacts"][0]["sha256"], sha.as_str());
-    assert!(findings_of(&scan(dir.path()), "MFDS-AI-005").is_empty());
+    assert!(common::findings_of(&scan(dir.path()), "MFDS-AI-005").is_empty());
 }
 
 #[test]
@@ -97,7 +88,7 @@ fn nothing_is_hashed_unless_a_policy_needs_it() {
     assert_eq!(ev["ai"]["hash_cost"]["bytes_hashed"], 0);
     assert!(ev["ai"]["artifacts"][0]["sha256"].is_null());
     let report = scan(dir.path());
-    let unversioned = findings_of(&report, "MFDS-AI-005");
+    let unversioned = common::findings_of(&report, "MFDS-AI-005");
     assert_eq!(unversioned.len(), 1);
     assert_eq!(unversioned[0]["level"], "warning");
     // A recorded hash but no AI in the profile: no AI policy runs, so nothing is read either.
@@ -113,7 +104,7 @@ fn nothing_is_hashed_unless_a_policy_needs_it() {
 fn a_stale_recorded_hash_is_reported_at_the_card() {
     let dir = repo_with_weights(Some(&"0".repeat(64)), AI_PROFILE);
     let report = scan(dir.path());
-    let f = findings_of(&report, "MFDS-AI-005");
+    let f = common::findings_of(&report, "MFDS-AI-005");
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0]["path"], "models/MODEL_CARD.md");
     assert!(f[0]["message"].as_str().unwrap().contains("another model"));
@@ -194,14 +185,14 @@ fn bad_split_manifests_and_metrics_are_findings_naming_the_file() {
     common::git(dir.path(), &["add", "-A"]);
     common::git(dir.path(), &["commit", "-q", "-m", "Add binary (CR-3)"]);
     let report = scan(dir.path());
-    let split_paths: Vec<&str> = findings_of(&report, "MFDS-AI-003")
+    let split_paths: Vec<&str> = common::findings_of(&report, "MFDS-AI-003")
         .iter()
         .filter_map(|f| f["path"].as_str())
         .collect();
     for p in ["splits/train.csv", "splits/test.json", "splits/tune.txt"] {
         assert!(split_paths.contains(&p), "{p} not in {split_paths:?}");
     }
-    let eval = findings_of(&report, "MFDS-AI-004");
+    let eval = common::findings_of(&report, "MFDS-AI-004");
     assert!(
         eval.iter().any(|f| f["path"] == "eval/metrics.json"),
         "{eval:?}"
@@ -223,7 +214,7 @@ fn generative_ai_foundation_model_must_be_pinned() {
         ),
     ]);
     let report = scan(dir.path());
-    let pinned = findings_of(&report, "MFDS-GAI-001");
+    let pinned = common::findings_of(&report, "MFDS-GAI-001");
     assert_eq!(pinned.len(), 1, "{pinned:?}");
     assert!(
         pinned[0]["message"]
@@ -231,9 +222,9 @@ fn generative_ai_foundation_model_must_be_pinned() {
             .unwrap()
             .contains("moving alias")
     );
-    assert!(findings_of(&report, "MFDS-GAI-003").is_empty());
+    assert!(common::findings_of(&report, "MFDS-GAI-003").is_empty());
     assert_eq!(
-        findings_of(&report, "MFDS-GAI-002").len(),
+        common::findings_of(&report, "MFDS-GAI-002").len(),
         1,
         "no risk table"
     );
@@ -346,7 +337,7 @@ fn a_silent_model_change_is_caught_in_the_history_range() {
     std::fs::write(dir.path().join("models/m.onnx"), pointer('b')).unwrap();
     common::git(dir.path(), &["commit", "-q", "-am", "Retrain (CR-9)"]);
     let report = scan(dir.path());
-    let paths: Vec<&str> = findings_of(&report, "MFDS-AI-007")
+    let paths: Vec<&str> = common::findings_of(&report, "MFDS-AI-007")
         .iter()
         .filter_map(|f| f["path"].as_str())
         .collect();
@@ -363,5 +354,5 @@ fn a_silent_model_change_is_caught_in_the_history_range() {
         dir.path(),
         &["commit", "-q", "-am", "Card and evaluation for 1.1 (CR-9)"],
     );
-    assert!(findings_of(&scan(dir.path()), "MFDS-AI-007").is_empty());
+    assert!(common::findings_of(&scan(dir.path()), "MFDS-AI-007").is_empty());
 }

@@ -50,15 +50,6 @@ fn scan(repo: &Path, format: &str, as_of: &str) -> (Option<i32>, String) {
     )
 }
 
-fn findings_of<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule_id"] == rule)
-        .collect()
-}
-
 /// Waivers for every error of the example: a specific one for the SBOM (whose text the tests
 /// check), and one per other rule that reports an error (the rule set grows; this does not).
 fn waive_all_errors() -> String {
@@ -87,7 +78,7 @@ fn waived_findings_stay_visible_in_every_format_and_stop_gating() {
     let repo = Repo::with_waivers(&waive_all_errors());
     let (code, report) = repo.json("2027-01-15");
     assert_eq!(code, Some(0), "waived errors do not fail the scan");
-    let cyb = findings_of(&report, "MFDS-CYB-001");
+    let cyb = common::findings_of(&report, "MFDS-CYB-001");
     assert_eq!(cyb.len(), 1, "the waived finding is still reported");
     assert_eq!(cyb[0]["waiver"]["ref"], "CAPA-7");
     assert_eq!(cyb[0]["waiver"]["approved_by"], "QA Lead Kim");
@@ -99,8 +90,8 @@ fn waived_findings_stay_visible_in_every_format_and_stop_gating() {
         counts["warning"].as_u64().unwrap() >= 1,
         "SAMDSCAN-004 stays"
     );
-    assert!(findings_of(&report, "SAMDSCAN-001").is_empty());
-    assert!(findings_of(&report, "SAMDSCAN-003").is_empty());
+    assert!(common::findings_of(&report, "SAMDSCAN-001").is_empty());
+    assert!(common::findings_of(&report, "SAMDSCAN-003").is_empty());
 
     let (_, sarif) = repo.scan("sarif", "2027-01-15");
     let sarif: Value = serde_json::from_str(&sarif).unwrap();
@@ -157,12 +148,12 @@ fn an_expired_waiver_is_a_finding_and_its_finding_gates_again() {
     );
     // The last day of a waiver is still inside it.
     let (_, on_expiry) = repo.json("2027-03-31");
-    assert!(findings_of(&on_expiry, "SAMDSCAN-001").is_empty());
-    assert!(!findings_of(&on_expiry, "MFDS-CYB-006")[0]["waiver"].is_null());
+    assert!(common::findings_of(&on_expiry, "SAMDSCAN-001").is_empty());
+    assert!(!common::findings_of(&on_expiry, "MFDS-CYB-006")[0]["waiver"].is_null());
 
     let (code, after) = repo.json("2027-04-01");
     assert_eq!(code, Some(1));
-    let expired = findings_of(&after, "SAMDSCAN-001");
+    let expired = common::findings_of(&after, "SAMDSCAN-001");
     assert_eq!(expired.len(), 1);
     assert_eq!(expired[0]["level"], "warning");
     assert_eq!(
@@ -171,7 +162,7 @@ fn an_expired_waiver_is_a_finding_and_its_finding_gates_again() {
     );
     assert_eq!(expired[0]["path"], ".samdscan.yaml");
     assert_eq!(expired[0]["line"], 14, "anchored at the waiver's line");
-    assert!(findings_of(&after, "MFDS-CYB-006")[0]["waiver"].is_null());
+    assert!(common::findings_of(&after, "MFDS-CYB-006")[0]["waiver"].is_null());
 }
 
 #[test]
@@ -181,7 +172,7 @@ fn a_waiver_for_an_unknown_rule_is_a_finding_not_a_config_error() {
     );
     let (code, report) = repo.json("2027-01-15");
     assert_eq!(code, Some(1), "the example's own errors still gate");
-    let unknown = findings_of(&report, "SAMDSCAN-002");
+    let unknown = common::findings_of(&report, "SAMDSCAN-002");
     assert_eq!(unknown.len(), 1);
     assert_eq!(
         unknown[0]["message"],
@@ -189,7 +180,7 @@ fn a_waiver_for_an_unknown_rule_is_a_finding_not_a_config_error() {
     );
     assert_eq!(unknown[0]["line"], 14);
     assert!(
-        findings_of(&report, "SAMDSCAN-003").is_empty(),
+        common::findings_of(&report, "SAMDSCAN-003").is_empty(),
         "reported once"
     );
 }
@@ -203,10 +194,10 @@ fn path_globs_match_whole_paths_and_stay_within_folders() {
     );
     let (_, report) = repo.json("2027-01-15");
     assert!(
-        findings_of(&report, "MFDS-CYB-001")[0]["waiver"].is_null(),
+        common::findings_of(&report, "MFDS-CYB-001")[0]["waiver"].is_null(),
         "`*.json` is a file at the top, not sbom/planner.cdx.json"
     );
-    let unused = findings_of(&report, "SAMDSCAN-003");
+    let unused = common::findings_of(&report, "SAMDSCAN-003");
     assert_eq!(unused.len(), 1);
     assert_eq!(
         unused[0]["message"],
@@ -214,7 +205,7 @@ fn path_globs_match_whole_paths_and_stay_within_folders() {
     );
     assert_eq!(unused[0]["level"], "note");
     assert_eq!(
-        findings_of(&report, "SAMDSCAN-004")[0]["waiver"]["ref"],
+        common::findings_of(&report, "SAMDSCAN-004")[0]["waiver"]["ref"],
         "CR-2"
     );
 }
@@ -223,7 +214,7 @@ fn path_globs_match_whole_paths_and_stay_within_folders() {
 fn a_fingerprint_waives_exactly_one_finding() {
     let plain = Repo::with_waivers("  []\n");
     let (_, before) = plain.json("2027-01-15");
-    let target = findings_of(&before, "MFDS-GEN-003")[0]["fingerprint"]
+    let target = common::findings_of(&before, "MFDS-GEN-003")[0]["fingerprint"]
         .as_str()
         .unwrap()
         .to_string();
@@ -234,14 +225,14 @@ fn a_fingerprint_waives_exactly_one_finding() {
     ));
     let (_, report) = repo.json("2027-01-15");
     assert_eq!(
-        findings_of(&report, "MFDS-GEN-003")[0]["waiver"]["ref"],
+        common::findings_of(&report, "MFDS-GEN-003")[0]["waiver"]["ref"],
         "CR-1"
     );
     assert!(
-        findings_of(&report, "MFDS-GEN-001")[0]["waiver"].is_null(),
+        common::findings_of(&report, "MFDS-GEN-001")[0]["waiver"].is_null(),
         "a fingerprint belongs to one rule"
     );
-    let unused = findings_of(&report, "SAMDSCAN-003");
+    let unused = common::findings_of(&report, "SAMDSCAN-003");
     assert_eq!(unused.len(), 1);
     assert!(unused[0]["message"].as_str().unwrap().contains("CR-2"));
 }
@@ -255,16 +246,16 @@ fn a_valid_waiver_still_applies_beside_an_expired_one_for_the_same_finding() {
     );
     let (_, report) = repo.json("2027-01-15");
     assert_eq!(
-        findings_of(&report, "MFDS-CYB-006")[0]["waiver"]["ref"],
+        common::findings_of(&report, "MFDS-CYB-006")[0]["waiver"]["ref"],
         "CR-2"
     );
     assert_eq!(
-        findings_of(&report, "SAMDSCAN-001").len(),
+        common::findings_of(&report, "SAMDSCAN-001").len(),
         1,
         "CR-1 expired"
     );
     assert!(
-        findings_of(&report, "SAMDSCAN-003").is_empty(),
+        common::findings_of(&report, "SAMDSCAN-003").is_empty(),
         "the renewed waiver is in use"
     );
 }
@@ -350,7 +341,7 @@ fn adding_or_changing_a_waiver_in_a_pull_request_is_reported() {
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let changes: Vec<(&str, u64)> = findings_of(&report, "SAMDSCAN-005")
+    let changes: Vec<(&str, u64)> = common::findings_of(&report, "SAMDSCAN-005")
         .iter()
         .map(|f| (f["message"].as_str().unwrap(), f["line"].as_u64().unwrap()))
         .collect();
@@ -367,7 +358,7 @@ fn adding_or_changing_a_waiver_in_a_pull_request_is_reported() {
             ),
         ]
     );
-    for f in findings_of(&report, "SAMDSCAN-005") {
+    for f in common::findings_of(&report, "SAMDSCAN-005") {
         assert_eq!(f["baseline_state"], "new");
         assert_eq!(f["level"], "warning");
     }

@@ -192,3 +192,13 @@ pub fn evidence_json(repo: &Path, extra: &[&str]) -> serde_json::Value {
         .collect();
     samdscan_json(&args, repo).0
 }
+
+/// The findings of one rule in a JSON report.
+pub fn findings_of<'a>(report: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == rule)
+        .collect()
+}
