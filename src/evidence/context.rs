@@ -82,6 +82,16 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// The commit the scan is about: the `--rev` revision, else HEAD (`None` without git history
+    /// or before the first commit).
+    pub fn tip(&self) -> Option<git2::Oid> {
+        let repo = self.git?;
+        match &self.repository.revision {
+            Some(rev) => git2::Oid::from_str(rev).ok(),
+            None => repo.head().ok()?.peel_to_commit().ok().map(|c| c.id()),
+        }
+    }
+
     /// Paths of the files of one kind, sorted.
     pub fn files(&self, kind: &str) -> &[String] {
         self.by_kind.get(kind).map(Vec::as_slice).unwrap_or(&[])

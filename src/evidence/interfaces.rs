@@ -3,14 +3,15 @@
 //!
 //! Interface code is a file kind (`evidence.interface_code`, default globs for sockets, HTTP,
 //! Bluetooth, MQTT, gRPC and API definitions), so a team states what its interfaces are. The walk
-//! follows first parents from HEAD and stops at the first commit whose diff against its parent
+//! follows first parents from the scanned commit (`--rev`, else HEAD) and stops at the first commit whose diff against its parent
 //! touches such a file, after at most [`MAX_COMMITS`] commits; a shallow clone's boundary commit
 //! never counts. Without git history the value says it was not evaluated.
 
 use super::document_history::commit_ref;
+use super::history::tree_diff::TreeDiffer;
 use super::kinds::{FileKind, compile_globs};
 use super::{Context, Extractor};
-use git2::{Commit, Repository};
+use git2::{Commit, Oid, Repository};
 use globset::GlobSet;
 use serde_json::{Value, json};
 
@@ -47,26 +48,27 @@ impl Extractor for InterfaceExtractor {
 
     fn collect(&self, ctx: &Context) -> Value {
         let files = ctx.files("interface_code").len();
-        let Some(repo) = ctx.git else {
+        let (Some(repo), Some(tip)) = (ctx.git, ctx.tip()) else {
             return json!({"evaluated": false, "files": files, "last_change": null});
         };
         let globs = match ctx.config.config.evidence.globs.get("interface_code") {
             Some(user) => user.clone(),
             None => KINDS[0].globs.iter().map(|g| g.to_string()).collect(),
         };
-        let last = last_change(repo, &compile_globs(&globs));
+        let last = last_change(repo, tip, &compile_globs(&globs));
         json!({"evaluated": true, "files": files, "last_change": last})
     }
 }
 
-/// The newest commit on the first-parent line from HEAD that added, changed or removed a file
+/// The newest commit on the first-parent line from `tip` that added, changed or removed a file
 /// matching `set`, with that file's path.
-fn last_change(repo: &Repository, set: &GlobSet) -> Option<Value> {
-    let mut commit = repo.head().ok()?.peel_to_commit().ok()?;
+fn last_change(repo: &Repository, tip: Oid, set: &GlobSet) -> Option<Value> {
+    let mut trees = TreeDiffer::new(repo);
+    let mut commit = repo.find_commit(tip).ok()?;
     for _ in 0..MAX_COMMITS {
         let parent = commit.parent(0).ok();
         let at_boundary = parent.is_none() && repo.is_shallow();
-        if !at_boundary && let Some(path) = touched(repo, &commit, parent.as_ref(), set) {
+        if !at_boundary && let Some(path) = touched(&mut trees, &commit, parent.as_ref(), set) {
             let mut value = serde_json::to_value(commit_ref(&commit)).ok()?;
             value["path"] = json!(path);
             return Some(value);
@@ -78,19 +80,16 @@ fn last_change(repo: &Repository, set: &GlobSet) -> Option<Value> {
 
 /// The first path matching `set` that `commit` changed relative to `parent`.
 fn touched(
-    repo: &Repository,
+    trees: &mut TreeDiffer,
     commit: &Commit,
     parent: Option<&Commit>,
     set: &GlobSet,
 ) -> Option<String> {
-    let tree = commit.tree().ok()?;
-    let parent_tree = parent.and_then(|p| p.tree().ok());
-    let diff = repo
-        .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), None)
+    let changes = trees
+        .changed_files(parent.map(Commit::tree_id), Some(commit.tree_id()))
         .ok()?;
-    diff.deltas()
-        .filter_map(|d| d.new_file().path().or_else(|| d.old_file().path()))
-        .filter_map(|p| p.to_str())
-        .find(|p| set.is_match(p))
-        .map(str::to_string)
+    changes.into_iter().find_map(|c| {
+        let matches = set.is_match(&c.path) || c.old_path.as_ref().is_some_and(|p| set.is_match(p));
+        matches.then_some(c.path)
+    })
 }

@@ -3,7 +3,7 @@
 //! merge, and the files it changed relative to its first parent.
 
 use super::areas::AreaMatcher;
-use super::tree_diff::{Change, changed_files};
+use super::tree_diff::{Change, TreeDiffer};
 use git2::{Commit, Repository, Signature};
 use regex::Regex;
 use serde::Serialize;
@@ -67,16 +67,35 @@ pub struct CommitRecord {
     pub areas: Vec<String>,
 }
 
-/// What is needed to describe commits, built once per walk.
-pub struct CommitReader<'r> {
-    pub repo: &'r Repository,
+/// How commits are described (the change-reference pattern, the path areas), built once per
+/// walk and shared by its threads.
+pub struct CommitRules {
     pub references: Regex,
     pub areas: AreaMatcher,
 }
 
-impl CommitReader<'_> {
+/// Describes commits of one repository handle, keeping the trees of the last commit read.
+pub struct CommitReader<'r> {
+    repo: &'r Repository,
+    rules: &'r CommitRules,
+    trees: TreeDiffer<'r>,
+}
+
+impl<'r> CommitReader<'r> {
+    pub fn new(repo: &'r Repository, rules: &'r CommitRules) -> CommitReader<'r> {
+        CommitReader {
+            repo,
+            rules,
+            trees: TreeDiffer::new(repo),
+        }
+    }
+
     /// Describes `commit`; `boundary` says its parents were cut off by a shallow clone.
-    pub fn read(&self, commit: &Commit<'_>, boundary: bool) -> Result<CommitRecord, git2::Error> {
+    pub fn read(
+        &mut self,
+        commit: &Commit<'_>,
+        boundary: bool,
+    ) -> Result<CommitRecord, git2::Error> {
         let message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
         let (subject, body) = split_message(&message);
         let trailers = trailers_of(&message);
@@ -85,7 +104,10 @@ impl CommitReader<'_> {
         } else {
             self.changes(commit)?
         };
-        let areas = self.areas.union(changes.iter().map(|c| c.areas.as_slice()));
+        let areas = self
+            .rules
+            .areas
+            .union(changes.iter().map(|c| c.areas.as_slice()));
         let id = commit.id();
         Ok(CommitRecord {
             id: id.to_string(),
@@ -93,7 +115,7 @@ impl CommitReader<'_> {
             parents: commit.parent_ids().map(|p| p.to_string()).collect(),
             author: person(&commit.author()),
             committer: person(&commit.committer()),
-            references: references(&self.references, &message, &trailers),
+            references: references(&self.rules.references, &message, &trailers),
             subject,
             body,
             trailers,
@@ -106,17 +128,18 @@ impl CommitReader<'_> {
         })
     }
 
-    fn changes(&self, commit: &Commit<'_>) -> Result<Vec<ChangeRecord>, git2::Error> {
-        let tree = commit.tree()?;
+    fn changes(&mut self, commit: &Commit<'_>) -> Result<Vec<ChangeRecord>, git2::Error> {
         let parent_tree = match commit.parent_ids().next() {
-            Some(p) => Some(self.repo.find_commit(p)?.tree()?),
+            Some(p) => Some(self.repo.find_commit(p)?.tree_id()),
             None => None,
         };
-        let changes = changed_files(self.repo, parent_tree.as_ref(), Some(&tree))?;
+        let changes = self
+            .trees
+            .changed_files(parent_tree, Some(commit.tree_id()))?;
         Ok(changes
             .into_iter()
             .map(|change| ChangeRecord {
-                areas: self.areas.areas_of(&change.path),
+                areas: self.rules.areas.areas_of(&change.path),
                 change,
             })
             .collect())

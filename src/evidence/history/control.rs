@@ -155,9 +155,9 @@ fn policy_file_changes(
     if dirs.is_empty() {
         return Ok(());
     }
-    let old = repo.find_commit(base)?.tree()?;
-    let new = repo.find_commit(tip)?.tree()?;
-    for c in changed_files(repo, Some(&old), Some(&new))? {
+    let old = repo.find_commit(base)?.tree_id();
+    let new = repo.find_commit(tip)?.tree_id();
+    for c in changed_files(repo, Some(old), Some(new))? {
         if dirs.iter().any(|d| c.path.starts_with(d.as_str())) {
             let status = serde_json::to_value(c.status).unwrap_or_default();
             let detail = format!("policy file {} {}", c.path, status.as_str().unwrap_or(""));

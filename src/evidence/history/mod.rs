@@ -16,7 +16,7 @@ pub mod tree_diff;
 mod walk;
 
 use super::{Context, Extractor};
-use commits::{CommitReader, DEFAULT_CHANGE_REFERENCE};
+use commits::{CommitRules, DEFAULT_CHANGE_REFERENCE};
 use git2::{Oid, Repository, StatusOptions};
 use regex::Regex;
 use serde_json::{Value, json};
@@ -36,12 +36,16 @@ impl Extractor for HistoryExtractor {
         let Some(repo) = ctx.git else {
             return unavailable("not the top of a git work tree");
         };
-        let Some(tip) = tip_of(ctx, repo) else {
+        let Some(tip) = ctx.tip() else {
             return unavailable("the repository has no commits yet");
         };
-        // Objects are read, not written: re-hashing each one would dominate the walk.
+        // Objects are read, not written: re-hashing each one would dominate the walk. The walk
+        // keeps the trees it needs itself (see `TreeDiffer`); libgit2's object cache would
+        // hold every tree of a long history.
         git2::opts::strict_hash_verification(false);
+        git2::opts::enable_caching(false);
         let value = read_history(ctx, repo, tip);
+        git2::opts::enable_caching(true);
         git2::opts::strict_hash_verification(true);
         value.unwrap_or_else(|reason| {
             ctx.diagnose(ctx.config.path.as_deref().unwrap_or(".git"), &reason);
@@ -59,15 +63,6 @@ fn unavailable(reason: &str) -> Value {
         "tags": [],
         "control_changes": [],
     })
-}
-
-/// The commit the scan is about: `--rev`, else HEAD.
-fn tip_of(ctx: &Context, repo: &Repository) -> Option<Oid> {
-    let facts = ctx.repository;
-    match &facts.revision {
-        Some(rev) => Oid::from_str(rev).ok(),
-        None => repo.head().ok()?.peel_to_commit().ok().map(|c| c.id()),
-    }
 }
 
 fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, String> {
@@ -96,12 +91,11 @@ fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, Str
         .change_reference
         .as_deref()
         .unwrap_or(DEFAULT_CHANGE_REFERENCE);
-    let reader = CommitReader {
-        repo,
+    let rules = CommitRules {
         references: Regex::new(reference).map_err(|e| e.to_string())?,
         areas: AreaMatcher::new(ctx.config),
     };
-    let walked = walk::walk(&reader, tip, &plan)
+    let walked = walk::walk(repo, &rules, tip, &plan)
         .map_err(|e| format!("cannot read the git history: {}", e.message()))?;
     let controls = match base {
         Some(base) => {

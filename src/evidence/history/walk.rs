@@ -2,7 +2,7 @@
 //! topological order), whether a shallow clone cut the walk short, and which merge brought each
 //! commit in. A progress bar shows on a terminal when the walk is long.
 
-use super::commits::CommitReader;
+use super::commits::{CommitReader, CommitRules};
 use super::scope::ScopePlan;
 use git2::{Oid, Repository, Sort};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -22,8 +22,13 @@ pub struct Walked {
 }
 
 /// Reads every commit in scope, newest first.
-pub fn walk(reader: &CommitReader<'_>, tip: Oid, plan: &ScopePlan) -> Result<Walked, git2::Error> {
-    let repo = reader.repo;
+pub fn walk(
+    repo: &Repository,
+    rules: &CommitRules,
+    tip: Oid,
+    plan: &ScopePlan,
+) -> Result<Walked, git2::Error> {
+    let mut reader = CommitReader::new(repo, rules);
     let oids = scope_oids(repo, tip, plan)?;
     let boundaries = shallow_boundaries(repo);
     let progress = progress_bar(oids.len());
