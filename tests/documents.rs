@@ -82,6 +82,49 @@ fn last_commit_and_review_date_come_from_history_and_follow_rev() {
 }
 
 #[test]
+fn a_revision_off_the_checked_out_branch_is_dated_from_its_own_history() {
+    let repo = git_repo(&[
+        (".samdscan.yaml", PROFILE),
+        ("docs/security/threat-model.md", "# Threat model\n"),
+        ("Cargo.lock", "version = 3\n"),
+        (
+            "sbom.cdx.json",
+            "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\"}\n",
+        ),
+    ]);
+    git(repo.path(), &["checkout", "-q", "-b", "hotfix"]);
+    write_files(
+        repo.path(),
+        &[
+            (
+                "docs/security/threat-model.md",
+                "# Threat model\n\n## Hotfix\n",
+            ),
+            ("src/http_server.py", "print('listening')\n"),
+            ("Cargo.lock", "version = 3\n# bumped\n"),
+        ],
+    );
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-qm", "Hotfix listener (CR-9)"]);
+    git(repo.path(), &["checkout", "-q", "main"]);
+    let ev = evidence(repo.path(), &["--rev", "hotfix"]);
+    let doc = &ev["documents"]["threat_model"][0];
+    assert_eq!(doc["last_commit"]["summary"], "Hotfix listener (CR-9)");
+    let interface = &ev["interface_changes"]["last_change"];
+    assert_eq!(interface["summary"], "Hotfix listener (CR-9)");
+    assert_eq!(interface["path"], "src/http_server.py");
+    // The hotfix's lockfile content was introduced on the hotfix branch only.
+    assert_eq!(ev["dependencies"]["freshness"][0]["lockfile"], "Cargo.lock");
+    // The checked-out branch never saw the hotfix.
+    let head = evidence(repo.path(), &[]);
+    assert_eq!(head["interface_changes"]["last_change"], Value::Null);
+    assert_eq!(
+        head["documents"]["threat_model"][0]["last_commit"]["summary"],
+        "Initial commit (CR-1)"
+    );
+}
+
+#[test]
 fn without_history_documents_have_no_last_commit() {
     let dir = tempfile::tempdir().unwrap();
     write_files(dir.path(), &[("docs/threat-model.md", "# Threat model\n")]);

@@ -6,11 +6,11 @@
 //! recorded by name only. The kinds and how each is recognised live in `document_kinds`.
 
 use super::context::decode_text;
-use super::document_history::{CommitRef, last_changes};
 use super::document_kinds::{DOCUMENT_KIND_TABLE, DOCUMENT_KINDS, kinds_titled};
 pub use super::headings::Heading;
 use super::headings::{headings_of, split_front_matter, title_of};
 use super::kinds::{FileKind, extension};
+use super::path_history::{CommitRef, last_changes};
 use super::{Context, Extractor};
 use crate::date::Date;
 use serde::Serialize;
@@ -80,9 +80,7 @@ impl Extractor for DocumentExtractor {
     fn collect(&self, ctx: &Context) -> Value {
         let found = recognise(ctx);
         let paths: BTreeSet<&str> = found.values().flatten().map(|(p, _)| p.as_str()).collect();
-        let history = ctx
-            .git
-            .map(|repo| last_changes(repo, ctx.source.inventory(), &paths));
+        let history = ctx.git.map(|_| last_changes(ctx, paths.iter().copied()));
         let mut out = Map::new();
         for kind in DOCUMENT_KIND_TABLE {
             let name = kind.file.name;

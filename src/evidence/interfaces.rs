@@ -7,9 +7,9 @@
 //! touches such a file, after at most [`MAX_COMMITS`] commits; a shallow clone's boundary commit
 //! never counts. Without git history the value says it was not evaluated.
 
-use super::document_history::commit_ref;
 use super::history::tree_diff::TreeDiffer;
 use super::kinds::{FileKind, compile_globs};
+use super::path_history::CommitRef;
 use super::{Context, Extractor};
 use git2::{Commit, Oid, Repository};
 use globset::GlobSet;
@@ -69,7 +69,7 @@ fn last_change(repo: &Repository, tip: Oid, set: &GlobSet) -> Option<Value> {
         let parent = commit.parent(0).ok();
         let at_boundary = parent.is_none() && repo.is_shallow();
         if !at_boundary && let Some(path) = touched(&mut trees, &commit, parent.as_ref(), set) {
-            let mut value = serde_json::to_value(commit_ref(&commit)).ok()?;
+            let mut value = serde_json::to_value(CommitRef::of(&commit)).ok()?;
             value["path"] = json!(path);
             return Some(value);
         }

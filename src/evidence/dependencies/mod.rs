@@ -11,7 +11,6 @@ mod cocoapods;
 mod composer;
 mod dockerfile;
 pub mod drift;
-mod freshness;
 mod golang;
 mod gradle;
 pub mod lockfile;
@@ -27,6 +26,7 @@ mod swift;
 mod yarn;
 
 use super::kinds::FileKind;
+use super::path_history::last_changes;
 use super::sbom;
 use super::{Context, Extractor};
 pub use lockfile::parse_lockfile;
@@ -278,35 +278,27 @@ fn drift(ctx: &Context, lockfiles: &[LockfileRecord]) -> Vec<drift::Drift> {
 
 /// When each lockfile and the newest SBOM last changed in git (`null` without history).
 fn freshness(ctx: &Context, lockfiles: &[LockfileRecord]) -> Value {
-    let Some(repo) = ctx.git else {
+    if ctx.git.is_none() {
         return Value::Null;
-    };
+    }
     let sboms = ctx.files("sbom");
-    let inventory = ctx.source.inventory();
-    let paths: Vec<(&str, Option<git2::Oid>)> = lockfiles
-        .iter()
-        .map(|l| l.path.as_str())
-        .chain(sboms.iter().map(String::as_str))
-        .map(|p| (p, inventory.get(p).and_then(|e| e.blob)))
-        .collect();
     if lockfiles.is_empty() || sboms.is_empty() {
         return json!([]);
     }
-    let changed = freshness::last_changes(repo, &paths);
+    let paths = lockfiles.iter().map(|l| l.path.as_str());
+    let changed = last_changes(ctx, paths.chain(sboms.iter().map(String::as_str)));
     let newest_sbom = sboms
         .iter()
         .filter_map(|s| Some((changed.get(s)?, s)))
-        .max();
+        .max_by_key(|(commit, path)| (commit.time, *path));
     let records: Vec<Value> = lockfiles
         .iter()
         .filter_map(|l| {
-            let lock_time = *changed.get(&l.path)?;
-            let (sbom_time, sbom_path) = newest_sbom?;
-            Some(
-                json!({"lockfile": l.path, "changed": freshness::timestamp(lock_time),
-                        "sbom": sbom_path, "sbom_changed": freshness::timestamp(*sbom_time),
-                        "stale": *sbom_time < lock_time}),
-            )
+            let lock = changed.get(&l.path)?;
+            let (sbom, sbom_path) = newest_sbom?;
+            Some(json!({"lockfile": l.path, "changed": lock.timestamp(),
+                        "sbom": sbom_path, "sbom_changed": sbom.timestamp(),
+                        "stale": sbom.time < lock.time}))
         })
         .collect();
     Value::Array(records)

@@ -5,11 +5,9 @@
 
 use crate::evidence::Context;
 use crate::evidence::documents::read_document;
+use crate::evidence::path_history::last_changes;
 use git2::Repository;
 use serde_json::{Value, json};
-
-/// At most this many commits are walked to find when a report last changed.
-const MAX_COMMITS_WALKED: usize = 10_000;
 
 pub fn collect(ctx: &Context) -> Value {
     let Some(repo) = ctx.git else {
@@ -22,8 +20,9 @@ pub fn collect(ctx: &Context) -> Value {
         .release_tags
         .as_deref()
         .unwrap_or("v*");
-    let reports: Vec<Value> = ctx
-        .files("risk_management_report")
+    let files = ctx.files("risk_management_report");
+    let changed = last_changes(ctx, files.iter().map(String::as_str));
+    let reports: Vec<Value> = files
         .iter()
         .map(|path| {
             let stated = stated_fields(ctx, path);
@@ -31,7 +30,7 @@ pub fn collect(ctx: &Context) -> Value {
                 "path": path,
                 "stated_version": stated.0,
                 "stated_date": stated.1,
-                "last_changed": last_changed(repo, ctx.repository.revision.as_deref(), path),
+                "last_changed": changed.get(path).map(|c| &c.date),
             })
         })
         .collect();
@@ -61,33 +60,6 @@ fn latest_release(repo: &Repository, pattern: &str) -> Value {
         }),
         None => Value::Null,
     }
-}
-
-/// The date of the newest commit (from the scanned revision, else HEAD; first parents) whose
-/// version of `path` differs from its parent's.
-fn last_changed(repo: &Repository, revision: Option<&str>, path: &str) -> Option<String> {
-    let mut walk = repo.revwalk().ok()?;
-    match revision {
-        Some(rev) => walk.push(git2::Oid::from_str(rev).ok()?).ok()?,
-        None => walk.push_head().ok()?,
-    }
-    walk.simplify_first_parent().ok()?;
-    let blob_at = |c: &git2::Commit| {
-        c.tree()
-            .ok()?
-            .get_path(std::path::Path::new(path))
-            .ok()
-            .map(|e| e.id())
-    };
-    for oid in walk.take(MAX_COMMITS_WALKED).flatten() {
-        let commit = repo.find_commit(oid).ok()?;
-        let parent_blob = commit.parent(0).ok().and_then(|p| blob_at(&p));
-        let blob = blob_at(&commit);
-        if blob.is_some() && blob != parent_blob {
-            return crate::date::Date::from_unix(commit.time().seconds()).map(|d| d.to_string());
-        }
-    }
-    None
 }
 
 /// `version:` / `date:` from front matter, else `Version: 1.2` / `Date: 2026-10-01` lines
