@@ -9,6 +9,7 @@ use crate::finding::{BaselineState, Finding, Level, RuleState};
 use crate::policy::PolicySet;
 use crate::report::{RuleReport, ScanReport, render};
 use crate::resolve::{Anchors, configured_level, resolve_findings};
+use crate::revision_inputs::RevisionFiles;
 use crate::waiver::{apply_waivers, waiver_rules};
 use crate::{baseline, init_cmd, policy_cmd, repository, trace_cmd};
 use anyhow::{Context as _, Result, bail};
@@ -44,16 +45,20 @@ fn config_choice(target: &Target) -> ConfigChoice {
     }
 }
 
-/// Loads the built-in policies, the config's `policies.paths` (relative to the scan root) and
-/// the `--policy` directories.
+/// Loads the built-in policies, the config's `policies.paths` (relative to the scan root, or
+/// read from the revision) and the `--policy` directories.
 pub fn load_policies(
     root: &Path,
     config: &LoadedConfig,
     extra: &[std::path::PathBuf],
+    revision: Option<&RevisionFiles>,
 ) -> Result<PolicySet> {
     let mut set = PolicySet::builtin()?;
     for p in &config.config.policies.paths {
-        set.add_dir(&root.join(p))?;
+        match revision {
+            Some(rev) => set.add_files(rev.rego_files(p).map_err(anyhow::Error::msg)?)?,
+            None => set.add_dir(&root.join(p))?,
+        }
     }
     for dir in extra {
         set.add_dir(dir)?;
@@ -61,9 +66,29 @@ pub fn load_policies(
     Ok(set)
 }
 
-/// The config for a target, with the command line's history scope (`--since`) applied.
-fn load_target_config(target: &Target) -> Result<LoadedConfig> {
-    let mut config = load_config(&target.path, &config_choice(target))?;
+/// The revision a `--rev` scan reads its config and policies from, unless `--config` or
+/// `--no-config` chose otherwise.
+fn revision_files<'r>(
+    target: &Target,
+    repo: Option<&'r git2::Repository>,
+) -> Result<Option<RevisionFiles<'r>>> {
+    match (&target.rev, repo, config_choice(target)) {
+        (Some(rev), Some(repo), ConfigChoice::Discover) => {
+            Ok(Some(RevisionFiles::open(repo, rev).with_context(|| {
+                format!("cannot read revision `{rev}`")
+            })?))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The config for a target (from the revision when there is one), with the command line's
+/// history scope (`--since`) applied.
+fn load_target_config(target: &Target, revision: Option<&RevisionFiles>) -> Result<LoadedConfig> {
+    let mut config = match revision {
+        Some(rev) => rev.config()?,
+        None => load_config(&target.path, &config_choice(target))?,
+    };
     config.config.history.since = target.since.clone();
     Ok(config)
 }
@@ -123,9 +148,10 @@ fn collect(
 /// Runs the whole pipeline for one target.
 pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Result<ScanOutcome> {
     check_root(&target.path)?;
-    let config = load_target_config(target)?;
-    let policies = load_policies(&target.path, &config, extra_policies)?;
     let (repo, mut facts) = repository::open(&target.path);
+    let revision = revision_files(target, repo.as_ref())?;
+    let config = load_target_config(target, revision.as_ref())?;
+    let policies = load_policies(&target.path, &config, extra_policies, revision.as_ref())?;
     let (evidence, inventory, as_of) = collect(target, &config, repo.as_ref(), &mut facts)?;
     let anchors = Anchors::new(&inventory, &config, &evidence);
     let (mut rules, mut findings) = evaluate_rules(&policies, &config, &evidence, &anchors)?;
@@ -265,8 +291,9 @@ fn scan(args: &ScanArgs) -> Result<u8> {
 /// The evidence document of one target, without evaluating policies.
 pub fn collect_target_evidence(target: &Target) -> Result<Evidence> {
     check_root(&target.path)?;
-    let config = load_target_config(target)?;
     let (repo, mut facts) = repository::open(&target.path);
+    let revision = revision_files(target, repo.as_ref())?;
+    let config = load_target_config(target, revision.as_ref())?;
     let (evidence, _, _) = collect(target, &config, repo.as_ref(), &mut facts)?;
     Ok(evidence)
 }

@@ -1,6 +1,6 @@
 //! `--base REF`: judge a branch the way code scanning judges a pull request. The base revision is
-//! scanned with the same pipeline (from git objects, no checkout, with the same config, policies
-//! and `--as-of`), and every finding is marked `new`, `unchanged` or, for findings only the base
+//! scanned with the same pipeline (from git objects, no checkout, with the config and policy files
+//! the base has unless `--config`/`--no-config` chose one, and the same `--as-of`), and every finding is marked `new`, `unchanged` or, for findings only the base
 //! has, `absent`, by fingerprint. Nothing is dropped from the report; `--fail-on` then gates on
 //! new findings only (see `app::exit_code`).
 

@@ -79,7 +79,8 @@ pub struct Target {
     /// The date "today" is judged at (waiver expiry, document age) [default: the scanned commit's date].
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<Date>,
-    /// Scan a git revision (read from git objects, no checkout) instead of the working tree.
+    /// Scan a git revision (read from git objects, no checkout) instead of the working tree; its
+    /// own config and policy files apply unless --config or --no-config is given.
     #[arg(long, value_name = "REF")]
     pub rev: Option<String>,
     /// Compare with a base revision (pull requests): mark findings new/unchanged/absent, widen the

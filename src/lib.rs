@@ -21,6 +21,7 @@ pub mod report;
 pub mod report_files;
 pub mod repository;
 pub mod resolve;
+pub mod revision_inputs;
 pub mod trace_cmd;
 pub mod waiver;
 pub mod yaml_lines;

@@ -218,3 +218,70 @@ fn rev_runs_every_extractor_over_the_revision_tree() {
         Some(40)
     );
 }
+
+const HOUSE_RULE: &str = "# METADATA\n# title: House rule\n# description: Our own rule.\n# custom:\n#   id: ACME-001\n#   severity: error\npackage acme.house\n\nimport rego.v1\n\ndeny contains {\"msg\": \"house rule\", \"key\": \"house\"} if true\n";
+
+#[test]
+fn a_revision_is_judged_by_its_own_config_and_policies() {
+    let dir = pull_request_repo();
+    let repo = dir.path();
+    let first = git(repo, &["rev-parse", "main"]).trim().to_string();
+    let grown = CONFIG.replace("1.0.0", "2.0.0");
+    let with_rules = format!(
+        "{grown}policies:\n  paths: [house]\nwaivers:\n  - {{rule: MFDS-CHG-001, path: \"nowhere/**\", reason: r, approved_by: QA, expires: 2027-01-01, ref: CAPA-2}}\n"
+    );
+    commit(
+        repo,
+        &[
+            (".samdscan.yaml", &with_rules),
+            ("house/rule.rego", HOUSE_RULE),
+        ],
+        "House rule and a waiver (CR-11)",
+    );
+    // The past revision has neither the house rule nor version 2.0.0.
+    let (old, _) = samdscan_json(&["evidence", "--rev", &first], repo);
+    assert_eq!(old["profile"]["version"], "1.0.0");
+    let (old_scan, _) = scan(repo, &["--rev", &first]);
+    assert!(states(&old_scan, &["ACME-001"]).is_empty());
+    // Judged against main, what the branch brought is new: the rule's finding and the waiver
+    // that matches nothing.
+    let (report, code) = scan(repo, &["--base", "main"]);
+    assert_eq!(
+        states(&report, &["ACME-001", "SAMDSCAN-003"]),
+        vec![
+            ("ACME-001".to_string(), "new".to_string()),
+            ("SAMDSCAN-003".to_string(), "new".to_string()),
+        ]
+    );
+    assert_eq!(code, 1);
+    // An explicit --config applies to the revision as given.
+    write_files(repo, &[("today.yaml", &grown)]);
+    let today = repo.join("today.yaml");
+    let today = today.to_str().unwrap();
+    let (forced, _) = samdscan_json(&["evidence", "--rev", &first, "--config", today], repo);
+    assert_eq!(forced["profile"]["version"], "2.0.0");
+}
+
+#[test]
+fn a_broken_config_at_a_revision_is_an_error_naming_it() {
+    let dir = pull_request_repo();
+    let repo = dir.path();
+    commit(
+        repo,
+        &[(".samdscan.yaml", "product:\n  nme: typo\n")],
+        "Break the config (CR-12)",
+    );
+    commit(
+        repo,
+        &[(".samdscan.yaml", CONFIG)],
+        "Mend the config (CR-13)",
+    );
+    let out = common::samdscan()
+        .args(["scan", "--rev", "HEAD~1"])
+        .arg(repo)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("HEAD~1:.samdscan.yaml:2:"), "{stderr}");
+}

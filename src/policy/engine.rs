@@ -133,12 +133,21 @@ impl PolicySet {
             .map(|e| e.into_path())
             .collect();
         files.sort();
+        let mut read = Vec::with_capacity(files.len());
         for f in files {
             let path = f.display().to_string();
             let text = std::fs::read_to_string(&f).map_err(|e| PolicyError::Read {
                 path: path.clone(),
                 message: e.to_string(),
             })?;
+            read.push((path, text));
+        }
+        self.add_files(read)
+    }
+
+    /// Adds policy files already read: `(path as shown, text)`.
+    pub fn add_files(&mut self, files: Vec<(String, String)>) -> Result<(), PolicyError> {
+        for (path, text) in files {
             self.add(Module {
                 path,
                 text,
