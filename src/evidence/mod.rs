@@ -21,6 +21,7 @@ mod interfaces;
 mod junit;
 pub mod kinds;
 mod path_history;
+mod product_versions;
 mod profile;
 pub mod references;
 pub mod requirements;
@@ -62,6 +63,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(documents::DocumentExtractor),
         Box::new(sbom::SbomExtractor),
         Box::new(dependencies::DependencyExtractor),
+        Box::new(product_versions::ProductVersionExtractor),
         Box::new(soup::SoupExtractor),
         Box::new(evidence_index::EvidenceIndexExtractor),
         Box::new(cyber_checklist::CyberChecklistExtractor),

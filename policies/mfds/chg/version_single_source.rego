@@ -1,21 +1,28 @@
 # METADATA
-# title: Product version, latest release tag and change log agree
+# title: Product version, release tag, change log, manifests and SBOM agree
 # description: |
 #   The software version appears on the licence, the label and in the SBOM; one version must mean
 #   one thing (IEC 62304 §5.8.4, §8.1.3; MFDS software-upgrade rules). samdscan compares the
 #   product version (`product.version`), the newest release tag that is the scanned commit or an
-#   ancestor of it, and the newest version section of the change log: a tagged commit must carry
-#   the tag's version, the product version must not be older than the latest release, and the
-#   change log's newest section must be the product version.
+#   ancestor of it, the newest version section of the change log, the version each of the
+#   product's own manifests declares (`Cargo.toml`, `package.json`, `pyproject.toml`,
+#   `build.gradle` at the repository root and at the root folder of each software system; a Cargo
+#   workspace member's inherited version counts) and the version in the SBOM whose subject is the
+#   product (named `product.name`): a tagged commit must carry the tag's version, the product
+#   version must not be older than the latest release, and the change log's newest section, every
+#   product manifest and the product's SBOM must state the product version (a leading `v` is
+#   ignored). A manifest whose version is set by the build (a `dynamic` pyproject version, a Gradle
+#   expression) is not compared.
 # custom:
 #   id: MFDS-CHG-003
 #   severity: error
 #   pillar: P1
 #   status: established
-#   evidence: [profile.version, history.tags, documents.changelog]
+#   evidence: [profile.version, history.tags, documents.changelog, product_versions, sboms]
 #   applies: Always.
 #   recommended_action: |
-#     Bump `product.version`, the release tag and the change log together: one release, one version.
+#     Bump `product.version`, the release tag, the change log, the product's manifests and its SBOM
+#     together: one release, one version.
 #   references:
 #     - {source: IEC 62304:2006+A1:2015, clause: "5.8.4 Document the version of the software product being released"}
 #     - {source: IEC 62304:2006+A1:2015, clause: "8.1.3 Identify configuration items"}
@@ -67,5 +74,41 @@ deny contains f if {
 		"msg": sprintf("the change log's newest section is %s but product.version is %s", [newest.version, version]),
 		"path": newest.path,
 		"key": "changelog-version",
+	}
+}
+
+deny contains f if {
+	some m in input.product_versions
+	is_string(m.version)
+	trim_prefix(m.version, "v") != version
+	f := {
+		"msg": sprintf("%s declares version %s%s but product.version is %s", [m.path, m.version, inherited(m), version]),
+		"path": m.path,
+		"line": m.line,
+		"key": sprintf("manifest|%s", [m.path]),
+	}
+}
+
+inherited(m) := sprintf(" (inherited from the workspace in %s)", [m.inherited_from]) if is_string(m.inherited_from)
+
+else := ""
+
+product_name := lower(input.profile.name) if is_string(input.profile.name)
+
+# The SBOMs that describe this product: their subject is named as the product.
+product_sbom contains s if {
+	some s in input.sboms
+	s.parsed
+	lower(s.subject.name) == product_name
+}
+
+deny contains f if {
+	some s in product_sbom
+	is_string(s.subject.version)
+	trim_prefix(s.subject.version, "v") != version
+	f := {
+		"msg": sprintf("SBOM %s describes %s version %s but product.version is %s", [s.path, s.subject.name, s.subject.version, version]),
+		"path": s.path,
+		"key": sprintf("sbom|%s", [s.path]),
 	}
 }

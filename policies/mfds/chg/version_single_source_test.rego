@@ -31,3 +31,53 @@ test_changelog_behind_the_version_fails if {
 test_no_version_is_not_evaluated if {
 	"no product.version is declared" in p.not_evaluated with input as {"profile": {}, "history": {"available": true}}
 }
+
+agreeing := state("1.3.0", [tag("1.2.0")], null, "[1.3.0]")
+
+manifest(path, line, v) := {"path": path, "line": line, "kind": "cargo", "version": v, "reason": null, "inherited_from": null}
+
+sbom(name, v) := {"path": "sbom/app.cdx.json", "parsed": true, "subject": {"name": name, "version": v}}
+
+test_manifests_agreeing_with_the_product_version_pass if {
+	manifests := [manifest("Cargo.toml", 3, "1.3.0"), manifest("web/package.json", 4, "v1.3.0")]
+	count(p.deny) == 0 with input as object.union(agreeing, {"product_versions": manifests})
+}
+
+test_manifest_with_another_version_fails_at_its_line if {
+	manifests := [manifest("Cargo.toml", 3, "1.2.0"), manifest("web/package.json", 4, "1.3.0")]
+	d := p.deny with input as object.union(agreeing, {"product_versions": manifests})
+	[[f.path, f.line, f.key, f.msg] | some f in d] == [[
+		"Cargo.toml", 3, "manifest|Cargo.toml",
+		"Cargo.toml declares version 1.2.0 but product.version is 1.3.0",
+	]]
+}
+
+test_inherited_manifest_version_names_the_workspace if {
+	member := object.union(manifest("app/Cargo.toml", 4, "1.2.0"), {"inherited_from": "Cargo.toml"})
+	d := p.deny with input as object.union(agreeing, {"product_versions": [member]})
+	[f.msg | some f in d] == ["app/Cargo.toml declares version 1.2.0 (inherited from the workspace in Cargo.toml) but product.version is 1.3.0"]
+}
+
+test_manifest_without_a_stated_version_is_not_compared if {
+	dynamic := object.union(manifest("pyproject.toml", 3, null), {"kind": "pyproject", "reason": "dynamic"})
+	count(p.deny) == 0 with input as object.union(agreeing, {"product_versions": [dynamic]})
+}
+
+test_product_sbom_agreeing_passes if {
+	ev := object.union(agreeing, {"profile": {"name": "App"}, "sboms": [sbom("app", "v1.3.0")]})
+	count(p.deny) == 0 with input as ev
+}
+
+test_product_sbom_with_another_version_fails if {
+	ev := object.union(agreeing, {"profile": {"name": "App"}, "sboms": [sbom("App", "1.2.0")]})
+	d := p.deny with input as ev
+	[[f.path, f.key, f.msg] | some f in d] == [[
+		"sbom/app.cdx.json", "sbom|sbom/app.cdx.json",
+		"SBOM sbom/app.cdx.json describes App version 1.2.0 but product.version is 1.3.0",
+	]]
+}
+
+test_sbom_of_another_component_is_not_compared if {
+	ev := object.union(agreeing, {"profile": {"name": "App"}, "sboms": [sbom("vendored-lib", "0.1.0")]})
+	count(p.deny) == 0 with input as ev
+}

@@ -5,6 +5,7 @@
 use super::package::Ecosystem;
 use crate::evidence::value::{array, entries, str_at};
 use regex::Regex;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::sync::LazyLock;
 
@@ -38,8 +39,20 @@ pub fn reader(name: &str) -> Option<(Ecosystem, ReadManifest)> {
     })
 }
 
-fn toml_doc(text: &str) -> Result<Value, String> {
+/// A TOML manifest read into `T` (a JSON value, or a typed view with spans).
+pub fn toml_doc<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     toml::from_str(text).map_err(|e| format!("invalid TOML: {e}"))
+}
+
+/// A JSON manifest read into a value.
+pub fn json_doc(text: &str) -> Result<Value, String> {
+    serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))
+}
+
+/// The diagnostic recorded for a manifest that does not parse (the same words from every reader,
+/// so that two readers of one file leave one diagnostic).
+pub fn unparsed_message(error: &str) -> String {
+    format!("manifest does not parse: {error}")
 }
 
 /// Entries of a TOML/JSON dependency table that are not the product's own (path, workspace links).
@@ -63,7 +76,7 @@ fn table(v: &Value, key: &str, out: &mut Direct) {
 }
 
 fn cargo_toml(text: &str) -> Result<Direct, String> {
-    let doc = toml_doc(text)?;
+    let doc: Value = toml_doc(text)?;
     let mut out = vec![];
     let kinds = ["dependencies", "dev-dependencies", "build-dependencies"];
     for k in kinds {
@@ -81,7 +94,7 @@ fn cargo_toml(text: &str) -> Result<Direct, String> {
 }
 
 fn package_json(text: &str) -> Result<Direct, String> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    let doc = json_doc(text)?;
     let mut out = vec![];
     for k in ["dependencies", "devDependencies", "optionalDependencies"] {
         table(&doc, k, &mut out);
@@ -99,7 +112,7 @@ fn pep508_name(spec: &str) -> &str {
 }
 
 fn pyproject(text: &str) -> Result<Direct, String> {
-    let doc = toml_doc(text)?;
+    let doc: Value = toml_doc(text)?;
     let mut out: Direct = array(doc.get("project").unwrap_or(&Value::Null), "dependencies")
         .iter()
         .filter_map(Value::as_str)
@@ -117,7 +130,7 @@ fn pyproject(text: &str) -> Result<Direct, String> {
 }
 
 fn pipfile(text: &str) -> Result<Direct, String> {
-    let doc = toml_doc(text)?;
+    let doc: Value = toml_doc(text)?;
     let mut out = vec![];
     table(&doc, "packages", &mut out);
     table(&doc, "dev-packages", &mut out);
@@ -144,7 +157,7 @@ fn go_mod(text: &str) -> Result<Direct, String> {
 }
 
 fn composer_json(text: &str) -> Result<Direct, String> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    let doc = json_doc(text)?;
     let mut out = vec![];
     table(&doc, "require", &mut out);
     table(&doc, "require-dev", &mut out);

@@ -14,7 +14,7 @@ pub mod drift;
 mod golang;
 mod gradle;
 pub mod lockfile;
-mod manifest;
+pub mod manifest;
 mod npm;
 mod nuget;
 pub mod package;
@@ -169,7 +169,7 @@ fn read_manifests(ctx: &Context) -> Vec<ManifestRecord> {
                 None => Err("could not be read (see diagnostics)".into()),
             };
             if let Err(e) = &direct {
-                ctx.diagnose(path, format!("manifest does not parse: {e}"));
+                ctx.diagnose(path, manifest::unparsed_message(e));
             }
             let lockfile = find_lockfile(ctx, path);
             Some(ManifestRecord {
