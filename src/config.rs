@@ -78,6 +78,9 @@ pub struct Product {
     pub ai: Option<AiProfile>,
     pub software_systems: Option<Vec<SoftwareSystem>>,
     pub safety_critical_paths: Option<Vec<String>>,
+    /// Globs of user-interface files (screens, layouts, UI strings); a change to them needs a
+    /// usability re-evaluation (MFDS-USE-002).
+    pub ui_paths: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]

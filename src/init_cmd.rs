@@ -215,6 +215,7 @@ fn starter_config(d: &Detected) -> String {
         ));
     }
     out.push_str("  # safety_critical_paths: [\"src/alarm/**\"]   # TODO code whose change needs risk re-assessment\n");
+    out.push_str("  # ui_paths: [\"src/ui/**\"]   # TODO user-interface files whose change needs usability re-evaluation\n");
     out.push_str(
         "evidence:\n  index: regulatory/evidence-index.yaml   # where eQMS records are listed\n",
     );

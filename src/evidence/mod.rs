@@ -8,6 +8,7 @@
 //! file in this folder plus one line in [`registry`].
 
 mod ai;
+mod codeowners;
 mod context;
 mod coverage;
 mod cyber_checklist;
@@ -75,6 +76,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(references::ReferencesExtractor),
         Box::new(risk::RiskExtractor),
         Box::new(history::HistoryExtractor),
+        Box::new(codeowners::CodeownersExtractor),
         Box::new(ai::AiExtractor),
     ]
 }

@@ -105,7 +105,9 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// Makes an example a git repository, the one way for all: copy it to a temp dir, `git init`,
-/// commit everything as `Import example (CR-1)`, then run its `history.sh`, if any, inside it.
+/// commit everything as `Import example (CR-1)` with a `Reviewed-by:` trailer (the import is a
+/// traced, reviewed change; examples fail only for their own reasons), then run its
+/// `history.sh`, if any, inside it.
 pub fn import_example(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path().join(name);
@@ -117,7 +119,17 @@ pub fn import_example(name: &str) -> tempfile::TempDir {
     }
     git(&repo, &["init", "-q"]);
     git(&repo, &["add", "-A"]);
-    git(&repo, &["commit", "-q", "-m", "Import example (CR-1)"]);
+    git(
+        &repo,
+        &[
+            "commit",
+            "-q",
+            "-m",
+            "Import example (CR-1)",
+            "-m",
+            "Reviewed-by: Quality Assurance <qa@example.com>",
+        ],
+    );
     if has_history {
         let status = Command::new("bash")
             .arg(examples_dir().join(name).join("history.sh"))

@@ -1,5 +1,6 @@
 //! What a changed path is, for the history rules: part of a software system, safety-critical,
-//! a risk file, a lockfile, an SBOM, a change log, or a samdscan control file (config, policy).
+//! a risk file, user interface, a usability file, a lockfile, an SBOM, a change log, or a
+//! samdscan control file (config, policy).
 //!
 //! Paths are classified here, with the same glob rules as the rest of the evidence (bare names
 //! match at any depth, case-insensitively), so that policies only test area names.
@@ -39,10 +40,15 @@ const RISK_DIRS: &[&str] = &["docs/risk/**"];
 /// Area names as they appear in the evidence.
 pub const SAFETY_CRITICAL: &str = "safety_critical";
 pub const RISK: &str = "risk";
+pub const UI: &str = "ui";
+pub const USABILITY: &str = "usability";
 pub const LOCKFILE: &str = "lockfile";
 pub const SBOM: &str = "sbom";
 pub const CHANGELOG: &str = "changelog";
 pub const CONTROL: &str = "samdscan_control";
+
+/// The areas whose files a code owner must review (MFDS-CHG-004).
+const OWNER_REQUIRED: &[&str] = &[SAFETY_CRITICAL, RISK];
 
 /// Compiled globs for every area.
 pub struct AreaMatcher {
@@ -68,9 +74,15 @@ impl AreaMatcher {
         let safety = product
             .and_then(|p| p.safety_critical_paths.clone())
             .unwrap_or_default();
+        let ui = product.and_then(|p| p.ui_paths.clone()).unwrap_or_default();
         let named = vec![
             (SAFETY_CRITICAL, compile_globs(&safety)),
             (RISK, compile_globs(&risk_globs(config))),
+            (UI, compile_globs(&ui)),
+            (
+                USABILITY,
+                compile_globs(&kind_globs(config, "usability_file")),
+            ),
             (LOCKFILE, compile_globs(&strings(LOCKFILES))),
             (SBOM, compile_globs(&kind_globs(config, "sbom"))),
             (CHANGELOG, compile_globs(&kind_globs(config, "changelog"))),
@@ -92,6 +104,15 @@ impl AreaMatcher {
             .filter(|(_, set)| set.is_match(path))
             .map(|(name, _)| name.to_string());
         systems.chain(named).collect()
+    }
+
+    /// The areas of one path that need a code owner: safety-critical code and risk files.
+    pub fn owner_required_areas(&self, path: &str) -> Vec<&'static str> {
+        self.named
+            .iter()
+            .filter(|(name, set)| OWNER_REQUIRED.contains(name) && set.is_match(path))
+            .map(|(name, _)| *name)
+            .collect()
     }
 
     /// The union of the areas of `paths`, sorted.
@@ -152,7 +173,7 @@ mod tests {
 
     #[test]
     fn paths_fall_into_their_areas() {
-        let yaml = "product:\n  software_systems:\n    - {name: app, paths: [\"src/**\"]}\n  safety_critical_paths: [\"src/alarm/**\"]\n";
+        let yaml = "product:\n  software_systems:\n    - {name: app, paths: [\"src/**\"]}\n  safety_critical_paths: [\"src/alarm/**\"]\n  ui_paths: [\"src/ui/**\"]\n";
         let config = parse_config(yaml, ".samdscan.yaml").unwrap();
         let m = AreaMatcher::new(&config);
         assert_eq!(
@@ -160,6 +181,8 @@ mod tests {
             vec!["system:app", SAFETY_CRITICAL]
         );
         assert_eq!(m.areas_of("docs/risk/fmea.csv"), vec![RISK]);
+        assert_eq!(m.areas_of("src/ui/alarm.tsx"), vec!["system:app", UI]);
+        assert_eq!(m.areas_of("docs/usability/summative.md"), vec![USABILITY]);
         assert_eq!(m.areas_of("web/package-lock.json"), vec![LOCKFILE]);
         assert_eq!(m.areas_of("sbom/app.cdx.json"), vec![SBOM]);
         assert_eq!(m.areas_of("CHANGELOG.md"), vec![CHANGELOG]);
