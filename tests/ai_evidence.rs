@@ -29,15 +29,6 @@ fn scan(repo: &std::path::Path) -> Value {
     run_json(&["scan", "--format", "json", "--fail-on", "never"], repo)
 }
 
-fn rule_state(report: &Value, id: &str) -> Value {
-    report["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == id)
-        .map_or(Value::Null, |r| r["state"].clone())
-}
-
 fn hex_sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -235,17 +226,17 @@ fn ai_rules_are_not_applicable_without_ai_and_ai_007_needs_history() {
     let dir = common::git_repo(&[(".samdscan.yaml", "product:\n  name: X\n")]);
     let report = scan(dir.path());
     for id in ["MFDS-AI-001", "MFDS-AI-007", "MFDS-GAI-001", "MFDS-LBL-002"] {
-        assert_eq!(rule_state(&report, id), "not_applicable", "{id}");
+        assert_eq!(common::rule_state(&report, id), "not_applicable", "{id}");
     }
     // Without git history (a plain directory) AI-007 cannot pass: it says it was not evaluated.
     let plain = tempfile::tempdir().unwrap();
     common::write_files(plain.path(), &[(".samdscan.yaml", AI_PROFILE)]);
     let report = scan(plain.path());
-    assert_eq!(rule_state(&report, "MFDS-AI-007"), "not_evaluated");
+    assert_eq!(common::rule_state(&report, "MFDS-AI-007"), "not_evaluated");
     // With history and no model change in it, it passes.
     let dir = common::git_repo(&[(".samdscan.yaml", AI_PROFILE)]);
     let report = scan(dir.path());
-    assert_eq!(rule_state(&report, "MFDS-AI-007"), "passed");
+    assert_eq!(common::rule_state(&report, "MFDS-AI-007"), "passed");
 }
 
 /// The SPDX 3 AI-profile and dataset-profile examples are read as model cards and datasheets.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{commit_files as commit, git, git_repo, samdscan_json, write_files};
+use common::{commit_files as commit, git, git_repo, rule_state, samdscan_json, write_files};
 use serde_json::Value;
 use std::path::Path;
 
@@ -19,18 +19,6 @@ fn scan(repo: &Path, extra: &[&str]) -> Value {
     let base = ["scan", "--format", "json", "--fail-on", "never"];
     let args: Vec<&str> = base.iter().chain(extra).copied().collect();
     samdscan_json(&args, repo).0
-}
-
-fn rule_state(report: &Value, id: &str) -> String {
-    let rule = report["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == id);
-    rule.unwrap_or_else(|| panic!("{id} not in report"))["state"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 fn messages(report: &Value, id: &str) -> Vec<String> {
@@ -229,17 +217,7 @@ fn merges_cover_their_commits_and_record_first_parent_changes() {
     git(repo, &["checkout", "-q", "-b", "feature"]);
     commit(repo, &[("src/ui/view.py", "v = 3\n")], "wip");
     git(repo, &["checkout", "-q", "main"]);
-    git(
-        repo,
-        &[
-            "merge",
-            "-q",
-            "--no-ff",
-            "feature",
-            "-m",
-            "Merge pull request #7 from feature",
-        ],
-    );
+    common::merge_no_ff(repo, "feature", "Merge pull request #7 from feature");
     let h = &evidence(repo, &[])["history"];
     let commits = h["commits"].as_array().unwrap();
     let merge = commits.iter().find(|c| c["merge"] == true).unwrap();

@@ -99,17 +99,7 @@ fn a_github_merge_commit_checkout_is_judged_against_the_base_sha() {
     let base = git(repo, &["rev-parse", "main"]).trim().to_string();
     // refs/pull/N/merge: the PR head merged into the base, checked out detached.
     git(repo, &["checkout", "-q", "--detach", "main"]);
-    git(
-        repo,
-        &[
-            "merge",
-            "-q",
-            "--no-ff",
-            "feature",
-            "-m",
-            "Merge abc into def",
-        ],
-    );
+    common::merge_no_ff(repo, "feature", "Merge abc into def");
     let (report, code) = scan(repo, &["--base", &base]);
     // No release yet: the scope is all history, so main's old commit is there, unchanged.
     assert_eq!(

@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{commit_files as commit, findings_of, git, git_repo, scan_json, write_files};
+use common::{
+    commit_files as commit, findings_of, git, git_repo, rule_state, scan_json, write_files,
+};
 use serde_json::Value;
 use std::path::Path;
 
@@ -31,28 +33,28 @@ fn product_repo(codeowners: Option<&str>) -> tempfile::TempDir {
     dir
 }
 
-fn rule_state(report: &Value, id: &str) -> String {
-    let rule = report["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == id);
-    rule.unwrap_or_else(|| panic!("{id} not in report"))["state"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
 /// The MFDS-CHG-004 findings anchored at `path`.
 fn findings_at<'a>(report: &'a Value, path: &str) -> Vec<&'a Value> {
     let findings = findings_of(report, "MFDS-CHG-004");
     findings.into_iter().filter(|f| f["path"] == path).collect()
 }
 
-fn short_head(repo: &Path) -> String {
-    git(repo, &["rev-parse", "--short=7", "HEAD"])
-        .trim()
-        .to_string()
+/// `rule` has exactly one finding, a warning naming HEAD (short id and subject) at `path`.
+fn assert_one_finding_names_head(
+    report: &Value,
+    rule: &str,
+    repo: &Path,
+    subject: &str,
+    path: &str,
+) {
+    let findings = findings_of(report, rule);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let message = findings[0]["message"].as_str().unwrap();
+    let head = git(repo, &["rev-parse", "--short=7", "HEAD"]);
+    let named = format!("commit {} \"{subject}\"", head.trim());
+    assert!(message.starts_with(&named), "{message}");
+    assert_eq!(findings[0]["path"], path);
+    assert_eq!(findings[0]["level"], "warning");
 }
 
 #[test]
@@ -65,13 +67,13 @@ fn a_direct_commit_to_safety_critical_code_fails_naming_the_commit() {
         "Tweak dose (CR-3)",
     );
     let report = scan_json(repo);
-    let findings = findings_of(&report, "MFDS-CHG-004");
-    assert_eq!(findings.len(), 1, "{findings:?}");
-    let message = findings[0]["message"].as_str().unwrap();
-    let named = format!("commit {} \"Tweak dose (CR-3)\"", short_head(repo));
-    assert!(message.starts_with(&named), "{message}");
-    assert_eq!(findings[0]["path"], "src/dose/calc.py");
-    assert_eq!(findings[0]["level"], "warning");
+    assert_one_finding_names_head(
+        &report,
+        "MFDS-CHG-004",
+        repo,
+        "Tweak dose (CR-3)",
+        "src/dose/calc.py",
+    );
 }
 
 #[test]
@@ -85,17 +87,7 @@ fn the_same_change_through_a_merge_or_with_a_review_trailer_passes() {
         "Tweak dose (CR-3)",
     );
     git(repo, &["checkout", "-q", "main"]);
-    git(
-        repo,
-        &[
-            "merge",
-            "-q",
-            "--no-ff",
-            "tweak",
-            "-m",
-            "Merge pull request #4 from tweak",
-        ],
-    );
+    common::merge_no_ff(repo, "tweak", "Merge pull request #4 from tweak");
     assert_eq!(rule_state(&scan_json(repo), "MFDS-CHG-004"), "passed");
 
     let dir = product_repo(Some(OWNERS));
@@ -162,12 +154,13 @@ fn a_ui_change_needs_a_usability_update_or_trailer() {
         "Show units (CR-5)",
     );
     let report = scan_json(repo);
-    let findings = findings_of(&report, "MFDS-USE-002");
-    assert_eq!(findings.len(), 1, "{findings:?}");
-    let message = findings[0]["message"].as_str().unwrap();
-    let named = format!("commit {} \"Show units (CR-5)\"", short_head(repo));
-    assert!(message.starts_with(&named), "{message}");
-    assert_eq!(findings[0]["path"], "src/ui/screen.py");
+    assert_one_finding_names_head(
+        &report,
+        "MFDS-USE-002",
+        repo,
+        "Show units (CR-5)",
+        "src/ui/screen.py",
+    );
 
     let amended = "Show units (CR-5)\n\nUsability-Impact: none (copy only)";
     git(repo, &["commit", "-q", "--amend", "-m", amended]);

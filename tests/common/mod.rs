@@ -205,6 +205,24 @@ pub fn evidence_json(repo: &Path, extra: &[&str]) -> serde_json::Value {
     samdscan_json(&args, repo).0
 }
 
+/// Merges `branch` into the checked-out commit with a merge commit (`--no-ff`) titled `message`.
+pub fn merge_no_ff(dir: &Path, branch: &str, message: &str) {
+    git(dir, &["merge", "-q", "--no-ff", branch, "-m", message]);
+}
+
+/// The state of rule `id` in a JSON report (`passed`, `failed`, ...); panics when it is missing.
+pub fn rule_state(report: &serde_json::Value, id: &str) -> String {
+    let rule = report["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id);
+    rule.unwrap_or_else(|| panic!("{id} not in report"))["state"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 /// The findings of one rule in a JSON report.
 pub fn findings_of<'a>(report: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> {
     report["findings"]
