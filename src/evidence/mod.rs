@@ -19,6 +19,7 @@ mod evidence_index;
 pub mod headings;
 pub mod history;
 mod interfaces;
+mod issue_templates;
 mod junit;
 pub mod kinds;
 mod path_history;
@@ -77,6 +78,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(risk::RiskExtractor),
         Box::new(history::HistoryExtractor),
         Box::new(codeowners::CodeownersExtractor),
+        Box::new(issue_templates::IssueTemplateExtractor),
         Box::new(ai::AiExtractor),
     ]
 }

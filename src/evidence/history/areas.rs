@@ -1,11 +1,14 @@
 //! What a changed path is, for the history rules: part of a software system, safety-critical,
-//! a risk file, user interface, a usability file, a lockfile, an SBOM, a change log, or a
+//! a risk file, user interface, a usability file, a lockfile, an SBOM, a change log, a test, or a
 //! samdscan control file (config, policy).
 //!
 //! Paths are classified here, with the same glob rules as the rest of the evidence (bare names
-//! match at any depth, case-insensitively), so that policies only test area names.
+//! match at any depth, case-insensitively), so that policies only test area names. Tests are
+//! recognised by the same heuristic as the requirement references' `test` flag
+//! ([`is_test_path`]), so both agree on what a test is.
 
 use super::super::kinds::compile_globs;
+use super::super::references::is_test_path;
 use crate::config::LoadedConfig;
 use globset::GlobSet;
 use std::collections::BTreeSet;
@@ -46,6 +49,7 @@ pub const LOCKFILE: &str = "lockfile";
 pub const SBOM: &str = "sbom";
 pub const CHANGELOG: &str = "changelog";
 pub const CONTROL: &str = "samdscan_control";
+pub const TEST: &str = "test";
 
 /// The areas whose files a code owner must review (MFDS-CHG-004).
 const OWNER_REQUIRED: &[&str] = &[SAFETY_CRITICAL, RISK];
@@ -91,7 +95,8 @@ impl AreaMatcher {
         AreaMatcher { systems, named }
     }
 
-    /// The areas of one path: `system:<name>` for each software system, then named areas.
+    /// The areas of one path: `system:<name>` for each software system, then named areas, then
+    /// `test`.
     pub fn areas_of(&self, path: &str) -> Vec<String> {
         let systems = self
             .systems
@@ -103,7 +108,8 @@ impl AreaMatcher {
             .iter()
             .filter(|(_, set)| set.is_match(path))
             .map(|(name, _)| name.to_string());
-        systems.chain(named).collect()
+        let test = is_test_path(path).then(|| TEST.to_string());
+        systems.chain(named).chain(test).collect()
     }
 
     /// The areas of one path that need a code owner: safety-critical code and risk files.
@@ -187,5 +193,15 @@ mod tests {
         assert_eq!(m.areas_of("sbom/app.cdx.json"), vec![SBOM]);
         assert_eq!(m.areas_of("CHANGELOG.md"), vec![CHANGELOG]);
         assert!(m.areas_of("README.md").is_empty());
+        assert_eq!(m.areas_of("tests/regression/test_dose.py"), vec![TEST]);
+        assert_eq!(
+            m.areas_of("src/alarm/limits_test.go"),
+            vec!["system:app", SAFETY_CRITICAL, TEST]
+        );
+        assert_eq!(
+            m.areas_of("src/test/java/AlarmTest.java"),
+            vec!["system:app", TEST]
+        );
+        assert_eq!(m.areas_of("web/__tests__/dose.spec.ts"), vec![TEST]);
     }
 }
