@@ -1,0 +1,155 @@
+# METADATA
+# title: Problem reports ask for safety impact, and fixes are linked to them
+# description: |
+#   IEC 62304 §9 (all classes) has every problem reported, investigated for its relevance to
+#   safety, resolved under change control and verified, with records kept. A repository shows
+#   three parts of that: an issue template for problem reports that asks for the safety impact
+#   (and the affected versions and a classification); fix commits in the history scope
+#   (Conventional Commits `fix:` subjects, or commits changing `tests/regression/`) that name the
+#   problem they resolve, in the message or a `Fixes:`, `Refs:` or `Problem-Report:` trailer; and,
+#   for class C software systems, a regression test changed with each fix (§9.7: verify the
+#   resolution). Merge commits are not judged themselves; a merge whose message names a problem
+#   covers the fixes it brought in, and a test changed in any commit that merge brought in
+#   accompanies them. The records themselves usually live in the tracker, so the signal is partial.
+# custom:
+#   id: MFDS-SWL-010
+#   severity: warning
+#   pillar: P1
+#   status: established
+#   evidence: [issue_templates, history.commits, profile.software_systems]
+#   applies: All classes; the regression-test part only to class C software systems. The template part needs no history; the commit parts are not evaluated without usable history.
+#   recommended_action: |
+#     Add a problem-report issue template (for example `.github/ISSUE_TEMPLATE/problem-report.yml`,
+#     or `.gitlab/issue_templates/Problem.md`) with fields for the safety impact, the affected
+#     versions and the classification (severity). Name the problem report in every fix commit
+#     (`Fixes: PR-12`, reword before merging), and for class C software change or add a regression
+#     test in the same commit or pull request.
+#   references:
+#     - {source: IEC 62304:2006+A1:2015, clause: "9.1 Prepare problem reports"}
+#     - {source: IEC 62304:2006+A1:2015, clause: "9.2 Investigate the problem"}
+#     - {source: IEC 62304:2006+A1:2015, clause: "9.4 Use change control process"}
+#     - {source: IEC 62304:2006+A1:2015, clause: "9.5 Maintain records"}
+#     - {source: IEC 62304:2006+A1:2015, clause: "9.7 Verify software problem resolution"}
+package samdscan.mfds.swl.problem_resolution
+
+import data.samdscan.lib.history
+import data.samdscan.lib.profile
+import rego.v1
+
+templates := t if {
+	t := input.issue_templates
+	is_array(t)
+} else := []
+
+problem_templates := [t | some t in templates; t.parsed; t.problem_report]
+
+unparsed := [t.path | some t in templates; not t.parsed]
+
+not_evaluated contains r if some r in history.unusable
+
+not_evaluated contains r if {
+	not safety_template
+	count(unparsed) > 0
+	r := sprintf("issue template(s) %s could not be read (see the input problems)", [concat(", ", unparsed)])
+}
+
+safety_template if {
+	some t in problem_templates
+	t.asks.safety_impact
+}
+
+# (a) No problem-report template at all.
+deny contains f if {
+	count(problem_templates) == 0
+	count(unparsed) == 0
+	f := {
+		"msg": "no problem-report issue template: add one (for example .github/ISSUE_TEMPLATE/problem-report.yml) with fields for the safety impact, the affected versions and the classification",
+		"path": input.config.path,
+		"line": profile.config_line("product"),
+		"key": "template|missing",
+	}
+}
+
+# (a) Problem-report templates that do not ask for the safety impact.
+deny contains f if {
+	not safety_template
+	some t in problem_templates
+	f := {
+		"msg": sprintf("problem-report template %s does not ask for the safety impact: add a field such as \"Safety impact\" (안전 영향)%s", [t.path, also_missing(t)]),
+		"path": t.path,
+		"key": sprintf("template|%s", [t.path]),
+	}
+}
+
+also_missing(t) := msg if {
+	missing := [name | some key, name in {"affected_versions": "the affected versions", "classification": "the classification (severity)"}; not t.asks[key]]
+	count(missing) > 0
+	msg := sprintf(", and fields for %s", [concat(" and ", missing)])
+} else := ""
+
+# (b) Fix commits without a problem reference.
+deny contains f if {
+	some c in fixes
+	not references_problem(c)
+	not covered_by_merge(c)
+	f := {
+		"msg": sprintf("commit %s fixes a problem but names no problem report (no reference in the message, no Fixes:, Refs: or Problem-Report: trailer)", [history.label(c)]),
+		"path": history.path_in(c, "system"),
+		"key": sprintf("unreferenced|%s", [c.id]),
+	}
+}
+
+# (c) Fixes to class C software without a regression test.
+deny contains f if {
+	some c in fixes
+	some name in class_c_touched(c)
+	not tested(c)
+	f := {
+		"msg": sprintf("commit %s fixes class C software system %s without changing a test (no regression test accompanies the fix)", [history.label(c), name]),
+		"path": history.path_in(c, sprintf("system:%s", [name])),
+		"key": sprintf("untested|%s|%s", [c.id, name]),
+	}
+}
+
+# Non-merge commits that fix a problem: a Conventional Commits `fix` type, or a regression test change.
+fixes contains c if {
+	some c in history.commits
+	history.own_changes(c)
+	is_fix(c)
+}
+
+is_fix(c) if regex.match(`^fix(\([^)]*\))?!?:`, lower(c.subject))
+
+is_fix(c) if {
+	some ch in c.changes
+	regex.match(`(^|/)tests/regression/`, ch.path)
+}
+
+problem_trailers := ["Fixes", "Refs", "Problem-Report"]
+
+references_problem(c) if count(c.references) > 0
+
+references_problem(c) if {
+	some key in problem_trailers
+	history.has_trailer(c, key)
+}
+
+covered_by_merge(c) if {
+	some m in history.commits
+	m.id == c.merged_by
+	count(m.references) > 0
+}
+
+class_c := {s.name | some s in profile.systems; s.safety_class == "C"}
+
+class_c_touched(c) := history.systems_touched(c) & class_c
+
+tested(c) if history.touches(c, "test")
+
+# A test changed by another commit that the same merge brought in (the fix's pull request).
+tested(c) if {
+	c.merged_by != null
+	some other in history.commits
+	other.merged_by == c.merged_by
+	history.touches(other, "test")
+}
