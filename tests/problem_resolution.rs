@@ -177,3 +177,29 @@ fn without_history_the_commit_checks_are_not_evaluated() {
     let report = scan_json(dir.path());
     assert_eq!(rule_state(&report, RULE), "not_evaluated");
 }
+
+#[test]
+fn a_merge_naming_the_problem_covers_the_fix_and_the_test_it_brought_in() {
+    let dir = with_bug_form();
+    let repo = dir.path();
+    git(repo, &["checkout", "-q", "-b", "fix-dose"]);
+    commit(
+        repo,
+        &[("src/pump/dose.py", "dose = min(dose, 10)\n")],
+        "fix: clamp dose",
+    );
+    commit(
+        repo,
+        &[("tests/regression/test_dose.py", "def test_clamp(): pass\n")],
+        "test: dose regression",
+    );
+    git(repo, &["checkout", "-q", "-"]);
+    common::merge_no_ff(repo, "fix-dose", "Merge fix-dose (Fixes PR-12)");
+    let report = scan_json(repo);
+    assert!(
+        findings_of(&report, RULE).is_empty(),
+        "{:?}",
+        findings_of(&report, RULE)
+    );
+    assert_eq!(rule_state(&report, RULE), "passed");
+}
