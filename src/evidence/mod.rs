@@ -33,6 +33,7 @@ pub mod source;
 pub mod tables;
 pub mod value;
 mod vex;
+mod vuln_scans;
 mod xml_walk;
 
 pub use context::{Context, Diagnostic};
@@ -70,6 +71,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(cyber_checklist::CyberChecklistExtractor),
         Box::new(interfaces::InterfaceExtractor),
         Box::new(vex::VexExtractor),
+        Box::new(vuln_scans::VulnScanExtractor),
         Box::new(coverage::CoverageExtractor),
         Box::new(junit::JunitExtractor),
         Box::new(requirements::RequirementsExtractor),
