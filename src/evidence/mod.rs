@@ -184,6 +184,7 @@ fn config_section(config: &LoadedConfig) -> Value {
         "evidence_index": config.evidence_index_path(),
         "max_file_size": config.max_file_size(),
         "max_document_age_days": config.max_document_age_days(),
+        "max_scan_age_days": config.max_scan_age_days(),
     })
 }
 
