@@ -19,6 +19,8 @@ pub const DEFAULT_EVIDENCE_INDEX: &str = "regulatory/evidence-index.yaml";
 
 /// Default for how long a plan or threat model may go unreviewed: a year.
 pub const DEFAULT_MAX_DOCUMENT_AGE_DAYS: u32 = 365;
+/// How many days old the newest vulnerability scan may be (MFDS-CYB-004).
+pub const DEFAULT_MAX_SCAN_AGE_DAYS: u32 = 30;
 
 /// Default cap on the size of any evidence file samdscan opens.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
@@ -108,6 +110,8 @@ pub struct EvidenceConfig {
     pub max_file_size: Option<ByteSize>,
     /// How many days a plan or threat model may go unreviewed (default 365).
     pub max_document_age_days: Option<u32>,
+    /// How many days old the newest vulnerability scan may be (default 30).
+    pub max_scan_age_days: Option<u32>,
     /// Glob overrides keyed by evidence kind; keys are checked against the known kinds.
     #[serde(flatten)]
     pub globs: BTreeMap<String, Vec<String>>,
@@ -252,6 +256,13 @@ impl LoadedConfig {
             .unwrap_or(DEFAULT_MAX_DOCUMENT_AGE_DAYS)
     }
 
+    pub fn max_scan_age_days(&self) -> u32 {
+        self.config
+            .evidence
+            .max_scan_age_days
+            .unwrap_or(DEFAULT_MAX_SCAN_AGE_DAYS)
+    }
+
     /// The line of a dotted key (`product.grade`) in the config file, if present.
     pub fn line_of(&self, key: &str) -> Option<usize> {
         self.lines.line_of(key)
@@ -338,7 +349,7 @@ fn validate(loaded: &LoadedConfig, shown: &str) -> Result<(), ConfigError> {
             return Err(invalid(
                 &format!("evidence.{kind}"),
                 format!(
-                    "unknown evidence kind `{kind}`, expected `index`, `max_file_size`, `max_document_age_days` or one of: {}",
+                    "unknown evidence kind `{kind}`, expected `index`, `max_file_size`, `max_document_age_days`, `max_scan_age_days` or one of: {}",
                     known.join(", ")
                 ),
             ));

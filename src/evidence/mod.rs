@@ -34,6 +34,7 @@ pub mod source;
 pub mod tables;
 pub mod value;
 mod vex;
+mod vuln_scans;
 mod xml_walk;
 
 pub use context::{Context, Diagnostic};
@@ -71,6 +72,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(cyber_checklist::CyberChecklistExtractor),
         Box::new(interfaces::InterfaceExtractor),
         Box::new(vex::VexExtractor),
+        Box::new(vuln_scans::VulnScanExtractor),
         Box::new(coverage::CoverageExtractor),
         Box::new(junit::JunitExtractor),
         Box::new(requirements::RequirementsExtractor),
@@ -184,6 +186,7 @@ fn config_section(config: &LoadedConfig) -> Value {
         "evidence_index": config.evidence_index_path(),
         "max_file_size": config.max_file_size(),
         "max_document_age_days": config.max_document_age_days(),
+        "max_scan_age_days": config.max_scan_age_days(),
     })
 }
 

@@ -35,7 +35,8 @@ fn identifier(v: &Value) -> Option<String> {
     }
 }
 
-fn statement(s: &Value) -> VexStatement {
+/// One OpenVEX statement; `issued` is the document's timestamp, for statements without their own.
+fn statement(s: &Value, issued: Option<&str>) -> VexStatement {
     VexStatement {
         id: s
             .get("vulnerability")
@@ -48,6 +49,10 @@ fn statement(s: &Value) -> VexStatement {
             .into_iter()
             .collect(),
         affects: array(s, "products").iter().filter_map(identifier).collect(),
+        updated: str_at(s, "last_updated")
+            .or_else(|| str_at(s, "timestamp"))
+            .or(issued)
+            .map(str::to_string),
     }
 }
 
@@ -58,7 +63,10 @@ fn parse_openvex(bytes: &[u8]) -> Result<Option<Vec<VexStatement>>, String> {
         return Ok(None);
     }
     Ok(Some(
-        array(&v, "statements").iter().map(statement).collect(),
+        array(&v, "statements")
+            .iter()
+            .map(|s| statement(s, str_at(&v, "timestamp")))
+            .collect(),
     ))
 }
 

@@ -103,6 +103,8 @@ fn vex_statement(v: &Value) -> VexStatement {
             .iter()
             .filter_map(|a| present(str_at(a, "ref")))
             .collect(),
+        updated: present(str_at(analysis, "lastUpdated"))
+            .or_else(|| present(str_at(analysis, "firstIssued"))),
     }
 }
 

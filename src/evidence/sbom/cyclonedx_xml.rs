@@ -175,6 +175,8 @@ impl State {
             ("vulnerability", "id") => v.id = text,
             ("analysis", "state") => v.state = Some(text),
             ("analysis", "justification") => v.justification = Some(text),
+            ("analysis", "lastUpdated") => v.updated = Some(text),
+            ("analysis", "firstIssued") if v.updated.is_none() => v.updated = Some(text),
             ("response", "response") => v.response.push(text),
             ("target", "ref") => v.affects.push(text),
             _ => {}

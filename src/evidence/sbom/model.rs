@@ -31,6 +31,9 @@ pub struct VexStatement {
     pub justification: Option<String>,
     pub response: Vec<String>,
     pub affects: Vec<String>,
+    /// When the statement was last updated (CycloneDX `analysis.lastUpdated` or `firstIssued`,
+    /// OpenVEX `last_updated` or `timestamp`), as written.
+    pub updated: Option<String>,
 }
 
 /// Which standard a document follows.
