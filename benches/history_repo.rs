@@ -1,7 +1,8 @@
 //! Generates the synthetic repository the history benchmark walks: `git fast-import` fed with
 //! 50,000 linear commits over a tree of about 5,000 files in nested folders, with change sizes
 //! drawn from a skewed distribution (most commits touch 1-3 files, some a dozen, a few up to 80,
-//! with files added and deleted along the way), and a release tag 50 commits before the tip.
+//! with files added and deleted along the way), and a release tag 50 commits before the tip; and
+//! a clone of it, whose pack is written the way a user's clone is.
 
 use std::io::Write;
 use std::path::Path;
@@ -140,5 +141,24 @@ pub fn ensure(dir: &Path) -> std::io::Result<()> {
         return Err(std::io::Error::other("git fast-import failed"));
     }
     git(&["checkout", "-q", "main"])?;
+    Ok(())
+}
+
+/// Clones `source` to `dir` through git's transport (`--no-local`), unless already there, so
+/// that its pack is written by `git pack-objects` as in a user's clone (fast-import's pack
+/// deltas run from old to new objects; a clone's from new to old).
+pub fn ensure_clone(source: &Path, dir: &Path) -> std::io::Result<()> {
+    if dir.join(".git/packed-refs").exists() {
+        return Ok(());
+    }
+    let _ = std::fs::remove_dir_all(dir);
+    let status = Command::new("git")
+        .args(["clone", "-q", "--no-local"])
+        .arg(source)
+        .arg(dir)
+        .status()?;
+    if !status.success() {
+        return Err(std::io::Error::other("git clone failed"));
+    }
     Ok(())
 }

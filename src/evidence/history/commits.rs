@@ -4,7 +4,7 @@
 
 use super::areas::AreaMatcher;
 use super::tree_diff::{Change, TreeDiffer};
-use git2::{Commit, Repository, Signature};
+use git2::{Commit, Oid, Repository, Signature};
 use regex::Regex;
 use serde::Serialize;
 
@@ -74,11 +74,14 @@ pub struct CommitRules {
     pub areas: AreaMatcher,
 }
 
-/// Describes commits of one repository handle, keeping the trees of the last commit read.
+/// Describes commits of one repository handle, keeping what the next commit will need: the
+/// trees a change replaced (see `TreeDiffer`) and the last first parent read, which in a walk
+/// newest first is usually the next commit.
 pub struct CommitReader<'r> {
     repo: &'r Repository,
     rules: &'r CommitRules,
     trees: TreeDiffer<'r>,
+    last_parent: Option<Commit<'r>>,
 }
 
 impl<'r> CommitReader<'r> {
@@ -87,6 +90,15 @@ impl<'r> CommitReader<'r> {
             repo,
             rules,
             trees: TreeDiffer::new(repo),
+            last_parent: None,
+        }
+    }
+
+    /// The commit `id`, without reading it again when it was the last first parent read.
+    pub fn commit(&mut self, id: Oid) -> Result<Commit<'r>, git2::Error> {
+        match self.last_parent.take() {
+            Some(parent) if parent.id() == id => Ok(parent),
+            _ => self.repo.find_commit(id),
         }
     }
 
@@ -130,7 +142,12 @@ impl<'r> CommitReader<'r> {
 
     fn changes(&mut self, commit: &Commit<'_>) -> Result<Vec<ChangeRecord>, git2::Error> {
         let parent_tree = match commit.parent_ids().next() {
-            Some(p) => Some(self.repo.find_commit(p)?.tree_id()),
+            Some(p) => {
+                let parent = self.repo.find_commit(p)?;
+                let tree = parent.tree_id();
+                self.last_parent = Some(parent);
+                Some(tree)
+            }
             None => None,
         };
         let changes = self

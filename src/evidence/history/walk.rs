@@ -35,7 +35,7 @@ pub fn walk(
     let mut commits = Vec::with_capacity(oids.len());
     let mut truncated = false;
     for oid in &oids {
-        let commit = repo.find_commit(*oid)?;
+        let commit = reader.commit(*oid)?;
         let boundary = boundaries.contains(oid);
         truncated |= boundary;
         let record = reader.read(&commit, boundary)?;
