@@ -62,17 +62,14 @@ version = "0.4.20"
 source = "registry+https://github.com/rust-lang/crates.io-index"
 "#;
         let p = parse_lock(lock).unwrap();
-        let show: Vec<(&str, bool, bool)> = p
-            .iter()
-            .map(|p| (p.name.as_str(), p.direct, p.local))
-            .collect();
+        let show = super::super::package::summary(&p);
         assert_eq!(
             show,
             [
-                ("app", false, true),
-                ("serde", true, false),
-                ("itoa", false, false),
-                ("log", true, false)
+                ("app", "0.1.0", false, true),
+                ("serde", "1.0.0", true, false),
+                ("itoa", "1.0.1", false, false),
+                ("log", "0.4.20", true, false)
             ]
         );
         assert!(parse_lock("[[package]\nname=").is_err());

@@ -56,7 +56,7 @@ mod tests {
     fn subspecs_fold_into_their_pod() {
         let text = "PODS:\n  - Alamofire (5.8.0)\n  - Firebase/Core (10.0.0):\n    - FirebaseCore\n  - Firebase/Analytics (10.0.0)\n  - Mine (0.1.0)\nDEPENDENCIES:\n  - Alamofire (~> 5.8)\n  - Mine (from `../Mine`)\nEXTERNAL SOURCES:\n  Mine:\n    :path: \"../Mine\"\n";
         let p = parse_lock(text).unwrap();
-        let show = crate::evidence::dependencies::package::summary(&p);
+        let show = super::super::package::summary(&p);
         assert_eq!(
             show,
             [

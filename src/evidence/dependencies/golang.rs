@@ -50,7 +50,7 @@ mod tests {
     fn requires_indirect_pseudo_versions_and_local_replaces() {
         let text = "module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n\nrequire (\n\tgolang.org/x/sys v0.0.0-20230101120000-abcdef123456 // indirect\n\texample.com/lib v1.0.0\n)\n\nreplace example.com/lib => ../lib\n";
         let p = parse_go_mod(text).unwrap();
-        let show = crate::evidence::dependencies::package::summary(&p);
+        let show = super::super::package::summary(&p);
         assert_eq!(
             show,
             [

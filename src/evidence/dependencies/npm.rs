@@ -86,7 +86,7 @@ mod tests {
           "packages/ui":{"name":"@app/ui","version":"0.0.1"},
           "node_modules/@app/ui":{"resolved":"packages/ui","link":true}}}"#;
         let p = parse_lock(lock).unwrap();
-        let show = crate::evidence::dependencies::package::summary(&p);
+        let show = super::super::package::summary(&p);
         assert!(show.contains(&("@types/node", "20.1.0", true, false)));
         assert!(show.contains(&("left-pad", "1.3.0", true, false)));
         assert!(show.contains(&("lodash", "3.10.1", false, false)));
@@ -100,17 +100,14 @@ mod tests {
           "a":{"version":"1.0.0","dependencies":{"b":{"version":"2.0.0"}}},
           "c":{"version":"npm:@x/real@3.0.0"},"d":{"version":"file:../d"}}}"#;
         let p = parse_lock(lock).unwrap();
-        let show: Vec<(&str, &str, bool)> = p
-            .iter()
-            .map(|p| (p.name.as_str(), p.version.as_str(), p.local))
-            .collect();
+        let show = super::super::package::summary(&p);
         assert_eq!(
             show,
             [
-                ("a", "1.0.0", false),
-                ("b", "2.0.0", false),
-                ("@x/real", "3.0.0", false),
-                ("d", "file:../d", true)
+                ("a", "1.0.0", false, false),
+                ("b", "2.0.0", false, false),
+                ("@x/real", "3.0.0", false, false),
+                ("d", "file:../d", false, true)
             ]
         );
         assert!(parse_lock(br#"{"packages": 7, "x": 1}"#).is_err());

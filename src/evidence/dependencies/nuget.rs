@@ -36,10 +36,10 @@ mod tests {
     fn frameworks_merge_and_projects_are_local() {
         let lock = br#"{"version":1,"dependencies":{"net8.0":{"Serilog":{"type":"Direct","resolved":"3.1.1"},"Core":{"type":"Project"}},"net6.0":{"Serilog":{"type":"Transitive","resolved":"3.1.1"}}}}"#;
         let p = parse_lock(lock).unwrap();
-        let show: Vec<(&str, bool, bool)> = p
-            .iter()
-            .map(|p| (p.name.as_str(), p.direct, p.local))
-            .collect();
-        assert_eq!(show, [("Core", false, true), ("Serilog", true, false)]);
+        let show = super::super::package::summary(&p);
+        assert_eq!(
+            show,
+            [("Core", "", false, true), ("Serilog", "3.1.1", true, false)]
+        );
     }
 }

@@ -71,11 +71,14 @@ mod tests {
     fn importers_name_direct_dependencies() {
         let lock = "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      lodash:\n        specifier: ^4\n        version: 4.17.21\n      ui:\n        specifier: workspace:*\n        version: link:packages/ui\npackages:\n  lodash@4.17.21:\n    resolution: {integrity: sha512-x}\n  ms@2.1.3:\n    resolution: {integrity: sha512-y}\n";
         let p = parse_lock(lock).unwrap();
-        let show: Vec<(&str, &str, bool)> = p
-            .iter()
-            .map(|p| (p.name.as_str(), p.version.as_str(), p.direct))
-            .collect();
-        assert_eq!(show, [("lodash", "4.17.21", true), ("ms", "2.1.3", false)]);
+        let show = super::super::package::summary(&p);
+        assert_eq!(
+            show,
+            [
+                ("lodash", "4.17.21", true, false),
+                ("ms", "2.1.3", false, false)
+            ]
+        );
         assert!(parse_lock("a: [").is_err());
     }
 }

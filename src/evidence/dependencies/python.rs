@@ -189,18 +189,15 @@ mod tests {
     fn requirements_pins_extras_markers_and_pip_compile_comments() {
         let text = "# comment\n-r base.txt\nNumPy==2.1.3 ; python_version>'3.8'\nrequests[socks]==2.32.0 \\\n    --hash=sha256:ab\n    # via -r requirements.in\nidna==3.7\n    # via requests\ncertifi==2024.2.2\n    # via\n    #   httpx\n    #   requests\nscipy==1.14.1\n    # via\n    #   app (pyproject.toml)\nflask>=3\n-e .\ndjango\nREQ-1 The system shall alarm\n";
         let (pins, loose) = parse_requirements(text);
-        let show: Vec<(&str, &str, bool)> = pins
-            .iter()
-            .map(|p| (p.name.as_str(), p.version.as_str(), p.direct))
-            .collect();
+        let show = super::super::package::summary(&pins);
         assert_eq!(
             show,
             [
-                ("NumPy", "2.1.3", true),
-                ("requests", "2.32.0", true),
-                ("idna", "3.7", false),
-                ("certifi", "2024.2.2", false),
-                ("scipy", "1.14.1", true)
+                ("NumPy", "2.1.3", true, false),
+                ("requests", "2.32.0", true, false),
+                ("idna", "3.7", false, false),
+                ("certifi", "2024.2.2", false, false),
+                ("scipy", "1.14.1", true, false)
             ]
         );
         assert_eq!(loose, ["flask", "django"]);
@@ -213,16 +210,13 @@ mod tests {
         assert_eq!((p[0].version.as_str(), p[1].local), ("6.0", true));
         let uv = "version = 1\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\nsource = { editable = \".\" }\ndependencies = [{ name = \"httpx\" }]\n[[package]]\nname = \"httpx\"\nversion = \"0.27.0\"\nsource = { registry = \"https://pypi.org/simple\" }\n[[package]]\nname = \"idna\"\nversion = \"3.7\"\nsource = { registry = \"https://pypi.org/simple\" }\n";
         let u = parse_uv(uv).unwrap();
-        let show: Vec<(&str, bool, bool)> = u
-            .iter()
-            .map(|p| (p.name.as_str(), p.direct, p.local))
-            .collect();
+        let show = super::super::package::summary(&u);
         assert_eq!(
             show,
             [
-                ("app", false, true),
-                ("httpx", true, false),
-                ("idna", false, false)
+                ("app", "0.1.0", false, true),
+                ("httpx", "0.27.0", true, false),
+                ("idna", "3.7", false, false)
             ]
         );
         let pip = br#"{"_meta":{},"default":{"requests":{"version":"==2.32.0"},"mine":{"path":".","editable":true}},"develop":{"pytest":{"version":"==8.0.0"}}}"#;

@@ -48,7 +48,7 @@ mod tests {
     fn specs_platforms_paths_and_direct_dependencies() {
         let text = "PATH\n  remote: .\n  specs:\n    hello (0.1.0)\n\nGEM\n  remote: https://rubygems.org/\n  specs:\n    nokogiri (1.15.4-x86_64-linux)\n      racc (~> 1.4)\n    racc (1.7.1)\n\nDEPENDENCIES\n  hello!\n  nokogiri (~> 1.15)\n";
         let p = parse_lock(text).unwrap();
-        let show = crate::evidence::dependencies::package::summary(&p);
+        let show = super::super::package::summary(&p);
         assert_eq!(
             show,
             [

@@ -76,26 +76,26 @@ mod tests {
     fn classic_scoped_and_aliased_entries() {
         let lock = "# yarn lockfile v1\n\n\"@babel/core@^7.0.0\", \"@babel/core@^7.1.0\":\n  version \"7.12.3\"\n  resolved \"https://r/x.tgz\"\n\nstring-width-cjs@npm:string-width@^4.2.0:\n  version \"4.2.3\"\n";
         let p = parse_lock(lock).unwrap();
-        let show: Vec<(&str, &str)> = p
-            .iter()
-            .map(|p| (p.name.as_str(), p.version.as_str()))
-            .collect();
-        assert_eq!(show, [("@babel/core", "7.12.3"), ("string-width", "4.2.3")]);
+        let show = super::super::package::summary(&p);
+        assert_eq!(
+            show,
+            [
+                ("@babel/core", "7.12.3", false, false),
+                ("string-width", "4.2.3", false, false)
+            ]
+        );
     }
 
     #[test]
     fn berry_entries_and_workspaces() {
         let lock = "__metadata:\n  version: 6\n\n\"lodash@npm:^4.17.21\":\n  version: 4.17.21\n  resolution: \"lodash@npm:4.17.21\"\n\n\"app@workspace:.\":\n  version: 0.0.0-use.local\n  resolution: \"app@workspace:.\"\n";
         let p = parse_lock(lock).unwrap();
-        let show: Vec<(&str, &str, bool)> = p
-            .iter()
-            .map(|p| (p.name.as_str(), p.version.as_str(), p.local))
-            .collect();
+        let show = super::super::package::summary(&p);
         assert_eq!(
             show,
             [
-                ("lodash", "4.17.21", false),
-                ("app", "0.0.0-use.local", true)
+                ("lodash", "4.17.21", false, false),
+                ("app", "0.0.0-use.local", false, true)
             ]
         );
         assert!(parse_lock("hello: world\n  nothing: here\n").is_err());
