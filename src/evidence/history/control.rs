@@ -7,7 +7,8 @@
 //! config), never from disk.
 
 use super::tree_diff::changed_files;
-use crate::config::{Config, LoadedConfig, parse_config};
+use crate::config::{Config, LoadedConfig};
+use crate::revision_inputs::RevisionFiles;
 use git2::{Oid, Repository};
 use serde::Serialize;
 
@@ -61,20 +62,14 @@ fn change(
 
 /// The config at `path` in commit `at`; a missing file is the empty config.
 fn read_config_at(repo: &Repository, at: Oid, path: &str) -> Result<Config, String> {
-    let tree = repo
-        .find_commit(at)
-        .and_then(|c| c.tree())
+    let files = RevisionFiles::at(repo, at, &super::scope::short(at))
         .map_err(|e| e.message().to_string())?;
-    let Ok(entry) = tree.get_path(std::path::Path::new(path)) else {
-        return Ok(Config::default());
-    };
-    let blob = repo
-        .find_blob(entry.id())
-        .map_err(|e| e.message().to_string())?;
-    let text = std::str::from_utf8(blob.content()).map_err(|e| e.to_string())?;
-    parse_config(text, path)
-        .map(|l| l.config)
-        .map_err(|e| format!("the base revision's config does not load: {e}"))
+    match files.config_file(path) {
+        None => Ok(Config::default()),
+        Some(loaded) => loaded
+            .map(|l| l.config)
+            .map_err(|e| format!("the base revision's config does not load: {e}")),
+    }
 }
 
 fn config_changes(base: &Config, head: &LoadedConfig, out: &mut Vec<ControlChange>) {
