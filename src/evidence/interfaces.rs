@@ -9,7 +9,7 @@
 
 use super::history::tree_diff::TreeDiffer;
 use super::kinds::{FileKind, compile_globs};
-use super::path_history::CommitRef;
+use super::path_history::{CommitRef, first_parent_line};
 use super::{Context, Extractor};
 use git2::{Commit, Oid, Repository};
 use globset::GlobSet;
@@ -64,18 +64,12 @@ impl Extractor for InterfaceExtractor {
 /// matching `set`, with that file's path.
 fn last_change(repo: &Repository, tip: Oid, set: &GlobSet) -> Option<Value> {
     let mut trees = TreeDiffer::new(repo);
-    let mut commit = repo.find_commit(tip).ok()?;
-    for _ in 0..MAX_COMMITS {
-        let parent = commit.parent(0).ok();
-        let at_boundary = parent.is_none() && repo.is_shallow();
-        if !at_boundary && let Some(path) = touched(&mut trees, &commit, parent.as_ref(), set) {
-            let mut value = serde_json::to_value(CommitRef::of(&commit)).ok()?;
-            value["path"] = json!(path);
-            return Some(value);
-        }
-        commit = parent?;
-    }
-    None
+    first_parent_line(repo, tip, MAX_COMMITS).find_map(|(commit, parent)| {
+        let path = touched(&mut trees, &commit, parent.as_ref(), set)?;
+        let mut value = serde_json::to_value(CommitRef::of(&commit)).ok()?;
+        value["path"] = json!(path);
+        Some(value)
+    })
 }
 
 /// The first path matching `set` that `commit` changed relative to `parent`.

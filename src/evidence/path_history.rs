@@ -8,11 +8,11 @@
 //! introduced the content being scanned (its blob id, when known), so a `--rev` scan of an older
 //! revision gets that revision's answer. The walk stops when every path is resolved, or after
 //! [`MAX_COMMITS`]; a shallow clone's boundary commit never counts as a change (what it changed
-//! is unknown).
+//! is unknown). The same first-parent line serves the interface-change lookup.
 
 use super::Context;
 use crate::date::Date;
-use git2::{Commit, Oid, Tree};
+use git2::{Commit, Oid, Repository, Tree};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -74,28 +74,40 @@ pub fn last_changes<'p>(
     let (Some(repo), Some(tip)) = (ctx.git, ctx.tip()) else {
         return found;
     };
-    let Ok(mut commit) = repo.find_commit(tip) else {
-        return found;
-    };
-    for _ in 0..MAX_COMMITS {
+    for (commit, parent) in first_parent_line(repo, tip, MAX_COMMITS) {
         if wanted.is_empty() {
             break;
         }
-        let parent = commit.parent(0).ok();
-        let at_boundary = parent.is_none() && repo.is_shallow();
-        if let (Ok(tree), false) = (commit.tree(), at_boundary) {
+        if let Ok(tree) = commit.tree() {
             let parent_tree = parent.as_ref().and_then(|p| p.tree().ok());
             for path in changed_here(&tree, parent_tree.as_ref(), &wanted) {
                 wanted.remove(path);
                 found.insert(path.to_string(), CommitRef::of(&commit));
             }
         }
-        match parent {
-            Some(p) => commit = p,
-            None => break,
-        }
     }
     found
+}
+
+/// The commits on the first-parent line from `tip`, newest first and at most `max`, each with
+/// its first parent. A shallow clone's boundary commit is left out: what it changed is unknown.
+pub fn first_parent_line(
+    repo: &Repository,
+    tip: Oid,
+    max: usize,
+) -> impl Iterator<Item = (Commit<'_>, Option<Commit<'_>>)> {
+    let first = repo.find_commit(tip).ok().map(|c| {
+        let parent = c.parent(0).ok();
+        (c, parent)
+    });
+    let shallow = repo.is_shallow();
+    std::iter::successors(first, |(_, parent)| {
+        let commit = parent.clone()?;
+        let grandparent = commit.parent(0).ok();
+        Some((commit, grandparent))
+    })
+    .take(max)
+    .filter(move |(_, parent)| parent.is_some() || !shallow)
 }
 
 /// The wanted paths whose entry differs between `tree` and `parent`, and (when the scanned blob
