@@ -65,7 +65,7 @@ else
 fi
 check "shellcheck on action/*.sh" shellcheck -x action/gate.sh action/install.sh action/lib.sh action/plan-install.sh action/scan.sh
 
-# An example as a git repository, as tests/common::import_example makes it: the same fixed
+# An example as a git repository, as tests/integration/common.rs (import_example) makes it: the same fixed
 # commit date (the examples are judged at it: their scans and reviews are dated) and the same
 # reviewed import commit.
 export GIT_AUTHOR_DATE=2026-10-01T12:00:00Z GIT_COMMITTER_DATE=2026-10-01T12:00:00Z

@@ -38,9 +38,9 @@ fn git_log(repo: &Path) -> (Duration, usize) {
 
 fn extract(repo: &Path) -> (Duration, usize) {
     let start = Instant::now();
-    let (git, mut facts) = samdscan::repository::open(repo);
+    let (git, mut facts) = samdscan::scan::repository::open(repo);
     facts.base = None;
-    let mut config = load_config(repo, &ConfigChoice::None).expect("config");
+    let mut config = load_config(repo, &ConfigChoice::None, &[]).expect("config");
     config.config.history.scope = Some("all".into());
     let source = WorkTreeSource::open(repo, git.as_ref()).expect("inventory");
     let as_of = samdscan::date::Date::parse("2026-01-01").expect("date");
@@ -71,8 +71,9 @@ fn base_scan(repo: &Path) -> Duration {
         since: None,
     };
     let start = Instant::now();
-    let outcome = samdscan::baseline::scan_with_base(&target, &[], target.base.as_deref().unwrap())
-        .expect("base scan");
+    let outcome =
+        samdscan::scan::baseline::scan_with_base(&target, &[], target.base.as_deref().unwrap())
+            .expect("base scan");
     let elapsed = start.elapsed();
     let n = outcome.evidence.get("history")["commit_count"].as_u64();
     assert_eq!(

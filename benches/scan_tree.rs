@@ -124,7 +124,7 @@ fn main() {
     });
     let mut findings = 0;
     let scan = time(|| {
-        let outcome = samdscan::app::scan_target(&target, &[]).expect("scan succeeds");
+        let outcome = samdscan::scan::pipeline::scan_target(&target, &[]).expect("scan succeeds");
         findings = outcome.report.findings.len();
         let sarif = render(&outcome.report, Format::Sarif, false);
         assert!(sarif.contains("\"2.1.0\""));

@@ -123,8 +123,8 @@ pub struct ScanArgs {
     pub no_color: bool,
     /// Also write a report in FORMAT to FILE, from the same scan (repeatable), e.g.
     /// `--report markdown=summary.md`.
-    #[arg(long = "report", value_name = "FORMAT=FILE", value_parser = crate::report_files::parse_report_file)]
-    pub reports: Vec<crate::report_files::ReportFile>,
+    #[arg(long = "report", value_name = "FORMAT=FILE", value_parser = crate::report::files::parse_report_file)]
+    pub reports: Vec<crate::report::files::ReportFile>,
     /// SARIF analysis category (`automationDetails.id`): scans with different categories are
     /// separate analyses in code scanning, e.g. one per product of a monorepo.
     #[arg(long, value_name = "NAME", default_value = "samdscan")]

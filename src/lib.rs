@@ -3,25 +3,17 @@
 //! Markdown.
 //!
 //! The pipeline runs one way: [`config`] -> [`evidence`] -> [`policy`] -> findings
-//! ([`resolve`], [`waiver`]) -> [`report`]. [`app`] wires it for the command line.
+//! ([`finding`], [`scan`]) -> [`report`] -> [`output`]. [`cmd`] holds the subcommands, which
+//! only dispatch; [`scan::pipeline`] wires one scan.
 
-pub mod app;
-pub mod baseline;
 pub mod catalogue;
 pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod date;
 pub mod evidence;
 pub mod finding;
-pub mod init_cmd;
-pub mod init_templates;
+pub mod output;
 pub mod policy;
-pub mod policy_cmd;
 pub mod report;
-pub mod report_files;
-pub mod repository;
-pub mod resolve;
-pub mod revision_inputs;
-pub mod trace_cmd;
-pub mod waiver;
-pub mod yaml_lines;
+pub mod scan;

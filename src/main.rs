@@ -1,8 +1,9 @@
 //! The `samdscan` binary: parse the command line, run, map errors to exit code 2.
 
 use clap::Parser;
-use samdscan::app::{EXIT_ERROR, run};
 use samdscan::cli::Cli;
+use samdscan::cmd::run;
+use samdscan::output::EXIT_ERROR;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

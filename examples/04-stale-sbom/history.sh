@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A later change upgrades numpy, adds pydantic and a container image, but regenerates neither the
-# SBOM nor the SOUP list (run by tests/common::import_example after the first commit).
+# SBOM nor the SOUP list (run by tests/integration/common.rs (import_example) after the first commit).
 set -euo pipefail
 export GIT_AUTHOR_DATE=2026-10-15T12:00:00Z GIT_COMMITTER_DATE=2026-10-15T12:00:00Z
 

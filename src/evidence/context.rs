@@ -2,7 +2,7 @@
 //! a diagnostic naming the file when they fail, the config, and the git repository.
 
 use super::RepositoryFacts;
-use super::kinds::{FileKind, compile_globs, extension};
+use super::extractor::{FileKind, compile_globs, extension};
 use super::source::{ReadError, RepoSource};
 use crate::config::LoadedConfig;
 use crate::date::Date;

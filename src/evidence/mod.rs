@@ -5,7 +5,8 @@
 //! `schema/evidence.schema.json`). Each extractor owns one top-level key and declares the kinds
 //! of file it reads; a file belongs to a kind by the kind's globs (overridable per kind in
 //! `evidence:` of the config) or, where names lie, by its content. Adding an extractor is one
-//! file in this folder plus one line in [`registry`].
+//! folder in this folder plus one line in [`registry`]. Shared parsing helpers live in [`read`];
+//! the [`Extractor`] trait and file kinds in [`extractor`].
 
 mod ai;
 mod codeowners;
@@ -13,32 +14,27 @@ mod context;
 mod coverage;
 mod cyber_checklist;
 pub mod dependencies;
-pub mod document_kinds;
 pub mod documents;
 mod evidence_index;
-pub mod headings;
+pub mod extractor;
 pub mod history;
 mod interfaces;
 mod issue_templates;
 mod junit;
-pub mod kinds;
-mod path_history;
 mod product_versions;
 mod profile;
+pub mod read;
 pub mod references;
 pub mod requirements;
 mod risk;
 pub mod sbom;
 mod soup;
 pub mod source;
-pub mod tables;
-pub mod value;
 mod vex;
 mod vuln_scans;
-mod xml_walk;
 
 pub use context::{Context, Diagnostic};
-pub use kinds::{FileKind, Sniffer};
+pub use extractor::{Extractor, FileKind, Sniffer};
 
 use crate::config::LoadedConfig;
 use crate::date::Date;
@@ -47,17 +43,6 @@ use source::{EntryKind, RepoSource};
 
 /// Version of the evidence document's shape. Bumped on any incompatible change.
 pub const SCHEMA_VERSION: &str = "1";
-
-/// One source of evidence: reads files (or git) and yields the value of one top-level key.
-pub trait Extractor {
-    /// The top-level key of the evidence document this extractor fills.
-    fn key(&self) -> &'static str;
-    /// The kinds of file it reads; their names are the keys users may override in `evidence:`.
-    fn kinds(&self) -> &'static [FileKind] {
-        &[]
-    }
-    fn collect(&self, ctx: &Context) -> Value;
-}
 
 /// Every extractor, in the order their keys appear in the document.
 pub fn registry() -> Vec<Box<dyn Extractor>> {

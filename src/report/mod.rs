@@ -1,6 +1,7 @@
 //! Rendering a scan's results: one renderer per format, all from the same [`ScanReport`], so
 //! every format carries the same rules, states and findings.
 
+pub mod files;
 mod json;
 mod markdown;
 mod sarif;

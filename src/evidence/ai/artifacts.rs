@@ -6,7 +6,7 @@
 //! path, size and git blob id; a SHA-256 is added later only when a card or manifest claims one.
 
 use super::super::Context;
-use super::super::kinds::extension;
+use super::super::extractor::extension;
 use serde::Serialize;
 use serde_json::Value;
 

@@ -7,7 +7,7 @@
 //! or an object with `value` (or `estimate`), `ci95` / `ci` / `ci_low`+`ci_high`, and `n`.
 
 use super::super::Context;
-use super::super::kinds::extension;
+use super::super::extractor::extension;
 use serde::Serialize;
 use serde_json::{Map, Value};
 

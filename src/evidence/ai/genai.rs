@@ -7,7 +7,7 @@
 //! digest (`gpt-4o-2024-08-06`, `...@sha256:...`).
 
 use super::super::Context;
-use super::super::kinds::extension;
+use super::super::extractor::extension;
 use regex::Regex;
 use serde::Serialize;
 use serde_json::Value;

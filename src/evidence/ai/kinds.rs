@@ -2,7 +2,7 @@
 //! AI document kind must have, from the guidance that asks for it.
 
 use super::parts::Part;
-use crate::evidence::kinds::FileKind;
+use crate::evidence::extractor::FileKind;
 
 const fn kind(name: &'static str, globs: &'static [&'static str]) -> FileKind {
     FileKind {

@@ -22,7 +22,7 @@ mod spdx3;
 mod splits;
 mod structured;
 
-use super::kinds::FileKind;
+use super::extractor::FileKind;
 use super::{Context, Extractor};
 use artifacts::Artifact;
 use kinds::{AI_KINDS, GENAI_EVAL_PARTS, LABELING_PARTS, PLAN_PARTS, RED_TEAM_PARTS};
@@ -208,7 +208,7 @@ fn bom_ai(ctx: &Context) -> Vec<bom::BomAi> {
     for path in ctx
         .files("sbom")
         .iter()
-        .filter(|p| super::kinds::extension(p) != "xml")
+        .filter(|p| super::extractor::extension(p) != "xml")
     {
         let Some(text) = ctx.read_text(path).filter(|t| bom::may_hold_ai(t)) else {
             continue;

@@ -109,7 +109,7 @@ pub fn missing(parts: &BTreeMap<String, Option<usize>>) -> Vec<String> {
 /// A Markdown document for unit tests: headings at lines 3, 4, ... under `title`.
 #[cfg(test)]
 pub(super) fn test_document(path: &str, headings: &[&str], front: Value, text: &str) -> Document {
-    use crate::evidence::headings::Heading;
+    use crate::evidence::read::headings::Heading;
     Document {
         path: path.into(),
         format: "markdown",

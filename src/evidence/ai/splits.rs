@@ -5,7 +5,7 @@
 //! and only counts and a few example ids belong in the evidence.
 
 use super::super::Context;
-use super::super::kinds::extension;
+use super::super::extractor::extension;
 use super::datasheets::split_role;
 use serde::Serialize;
 use serde_json::Value;

@@ -14,7 +14,7 @@ mod lcov;
 mod systems;
 mod xml;
 
-use super::kinds::{FileKind, Sniffer, extension};
+use super::extractor::{FileKind, Sniffer, extension};
 use super::{Context, Extractor};
 use serde::Serialize;
 use serde_json::{Value, json};

@@ -6,7 +6,7 @@
 use super::{Counter, CoverageReport};
 use crate::config::{CoverageThreshold, LoadedConfig};
 use crate::evidence::Context;
-use crate::evidence::kinds::compile_globs;
+use crate::evidence::extractor::compile_globs;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 

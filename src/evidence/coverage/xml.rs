@@ -7,7 +7,7 @@
 //! compared. Malformed XML (mismatched or unclosed tags) is an error.
 
 use super::{Counter, FileCoverage, ParsedCoverage, Stated, unix_timestamp};
-use crate::evidence::xml_walk::{Node, attr, num, walk};
+use crate::evidence::read::xml_walk::{Node, attr, num, walk};
 use quick_xml::events::BytesStart;
 use std::collections::{BTreeMap, HashMap};
 

@@ -3,7 +3,7 @@
 //! workspace members name.
 
 use super::package::{Ecosystem, Package};
-use crate::evidence::value::{array, str_at};
+use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 use std::collections::HashSet;
 

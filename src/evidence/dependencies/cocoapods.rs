@@ -3,7 +3,7 @@
 //! `:path` the product's own pods.
 
 use super::package::{Ecosystem, Package};
-use crate::evidence::value::{array, entries};
+use crate::evidence::read::value::{array, entries};
 use serde_json::Value;
 use std::collections::HashSet;
 

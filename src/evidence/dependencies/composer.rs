@@ -2,7 +2,7 @@
 //! dist is the product's own package.
 
 use super::package::{Ecosystem, Package};
-use crate::evidence::value::{array, str_at};
+use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 
 pub fn parse_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {

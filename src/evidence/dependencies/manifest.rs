@@ -3,7 +3,7 @@
 //! packages. Read to tell direct from transitive and to find manifests without a lockfile.
 
 use super::package::Ecosystem;
-use crate::evidence::value::{array, entries, str_at};
+use crate::evidence::read::value::{array, entries, str_at};
 use regex::Regex;
 use serde::de::DeserializeOwned;
 use serde_json::Value;

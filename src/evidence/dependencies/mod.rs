@@ -25,8 +25,8 @@ mod ruby;
 mod swift;
 mod yarn;
 
-use super::kinds::FileKind;
-use super::path_history::last_changes;
+use super::extractor::FileKind;
+use super::read::path_history::last_changes;
 use super::sbom;
 use super::{Context, Extractor};
 pub use lockfile::parse_lockfile;

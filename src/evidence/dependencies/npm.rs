@@ -4,7 +4,7 @@
 //! carry the real name; links, `file:` packages and workspace folders are the product's own.
 
 use super::package::{Ecosystem, Package};
-use crate::evidence::value::{entries, str_at};
+use crate::evidence::read::value::{entries, str_at};
 use serde_json::Value;
 use std::collections::HashSet;
 

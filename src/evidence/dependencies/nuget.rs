@@ -2,7 +2,7 @@
 //! is `Direct`, `Transitive`, `CentralTransitive` or `Project` (the product's own project).
 
 use super::package::{Ecosystem, Package};
-use crate::evidence::value::{entries, str_at};
+use crate::evidence::read::value::{entries, str_at};
 use serde_json::Value;
 
 pub fn parse_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {

@@ -3,7 +3,7 @@
 //! `link:` versions are the product's own packages.
 
 use super::package::{Ecosystem, Package};
-use crate::evidence::value::entries;
+use crate::evidence::read::value::entries;
 use serde_json::Value;
 use std::collections::HashSet;
 

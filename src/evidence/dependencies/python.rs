@@ -3,7 +3,7 @@
 //! PEP 503 (see [`super::package::Ecosystem::normalise_name`]).
 
 use super::package::{Ecosystem, Package};
-use crate::evidence::value::{array, entries, str_at};
+use crate::evidence::read::value::{array, entries, str_at};
 use serde_json::Value;
 use std::collections::HashSet;
 

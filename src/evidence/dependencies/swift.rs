@@ -2,7 +2,7 @@
 //! (`pins[].identity`). A pin on a branch or revision has no version: its revision stands in.
 
 use super::package::{Ecosystem, Package};
-use crate::evidence::value::{array, str_at};
+use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 
 pub fn parse_resolved(bytes: &[u8]) -> Result<Vec<Package>, String> {

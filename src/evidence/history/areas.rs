@@ -7,7 +7,7 @@
 //! recognised by the same heuristic as the requirement references' `test` flag
 //! ([`is_test_path`]), so both agree on what a test is.
 
-use super::super::kinds::compile_globs;
+use super::super::extractor::compile_globs;
 use super::super::references::is_test_path;
 use crate::config::LoadedConfig;
 use globset::GlobSet;
@@ -180,7 +180,7 @@ mod tests {
     #[test]
     fn paths_fall_into_their_areas() {
         let yaml = "product:\n  software_systems:\n    - {name: app, paths: [\"src/**\"]}\n  safety_critical_paths: [\"src/alarm/**\"]\n  ui_paths: [\"src/ui/**\"]\n";
-        let config = parse_config(yaml, ".samdscan.yaml").unwrap();
+        let config = parse_config(yaml, ".samdscan.yaml", &crate::evidence::known_kinds()).unwrap();
         let m = AreaMatcher::new(&config);
         assert_eq!(
             m.areas_of("src/alarm/x.py"),

@@ -8,7 +8,7 @@
 
 use super::tree_diff::changed_files;
 use crate::config::{Config, LoadedConfig};
-use crate::revision_inputs::RevisionFiles;
+use crate::scan::revision_inputs::RevisionFiles;
 use git2::{Oid, Repository};
 use serde::Serialize;
 

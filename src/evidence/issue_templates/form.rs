@@ -3,7 +3,7 @@
 //! `id`. Markdown blocks in the body (`type: markdown`) are text, not fields.
 
 use super::{Field, Header, Template, labels_of, text_of};
-use crate::yaml_lines::YamlLines;
+use crate::config::yaml_lines::YamlLines;
 use serde_json::Value;
 
 /// Parses an issue form; the error says why the YAML is not a form.

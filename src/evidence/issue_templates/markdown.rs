@@ -2,7 +2,7 @@
 //! `labels` front matter, the legacy `.github/ISSUE_TEMPLATE.md`, GitLab description templates):
 //! the fields are the headings and the `**Label**:` lines.
 
-use super::super::headings::{headings_of, split_front_matter};
+use super::super::read::headings::{headings_of, split_front_matter};
 use super::{Field, Header, Template, labels_of, text_of};
 use regex::Regex;
 use serde_json::Value;

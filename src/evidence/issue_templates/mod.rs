@@ -13,7 +13,7 @@
 mod form;
 mod markdown;
 
-use super::kinds::{FileKind, extension};
+use super::extractor::{FileKind, extension};
 use super::{Context, Extractor};
 use regex::Regex;
 use serde::Serialize;

@@ -6,7 +6,7 @@
 //! kept once (in the form seen first). The same id twice in the same form stays a duplicate.
 
 use super::Requirement;
-use crate::evidence::tables::{Table, markdown_tables, normalise_header};
+use crate::evidence::read::tables::{Table, markdown_tables, normalise_header};
 use regex::Regex;
 use std::collections::HashMap;
 

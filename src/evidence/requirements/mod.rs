@@ -12,7 +12,7 @@ mod markdown;
 mod sdoc;
 mod structured;
 
-use super::kinds::{FileKind, extension};
+use super::extractor::{FileKind, extension};
 use super::{Context, Extractor};
 use crate::config::LoadedConfig;
 use regex::Regex;

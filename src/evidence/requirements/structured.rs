@@ -5,8 +5,8 @@
 use super::Requirement;
 use super::markdown::table_requirements;
 use crate::evidence::Context;
-use crate::evidence::kinds::extension;
-use crate::evidence::tables::parse_csv as read_csv_table;
+use crate::evidence::extractor::extension;
+use crate::evidence::read::tables::parse_csv as read_csv_table;
 use regex::Regex;
 use serde_json::Value;
 

@@ -3,7 +3,7 @@
 //! letters and digits only). Exact names win over partial ones; a header that mentions
 //! "residual" only ever means the residual risk.
 
-use crate::evidence::tables::normalise_header;
+use crate::evidence::read::tables::normalise_header;
 use std::collections::BTreeMap;
 
 /// The fields of our risk-table format, in column order.

@@ -5,7 +5,7 @@
 
 use crate::evidence::Context;
 use crate::evidence::documents::read_document;
-use crate::evidence::path_history::last_changes;
+use crate::evidence::read::path_history::last_changes;
 use git2::Repository;
 use serde_json::{Value, json};
 

@@ -12,8 +12,8 @@ mod columns;
 mod currency;
 mod scales;
 
-use super::kinds::extension;
-use super::tables::{Table, markdown_tables, parse_csv};
+use super::extractor::extension;
+use super::read::tables::{Table, markdown_tables, parse_csv};
 use super::{Context, Extractor};
 use columns::{FIELDS, map_columns};
 use regex::Regex;
@@ -130,7 +130,7 @@ fn yaml_table(text: &str) -> Result<Table, String> {
             .lines()
             .position(|l| !id.is_empty() && l.contains(&id))
             .map_or(1, |i| i + 1);
-        table.rows.push(super::tables::Row { line, cells });
+        table.rows.push(super::read::tables::Row { line, cells });
     }
     Ok(table)
 }

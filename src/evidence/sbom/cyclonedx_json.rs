@@ -3,7 +3,7 @@
 //! field a generator got wrong.
 
 use super::model::{Component, Encoding, Format, Sbom, VexStatement, present};
-use crate::evidence::value::{array, str_at};
+use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 
 /// Reads a parsed CycloneDX JSON document (the caller checked `bomFormat`).

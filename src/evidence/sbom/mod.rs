@@ -14,7 +14,7 @@ mod spdx3;
 
 pub use model::{Component, Sbom};
 
-use super::kinds::{FileKind, Sniffer, extension};
+use super::extractor::{FileKind, Sniffer, extension};
 use super::{Context, Extractor};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;

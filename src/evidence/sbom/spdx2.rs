@@ -3,7 +3,7 @@
 //! dependency graph. spdx-rs is unmaintained, so both encodings are read here, leniently.
 
 use super::model::{Component, Encoding, Format, Sbom, present};
-use crate::evidence::value::{array, str_at};
+use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 
 /// Relationship types that state a dependency between two elements.

@@ -3,7 +3,7 @@
 //! become authors and tools; relationships give the dependency graph and declared licences.
 
 use super::model::{Component, Encoding, Format, Sbom, present};
-use crate::evidence::value::{array, str_at};
+use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 

@@ -5,8 +5,8 @@
 use super::model::{
     AffectedComponent, ReportFormat, ScanReport, Severity, Vulnerability, max_score,
 };
+use crate::evidence::read::value::{array, entries, str_at};
 use crate::evidence::sbom::model::present;
-use crate::evidence::value::{array, entries, str_at};
 use serde_json::Value;
 
 /// A present string at `key`.

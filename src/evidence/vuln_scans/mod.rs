@@ -10,8 +10,8 @@ mod json_reports;
 mod model;
 mod sarif;
 
-use super::kinds::{FileKind, Sniffer};
-use super::path_history::last_changes;
+use super::extractor::{FileKind, Sniffer};
+use super::read::path_history::last_changes;
 use super::{Context, Extractor};
 use crate::date::Date;
 use model::{ScanReport, Severity, Vulnerability};

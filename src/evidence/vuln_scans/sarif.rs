@@ -8,7 +8,7 @@
 use super::model::{
     AffectedComponent, ReportFormat, ScanReport, Severity, Vulnerability, max_score,
 };
-use crate::evidence::value::{array, str_at};
+use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 
 const SCANNERS: &[&str] = &[

@@ -1,0 +1,148 @@
+//! `samdscan policy list | explain | test`: the policy author's and auditor's view of the rules.
+
+use crate::catalogue;
+use crate::cli::PolicyCommand;
+use crate::output::write_output;
+use crate::policy::PolicySet;
+use crate::policy::engine::Rule;
+use crate::policy::testing::run_tests;
+use crate::report::{RULE_DOCS_URL, pillar_name};
+use anyhow::{Result, bail};
+use std::path::PathBuf;
+
+pub fn run(cmd: PolicyCommand) -> Result<u8> {
+    match cmd {
+        PolicyCommand::List {
+            policies,
+            catalogue: false,
+        } => list(&load(&policies)?),
+        PolicyCommand::List {
+            policies,
+            catalogue: true,
+        } => list_catalogue(&load(&policies)?),
+        PolicyCommand::Explain { id, policies } => explain(&load(&policies)?, &id),
+        PolicyCommand::Test { dirs } => test(&load(&dirs)?),
+    }
+}
+
+fn load(dirs: &[PathBuf]) -> Result<PolicySet> {
+    let mut set = PolicySet::builtin()?;
+    for d in dirs {
+        set.add_dir(d)?;
+    }
+    Ok(set)
+}
+
+fn sorted(set: &PolicySet) -> Vec<&Rule> {
+    let mut rules: Vec<&Rule> = set.rules.iter().collect();
+    rules.sort_by(|a, b| a.id().cmp(b.id()));
+    rules
+}
+
+fn list(set: &PolicySet) -> Result<u8> {
+    for r in sorted(set) {
+        let origin = if r.builtin { "" } else { "  (user)" };
+        println!(
+            "{:<14} {:<8} {}{origin}",
+            r.id(),
+            r.meta.custom.severity.as_str(),
+            r.meta.title
+        );
+    }
+    Ok(0)
+}
+
+/// The regulatory catalogue against the loaded rules (`policy list --catalogue`).
+fn list_catalogue(set: &PolicySet) -> Result<u8> {
+    let rules = set.rules.iter().map(|r| (r.id(), r.meta.custom.observable));
+    write_output(
+        None,
+        &catalogue::render_coverage(&catalogue::coverage(rules)),
+    )?;
+    Ok(0)
+}
+
+/// The rule's documentation as Markdown, from its METADATA (also used for docs/rules pages).
+pub fn rule_markdown(r: &Rule) -> String {
+    let c = &r.meta.custom;
+    let mut out = format!("# {}: {}\n\n", c.id, r.meta.title);
+    out.push_str(&format!("- **Default level:** {}\n", c.severity));
+    out.push_str(&format!(
+        "- **Pillar:** {}\n",
+        pillar_name(c.pillar.as_deref())
+    ));
+    if let Some(a) = &c.applies {
+        out.push_str(&format!("- **Applies:** {}\n", a.trim()));
+    }
+    if let Some(e) = &c.escalation {
+        out.push_str(&format!("- **Escalation:** {}\n", e.trim()));
+    }
+    if !c.evidence.is_empty() {
+        out.push_str(&format!(
+            "- **Evidence read:** {}\n",
+            c.evidence
+                .iter()
+                .map(|e| format!("`{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if !c.observable {
+        out.push_str("- **Observable from a repository:** no (reported as \"not observable\")\n");
+    }
+    out.push_str(&format!(
+        "- **Policy:** `{}` (package `{}`)\n\n",
+        r.path, r.package
+    ));
+    out.push_str(r.meta.description.trim());
+    out.push('\n');
+    if let Some(a) = &c.recommended_action {
+        out.push_str(&format!("\n## Recommended action\n\n{}\n", a.trim()));
+    }
+    if !c.references.is_empty() {
+        out.push_str("\n## References\n\n");
+        for rf in &c.references {
+            let clause = rf
+                .clause
+                .as_deref()
+                .map(|c| format!(" {c}"))
+                .unwrap_or_default();
+            match &rf.url {
+                Some(u) => out.push_str(&format!("- [{}{clause}]({u})\n", rf.source)),
+                None => out.push_str(&format!("- {}{clause}\n", rf.source)),
+            }
+        }
+    }
+    out
+}
+
+fn explain(set: &PolicySet, id: &str) -> Result<u8> {
+    let Some(rule) = set.rule(id) else {
+        bail!("no rule with id `{id}` (see `samdscan policy list`)");
+    };
+    print!("{}", rule_markdown(rule));
+    println!("\nOnline: {RULE_DOCS_URL}/{}.md", rule.id());
+    Ok(0)
+}
+
+fn test(set: &PolicySet) -> Result<u8> {
+    let results = run_tests(set)?;
+    let mut failed = 0;
+    for r in &results {
+        if r.passed {
+            println!("PASS {}: {}", r.file, r.name);
+        } else {
+            failed += 1;
+            println!("FAIL {}: {}", r.file, r.name);
+            if let Some(d) = &r.detail {
+                println!("     {d}");
+            }
+        }
+    }
+    let passed = results.len() - failed;
+    println!("{passed} passed, {failed} failed");
+    if results.is_empty() {
+        bail!("no test_* rules found in *_test.rego files");
+    }
+    Ok(if failed > 0 { 1 } else { 0 })
+}

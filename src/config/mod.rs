@@ -1,0 +1,459 @@
+//! The user's `.samdscan.yaml`: where it is found, its typed shape, and the errors that point into it.
+//!
+//! Unknown keys and wrong types are errors naming the file, line and key (exit 2). Values that are
+//! of the right type but out of range (`grade: 5`) are not errors here: the product profile is
+//! handed to the policies as written, and MFDS-GEN-001 judges it, so the scan goes on.
+
+pub mod yaml_lines;
+
+use crate::date::Date;
+use crate::finding::Level;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use yaml_lines::YamlLines;
+
+/// Where samdscan looks for a config file, in order, relative to the scan root.
+pub const CONFIG_LOCATIONS: [&str; 2] = [".samdscan.yaml", ".github/samdscan.yaml"];
+
+/// Default evidence index location (DESIGN.md §3).
+pub const DEFAULT_EVIDENCE_INDEX: &str = "regulatory/evidence-index.yaml";
+
+/// Default for how long a plan or threat model may go unreviewed: a year.
+pub const DEFAULT_MAX_DOCUMENT_AGE_DAYS: u32 = 365;
+/// How many days old the newest vulnerability scan may be (MFDS-CYB-004).
+pub const DEFAULT_MAX_SCAN_AGE_DAYS: u32 = 30;
+
+/// Default cap on the size of any evidence file samdscan opens.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read config: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// The whole config file. Every section is optional.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub product: Option<Product>,
+    #[serde(default)]
+    pub evidence: EvidenceConfig,
+    #[serde(default)]
+    pub history: HistoryConfig,
+    #[serde(default)]
+    pub verification: VerificationConfig,
+    #[serde(default)]
+    pub policies: PoliciesConfig,
+    #[serde(default)]
+    pub waivers: Vec<Waiver>,
+}
+
+/// The regulatory product profile, kept as written: policies judge its values.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub name: Option<String>,
+    pub version: Option<String>,
+    pub regime: Option<String>,
+    pub grade: Option<i64>,
+    pub route: Option<String>,
+    pub product_code: Option<String>,
+    pub dmd_type: Option<String>,
+    pub connected: Option<bool>,
+    pub ui: Option<bool>,
+    pub marketed: Option<bool>,
+    pub combination_product: Option<bool>,
+    pub processes_patient_data: Option<bool>,
+    pub markets: Option<Vec<String>>,
+    pub intended_use_ref: Option<String>,
+    pub ai: Option<AiProfile>,
+    pub software_systems: Option<Vec<SoftwareSystem>>,
+    pub safety_critical_paths: Option<Vec<String>>,
+    /// Globs of user-interface files (screens, layouts, UI strings); a change to them needs a
+    /// usability re-evaluation (MFDS-USE-002).
+    pub ui_paths: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AiProfile {
+    pub enabled: Option<bool>,
+    pub generative: Option<bool>,
+    pub pccp: Option<bool>,
+    pub models: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SoftwareSystem {
+    pub name: Option<String>,
+    pub paths: Option<Vec<String>>,
+    pub safety_class: Option<String>,
+    pub safety_class_rationale_ref: Option<String>,
+}
+
+/// `evidence:`: the evidence index, the size cap, and one glob list per evidence kind.
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct EvidenceConfig {
+    pub index: Option<String>,
+    pub max_file_size: Option<ByteSize>,
+    /// How many days a plan or threat model may go unreviewed (default 365).
+    pub max_document_age_days: Option<u32>,
+    /// How many days old the newest vulnerability scan may be (default 30).
+    pub max_scan_age_days: Option<u32>,
+    /// Glob overrides keyed by evidence kind; keys are checked against the known kinds.
+    #[serde(flatten)]
+    pub globs: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryConfig {
+    pub scope: Option<String>,
+    /// `--since` from the command line; wins over `scope`.
+    #[serde(skip)]
+    pub since: Option<String>,
+    pub release_tags: Option<String>,
+    pub change_reference: Option<String>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerificationConfig {
+    pub requirement_id: Option<String>,
+    pub coverage: Option<BTreeMap<String, CoverageThreshold>>,
+    /// Literal markers that introduce requirement references in code (`Verifies:`, `@req`).
+    pub reference_markers: Option<Vec<String>>,
+    /// Severity and probability scales of the risk management plan, lowest first.
+    pub risk_scales: Option<RiskScales>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverageThreshold {
+    pub line: Option<f64>,
+    pub branch: Option<f64>,
+}
+
+/// The plan's risk scales (ISO 14971 §4.4): level names lowest first, and the score
+/// (severity rank x probability rank, ranks from 1) from which a risk is unacceptable.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskScales {
+    pub severity: Option<Vec<String>>,
+    pub probability: Option<Vec<String>>,
+    pub unacceptable_from: Option<u32>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoliciesConfig {
+    #[serde(default)]
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub disable: Vec<String>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+}
+
+/// A waiver is a quality record: who accepted which finding, why, until when, under which record.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    pub rule: String,
+    pub path: Option<String>,
+    pub fingerprint: Option<String>,
+    pub reason: String,
+    pub approved_by: String,
+    pub expires: Date,
+    #[serde(rename = "ref")]
+    pub reference: String,
+}
+
+/// A byte count written as an integer or with a unit (`32MiB`, `500KB`, `1GiB`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ByteSize(pub u64);
+
+impl<'de> Deserialize<'de> for ByteSize {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Int(u64),
+            Text(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Int(n) => Ok(ByteSize(n)),
+            Raw::Text(s) => parse_byte_size(&s).map(ByteSize).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "invalid size `{s}`: expected a number with an optional unit (B, KB, KiB, MB, MiB, GB, GiB)"
+                ))
+            }),
+        }
+    }
+}
+
+fn parse_byte_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let n: u64 = digits.parse().ok()?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" => 1000,
+        "kib" | "k" => 1024,
+        "mb" => 1000 * 1000,
+        "mib" | "m" => 1024 * 1024,
+        "gb" => 1000 * 1000 * 1000,
+        "gib" | "g" => 1024 * 1024 * 1024,
+        _ => return None,
+    };
+    n.checked_mul(factor)
+}
+
+/// A config as loaded: its typed content, where it came from, and where each key sits.
+#[derive(Debug, Default, Clone)]
+pub struct LoadedConfig {
+    pub config: Config,
+    /// Repository-relative path of the config file, when one was read from the repository.
+    pub path: Option<String>,
+    pub lines: YamlLines,
+}
+
+impl LoadedConfig {
+    pub fn max_file_size(&self) -> u64 {
+        self.config
+            .evidence
+            .max_file_size
+            .map_or(DEFAULT_MAX_FILE_SIZE, |s| s.0)
+    }
+
+    pub fn evidence_index_path(&self) -> &str {
+        self.config
+            .evidence
+            .index
+            .as_deref()
+            .unwrap_or(DEFAULT_EVIDENCE_INDEX)
+    }
+
+    pub fn max_document_age_days(&self) -> u32 {
+        self.config
+            .evidence
+            .max_document_age_days
+            .unwrap_or(DEFAULT_MAX_DOCUMENT_AGE_DAYS)
+    }
+
+    pub fn max_scan_age_days(&self) -> u32 {
+        self.config
+            .evidence
+            .max_scan_age_days
+            .unwrap_or(DEFAULT_MAX_SCAN_AGE_DAYS)
+    }
+
+    /// The line of a dotted key (`product.grade`) in the config file, if present.
+    pub fn line_of(&self, key: &str) -> Option<usize> {
+        self.lines.line_of(key)
+    }
+}
+
+/// How the user asked for the config to be found.
+#[derive(Debug, Clone)]
+pub enum ConfigChoice {
+    Discover,
+    File(PathBuf),
+    None,
+}
+
+/// Finds and parses the config for a scan rooted at `root`; `known_kinds` are the evidence kinds
+/// that `evidence:` may name (the extractors' kinds: the config knows nothing of extractors).
+pub fn load_config(
+    root: &Path,
+    choice: &ConfigChoice,
+    known_kinds: &[&str],
+) -> Result<LoadedConfig, ConfigError> {
+    let (file, shown) = match choice {
+        ConfigChoice::None => return Ok(LoadedConfig::default()),
+        ConfigChoice::File(p) => (p.clone(), p.display().to_string()),
+        ConfigChoice::Discover => match CONFIG_LOCATIONS.iter().find(|c| root.join(c).is_file()) {
+            Some(c) => (root.join(c), c.to_string()),
+            None => return Ok(LoadedConfig::default()),
+        },
+    };
+    let text = std::fs::read_to_string(&file).map_err(|source| ConfigError::Read {
+        path: shown.clone(),
+        source,
+    })?;
+    let mut loaded = parse_config(&text, &shown, known_kinds)?;
+    loaded.path = repo_relative(root, &file);
+    Ok(loaded)
+}
+
+fn repo_relative(root: &Path, file: &Path) -> Option<String> {
+    let root = root.canonicalize().ok()?;
+    let file = file.canonicalize().ok()?;
+    let rel = file.strip_prefix(&root).ok()?;
+    Some(rel.to_str()?.replace('\\', "/"))
+}
+
+/// Parses config text; `shown` names the file in errors.
+pub fn parse_config(
+    text: &str,
+    shown: &str,
+    known_kinds: &[&str],
+) -> Result<LoadedConfig, ConfigError> {
+    let lines = YamlLines::index(text);
+    let config: Config = if text.trim().is_empty() {
+        Config::default()
+    } else {
+        yaml_serde::from_str(text).map_err(|e| {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            ConfigError::Invalid {
+                path: shown.to_string(),
+                line,
+                column,
+                message: strip_location(&e.to_string()),
+            }
+        })?
+    };
+    let loaded = LoadedConfig {
+        config,
+        path: None,
+        lines,
+    };
+    validate(&loaded, shown, known_kinds)?;
+    Ok(loaded)
+}
+
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn validate(loaded: &LoadedConfig, shown: &str, known: &[&str]) -> Result<(), ConfigError> {
+    let c = &loaded.config;
+    let invalid = |key: &str, message: String| ConfigError::Invalid {
+        path: shown.to_string(),
+        line: loaded.line_of(key).unwrap_or(1),
+        column: 1,
+        message: format!("{key}: {message}"),
+    };
+    for kind in c.evidence.globs.keys() {
+        if !known.contains(&kind.as_str()) {
+            return Err(invalid(
+                &format!("evidence.{kind}"),
+                format!(
+                    "unknown evidence kind `{kind}`, expected `index`, `max_file_size`, `max_document_age_days`, `max_scan_age_days` or one of: {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    for (kind, globs) in &c.evidence.globs {
+        for g in globs {
+            globset::Glob::new(g).map_err(|e| {
+                invalid(
+                    &format!("evidence.{kind}"),
+                    format!("invalid glob `{g}`: {e}"),
+                )
+            })?;
+        }
+    }
+    for (key, pattern) in [
+        ("history.change_reference", &c.history.change_reference),
+        (
+            "verification.requirement_id",
+            &c.verification.requirement_id,
+        ),
+    ] {
+        if let Some(p) = pattern {
+            regex::Regex::new(p)
+                .map_err(|e| invalid(key, format!("invalid regular expression: {e}")))?;
+        }
+    }
+    for (i, w) in c.waivers.iter().enumerate() {
+        if let Some(p) = &w.path {
+            globset::Glob::new(p).map_err(|e| {
+                invalid(
+                    &format!("waivers[{i}]"),
+                    format!("invalid path glob `{p}`: {e}"),
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    const KINDS: &[&str] = &["sbom", "lockfile"];
+    use super::*;
+
+    #[test]
+    fn unknown_key_names_line_and_key() {
+        let err =
+            parse_config("product:\n  name: X\n  grdae: 3\n", ".samdscan.yaml", KINDS).unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with(".samdscan.yaml:3:"), "{text}");
+        assert!(text.contains("grdae"), "{text}");
+    }
+
+    #[test]
+    fn wrong_type_is_an_error() {
+        let err = parse_config("product:\n  grade: three\n", "c.yaml", KINDS).unwrap_err();
+        assert!(err.to_string().starts_with("c.yaml:2:"), "{err}");
+    }
+
+    #[test]
+    fn out_of_range_grade_is_not_a_config_error() {
+        let c = parse_config("product:\n  grade: 5\n", "c.yaml", KINDS).unwrap();
+        assert_eq!(c.config.product.unwrap().grade, Some(5));
+    }
+
+    #[test]
+    fn sizes_with_units() {
+        assert_eq!(parse_byte_size("32MiB"), Some(32 * 1024 * 1024));
+        assert_eq!(parse_byte_size("500 KB"), Some(500_000));
+        assert_eq!(parse_byte_size("12"), Some(12));
+        assert_eq!(parse_byte_size("12 parsecs"), None);
+    }
+
+    #[test]
+    fn unknown_evidence_kind_is_reported_at_its_line() {
+        let err = parse_config(
+            "evidence:\n  index: x.yaml\n  sbomz: ['a']\n",
+            "c.yaml",
+            KINDS,
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("c.yaml:3:"), "{err}");
+        assert!(err.to_string().contains("sbomz"), "{err}");
+    }
+
+    #[test]
+    fn waiver_needs_reason() {
+        let err = parse_config(
+            "waivers:\n  - rule: MFDS-CYB-006\n    approved_by: QA\n    expires: 2027-01-01\n    ref: CAPA-1\n",
+            "c.yaml",
+            KINDS,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("reason"), "{err}");
+    }
+}

@@ -1,0 +1,325 @@
+//! The kinds of regulatory document samdscan recognises, in one table: the default name globs
+//! (overridable per kind under `evidence:` in the config) and the title phrases, in English and
+//! Korean, that identify a document whatever its file is called.
+//!
+//! Names come from the regulatory catalogue §3 and §5.2. A title phrase is matched against a
+//! document's title (front matter `title:` or its first top-level heading), lower-cased, so
+//! `# 침해사고 대응 계획` and `Incident Response Plan` both make an incident response plan.
+//! docs/templates.md lists the same table for users; keep the two in step.
+
+use crate::evidence::extractor::FileKind;
+
+/// A document kind: its file kind (name and default globs) and the title phrases that identify it.
+pub struct DocumentKind {
+    pub file: FileKind,
+    /// Lower-case phrases; a title containing one makes the document this kind.
+    pub titles: &'static [&'static str],
+}
+
+const fn kind(
+    name: &'static str,
+    globs: &'static [&'static str],
+    titles: &'static [&'static str],
+) -> DocumentKind {
+    DocumentKind {
+        file: FileKind {
+            name,
+            globs,
+            sniffer: None,
+        },
+        titles,
+    }
+}
+
+/// Every document kind, in the order their keys appear under `documents`.
+pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
+    kind(
+        "software_development_plan",
+        &[
+            "*software-development-plan*",
+            "*software_development_plan*",
+            "SDP.md",
+            "SDP-*",
+            "*소프트웨어*개발*계획*",
+        ],
+        &[
+            "software development plan",
+            "소프트웨어 개발계획",
+            "소프트웨어 개발 계획",
+        ],
+    ),
+    kind(
+        "risk_management_plan",
+        &[
+            "*risk-management-plan*",
+            "*risk_management_plan*",
+            "*위험관리*계획*",
+        ],
+        &["risk management plan", "위험관리 계획", "위험 관리 계획"],
+    ),
+    kind(
+        "risk_table",
+        &[
+            "*risk-table*",
+            "*risk_table*",
+            "*fmea*",
+            "*hazard-analysis*",
+            "*hazard_analysis*",
+            "*hazard-log*",
+            "*위험*분석*",
+        ],
+        &[
+            "hazard analysis",
+            "risk table",
+            "fmea",
+            "위험 분석",
+            "위험분석",
+        ],
+    ),
+    kind(
+        "risk_management_report",
+        &[
+            "*risk-management-report*",
+            "*risk_management_report*",
+            "*위험관리*보고서*",
+        ],
+        &[
+            "risk management report",
+            "위험관리 보고서",
+            "위험 관리 보고서",
+        ],
+    ),
+    kind(
+        "security_policy",
+        &[
+            "SECURITY.md",
+            "SECURITY.rst",
+            "SECURITY.txt",
+            "security.txt",
+        ],
+        &[],
+    ),
+    kind(
+        "changelog",
+        &[
+            "CHANGELOG*",
+            "CHANGES.md",
+            "CHANGES.rst",
+            "HISTORY.md",
+            "NEWS.md",
+            "RELEASE_NOTES*",
+            "RELEASE-NOTES*",
+            "docs/release-notes/**",
+        ],
+        &[],
+    ),
+    kind(
+        "intended_use",
+        &[
+            "*intended-use*",
+            "*intended_use*",
+            "*use-specification*",
+            "*사용목적*",
+        ],
+        &["intended use", "intended purpose", "사용목적", "사용 목적"],
+    ),
+    kind(
+        "vulnerability_management_plan",
+        &[
+            "*vulnerability-management*",
+            "*vulnerability_management*",
+            "*patch-management*",
+            "*취약점*관리*",
+        ],
+        &[
+            "vulnerability management",
+            "vulnerability monitoring",
+            "patch management",
+            "취약점 관리",
+            "취약점 모니터링",
+            "보안 패치",
+        ],
+    ),
+    kind(
+        "threat_model",
+        &["*threat-model*", "*threat_model*", "*.tm7", "*위협*모델*"],
+        &["threat model", "위협 모델", "위협모델"],
+    ),
+    kind(
+        "incident_response_plan",
+        &["*incident-response*", "*incident_response*", "*침해사고*"],
+        &["incident response", "침해사고 대응", "침해사고대응"],
+    ),
+    kind(
+        "support_policy",
+        &[
+            "*support-policy*",
+            "*support_policy*",
+            "*end-of-support*",
+            "*end-of-life*",
+            "*support-period*",
+            "*지원*기간*",
+        ],
+        &[
+            "support policy",
+            "support period",
+            "end of support",
+            "end-of-support",
+            "지원 기간",
+            "지원 종료",
+        ],
+    ),
+    kind(
+        "post_market_surveillance_plan",
+        &[
+            "*post-market*",
+            "*post_market*",
+            "*postmarket*",
+            "*시판*후*",
+        ],
+        &[
+            "post-market surveillance",
+            "postmarket surveillance",
+            "post market surveillance",
+            "시판 후 감시",
+            "시판후 감시",
+            "시판 후 관리",
+        ],
+    ),
+    kind(
+        "real_world_assessment_plan",
+        &["*real-world*", "*real_world*", "*실사용*평가*"],
+        &[
+            "real-world assessment",
+            "real world assessment",
+            "실사용 평가",
+            "실사용평가",
+        ],
+    ),
+    kind(
+        "clinical_evaluation",
+        &[
+            "docs/clinical/**",
+            "*clinical-evaluation*",
+            "*clinical_evaluation*",
+            "*임상*평가*",
+        ],
+        &[
+            "clinical evaluation",
+            "clinical performance",
+            "임상 평가",
+            "임상평가",
+            "임상적 성능",
+        ],
+    ),
+    kind(
+        "labeling",
+        &[
+            "labeling/**",
+            "labelling/**",
+            "IFU*",
+            "*instructions-for-use*",
+            "*electronic-label*",
+            "*사용설명서*",
+            "*표시기재*",
+        ],
+        &[
+            "instructions for use",
+            "electronic labeling",
+            "electronic labelling",
+            "product information",
+            "사용설명서",
+            "표시기재",
+            "첨부문서",
+        ],
+    ),
+    kind(
+        "usability_file",
+        &["docs/usability/**", "*usability*", "*사용적합성*"],
+        &["usability", "사용적합성"],
+    ),
+    kind(
+        "qms_procedure",
+        &["docs/qms/**", "docs/sop/**", "SOP-*"],
+        &[
+            "standard operating procedure",
+            "procedure",
+            "절차서",
+            "절차",
+        ],
+    ),
+    kind(
+        "combination_product",
+        &[
+            "docs/combination/**",
+            "*combination-product*",
+            "*디지털융합*",
+        ],
+        &[
+            "combination product",
+            "digital convergence",
+            "drug-digital",
+            "디지털융합의약품",
+            "디지털융합",
+        ],
+    ),
+];
+
+/// The file kinds of every document kind, for the extractor registry and config validation.
+pub const DOCUMENT_KINDS: &[FileKind] = &{
+    let mut out = [FileKind {
+        name: "",
+        globs: &[],
+        sniffer: None,
+    }; DOCUMENT_KIND_TABLE.len()];
+    let mut i = 0;
+    while i < DOCUMENT_KIND_TABLE.len() {
+        out[i] = DOCUMENT_KIND_TABLE[i].file;
+        i += 1;
+    }
+    out
+};
+
+/// The kinds whose title phrases occur in `title`.
+pub fn kinds_titled(title: &str) -> Vec<&'static str> {
+    let title = title.to_lowercase();
+    DOCUMENT_KIND_TABLE
+        .iter()
+        .filter(|k| k.titles.iter().any(|p| title.contains(p)))
+        .map(|k| k.file.name)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_and_korean_titles_name_the_same_kind() {
+        assert_eq!(
+            kinds_titled("Incident Response Plan"),
+            ["incident_response_plan"]
+        );
+        assert_eq!(
+            kinds_titled("침해사고 대응 계획"),
+            ["incident_response_plan"]
+        );
+        assert_eq!(
+            kinds_titled("시판 후 감시 계획서"),
+            ["post_market_surveillance_plan"]
+        );
+        assert_eq!(kinds_titled("사용설명서"), ["labeling"]);
+        assert!(kinds_titled("CardioWatch").is_empty());
+    }
+
+    #[test]
+    fn the_file_kind_list_follows_the_table() {
+        assert_eq!(DOCUMENT_KINDS.len(), DOCUMENT_KIND_TABLE.len());
+        let names: Vec<&str> = DOCUMENT_KINDS.iter().map(|k| k.name).collect();
+        assert!(names.contains(&"threat_model"));
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len(), "kind names are unique");
+    }
+}

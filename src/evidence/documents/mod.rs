@@ -1,0 +1,273 @@
+//! Regulatory documents (plans, reports, policies, change logs): found by name or by title, read
+//! as text, and summarised as title, headings, YAML front matter, a bounded copy of the text, the
+//! last commit that changed each one, and the date it was last reviewed.
+//!
+//! Policies judge what a document says through these fields; binary formats (PDF, DOCX) are
+//! recorded by name only. The kinds and how each is recognised live in `kinds`.
+
+pub mod kinds;
+
+use super::context::decode_text;
+use super::extractor::{FileKind, extension};
+pub use super::read::headings::Heading;
+use super::read::headings::{headings_of, split_front_matter, title_of};
+use super::read::path_history::{CommitRef, last_changes};
+use super::{Context, Extractor};
+use crate::date::Date;
+use kinds::{DOCUMENT_KIND_TABLE, DOCUMENT_KINDS, kinds_titled};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// At most this much of a document's text is put in the evidence.
+pub const MAX_DOCUMENT_TEXT: usize = 64 * 1024;
+
+/// Marks an unfilled skeleton written by `samdscan init --templates`; such a document does not
+/// count as the evidence it is a template for.
+pub const TEMPLATE_MARKER: &str = "<!-- samdscan:template";
+
+/// How much of a file is read to find its title when its name did not make it a document.
+const TITLE_SNIFF_BYTES: usize = 8192;
+
+/// Text formats whose title is read to recognise documents not named by a kind's globs.
+const TITLED_FORMATS: &[&str] = &["markdown", "asciidoc", "rst", "text"];
+
+/// Front matter fields that date a document's last review, most specific first.
+const REVIEW_DATE_FIELDS: &[&str] = &["reviewed", "review_date", "date", "approved"];
+
+pub struct DocumentExtractor;
+
+#[derive(Debug, Default, Serialize)]
+pub struct Document {
+    pub path: String,
+    pub format: &'static str,
+    pub title: Option<String>,
+    pub headings: Vec<Heading>,
+    pub front_matter: Value,
+    pub text: String,
+    pub text_truncated: bool,
+    /// Still the unfilled skeleton `samdscan init --templates` wrote.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unfilled: bool,
+    /// How the document was recognised: `name` (a kind's globs), `title`, or `profile` (a ref).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_by: Option<&'static str>,
+    /// The last commit that changed the file (null without history, or beyond the walk's bound).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_commit: Option<Option<CommitRef>>,
+    /// When the document was last reviewed, and by what evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Option<Reviewed>>,
+}
+
+/// The date a document was last reviewed: a front matter date, else its last commit's date.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Reviewed {
+    pub date: String,
+    /// `front_matter.<field>` or `last_commit`.
+    pub source: String,
+    /// Days from that date to the scan's as-of date.
+    pub age_days: i64,
+}
+
+impl Extractor for DocumentExtractor {
+    fn key(&self) -> &'static str {
+        "documents"
+    }
+
+    fn kinds(&self) -> &'static [FileKind] {
+        DOCUMENT_KINDS
+    }
+
+    fn collect(&self, ctx: &Context) -> Value {
+        let found = recognise(ctx);
+        let paths: BTreeSet<&str> = found.values().flatten().map(|(p, _)| p.as_str()).collect();
+        let history = ctx.git.map(|_| last_changes(ctx, paths.iter().copied()));
+        let mut out = Map::new();
+        for kind in DOCUMENT_KIND_TABLE {
+            let name = kind.file.name;
+            let docs: Vec<Value> = found
+                .get(name)
+                .into_iter()
+                .flatten()
+                .filter_map(|(path, how)| {
+                    let mut doc = read_document(ctx, path)?;
+                    doc.matched_by = Some(how);
+                    if let Some(history) = &history {
+                        doc.last_commit = Some(history.get(path.as_str()).cloned());
+                    }
+                    doc.reviewed = Some(reviewed(&doc, ctx.as_of));
+                    Some(serde_json::to_value(doc).unwrap_or_default())
+                })
+                .collect();
+            out.insert(name.into(), Value::Array(docs));
+        }
+        Value::Object(out)
+    }
+}
+
+/// Every document kind's files with how each was recognised: by name, by title, by profile ref.
+fn recognise(ctx: &Context) -> BTreeMap<&'static str, Vec<(String, &'static str)>> {
+    let mut found: BTreeMap<&'static str, Vec<(String, &'static str)>> = BTreeMap::new();
+    for kind in DOCUMENT_KINDS {
+        let list = found.entry(kind.name).or_default();
+        list.extend(ctx.files(kind.name).iter().map(|p| (p.clone(), "name")));
+    }
+    if let Some(path) = intended_use_ref(ctx) {
+        found
+            .entry("intended_use")
+            .or_default()
+            .push((path, "profile"));
+    }
+    for entry in ctx.source.inventory().files() {
+        if !TITLED_FORMATS.contains(&format_of(&entry.path)) {
+            continue;
+        }
+        let Some(title) = sniff_title(ctx, &entry.path) else {
+            continue;
+        };
+        for name in kinds_titled(&title) {
+            found
+                .entry(name)
+                .or_default()
+                .push((entry.path.clone(), "title"));
+        }
+    }
+    for list in found.values_mut() {
+        list.sort();
+        list.dedup_by(|a, b| a.0 == b.0);
+    }
+    found
+}
+
+/// The profile's `intended_use_ref` (without `#anchor`), when it names a file of the repository.
+fn intended_use_ref(ctx: &Context) -> Option<String> {
+    let reference = ctx
+        .config
+        .config
+        .product
+        .as_ref()?
+        .intended_use_ref
+        .as_deref()?;
+    let path = reference.split('#').next().unwrap_or(reference);
+    ctx.source
+        .inventory()
+        .is_file(path)
+        .then(|| path.to_string())
+}
+
+/// The title of a text file from its first bytes only.
+fn sniff_title(ctx: &Context, path: &str) -> Option<String> {
+    let head = ctx.source.read_head(path, TITLE_SNIFF_BYTES).ok()?;
+    if head.contains(&0) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&head);
+    let (front, body_start) = split_front_matter(&text);
+    let front_title = front
+        .and_then(|y| yaml_serde::from_str::<Value>(y).ok())
+        .and_then(|v| v.get("title").and_then(Value::as_str).map(str::to_string));
+    front_title.or_else(|| title_of(&headings_of(format_of(path), &text, body_start)))
+}
+
+/// When `doc` was last reviewed: a date in its front matter, else its last commit's date.
+fn reviewed(doc: &Document, as_of: Date) -> Option<Reviewed> {
+    let from_front = REVIEW_DATE_FIELDS.iter().find_map(|field| {
+        let text = doc.front_matter.get(*field)?.as_str()?;
+        Some((Date::parse(text)?, format!("front_matter.{field}")))
+    });
+    let from_commit = || {
+        let commit = doc.last_commit.as_ref()?.as_ref()?;
+        Some((Date::parse(&commit.date)?, "last_commit".to_string()))
+    };
+    let (date, source) = from_front.or_else(from_commit)?;
+    Some(Reviewed {
+        date: date.to_string(),
+        source,
+        age_days: date.days_until(as_of),
+    })
+}
+
+fn format_of(path: &str) -> &'static str {
+    match extension(path).as_str() {
+        "md" | "markdown" => "markdown",
+        "adoc" | "asciidoc" => "asciidoc",
+        "rst" => "rst",
+        "txt" | "" => "text",
+        "csv" => "csv",
+        "yaml" | "yml" => "yaml",
+        "json" => "json",
+        "pdf" => "pdf",
+        "docx" | "doc" => "docx",
+        "xlsx" | "xls" => "xlsx",
+        _ => "other",
+    }
+}
+
+/// Reads one document; other extractors reuse this for their own document kinds.
+pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
+    let format = format_of(path);
+    let mut doc = Document {
+        path: path.to_string(),
+        format,
+        title: None,
+        headings: vec![],
+        front_matter: Value::Null,
+        text: String::new(),
+        text_truncated: false,
+        unfilled: false,
+        matched_by: None,
+        last_commit: None,
+        reviewed: None,
+    };
+    if matches!(format, "pdf" | "docx" | "xlsx" | "other") {
+        return Some(doc);
+    }
+    let bytes = ctx.read(path)?;
+    let text = match decode_text(bytes) {
+        Ok(t) => t,
+        Err(why) => {
+            ctx.diagnose(path, why);
+            return Some(doc);
+        }
+    };
+    let (front, body_start) = split_front_matter(&text);
+    if let Some(yaml) = front {
+        match yaml_serde::from_str::<Value>(yaml) {
+            Ok(v) => doc.front_matter = v,
+            Err(e) => ctx.diagnose(path, format!("front matter is not valid YAML: {e}")),
+        }
+    }
+    doc.headings = headings_of(format, &text, body_start);
+    doc.title = doc
+        .front_matter
+        .get("title")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .or_else(|| title_of(&doc.headings));
+    doc.unfilled = text.contains(TEMPLATE_MARKER);
+    doc.text_truncated = text.len() > MAX_DOCUMENT_TEXT;
+    doc.text = truncate_at_char(&text, MAX_DOCUMENT_TEXT).to_string();
+    Some(doc)
+}
+
+fn truncate_at_char(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_respects_char_boundaries() {
+        assert_eq!(truncate_at_char("가나다", 4), "가");
+    }
+}

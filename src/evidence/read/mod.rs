@@ -1,0 +1,9 @@
+//! Parsing helpers shared by the extractors: JSON values, Markdown/CSV tables and headings,
+//! XML walking, and the last-change dates of paths in git. None of them is an extractor; each
+//! turns bytes (or history) into something an extractor judges.
+
+pub mod headings;
+pub mod path_history;
+pub mod tables;
+pub mod value;
+pub mod xml_walk;

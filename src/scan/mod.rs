@@ -1,0 +1,10 @@
+//! One scan, step by step: the pipeline (config, evidence, policies, findings), the repository
+//! it reads, the revision inputs of `--rev`, finding resolution and waivers, and the base
+//! comparison of `--base`.
+
+pub mod baseline;
+pub mod pipeline;
+pub mod repository;
+pub mod resolve;
+pub mod revision_inputs;
+pub mod waiver;

@@ -1,0 +1,229 @@
+//! The pipeline of one scan: config -> evidence -> policies -> findings -> report, for the
+//! working tree or one revision. Commands call it; it knows nothing of how reports are written.
+
+use crate::cli::Target;
+use crate::config::{ConfigChoice, LoadedConfig, load_config};
+use crate::date::Date;
+use crate::evidence::source::{GitTreeSource, RepoSource, WorkTreeSource};
+use crate::evidence::{Evidence, RepositoryFacts, collect_evidence, known_kinds};
+use crate::finding::{Finding, RuleState};
+use crate::policy::PolicySet;
+use crate::report::{RuleReport, ScanReport};
+use crate::scan::repository;
+use crate::scan::resolve::{Anchors, configured_level, resolve_findings};
+use crate::scan::revision_inputs::RevisionFiles;
+use crate::scan::waiver::{apply_waivers, waiver_rules};
+use anyhow::{Context as _, Result, bail};
+use std::path::Path;
+
+/// Everything one scan of one revision (or the working tree) produced.
+pub struct ScanOutcome {
+    pub evidence: Evidence,
+    pub report: ScanReport,
+}
+
+fn config_choice(target: &Target) -> ConfigChoice {
+    match (&target.config, target.no_config) {
+        (_, true) => ConfigChoice::None,
+        (Some(f), _) => ConfigChoice::File(f.clone()),
+        (None, false) => ConfigChoice::Discover,
+    }
+}
+
+/// Loads the built-in policies, the config's `policies.paths` (relative to the scan root, or
+/// read from the revision) and the `--policy` directories.
+pub fn load_policies(
+    root: &Path,
+    config: &LoadedConfig,
+    extra: &[std::path::PathBuf],
+    revision: Option<&RevisionFiles>,
+) -> Result<PolicySet> {
+    let mut set = PolicySet::builtin()?;
+    for p in &config.config.policies.paths {
+        match revision {
+            Some(rev) => set.add_files(rev.rego_files(p).map_err(anyhow::Error::msg)?)?,
+            None => set.add_dir(&root.join(p))?,
+        }
+    }
+    for dir in extra {
+        set.add_dir(dir)?;
+    }
+    Ok(set)
+}
+
+/// The revision a `--rev` scan reads its config and policies from, unless `--config` or
+/// `--no-config` chose otherwise.
+fn revision_files<'r>(
+    target: &Target,
+    repo: Option<&'r git2::Repository>,
+) -> Result<Option<RevisionFiles<'r>>> {
+    match (&target.rev, repo, config_choice(target)) {
+        (Some(rev), Some(repo), ConfigChoice::Discover) => {
+            Ok(Some(RevisionFiles::open(repo, rev).with_context(|| {
+                format!("cannot read revision `{rev}`")
+            })?))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The config for a target (from the revision when there is one), with the command line's
+/// history scope (`--since`) applied.
+fn load_target_config(target: &Target, revision: Option<&RevisionFiles>) -> Result<LoadedConfig> {
+    let mut config = match revision {
+        Some(rev) => rev.config()?,
+        None => load_config(&target.path, &config_choice(target), &known_kinds())?,
+    };
+    config.config.history.since = target.since.clone();
+    Ok(config)
+}
+
+fn check_root(path: &Path) -> Result<()> {
+    if !path.is_dir() {
+        bail!("{}: not a directory", path.display());
+    }
+    Ok(())
+}
+
+/// Collects evidence for the working tree or for `rev`, and the date it is judged at.
+fn collect(
+    target: &Target,
+    config: &LoadedConfig,
+    repo: Option<&git2::Repository>,
+    facts: &mut RepositoryFacts,
+) -> Result<(Evidence, crate::evidence::source::Inventory, Date)> {
+    let rev_commit = match (&target.rev, repo) {
+        (Some(rev), Some(repo)) => Some(repository::resolve_commit(repo, rev)?),
+        (Some(_), None) => bail!("--rev needs PATH to be the top of a git work tree"),
+        _ => None,
+    };
+    facts.base = match (&target.base, repo) {
+        (Some(base), Some(repo)) => Some(repository::resolve_commit(repo, base)?.0.to_string()),
+        (Some(_), None) => bail!("--base needs PATH to be the top of a git work tree"),
+        _ => None,
+    };
+    let commit_date = match (&rev_commit, repo) {
+        (Some(c), _) => Date::from_unix(c.1),
+        (None, Some(repo)) => repository::head_commit_date(repo),
+        _ => None,
+    };
+    let as_of = target.as_of.or(commit_date).unwrap_or_else(Date::today);
+    let (evidence, inventory) = match (rev_commit, repo) {
+        (Some((commit, _)), Some(repo)) => {
+            facts.revision = Some(commit.to_string());
+            let tree = repo.find_commit(commit)?.tree_id();
+            let source = GitTreeSource::open(repo, tree)?;
+            (
+                collect_evidence(&source, config, facts, Some(repo), as_of),
+                source.inventory().clone(),
+            )
+        }
+        _ => {
+            let source = WorkTreeSource::open(&target.path, repo)
+                .with_context(|| format!("{}: cannot list files", target.path.display()))?;
+            (
+                collect_evidence(&source, config, facts, repo, as_of),
+                source.inventory().clone(),
+            )
+        }
+    };
+    Ok((evidence, inventory, as_of))
+}
+
+/// Runs the whole pipeline for one target.
+pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Result<ScanOutcome> {
+    check_root(&target.path)?;
+    let (repo, mut facts) = repository::open(&target.path);
+    let revision = revision_files(target, repo.as_ref())?;
+    let config = load_target_config(target, revision.as_ref())?;
+    let policies = load_policies(&target.path, &config, extra_policies, revision.as_ref())?;
+    let (evidence, inventory, as_of) = collect(target, &config, repo.as_ref(), &mut facts)?;
+    let anchors = Anchors::new(&inventory, &config, &evidence);
+    let (mut rules, mut findings) = evaluate_rules(&policies, &config, &evidence, &anchors)?;
+    let known = |id: &str| policies.rule(id).is_some();
+    let waiver_findings = apply_waivers(&mut findings, &config, known, as_of, &anchors);
+    rules.extend(waiver_rule_reports(&waiver_findings));
+    findings.extend(waiver_findings);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    rules.sort_by(|a, b| a.id().cmp(b.id()));
+    let diagnostics =
+        serde_json::from_value(evidence.get("diagnostics").clone()).unwrap_or_default();
+    let report = ScanReport {
+        product_name: config.config.product.as_ref().and_then(|p| p.name.clone()),
+        repository: facts,
+        as_of,
+        rules,
+        findings,
+        diagnostics,
+        disabled_rules: config.config.policies.disable.clone(),
+        base: None,
+        notices: repository::notices(&evidence),
+        category: None,
+    };
+    Ok(ScanOutcome { evidence, report })
+}
+
+/// Evaluates every enabled rule and resolves its findings.
+fn evaluate_rules(
+    policies: &PolicySet,
+    config: &LoadedConfig,
+    evidence: &Evidence,
+    anchors: &Anchors,
+) -> Result<(Vec<RuleReport>, Vec<Finding>)> {
+    let disabled = &config.config.policies.disable;
+    let rules: Vec<_> = policies
+        .rules
+        .iter()
+        .filter(|r| !disabled.contains(&r.meta.custom.id))
+        .collect();
+    let outcomes = policies.evaluate(&rules, &evidence.0)?;
+    let mut reports = Vec::new();
+    let mut findings = Vec::new();
+    for (rule, outcome) in rules.iter().zip(outcomes) {
+        findings.extend(resolve_findings(
+            rule,
+            &outcome.findings,
+            config,
+            evidence,
+            anchors,
+        ));
+        reports.push(RuleReport {
+            meta: rule.meta.clone(),
+            level: configured_level(rule, config),
+            state: outcome.state,
+            reasons: outcome.reasons,
+        });
+    }
+    Ok((reports, findings))
+}
+
+/// The waiver rules' states: failed when they produced a finding.
+fn waiver_rule_reports(waiver_findings: &[Finding]) -> Vec<RuleReport> {
+    waiver_rules()
+        .into_iter()
+        .map(|meta| {
+            let fired = waiver_findings.iter().any(|f| f.rule_id == meta.custom.id);
+            let state = if fired {
+                RuleState::Failed
+            } else {
+                RuleState::Passed
+            };
+            RuleReport {
+                level: meta.custom.severity,
+                meta,
+                state,
+                reasons: vec![],
+            }
+        })
+        .collect()
+}
+
+/// The evidence document of one target, without evaluating policies.
+pub fn collect_target_evidence(target: &Target) -> Result<Evidence> {
+    check_root(&target.path)?;
+    let (repo, mut facts) = repository::open(&target.path);
+    let revision = revision_files(target, repo.as_ref())?;
+    let config = load_target_config(target, revision.as_ref())?;
+    let (evidence, _, _) = collect(target, &config, repo.as_ref(), &mut facts)?;
+    Ok(evidence)
+}

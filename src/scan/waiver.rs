@@ -1,0 +1,182 @@
+//! Waivers as quality records: a waiver accepts findings of one rule (optionally one path glob or
+//! one fingerprint) with a reason, an approver, an expiry date and a reference to a risk, CAPA or
+//! change record. Waived findings stay in every report, marked; an expired waiver, one naming an
+//! unknown rule, or one that matches nothing is itself a finding.
+
+use crate::config::{LoadedConfig, Waiver};
+use crate::date::Date;
+use crate::finding::{AppliedWaiver, Finding, Level, fingerprint};
+use crate::policy::metadata::Metadata;
+use crate::scan::resolve::Anchors;
+use globset::GlobMatcher;
+
+pub const WAIVER_EXPIRED: &str = "SAMDSCAN-001";
+pub const WAIVER_UNKNOWN_RULE: &str = "SAMDSCAN-002";
+pub const WAIVER_UNUSED: &str = "SAMDSCAN-003";
+
+/// METADATA of the waiver rules, which samdscan evaluates itself (they judge findings, which
+/// policies cannot see).
+pub fn waiver_rules() -> Vec<Metadata> {
+    let yaml = r#"
+- title: Waiver expired
+  description: A waiver in the config has passed its expiry date (judged at --as-of). The findings it covered are reported again until the waiver is renewed or removed.
+  custom:
+    id: SAMDSCAN-001
+    severity: warning
+    pillar: tool
+    recommended_action: Renew the waiver with a new approval and expiry date, or fix the finding and remove the waiver.
+    references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
+- title: Waiver names an unknown rule
+  description: A waiver in the config names a rule id that no loaded policy defines, so it accepts nothing. Usually a typo or a rule that was renamed.
+  custom:
+    id: SAMDSCAN-002
+    severity: warning
+    pillar: tool
+    recommended_action: Correct the rule id (see `samdscan policy list`) or remove the waiver.
+    references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
+- title: Waiver matches no finding
+  description: A waiver in the config matches no finding of its rule. The issue it accepted has gone away or the path/fingerprint no longer matches; stale waivers hide future problems.
+  custom:
+    id: SAMDSCAN-003
+    severity: note
+    pillar: tool
+    recommended_action: Remove the waiver, or correct its path or fingerprint.
+    references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
+"#;
+    yaml_serde::from_str(yaml).expect("built-in waiver rule metadata is valid")
+}
+
+struct Compiled<'w> {
+    index: usize,
+    waiver: &'w Waiver,
+    path: Option<GlobMatcher>,
+    expired: bool,
+    used: bool,
+}
+
+impl Compiled<'_> {
+    fn matches(&self, f: &Finding) -> bool {
+        self.waiver.rule == f.rule_id
+            && self
+                .waiver
+                .fingerprint
+                .as_ref()
+                .is_none_or(|fp| fp == &f.fingerprint)
+            && self.path.as_ref().is_none_or(|m| m.is_match(&f.path))
+    }
+}
+
+/// A waiver's path glob, matched against the whole repository-relative path as written: `*` stays
+/// within one folder and `**` crosses folders, so a waiver never accepts more than its author
+/// wrote (`src/*.py` does not reach `src/alarm/threshold.py`).
+pub fn path_matcher(glob: &str) -> Option<GlobMatcher> {
+    globset::GlobBuilder::new(glob)
+        .literal_separator(true)
+        .build()
+        .ok()
+        .map(|g| g.compile_matcher())
+}
+
+/// Marks waived findings and returns the findings about the waivers themselves.
+pub fn apply_waivers(
+    findings: &mut [Finding],
+    config: &LoadedConfig,
+    known_rule: impl Fn(&str) -> bool,
+    as_of: Date,
+    anchors: &Anchors,
+) -> Vec<Finding> {
+    let mut compiled: Vec<Compiled> = config
+        .config
+        .waivers
+        .iter()
+        .enumerate()
+        .map(|(index, waiver)| Compiled {
+            index,
+            waiver,
+            path: waiver.path.as_deref().and_then(path_matcher),
+            expired: waiver.expires < as_of,
+            used: false,
+        })
+        .collect();
+    for f in findings.iter_mut() {
+        // Every waiver that matches is in use; the first one still in force accepts the finding.
+        let mut accepted = None;
+        for c in compiled.iter_mut().filter(|c| c.matches(f)) {
+            c.used = true;
+            if !c.expired && accepted.is_none() {
+                accepted = Some(AppliedWaiver {
+                    reason: c.waiver.reason.clone(),
+                    approved_by: c.waiver.approved_by.clone(),
+                    expires: c.waiver.expires.to_string(),
+                    reference: c.waiver.reference.clone(),
+                });
+            }
+        }
+        f.waiver = accepted;
+    }
+    compiled
+        .iter()
+        .filter_map(|c| waiver_finding(c, config, &known_rule, as_of, anchors))
+        .collect()
+}
+
+fn waiver_finding(
+    c: &Compiled,
+    config: &LoadedConfig,
+    known_rule: &impl Fn(&str) -> bool,
+    as_of: Date,
+    anchors: &Anchors,
+) -> Option<Finding> {
+    let w = c.waiver;
+    let (rule_id, level, message) = if !known_rule(&w.rule) {
+        (
+            WAIVER_UNKNOWN_RULE,
+            Level::Warning,
+            format!(
+                "waiver {} names rule `{}`, which no loaded policy defines",
+                w.reference, w.rule
+            ),
+        )
+    } else if c.expired {
+        let msg = format!(
+            "waiver {} for {} expired on {} (as of {as_of}); approved by {}: {}",
+            w.reference, w.rule, w.expires, w.approved_by, w.reason
+        );
+        (WAIVER_EXPIRED, Level::Warning, msg)
+    } else if !c.used {
+        let scope = w
+            .path
+            .as_deref()
+            .or(w.fingerprint.as_deref())
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default();
+        (
+            WAIVER_UNUSED,
+            Level::Note,
+            format!(
+                "waiver {} for {}{scope} matches no finding",
+                w.reference, w.rule
+            ),
+        )
+    } else {
+        return None;
+    };
+    let (path, line) = anchors.config_key(config, &format!("waivers[{}]", c.index));
+    let key = format!(
+        "waiver|{}|{}|{}",
+        w.rule,
+        w.reference,
+        w.path.as_deref().or(w.fingerprint.as_deref()).unwrap_or("")
+    );
+    Some(Finding {
+        rule_id: rule_id.to_string(),
+        level,
+        message,
+        fingerprint: fingerprint(rule_id, &key),
+        path,
+        line,
+        baseline_state: None,
+        waiver: None,
+        key,
+    })
+}

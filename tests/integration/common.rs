@@ -1,0 +1,233 @@
+//! Shared helpers for integration tests: temporary git repositories built by test code, the
+//! example importer, the samdscan binary, and the shared conformance data.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A fixed date for commits made by tests, so outputs are reproducible.
+pub const TEST_DATE: &str = "2026-10-01T12:00:00Z";
+
+/// Runs git in `dir` with a fixed identity and dates; panics with git's output on failure.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "tag.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", TEST_DATE)
+        .env("GIT_COMMITTER_DATE", TEST_DATE)
+        .env_remove("GIT_DIR")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Writes `files` (path, content) under `dir`, creating folders.
+pub fn write_files(dir: &Path, files: &[(&str, &str)]) {
+    for (path, content) in files {
+        let full = dir.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, content).unwrap();
+    }
+}
+
+/// A new git repository holding `files` in one commit.
+pub fn git_repo(files: &[(&str, &str)]) -> tempfile::TempDir {
+    git_repo_with(files, |_| {})
+}
+
+/// A new git repository holding `files` plus whatever `setup` adds to the work tree, in one commit.
+pub fn git_repo_with(files: &[(&str, &str)], setup: impl FnOnce(&Path)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    git(dir.path(), &["init", "-q"]);
+    write_files(dir.path(), files);
+    setup(dir.path());
+    git(dir.path(), &["add", "-A"]);
+    git(
+        dir.path(),
+        &[
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            "Initial commit (CR-1)",
+        ],
+    );
+    dir
+}
+
+/// Writes `files` under `dir` and commits them with `message`.
+pub fn commit_files(dir: &Path, files: &[(&str, &str)], message: &str) {
+    write_files(dir, files);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", message]);
+}
+
+/// Runs `samdscan ARGS REPO`; the JSON it printed and its exit code (panics on exit 2).
+pub fn samdscan_json(args: &[&str], repo: &Path) -> (serde_json::Value, i32) {
+    let out = samdscan().args(args).arg(repo).output().unwrap();
+    let code = out.status.code().unwrap_or(2);
+    assert!(code < 2, "{}", String::from_utf8_lossy(&out.stderr));
+    (serde_json::from_slice(&out.stdout).unwrap(), code)
+}
+
+pub fn examples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Makes an example a git repository, the one way for all: copy it to a temp dir, `git init`,
+/// commit everything as `Import example (CR-1)` with a `Reviewed-by:` trailer (the import is a
+/// traced, reviewed change; examples fail only for their own reasons), then run its
+/// `history.sh`, if any, inside it.
+pub fn import_example(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join(name);
+    copy_dir(&examples_dir().join(name), &repo);
+    let history = repo.join("history.sh");
+    let has_history = history.exists();
+    if has_history {
+        std::fs::remove_file(&history).unwrap();
+    }
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "-A"]);
+    git(
+        &repo,
+        &[
+            "commit",
+            "-q",
+            "-m",
+            "Import example (CR-1)",
+            "-m",
+            "Reviewed-by: Quality Assurance <qa@example.com>",
+        ],
+    );
+    if has_history {
+        let status = Command::new("bash")
+            .arg(examples_dir().join(name).join("history.sh"))
+            .current_dir(&repo)
+            .env("GIT_AUTHOR_NAME", "Test")
+            .env("GIT_AUTHOR_EMAIL", "test@example.com")
+            .env("GIT_COMMITTER_NAME", "Test")
+            .env("GIT_COMMITTER_EMAIL", "test@example.com")
+            .status()
+            .unwrap();
+        assert!(status.success(), "{name}/history.sh failed");
+    }
+    dir
+}
+
+/// The path of an imported example's repository.
+pub fn example_repo(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+    dir.path().join(name)
+}
+
+/// The names of every example, sorted.
+pub fn example_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(examples_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("README.md").exists())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+pub fn samdscan() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("samdscan").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// A file of `../shared/data`, or `None` (with a note) when that folder is not beside the
+/// project. CI sets SAMDSCAN_REQUIRE_SHARED=1, which turns a missing folder into a failure.
+pub fn shared_data(rel: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(rel);
+    if path.exists() {
+        return Some(path);
+    }
+    if std::env::var_os("SAMDSCAN_REQUIRE_SHARED").is_some() {
+        panic!(
+            "{} is missing and SAMDSCAN_REQUIRE_SHARED is set",
+            path.display()
+        );
+    }
+    eprintln!(
+        "note: {} not found; conformance check skipped",
+        path.display()
+    );
+    None
+}
+
+/// `samdscan scan --format json --fail-on never` on `repo`, which must exit 0; the parsed report.
+pub fn scan_json(repo: &Path) -> serde_json::Value {
+    let (report, code) = samdscan_json(&["scan", "--format", "json", "--fail-on", "never"], repo);
+    assert_eq!(code, 0);
+    report
+}
+
+/// `samdscan evidence [extra...] repo`; the parsed evidence document.
+pub fn evidence_json(repo: &Path, extra: &[&str]) -> serde_json::Value {
+    let args: Vec<&str> = std::iter::once("evidence")
+        .chain(extra.iter().copied())
+        .collect();
+    samdscan_json(&args, repo).0
+}
+
+/// Merges `branch` into the checked-out commit with a merge commit (`--no-ff`) titled `message`.
+pub fn merge_no_ff(dir: &Path, branch: &str, message: &str) {
+    git(dir, &["merge", "-q", "--no-ff", branch, "-m", message]);
+}
+
+/// The state of rule `id` in a JSON report (`passed`, `failed`, ...); panics when it is missing.
+pub fn rule_state(report: &serde_json::Value, id: &str) -> String {
+    let rule = report["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id);
+    rule.unwrap_or_else(|| panic!("{id} not in report"))["state"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The findings of one rule in a JSON report.
+pub fn findings_of<'a>(report: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == rule)
+        .collect()
+}

@@ -1,0 +1,97 @@
+//! `docs/rules/<ID>.md` are generated from each policy's METADATA. This test fails when a page is
+//! stale; `UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs` regenerates them.
+
+use samdscan::cmd::policy::rule_markdown;
+use samdscan::policy::{PolicySet, Rule};
+use samdscan::scan::waiver::waiver_rules;
+use std::path::Path;
+
+#[test]
+fn rule_pages_match_policy_metadata() {
+    let set = PolicySet::builtin().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
+    let update = std::env::var_os("UPDATE_RULE_DOCS").is_some();
+    let waiver_rules: Vec<Rule> = waiver_rules()
+        .into_iter()
+        .map(|meta| Rule {
+            path: "src/scan/waiver.rs".into(),
+            package: "(evaluated by samdscan itself)".into(),
+            meta,
+            builtin: true,
+        })
+        .collect();
+    let mut rules: Vec<&Rule> = set.rules.iter().chain(&waiver_rules).collect();
+    rules.sort_by(|a, b| a.id().cmp(b.id()));
+    let mut index = String::from(
+        "# Rules\n\nGenerated from each policy's METADATA (`UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs`).\n\n| Rule | Level | Title |\n|---|---|---|\n",
+    );
+    let mut stale = Vec::new();
+    for r in &rules {
+        index.push_str(&format!(
+            "| [{}]({}.md) | {} | {} |\n",
+            r.id(),
+            r.id(),
+            r.meta.custom.severity,
+            r.meta.title
+        ));
+        let page = dir.join(format!("{}.md", r.id()));
+        let want = rule_markdown(r);
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&page, &want).unwrap();
+        } else if std::fs::read_to_string(&page).ok().as_deref() != Some(want.as_str()) {
+            stale.push(r.id().to_string());
+        }
+    }
+    let index_path = dir.join("README.md");
+    if update {
+        std::fs::write(&index_path, &index).unwrap();
+    } else if std::fs::read_to_string(&index_path).ok().as_deref() != Some(index.as_str()) {
+        stale.push("README.md".into());
+    }
+    assert!(
+        stale.is_empty(),
+        "stale rule docs {stale:?}: run UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs"
+    );
+}
+
+/// `docs/evidence-kinds.md` lists every evidence kind with its default globs, from the registry.
+#[test]
+fn evidence_kinds_page_matches_the_registry() {
+    let mut page = String::from(
+        "# Evidence kinds\n\nGenerated from the extractor registry (`UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs`).\n\
+Override where a kind is found with `evidence.<kind>: [globs]` in `.samdscan.yaml`. A glob without `/` matches\n\
+the file name at any depth; matching is case-insensitive. Kinds marked *content* are also recognised by their\n\
+first bytes, whatever their name.\n\n| Kind | Evidence key | Default globs | Content |\n|---|---|---|---|\n",
+    );
+    let mut rows = Vec::new();
+    for x in samdscan::evidence::registry() {
+        for k in x.kinds() {
+            let globs = k
+                .globs
+                .iter()
+                .map(|g| format!("`{g}`"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let sniff = if k.sniffer.is_some() { "yes" } else { "" };
+            rows.push(format!(
+                "| `{}` | `{}` | {} | {} |\n",
+                k.name,
+                x.key(),
+                globs,
+                sniff
+            ));
+        }
+    }
+    rows.sort();
+    page.extend(rows);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/evidence-kinds.md");
+    if std::env::var_os("UPDATE_RULE_DOCS").is_some() {
+        std::fs::write(&path, &page).unwrap();
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == page,
+        "docs/evidence-kinds.md is stale: run UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs"
+    );
+}
