@@ -38,10 +38,7 @@ cards := ai.list("model_cards")
 
 deny contains f if {
 	count(cards) == 0
-	f := object.union(ai.missing_anchor("model_card"), {
-		"msg": "the product declares AI but no model card was found (MODEL_CARD.md, a model folder README.md with front matter, or a CycloneDX / SPDX 3 model entry)",
-		"key": "missing",
-	})
+	f := ai.missing("model_card", "the product declares AI but no model card was found (MODEL_CARD.md, a model folder README.md with front matter, or a CycloneDX / SPDX 3 model entry)")
 }
 
 deny contains f if {

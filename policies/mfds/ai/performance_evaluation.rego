@@ -36,10 +36,7 @@ readable := [e | some e in evaluations; e.parsed]
 
 deny contains f if {
 	count(evaluations) == 0
-	f := object.union(ai.missing_anchor("model_evaluation"), {
-		"msg": "no performance evaluation report found (e.g. eval/<model>/<version>/metrics.json)",
-		"key": "missing",
-	})
+	f := ai.missing("model_evaluation", "no performance evaluation report found (e.g. eval/<model>/<version>/metrics.json)")
 }
 
 deny contains f if {

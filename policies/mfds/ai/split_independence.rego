@@ -34,10 +34,7 @@ manifests := ai.list("split_manifests")
 deny contains f if {
 	some role in ["training", "test"]
 	not has_split(role)
-	f := object.union(ai.missing_anchor("split_manifest"), {
-		"msg": sprintf("no %s split manifest found (e.g. splits/%s.csv with a subject_id column); independence cannot be shown", [role, trim_suffix(role, "ing")]),
-		"key": sprintf("missing|%s", [role]),
-	})
+	f := object.union(ai.missing("split_manifest", sprintf("no %s split manifest found (e.g. splits/%s.csv with a subject_id column); independence cannot be shown", [role, trim_suffix(role, "ing")])), {"key": sprintf("missing|%s", [role])})
 }
 
 has_split(role) if {

@@ -33,10 +33,7 @@ reports := ai.genai("evaluations")
 
 deny contains f if {
 	count(reports) == 0
-	f := object.union(ai.missing_anchor("genai_evaluation"), {
-		"msg": "no generative-AI evaluation report found (hallucination, safety, clinical reader and consistency results, e.g. eval/genai/<version>/report.md)",
-		"key": "missing",
-	})
+	f := ai.missing("genai_evaluation", "no generative-AI evaluation report found (hallucination, safety, clinical reader and consistency results, e.g. eval/genai/<version>/report.md)")
 }
 
 deny contains f if {

@@ -60,10 +60,7 @@ named(words) if {
 
 deny contains f if {
 	count(tables) == 0
-	f := object.union(documents.missing_anchor("risk_table"), {
-		"msg": "no risk table found, so no generative-AI hazard is analysed",
-		"key": "missing",
-	})
+	f := documents.missing("risk_table", "no risk table found, so no generative-AI hazard is analysed")
 }
 
 deny contains f if {

@@ -33,10 +33,7 @@ reports := ai.genai("red_team")
 
 deny contains f if {
 	count(reports) == 0
-	f := object.union(ai.missing_anchor("red_team_report"), {
-		"msg": "no generative-AI red-team record found (e.g. docs/security/red-team/<version>.md)",
-		"key": "missing",
-	})
+	f := ai.missing("red_team_report", "no generative-AI red-team record found (e.g. docs/security/red-team/<version>.md)")
 }
 
 deny contains f if {

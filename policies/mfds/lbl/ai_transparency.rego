@@ -32,10 +32,7 @@ docs := ai.list("labeling")
 
 deny contains f if {
 	count(docs) == 0
-	f := object.union(ai.missing_anchor("ai_labeling"), {
-		"msg": "no labeling or instructions for use found to carry the AI transparency information (e.g. labeling/ai-transparency.md)",
-		"key": "missing",
-	})
+	f := ai.missing("ai_labeling", "no labeling or instructions for use found to carry the AI transparency information (e.g. labeling/ai-transparency.md)")
 }
 
 deny contains f if {

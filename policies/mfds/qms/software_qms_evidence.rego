@@ -64,9 +64,5 @@ missing contains category if {
 deny contains f if {
 	count(missing) > 0
 	names := sort([c | some c in missing])
-	f := object.union(documents.missing_anchor("qms_procedure"), {
-		"msg": sprintf("no software QMS procedure for %s, in the repository or in the evidence index (MFDS-QMS-001/<procedure>)", [concat(", ", names)]),
-		"key": "procedures",
-		"level": level,
-	})
+	f := object.union(documents.missing("qms_procedure", sprintf("no software QMS procedure for %s, in the repository or in the evidence index (MFDS-QMS-001/<procedure>)", [concat(", ", names)])), {"key": "procedures", "level": level})
 }

@@ -22,10 +22,7 @@ import rego.v1
 
 deny contains f if {
 	not documents.present("changelog")
-	f := object.union(documents.missing_anchor("changelog"), {
-		"msg": "no change log or release notes found (looked for names such as CHANGELOG.md; set evidence.changelog to point at yours)",
-		"key": "missing",
-	})
+	f := documents.missing("changelog", "no change log or release notes found (looked for names such as CHANGELOG.md; set evidence.changelog to point at yours)")
 }
 
 deny contains f if {
