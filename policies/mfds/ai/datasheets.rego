@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-AI-002
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.datasheets, profile.ai]

@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-AI-001
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.artifacts, ai.model_cards, profile.ai]

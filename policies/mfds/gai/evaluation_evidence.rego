@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-GAI-003
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.genai.evaluations, ai.genai.foundation_models, profile.ai]

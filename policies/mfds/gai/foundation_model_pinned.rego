@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-GAI-001
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.genai.foundation_models, profile.ai]

@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-GAI-002
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.risk_table, profile.ai]

@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-GAI-004
 #   severity: note
+#   since: 0.1.0
 #   pillar: P1
 #   status: anticipated
 #   evidence: [ai.genai.red_team, ai.genai.foundation_models, profile.ai]

@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-LBL-002
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.labeling, profile.ai]

@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-QMS-001
 #   severity: warning
+#   since: 0.1.0
 #   pillar: P3
 #   status: established
 #   evidence: [documents.qms_procedure, documents.software_development_plan, evidence_index]

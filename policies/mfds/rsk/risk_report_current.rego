@@ -5,6 +5,7 @@
 # custom:
 #   id: MFDS-RSK-004
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.risk_management_report, risks.currency]

@@ -5,6 +5,7 @@
 # custom:
 #   id: MFDS-SWL-009
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.changelog, history.tags]

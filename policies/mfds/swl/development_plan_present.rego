@@ -5,6 +5,7 @@
 # custom:
 #   id: MFDS-SWL-001
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.software_development_plan]

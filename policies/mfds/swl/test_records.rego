@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-SWL-005
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [test_reports]

@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-SWL-004
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [coverage, profile]
