@@ -162,7 +162,11 @@ pub enum PolicyCommand {
     },
     /// Run the `test_*` rules of `*_test.rego` files (built-in policies when no DIR is given).
     Test {
-        /// Policy directories to test; they are loaded together with the built-in policies.
+        /// Policy directories to test; they are loaded together with the built-in policies, and a
+        /// file of the same package as a built-in one replaces it.
         dirs: Vec<PathBuf>,
+        /// Also run the built-in policies' tests when DIRs are given.
+        #[arg(long)]
+        with_builtin: bool,
     },
 }

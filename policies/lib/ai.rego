@@ -3,7 +3,7 @@
 # (the `evidence.<kind>` setting if the user set one, else `product.ai` in the config).
 package samdscan.lib.ai
 
-import data.samdscan.lib.profile
+import data.samdscan.lib.documents
 import rego.v1
 
 section := s if {
@@ -33,9 +33,8 @@ not_ai_reason := "the product does not declare AI (product.ai.enabled is not tru
 
 not_generative_reason := "the product does not declare generative AI (product.ai.generative is not true)"
 
-missing_anchor(kind) := {"path": input.config.path, "line": line} if {
-	line := input.config.lines[sprintf("evidence.%s", [kind])]
-} else := {"path": input.config.path, "line": profile.config_line("product.ai")}
+# A finding about missing AI evidence of `kind` (documents.missing, anchored at `product.ai`).
+missing(kind, msg) := documents.missing_near(kind, msg, documents.config_anchor("product.ai"))
 
 # The required parts no document of a list has.
 missing_everywhere(docs) := {p |

@@ -13,10 +13,10 @@ test_missing_everywhere_is_the_intersection if {
 	ai.missing_everywhere(docs) == {"c"}
 }
 
-test_anchor_prefers_the_evidence_setting if {
-	a := ai.missing_anchor("datasheet") with input as {"config": {"path": ".samdscan.yaml", "lines": {"evidence.datasheet": 9, "product.ai": 4}}}
-	a.line == 9
-	b := ai.missing_anchor("datasheet") with input as {"config": {"path": ".samdscan.yaml", "lines": {"product.ai": 4}}}
+test_missing_prefers_the_evidence_setting_then_product_ai if {
+	a := ai.missing("datasheet", "no datasheet") with input as {"config": {"path": ".samdscan.yaml", "lines": {"evidence.datasheet": 9, "product.ai": 4}}}
+	a == {"path": ".samdscan.yaml", "line": 9, "msg": "no datasheet", "key": "missing"}
+	b := ai.missing("datasheet", "no datasheet") with input as {"config": {"path": ".samdscan.yaml", "lines": {"product.ai": 4}}}
 	b.line == 4
 }
 

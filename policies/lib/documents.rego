@@ -18,9 +18,16 @@ unfilled(kind) := [d.path | some d in all_of_kind(kind); d.unfilled == true]
 
 present(kind) if count(of_kind(kind)) > 0
 
-missing_anchor(kind) := {"path": input.config.path, "line": line} if {
+# Where a finding about a missing document of `kind` points: the `evidence.<kind>` setting if the
+# user set one, else `fallback` (an object with `path` and, optionally, `line`).
+anchor_or(kind, fallback) := {"path": input.config.path, "line": line} if {
 	line := input.config.lines[sprintf("evidence.%s", [kind])]
-} else := {"path": input.config.path, "line": profile.config_line("product")}
+} else := fallback
+
+# The line of config key `key` (e.g. "product.ai") as an anchor.
+config_anchor(key) := {"path": input.config.path, "line": profile.config_line(key)}
+
+missing_anchor(kind) := anchor_or(kind, config_anchor("product"))
 
 # Lower-cased heading texts of a document.
 headings(doc) := {lower(h.text) | some h in doc.headings}
@@ -54,8 +61,14 @@ covers(docs, words) if {
 # The names of `parts` (name -> lower-case words) that no document of `docs` covers, sorted.
 missing_parts(docs, parts) := sort([name | some name, words in parts; not covers(docs, words)])
 
-# A finding about a missing document of `kind`: anchored where the user can act on it.
-missing(kind, msg) := object.union(missing_anchor(kind), {"msg": naming_templates(kind, msg), "key": "missing"})
+# The one way to report a missing document or evidence file of `kind`: anchored where the user
+# can act on it (see `missing_anchor`), key "missing", and naming the unfilled
+# `samdscan init --templates` skeletons of the kind, which do not count. Add "level" or another
+# "key" with object.union.
+missing(kind, msg) := missing_near(kind, msg, config_anchor("product"))
+
+# `missing`, anchored at `fallback` when the user set no `evidence.<kind>`.
+missing_near(kind, msg, fallback) := object.union(anchor_or(kind, fallback), {"msg": naming_templates(kind, msg), "key": "missing"})
 
 naming_templates(kind, msg) := sprintf("%s; %s is still an unfilled samdscan template", [msg, concat(", ", paths)]) if {
 	paths := unfilled(kind)

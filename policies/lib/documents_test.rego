@@ -44,3 +44,11 @@ test_unfilled_templates_count_as_missing_and_are_named if {
 	f := documents.missing("threat_model", "no threat model") with input as inp
 	f.msg == "no threat model; docs/security/threat-model.md is still an unfilled samdscan template"
 }
+
+test_missing_near_falls_back_to_the_given_anchor if {
+	inp := {"config": {"path": ".samdscan.yaml", "lines": {"product": 1}}}
+	f := documents.missing_near("vulnerability_scan", "no scan", {"path": "sbom/a.cdx.json"}) with input as inp
+	f == {"path": "sbom/a.cdx.json", "msg": "no scan", "key": "missing"}
+	g := documents.missing_near("vulnerability_scan", "no scan", {"path": "sbom/a.cdx.json"}) with input as {"config": {"path": ".samdscan.yaml", "lines": {"evidence.vulnerability_scan": 7}}}
+	g.line == 7
+}

@@ -4,9 +4,11 @@ use crate::catalogue;
 use crate::cli::PolicyCommand;
 use crate::output::write_output;
 use crate::policy::PolicySet;
-use crate::policy::engine::Rule;
-use crate::policy::testing::run_tests;
-use crate::report::{RULE_DOCS_URL, pillar_name};
+use crate::policy::engine::{Rule, read_policy_dir};
+use crate::policy::metadata::Custom;
+use crate::policy::testing::{TestScope, run_tests};
+use crate::report::{pillar_name, rule_help_uri};
+use crate::scan::waiver::waiver_rules;
 use anyhow::{Result, bail};
 use std::path::PathBuf;
 
@@ -21,7 +23,14 @@ pub fn run(cmd: PolicyCommand) -> Result<u8> {
             catalogue: true,
         } => list_catalogue(&load(&policies)?),
         PolicyCommand::Explain { id, policies } => explain(&load(&policies)?, &id),
-        PolicyCommand::Test { dirs } => test(&load(&dirs)?),
+        PolicyCommand::Test { dirs, with_builtin } => {
+            let scope = if with_builtin || dirs.is_empty() {
+                TestScope::All
+            } else {
+                TestScope::UserOnly
+            };
+            test(&load_for_test(&dirs)?, scope)
+        }
     }
 }
 
@@ -33,15 +42,34 @@ fn load(dirs: &[PathBuf]) -> Result<PolicySet> {
     Ok(set)
 }
 
-fn sorted(set: &PolicySet) -> Vec<&Rule> {
-    let mut rules: Vec<&Rule> = set.rules.iter().collect();
+/// The built-in policies with the directories given explicitly taking the place of built-in
+/// files of the same package, so `policy test policies` tests the copy on disk.
+fn load_for_test(dirs: &[PathBuf]) -> Result<PolicySet> {
+    let mut set = PolicySet::builtin()?;
+    for d in dirs {
+        let files = read_policy_dir(d)?;
+        set.replace_builtin_packages(&files);
+        set.add_files(files)?;
+    }
+    Ok(set)
+}
+
+/// Every rule that can appear in a report, sorted by id: the loaded policies' rules and the
+/// waiver rules samdscan evaluates itself.
+pub fn reportable_rules(set: &PolicySet) -> Vec<Rule> {
+    let waivers = waiver_rules().into_iter().map(|meta| Rule {
+        path: "src/scan/waiver.rs".into(),
+        package: "(evaluated by samdscan itself)".into(),
+        meta,
+    });
+    let mut rules: Vec<Rule> = set.rules.iter().cloned().chain(waivers).collect();
     rules.sort_by(|a, b| a.id().cmp(b.id()));
     rules
 }
 
 fn list(set: &PolicySet) -> Result<u8> {
-    for r in sorted(set) {
-        let origin = if r.builtin { "" } else { "  (user)" };
+    for r in &reportable_rules(set) {
+        let origin = if r.builtin() { "" } else { "  (user)" };
         println!(
             "{:<14} {:<8} {}{origin}",
             r.id(),
@@ -90,6 +118,7 @@ pub fn rule_markdown(r: &Rule) -> String {
     if !c.observable {
         out.push_str("- **Observable from a repository:** no (reported as \"not observable\")\n");
     }
+    out.push_str(&lifecycle_lines(c));
     out.push_str(&format!(
         "- **Policy:** `{}` (package `{}`)\n\n",
         r.path, r.package
@@ -116,17 +145,36 @@ pub fn rule_markdown(r: &Rule) -> String {
     out
 }
 
+/// Since which version the rule exists, and whether it is deprecated (and by what replaced).
+fn lifecycle_lines(c: &Custom) -> String {
+    let mut out = String::new();
+    if let Some(since) = &c.since {
+        out.push_str(&format!("- **Since:** samdscan {since}\n"));
+    }
+    match &c.replaced_by {
+        Some(by) => out.push_str(&format!(
+            "- **Deprecated:** yes, replaced by [{by}]({by}.md)\n"
+        )),
+        None if c.is_deprecated() => out.push_str("- **Deprecated:** yes\n"),
+        None => {}
+    }
+    out
+}
+
 fn explain(set: &PolicySet, id: &str) -> Result<u8> {
-    let Some(rule) = set.rule(id) else {
+    let rules = reportable_rules(set);
+    let Some(rule) = rules.iter().find(|r| r.id().eq_ignore_ascii_case(id)) else {
         bail!("no rule with id `{id}` (see `samdscan policy list`)");
     };
     print!("{}", rule_markdown(rule));
-    println!("\nOnline: {RULE_DOCS_URL}/{}.md", rule.id());
+    if let Some(uri) = rule_help_uri(&rule.meta) {
+        println!("\nOnline: {uri}");
+    }
     Ok(0)
 }
 
-fn test(set: &PolicySet) -> Result<u8> {
-    let results = run_tests(set)?;
+fn test(set: &PolicySet, scope: TestScope) -> Result<u8> {
+    let results = run_tests(set, scope)?;
     let mut failed = 0;
     for r in &results {
         if r.passed {

@@ -7,7 +7,7 @@
 //! evaluated", never "passed"; its findings, when it has some, are always reported). Any Rego
 //! error fails the run: fail closed.
 
-use super::metadata::{Metadata, MetadataError, parse_header};
+use super::metadata::{Metadata, MetadataError, package_of, parse_header};
 use crate::finding::{Level, RuleState};
 use regorus::Engine;
 use serde_json::Value;
@@ -53,8 +53,13 @@ pub struct Module {
 
 impl Module {
     pub fn is_test(&self) -> bool {
-        self.path.ends_with("_test.rego")
+        is_test_file(&self.path)
     }
+}
+
+/// `*_test.rego` files hold `test_*` rules, run by `samdscan policy test` and never in a scan.
+fn is_test_file(path: &str) -> bool {
+    path.ends_with("_test.rego")
 }
 
 /// A rule: a policy package with METADATA.
@@ -63,12 +68,15 @@ pub struct Rule {
     pub path: String,
     pub package: String,
     pub meta: Metadata,
-    pub builtin: bool,
 }
 
 impl Rule {
     pub fn id(&self) -> &str {
         &self.meta.custom.id
+    }
+
+    pub fn builtin(&self) -> bool {
+        self.meta.builtin
     }
 }
 
@@ -114,35 +122,28 @@ impl PolicySet {
 
     /// Adds every `.rego` file under `dir` (sorted, recursively).
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), PolicyError> {
-        let read_err = |message: String| PolicyError::Read {
-            path: dir.display().to_string(),
-            message,
-        };
-        if !dir.is_dir() {
-            return Err(read_err("not a directory".into()));
-        }
-        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
-            .follow_links(false)
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| read_err(e.to_string()))?
-            .into_iter()
-            .filter(|e| {
-                e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rego")
-            })
-            .map(|e| e.into_path())
+        self.add_files(read_policy_dir(dir)?)
+    }
+
+    /// Drops the built-in modules (and their rules) of the packages that `files` define, so that
+    /// a directory holding copies of built-in policies replaces them instead of colliding.
+    pub fn replace_builtin_packages(&mut self, files: &[(String, String)]) {
+        let replaced: std::collections::HashSet<(String, bool)> = files
+            .iter()
+            .filter_map(|(path, text)| Some((package_of(text)?, is_test_file(path))))
             .collect();
-        files.sort();
-        let mut read = Vec::with_capacity(files.len());
-        for f in files {
-            let path = f.display().to_string();
-            let text = std::fs::read_to_string(&f).map_err(|e| PolicyError::Read {
-                path: path.clone(),
-                message: e.to_string(),
-            })?;
-            read.push((path, text));
-        }
-        self.add_files(read)
+        let is_replaced = |m: &Module| {
+            m.builtin && package_of(&m.text).is_some_and(|p| replaced.contains(&(p, m.is_test())))
+        };
+        let dropped: Vec<String> = self
+            .modules
+            .iter()
+            .filter(|m| is_replaced(m))
+            .map(|m| m.path.clone())
+            .collect();
+        self.modules.retain(|m| !is_replaced(m));
+        self.rules
+            .retain(|r| !(r.builtin() && dropped.contains(&r.path)));
     }
 
     /// Adds policy files already read: `(path as shown, text)`.
@@ -172,8 +173,10 @@ impl PolicySet {
                     self.rules.push(Rule {
                         path: module.path.clone(),
                         package: header.package,
-                        meta,
-                        builtin: module.builtin,
+                        meta: Metadata {
+                            builtin: module.builtin,
+                            ..meta
+                        },
                     });
                 }
                 None if defines_deny(&module.text) => {
@@ -222,6 +225,37 @@ impl PolicySet {
             .map(|r| evaluate_rule(&mut engine, r))
             .collect()
     }
+}
+
+/// Reads every `.rego` file under `dir` (sorted, recursively): `(path as shown, text)`.
+pub fn read_policy_dir(dir: &Path) -> Result<Vec<(String, String)>, PolicyError> {
+    let read_err = |message: String| PolicyError::Read {
+        path: dir.display().to_string(),
+        message,
+    };
+    if !dir.is_dir() {
+        return Err(read_err("not a directory".into()));
+    }
+    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| read_err(e.to_string()))?
+        .into_iter()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rego"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    let mut read = Vec::with_capacity(files.len());
+    for f in files {
+        let path = f.display().to_string();
+        let text = std::fs::read_to_string(&f).map_err(|e| PolicyError::Read {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        read.push((path, text));
+    }
+    Ok(read)
 }
 
 fn defines_deny(text: &str) -> bool {

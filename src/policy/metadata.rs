@@ -17,9 +17,18 @@ pub enum MetadataError {
         line: usize,
         message: String,
     },
+    #[error("{path}:{line}: METADATA is missing required field `{field}`")]
+    MissingField {
+        path: String,
+        line: usize,
+        field: &'static str,
+    },
     #[error("{path}: no `package` line")]
     NoPackage { path: String },
 }
+
+/// The METADATA fields a rule cannot do without (docs/developing.md lists them too).
+pub const REQUIRED_FIELDS: &[&str] = &["title", "description", "custom.id", "custom.severity"];
 
 /// A reference to a regulation or standard clause.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -64,6 +73,24 @@ pub struct Custom {
     /// `established` or `anticipated` (regulatory catalogue §0.2).
     #[serde(default)]
     pub status: Option<String>,
+    /// The samdscan version that introduced the rule (built-in rules must say).
+    #[serde(default)]
+    pub since: Option<String>,
+    /// A deprecated rule still runs; `replaced_by` names the rule to move to.
+    #[serde(default)]
+    pub deprecated: bool,
+    #[serde(default)]
+    pub replaced_by: Option<String>,
+    /// Where a user policy's documentation lives (built-in rules link to samdscan's docs).
+    #[serde(default)]
+    pub help_uri: Option<String>,
+}
+
+impl Custom {
+    /// Deprecated, or replaced by another rule (which implies it).
+    pub fn is_deprecated(&self) -> bool {
+        self.deprecated || self.replaced_by.is_some()
+    }
 }
 
 fn yes() -> bool {
@@ -75,6 +102,9 @@ pub struct Metadata {
     pub title: String,
     pub description: String,
     pub custom: Custom,
+    /// Shipped with samdscan (not read from METADATA: set by where the policy was loaded from).
+    #[serde(skip, default = "yes")]
+    pub builtin: bool,
 }
 
 /// What a policy file declares: its package and its METADATA.
@@ -120,14 +150,33 @@ pub fn parse_header(path: &str, text: &str) -> Result<PolicyHeader, MetadataErro
             metadata: None,
         });
     };
-    let metadata = yaml_serde::from_str::<Metadata>(&yaml).map_err(|e| MetadataError::Yaml {
+    let yaml_error = |e: yaml_serde::Error| MetadataError::Yaml {
         path: path.into(),
         line: start + e.location().map_or(0, |l| l.line()),
         message: e.to_string(),
-    })?;
+    };
+    let value: yaml_serde::Value = yaml_serde::from_str(&yaml).map_err(yaml_error)?;
+    if let Some(field) = missing_required_field(&value) {
+        return Err(MetadataError::MissingField {
+            path: path.into(),
+            line: start,
+            field,
+        });
+    }
+    let metadata = yaml_serde::from_str::<Metadata>(&yaml).map_err(yaml_error)?;
     Ok(PolicyHeader {
         package,
         metadata: Some(metadata),
+    })
+}
+
+/// The first of [`REQUIRED_FIELDS`] that `value` lacks.
+fn missing_required_field(value: &yaml_serde::Value) -> Option<&'static str> {
+    REQUIRED_FIELDS.iter().copied().find(|field| {
+        field
+            .split('.')
+            .try_fold(value, |v, key| v.get(key))
+            .is_none_or(yaml_serde::Value::is_null)
     })
 }
 
@@ -154,6 +203,33 @@ mod tests {
         let bad = POLICY.replace("severity: error", "severity: high");
         let e = parse_header("p.rego", &bad).unwrap_err().to_string();
         assert!(e.starts_with("p.rego:"), "{e}");
+    }
+
+    #[test]
+    fn a_missing_field_is_named() {
+        let bad = POLICY.replace("#   severity: error\n", "");
+        let e = parse_header("p.rego", &bad).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "p.rego:1: METADATA is missing required field `custom.severity`"
+        );
+    }
+
+    #[test]
+    fn lifecycle_fields_are_read() {
+        let m = parse_header(
+            "p.rego",
+            &POLICY.replace(
+                "#   references:",
+                "#   since: 0.2.0\n#   deprecated: true\n#   replaced_by: MFDS-CYB-002\n#   references:",
+            ),
+        )
+        .unwrap()
+        .metadata
+        .unwrap();
+        assert_eq!(m.custom.since.as_deref(), Some("0.2.0"));
+        assert!(m.custom.deprecated);
+        assert_eq!(m.custom.replaced_by.as_deref(), Some("MFDS-CYB-002"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! A test passes when its rule evaluates to `true`; false, undefined or an error fail it.
 
-use super::engine::{PolicyError, PolicySet};
+use super::engine::{Module, PolicyError, PolicySet};
 use super::metadata::package_of;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -20,11 +20,21 @@ pub struct TestResult {
     pub detail: Option<String>,
 }
 
-/// Runs the tests of every test module in `set` (all modules are loaded together).
-pub fn run_tests(set: &PolicySet) -> Result<Vec<TestResult>, PolicyError> {
+/// Which test modules to run (all modules are loaded either way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestScope {
+    /// Built-in and user tests.
+    All,
+    /// Only the tests of policies read from directories.
+    UserOnly,
+}
+
+/// Runs the tests of the test modules in `set` that `scope` selects.
+pub fn run_tests(set: &PolicySet, scope: TestScope) -> Result<Vec<TestResult>, PolicyError> {
     let mut engine = set.engine(true)?;
     let mut results = Vec::new();
-    for module in set.modules.iter().filter(|m| m.is_test()) {
+    let selected = |m: &&Module| m.is_test() && (scope == TestScope::All || !m.builtin);
+    for module in set.modules.iter().filter(selected) {
         let Some(package) = package_of(&module.text) else {
             continue;
         };

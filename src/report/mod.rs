@@ -16,6 +16,16 @@ use serde::Serialize;
 /// Where the generated rule documentation lives.
 pub const RULE_DOCS_URL: &str = "https://github.com/samdscan/samdscan/blob/main/docs/rules";
 
+/// Where a rule's documentation lives online: samdscan's pages for a built-in rule, the
+/// METADATA's `custom.help_uri` for a user policy (none when it gives none).
+pub fn rule_help_uri(meta: &Metadata) -> Option<String> {
+    if meta.builtin {
+        Some(format!("{RULE_DOCS_URL}/{}.md", meta.custom.id))
+    } else {
+        meta.custom.help_uri.clone()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,

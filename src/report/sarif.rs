@@ -5,7 +5,7 @@
 //! on the `--base` side are left out: code scanning treats each upload as the branch's whole
 //! state, and a result for something already fixed would open an alert.
 
-use super::{RULE_DOCS_URL, RuleReport, ScanReport, pillar_name};
+use super::{RuleReport, ScanReport, pillar_name, rule_help_uri};
 use crate::finding::{BaselineState, Finding, Level};
 use serde_json::json;
 use serde_sarif::sarif::{
@@ -159,10 +159,9 @@ fn help(rule: &RuleReport) -> MultiformatMessageString {
             md.push_str(&format!("- {r}\n"));
         }
     }
-    md.push_str(&format!(
-        "\n[Rule documentation]({RULE_DOCS_URL}/{}.md)\n",
-        c.id
-    ));
+    if let Some(uri) = rule_help_uri(&rule.meta) {
+        md.push_str(&format!("\n[Rule documentation]({uri})\n"));
+    }
     MultiformatMessageString::builder()
         .text(text)
         .markdown(md)
@@ -184,7 +183,10 @@ fn security_severity(rule: &RuleReport) -> Option<f64> {
 
 fn descriptor(rule: &RuleReport) -> ReportingDescriptor {
     let c = &rule.meta.custom;
-    let mut tags = vec!["compliance".to_string(), "mfds".to_string()];
+    let mut tags = vec!["compliance".to_string()];
+    if rule.meta.builtin {
+        tags.push("mfds".to_string());
+    }
     tags.push(pillar_name(c.pillar.as_deref()).to_lowercase());
     if security_severity(rule).is_some() {
         tags.push("security".to_string());
@@ -212,6 +214,15 @@ fn descriptor(rule: &RuleReport) -> ReportingDescriptor {
     if let Some(status) = &c.status {
         props.insert("status".to_string(), json!(status));
     }
+    if let Some(since) = &c.since {
+        props.insert("since".to_string(), json!(since));
+    }
+    if c.is_deprecated() {
+        props.insert("deprecated".to_string(), json!(true));
+    }
+    if let Some(by) = &c.replaced_by {
+        props.insert("replaced_by".to_string(), json!(by));
+    }
     ReportingDescriptor::builder()
         .id(c.id.clone())
         .name(rule_name(&rule.meta.title))
@@ -226,7 +237,7 @@ fn descriptor(rule: &RuleReport) -> ReportingDescriptor {
                 .build(),
         )
         .help(help(rule))
-        .help_uri(format!("{RULE_DOCS_URL}/{}.md", c.id))
+        .opt_help_uri(rule_help_uri(&rule.meta))
         .default_configuration(
             ReportingConfiguration::builder()
                 .level(json!(rule.level.as_str()))

@@ -23,6 +23,7 @@ pub fn waiver_rules() -> Vec<Metadata> {
   custom:
     id: SAMDSCAN-001
     severity: warning
+    since: "0.1.0"
     pillar: tool
     recommended_action: Renew the waiver with a new approval and expiry date, or fix the finding and remove the waiver.
     references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
@@ -31,6 +32,7 @@ pub fn waiver_rules() -> Vec<Metadata> {
   custom:
     id: SAMDSCAN-002
     severity: warning
+    since: "0.1.0"
     pillar: tool
     recommended_action: Correct the rule id (see `samdscan policy list`) or remove the waiver.
     references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
@@ -39,6 +41,7 @@ pub fn waiver_rules() -> Vec<Metadata> {
   custom:
     id: SAMDSCAN-003
     severity: note
+    since: "0.1.0"
     pillar: tool
     recommended_action: Remove the waiver, or correct its path or fingerprint.
     references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]

@@ -20,6 +20,7 @@ mod product_versions;
 mod report_files;
 mod robustness;
 mod rule_docs;
+mod rule_list;
 mod supply_chain_lockfiles;
 mod supply_chain_pairs;
 mod supply_chain_robustness;

@@ -1,9 +1,8 @@
 //! `docs/rules/<ID>.md` are generated from each policy's METADATA. This test fails when a page is
 //! stale; `UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs` regenerates them.
 
-use samdscan::cmd::policy::rule_markdown;
-use samdscan::policy::{PolicySet, Rule};
-use samdscan::scan::waiver::waiver_rules;
+use samdscan::cmd::policy::{reportable_rules, rule_markdown};
+use samdscan::policy::PolicySet;
 use std::path::Path;
 
 #[test]
@@ -11,17 +10,7 @@ fn rule_pages_match_policy_metadata() {
     let set = PolicySet::builtin().unwrap();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
     let update = std::env::var_os("UPDATE_RULE_DOCS").is_some();
-    let waiver_rules: Vec<Rule> = waiver_rules()
-        .into_iter()
-        .map(|meta| Rule {
-            path: "src/scan/waiver.rs".into(),
-            package: "(evaluated by samdscan itself)".into(),
-            meta,
-            builtin: true,
-        })
-        .collect();
-    let mut rules: Vec<&Rule> = set.rules.iter().chain(&waiver_rules).collect();
-    rules.sort_by(|a, b| a.id().cmp(b.id()));
+    let rules = reportable_rules(&set);
     let mut index = String::from(
         "# Rules\n\nGenerated from each policy's METADATA (`UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs`).\n\n| Rule | Level | Title |\n|---|---|---|\n",
     );

@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-AI-006
 #   severity: warning
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.change_plans, profile.ai]
@@ -36,11 +37,7 @@ plans := ai.list("change_plans")
 
 deny contains f if {
 	count(plans) == 0
-	f := object.union(ai.missing_anchor("change_control_plan"), {
-		"msg": sprintf("no AI change management plan / PCCP found (e.g. docs/ai/pccp.md)%s", [why]),
-		"key": "missing",
-		"level": level,
-	})
+	f := object.union(ai.missing("change_control_plan", sprintf("no AI change management plan / PCCP found (e.g. docs/ai/pccp.md)%s", [why])), {"level": level})
 }
 
 why := "; product.ai.pccp is true, so the plan is required" if level == "error" else := ""

@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-AI-002
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.datasheets, profile.ai]
@@ -35,10 +36,7 @@ sheets := ai.list("datasheets")
 deny contains f if {
 	some role in ["training", "test"]
 	not role_covered(role)
-	f := object.union(ai.missing_anchor("datasheet"), {
-		"msg": sprintf("no datasheet declares the %s split (front matter `split: [%s]`, or a %s folder)", [role, role, role]),
-		"key": sprintf("role|%s", [role]),
-	})
+	f := object.union(ai.missing("datasheet", sprintf("no datasheet declares the %s split (front matter `split: [%s]`, or a %s folder)", [role, role, role])), {"key": sprintf("role|%s", [role])})
 }
 
 role_covered(role) if {

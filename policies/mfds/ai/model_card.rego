@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-AI-001
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.artifacts, ai.model_cards, profile.ai]
@@ -38,10 +39,7 @@ cards := ai.list("model_cards")
 
 deny contains f if {
 	count(cards) == 0
-	f := object.union(ai.missing_anchor("model_card"), {
-		"msg": "the product declares AI but no model card was found (MODEL_CARD.md, a model folder README.md with front matter, or a CycloneDX / SPDX 3 model entry)",
-		"key": "missing",
-	})
+	f := ai.missing("model_card", "the product declares AI but no model card was found (MODEL_CARD.md, a model folder README.md with front matter, or a CycloneDX / SPDX 3 model entry)")
 }
 
 deny contains f if {

@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-AI-007
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [history.commits, ai.artifacts, ai.model_cards, ai.evaluations, profile.ai]

@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-AI-004
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.evaluations, profile.ai]
@@ -36,10 +37,7 @@ readable := [e | some e in evaluations; e.parsed]
 
 deny contains f if {
 	count(evaluations) == 0
-	f := object.union(ai.missing_anchor("model_evaluation"), {
-		"msg": "no performance evaluation report found (e.g. eval/<model>/<version>/metrics.json)",
-		"key": "missing",
-	})
+	f := ai.missing("model_evaluation", "no performance evaluation report found (e.g. eval/<model>/<version>/metrics.json)")
 }
 
 deny contains f if {

@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-AI-003
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.split_manifests, ai.split_overlaps, profile.ai]
@@ -34,10 +35,7 @@ manifests := ai.list("split_manifests")
 deny contains f if {
 	some role in ["training", "test"]
 	not has_split(role)
-	f := object.union(ai.missing_anchor("split_manifest"), {
-		"msg": sprintf("no %s split manifest found (e.g. splits/%s.csv with a subject_id column); independence cannot be shown", [role, trim_suffix(role, "ing")]),
-		"key": sprintf("missing|%s", [role]),
-	})
+	f := object.union(ai.missing("split_manifest", sprintf("no %s split manifest found (e.g. splits/%s.csv with a subject_id column); independence cannot be shown", [role, trim_suffix(role, "ing")])), {"key": sprintf("missing|%s", [role])})
 }
 
 has_split(role) if {

@@ -13,6 +13,7 @@
 # custom:
 #   id: MFDS-CHG-004
 #   severity: warning
+#   since: 0.1.0
 #   pillar: P1/P3
 #   status: established
 #   evidence: [codeowners, history.commits, profile.safety_critical_paths]

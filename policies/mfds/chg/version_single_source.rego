@@ -16,6 +16,7 @@
 # custom:
 #   id: MFDS-CHG-003
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [profile.version, history.tags, documents.changelog, product_versions, sboms]

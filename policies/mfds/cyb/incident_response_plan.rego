@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-CYB-014
 #   severity: error
+#   since: 0.1.0
 #   pillar: P2
 #   status: established
 #   evidence: [documents.incident_response_plan, evidence_index]

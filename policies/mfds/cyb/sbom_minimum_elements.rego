@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-CYB-002
 #   severity: error
+#   since: 0.1.0
 #   pillar: P2
 #   status: anticipated
 #   evidence: [sboms]

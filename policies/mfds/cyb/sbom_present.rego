@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-CYB-001
 #   severity: error
+#   since: 0.1.0
 #   pillar: P2
 #   status: established
 #   evidence: [sboms]
@@ -44,11 +45,7 @@ sboms := s if {
 
 deny contains f if {
 	count(sboms) == 0
-	f := object.union(documents.missing_anchor("sbom"), {
-		"msg": "no SBOM found: commit a CycloneDX or SPDX SBOM (e.g. sbom/product.cdx.json)",
-		"key": "missing",
-		"level": level,
-	})
+	f := object.union(documents.missing("sbom", "no SBOM found: commit a CycloneDX or SPDX SBOM (e.g. sbom/product.cdx.json)"), {"level": level})
 }
 
 deny contains f if {

@@ -13,6 +13,7 @@
 # custom:
 #   id: MFDS-CYB-007
 #   severity: error
+#   since: 0.1.0
 #   pillar: P2
 #   status: established
 #   evidence: [documents.threat_model, interface_changes, evidence_index, config.max_document_age_days]

@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-DCP-001
 #   severity: note
+#   since: 0.1.0
 #   pillar: P3
 #   status: anticipated
 #   evidence: [documents.combination_product, profile.combination_product, evidence_index]

@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-GAI-003
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.genai.evaluations, ai.genai.foundation_models, profile.ai]
@@ -33,10 +34,7 @@ reports := ai.genai("evaluations")
 
 deny contains f if {
 	count(reports) == 0
-	f := object.union(ai.missing_anchor("genai_evaluation"), {
-		"msg": "no generative-AI evaluation report found (hallucination, safety, clinical reader and consistency results, e.g. eval/genai/<version>/report.md)",
-		"key": "missing",
-	})
+	f := ai.missing("genai_evaluation", "no generative-AI evaluation report found (hallucination, safety, clinical reader and consistency results, e.g. eval/genai/<version>/report.md)")
 }
 
 deny contains f if {

@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-GAI-001
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.genai.foundation_models, profile.ai]
@@ -32,10 +33,7 @@ models := ai.genai("foundation_models")
 
 deny contains f if {
 	count(models) == 0
-	f := object.union(ai.missing_anchor("genai_config"), {
-		"msg": "the product declares generative AI but no foundation-model configuration was found (docs/ai/genai.yaml)",
-		"key": "missing",
-	})
+	f := ai.missing("genai_config", "the product declares generative AI but no foundation-model configuration was found (docs/ai/genai.yaml)")
 }
 
 deny contains f if {

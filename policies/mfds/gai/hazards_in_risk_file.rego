@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-GAI-002
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.risk_table, profile.ai]
@@ -60,10 +61,7 @@ named(words) if {
 
 deny contains f if {
 	count(tables) == 0
-	f := object.union(documents.missing_anchor("risk_table"), {
-		"msg": "no risk table found, so no generative-AI hazard is analysed",
-		"key": "missing",
-	})
+	f := documents.missing("risk_table", "no risk table found, so no generative-AI hazard is analysed")
 }
 
 deny contains f if {

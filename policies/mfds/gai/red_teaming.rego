@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-GAI-004
 #   severity: note
+#   since: 0.1.0
 #   pillar: P1
 #   status: anticipated
 #   evidence: [ai.genai.red_team, ai.genai.foundation_models, profile.ai]
@@ -33,10 +34,7 @@ reports := ai.genai("red_team")
 
 deny contains f if {
 	count(reports) == 0
-	f := object.union(ai.missing_anchor("red_team_report"), {
-		"msg": "no generative-AI red-team record found (e.g. docs/security/red-team/<version>.md)",
-		"key": "missing",
-	})
+	f := ai.missing("red_team_report", "no generative-AI red-team record found (e.g. docs/security/red-team/<version>.md)")
 }
 
 deny contains f if {

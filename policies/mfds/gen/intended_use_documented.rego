@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-GEN-002
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.intended_use, profile.intended_use_ref, evidence_index]

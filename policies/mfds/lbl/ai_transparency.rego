@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-LBL-002
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [ai.labeling, profile.ai]
@@ -32,10 +33,7 @@ docs := ai.list("labeling")
 
 deny contains f if {
 	count(docs) == 0
-	f := object.union(ai.missing_anchor("ai_labeling"), {
-		"msg": "no labeling or instructions for use found to carry the AI transparency information (e.g. labeling/ai-transparency.md)",
-		"key": "missing",
-	})
+	f := ai.missing("ai_labeling", "no labeling or instructions for use found to carry the AI transparency information (e.g. labeling/ai-transparency.md)")
 }
 
 deny contains f if {

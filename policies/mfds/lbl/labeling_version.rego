@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-LBL-001
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.labeling, profile.version, evidence_index]

@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-PMS-001
 #   severity: warning
+#   since: 0.1.0
 #   pillar: P1
 #   status: anticipated
 #   evidence: [documents.post_market_surveillance_plan, evidence_index]

@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-PMS-002
 #   severity: note
+#   since: 0.1.0
 #   pillar: P1
 #   status: anticipated
 #   evidence: [documents.real_world_assessment_plan, evidence_index]

@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-QMS-001
 #   severity: warning
+#   since: 0.1.0
 #   pillar: P3
 #   status: established
 #   evidence: [documents.qms_procedure, documents.software_development_plan, evidence_index]
@@ -64,9 +65,5 @@ missing contains category if {
 deny contains f if {
 	count(missing) > 0
 	names := sort([c | some c in missing])
-	f := object.union(documents.missing_anchor("qms_procedure"), {
-		"msg": sprintf("no software QMS procedure for %s, in the repository or in the evidence index (MFDS-QMS-001/<procedure>)", [concat(", ", names)]),
-		"key": "procedures",
-		"level": level,
-	})
+	f := object.union(documents.missing("qms_procedure", sprintf("no software QMS procedure for %s, in the repository or in the evidence index (MFDS-QMS-001/<procedure>)", [concat(", ", names)])), {"key": "procedures", "level": level})
 }

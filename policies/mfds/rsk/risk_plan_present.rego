@@ -5,6 +5,7 @@
 # custom:
 #   id: MFDS-RSK-001
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.risk_management_plan]
@@ -20,8 +21,5 @@ import rego.v1
 
 deny contains f if {
 	not documents.present("risk_management_plan")
-	f := object.union(documents.missing_anchor("risk_management_plan"), {
-		"msg": "no risk management plan found (looked for names such as docs/risk/risk-management-plan.md; set evidence.risk_management_plan to point at yours)",
-		"key": "missing",
-	})
+	f := documents.missing("risk_management_plan", "no risk management plan found (looked for names such as docs/risk/risk-management-plan.md; set evidence.risk_management_plan to point at yours)")
 }

@@ -5,6 +5,7 @@
 # custom:
 #   id: MFDS-RSK-004
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.risk_management_report, risks.currency]
@@ -22,10 +23,7 @@ currency := object.get(input, ["risks", "currency"], {})
 
 deny contains f if {
 	not documents.present("risk_management_report")
-	f := object.union(documents.missing_anchor("risk_management_report"), {
-		"msg": "no risk management report found (looked for names such as docs/risk/risk-management-report.md; set evidence.risk_management_report to point at yours)",
-		"key": "missing",
-	})
+	f := documents.missing("risk_management_report", "no risk management report found (looked for names such as docs/risk/risk-management-report.md; set evidence.risk_management_report to point at yours)")
 }
 
 not_evaluated contains "no git history: whether the risk management report is older than the latest release tag could not be checked" if {

@@ -5,6 +5,7 @@
 # custom:
 #   id: MFDS-RSK-002
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.risk_table, risks]
@@ -22,10 +23,7 @@ import rego.v1
 
 deny contains f if {
 	not documents.present("risk_table")
-	f := object.union(documents.missing_anchor("risk_table"), {
-		"msg": "no risk table or hazard analysis found (looked for names such as docs/risk/risk-table.csv; set evidence.risk_table to point at yours)",
-		"key": "missing",
-	})
+	f := documents.missing("risk_table", "no risk table or hazard analysis found (looked for names such as docs/risk/risk-table.csv; set evidence.risk_table to point at yours)")
 }
 
 tables := t if {

@@ -5,6 +5,7 @@
 # custom:
 #   id: MFDS-SWL-009
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.changelog, history.tags]
@@ -22,10 +23,7 @@ import rego.v1
 
 deny contains f if {
 	not documents.present("changelog")
-	f := object.union(documents.missing_anchor("changelog"), {
-		"msg": "no change log or release notes found (looked for names such as CHANGELOG.md; set evidence.changelog to point at yours)",
-		"key": "missing",
-	})
+	f := documents.missing("changelog", "no change log or release notes found (looked for names such as CHANGELOG.md; set evidence.changelog to point at yours)")
 }
 
 deny contains f if {

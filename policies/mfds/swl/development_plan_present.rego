@@ -5,6 +5,7 @@
 # custom:
 #   id: MFDS-SWL-001
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.software_development_plan]
@@ -20,8 +21,5 @@ import rego.v1
 
 deny contains f if {
 	not documents.present("software_development_plan")
-	f := object.union(documents.missing_anchor("software_development_plan"), {
-		"msg": "no software development plan found (looked for names such as docs/sdlc/software-development-plan.md; set evidence.software_development_plan to point at yours)",
-		"key": "missing",
-	})
+	f := documents.missing("software_development_plan", "no software development plan found (looked for names such as docs/sdlc/software-development-plan.md; set evidence.software_development_plan to point at yours)")
 }

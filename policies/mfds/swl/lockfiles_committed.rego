@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-SWL-008
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [dependencies.manifests, dependencies.lockfiles, dependencies.base_images]

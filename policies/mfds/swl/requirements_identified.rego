@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-SWL-002
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [requirements]
@@ -42,10 +43,7 @@ looked_in := "looked in docs/requirements/**, requirements/**, *requirements*.md
 
 deny contains f if {
 	count(items) == 0
-	f := object.union(documents.missing_anchor("requirements"), {
-		"msg": sprintf("no software requirement ids found (%s; ids must match `%s`, set by verification.requirement_id)", [looked_in, input.requirements.id_pattern]),
-		"key": "missing",
-	})
+	f := documents.missing("requirements", sprintf("no software requirement ids found (%s; ids must match `%s`, set by verification.requirement_id)", [looked_in, input.requirements.id_pattern]))
 }
 
 definitions(id) := [r | some r in items; r.id == id]

@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-SWL-007
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [soup, dependencies.direct]
@@ -51,10 +52,7 @@ else := documents.missing_anchor("soup_list")
 deny contains f if {
 	count(direct) > 0
 	count(input.soup.lists) == 0
-	f := object.union(documents.missing_anchor("soup_list"), {
-		"msg": sprintf("no SOUP list found, but the product has %d direct third-party dependencies (add e.g. docs/soup-list.md)", [count(direct)]),
-		"key": "missing-list",
-	})
+	f := object.union(documents.missing("soup_list", sprintf("no SOUP list found, but the product has %d direct third-party dependencies (add e.g. docs/soup-list.md)", [count(direct)])), {"key": "missing-list"})
 }
 
 missing := sort([sprintf("%s %s (%s)", [d.name, d.version, d.source]) | some d in direct; not by_key[d.key]])

@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-SWL-005
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [test_reports]
@@ -36,10 +37,7 @@ parsed := [r | some r in reports; r.parsed]
 
 deny contains f if {
 	count(parsed) == 0
-	f := object.union(documents.missing_anchor("test_report"), {
-		"msg": "no readable test report found (looked for JUnit XML such as junit.xml, TEST-*.xml, test-results/**/*.xml; set evidence.test_report to point at yours)",
-		"key": "missing",
-	})
+	f := documents.missing("test_report", "no readable test report found (looked for JUnit XML such as junit.xml, TEST-*.xml, test-results/**/*.xml; set evidence.test_report to point at yours)")
 }
 
 deny contains f if {

@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-SWL-006
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [requirements, requirement_references, risks]

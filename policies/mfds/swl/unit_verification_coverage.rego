@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-SWL-004
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [coverage, profile]
@@ -51,10 +52,7 @@ system_at(i) := {"path": input.config.path, "line": profile.config_line(sprintf(
 
 deny contains f if {
 	count(parsed_reports) == 0
-	f := object.union(documents.missing_anchor("coverage"), {
-		"msg": "no readable coverage report found for the class B/C software (looked for lcov.info, coverage.xml, jacoco.xml, coverage-final.json, coverage.out, ...; set evidence.coverage to point at yours)",
-		"key": "missing",
-	})
+	f := documents.missing("coverage", "no readable coverage report found for the class B/C software (looked for lcov.info, coverage.xml, jacoco.xml, coverage-final.json, coverage.out, ...; set evidence.coverage to point at yours)")
 }
 
 deny contains f if {

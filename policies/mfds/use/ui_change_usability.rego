@@ -12,6 +12,7 @@
 # custom:
 #   id: MFDS-USE-002
 #   severity: warning
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [history.commits, profile.ui_paths]

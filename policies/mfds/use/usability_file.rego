@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-USE-001
 #   severity: error
+#   since: 0.1.0
 #   pillar: P1
 #   status: established
 #   evidence: [documents.usability_file, evidence_index]
