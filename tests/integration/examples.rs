@@ -40,6 +40,22 @@ fn actual_findings(report: &Value) -> Vec<(String, String)> {
     v
 }
 
+/// The items of `a` that `b` does not match one for one (a multiset difference).
+fn unmatched(a: &[(String, String)], b: &[(String, String)]) -> Vec<String> {
+    let mut rest = b.to_vec();
+    a.iter()
+        .filter(|item| match rest.iter().position(|r| r == *item) {
+            Some(i) => {
+                rest.remove(i);
+                false
+            }
+            None => true,
+        })
+        .map(|(rule, level)| format!("{rule} {level}"))
+        .collect()
+}
+
+/// Every example is scanned before the test fails, so one run lists every README to update.
 #[test]
 fn every_example_produces_exactly_its_expected_findings() {
     let names = crate::common::example_names();
@@ -47,6 +63,7 @@ fn every_example_produces_exactly_its_expected_findings() {
         names.len() >= 3,
         "expected at least three examples, found {names:?}"
     );
+    let mut differences = vec![];
     for name in names {
         let dir = crate::common::import_example(&name);
         let repo = crate::common::example_repo(&dir, &name);
@@ -62,12 +79,16 @@ fn every_example_produces_exactly_its_expected_findings() {
             String::from_utf8_lossy(&out.stderr)
         );
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(
-            actual_findings(&report),
-            expected_findings(&name),
-            "{name}: findings differ from its README"
-        );
+        let (actual, expected) = (actual_findings(&report), expected_findings(&name));
+        if actual != expected {
+            differences.push(format!(
+                "{name}: found but not in its README: {:?}; in its README but not found: {:?}",
+                unmatched(&actual, &expected),
+                unmatched(&expected, &actual)
+            ));
+        }
     }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
 
 #[test]
@@ -188,22 +209,26 @@ fn materialise_applies_an_overlay_to_its_base_in_one_reviewed_commit() {
 
 #[test]
 fn materialise_names_the_overlay_file_and_line_it_cannot_apply() {
-    let (_dir, code, stderr) = materialise_overlay("base: 01-a\ndelete:\n  - gone.txt\n");
-    assert_eq!(code, 2);
-    assert!(
-        stderr.contains("02-b/overlay.yaml: deletes gone.txt, which 01-a does not have"),
-        "{stderr}"
-    );
-    let (_dir, code, stderr) = materialise_overlay("base: 01-a\nremove: a.txt\n");
-    assert_eq!(code, 2);
-    assert!(stderr.contains("02-b/overlay.yaml:2: expected"), "{stderr}");
-    let (_dir, code, stderr) = materialise_overlay("base: 09-none\n");
-    assert_eq!(code, 2);
-    assert!(
-        stderr.contains("no single example is named '09-none'"),
-        "{stderr}"
-    );
-    let (_dir, code, stderr) = materialise_overlay("base: 02-b\n");
-    assert_eq!(code, 2);
-    assert!(stderr.contains("leads back to itself"), "{stderr}");
+    let cases = [
+        (
+            "base: 01-a\ndelete:\n  - gone.txt\n",
+            "02-b/overlay.yaml: deletes gone.txt, which 01-a does not have",
+        ),
+        (
+            "base: 01-a\nremove: a.txt\n",
+            "02-b/overlay.yaml:2: expected",
+        ),
+        ("base: 09-none\n", "no single example is named '09-none'"),
+        (
+            "base: 02-b\n",
+            "02-b/overlay.yaml: base 02-b leads back to itself",
+        ),
+        ("delete:\n  - a.txt\n", "02-b/overlay.yaml: no 'base:'"),
+    ];
+    for (overlay, expected) in cases {
+        let (dir, code, stderr) = materialise_overlay(overlay);
+        assert_eq!(code, 2, "{overlay:?}: {stderr}");
+        assert!(stderr.contains(expected), "{overlay:?}: {stderr}");
+        assert!(!dir.path().join("out/.git").exists(), "{overlay:?}");
+    }
 }
