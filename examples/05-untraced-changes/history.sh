@@ -17,6 +17,6 @@ PY
 at 2026-10-05T09:00:00Z
 g commit -q -am "Raise the high heart-rate threshold"
 
-sed -i 's/version = "2.1.3"/version = "2.2.0"/' poetry.lock
+sed -i.bak 's/version = "2.1.3"/version = "2.2.0"/' poetry.lock && rm poetry.lock.bak
 at 2026-10-06T09:00:00Z
 g commit -q -am "Update numpy (CR-52)"

@@ -90,57 +90,21 @@ pub fn examples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// Makes an example a git repository, the one way for all: copy it to a temp dir, `git init`,
-/// commit everything as `Import example (CR-1)` with a `Reviewed-by:` trailer (the import is a
-/// traced, reviewed change; examples fail only for their own reasons), then run its
-/// `history.sh`, if any, inside it.
+/// Makes an example a git repository, the one way for all: `examples/materialise.sh` (its base
+/// and overlay, the reviewed import commit `Import example (CR-1)`, then its `history.sh`).
 pub fn import_example(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path().join(name);
-    copy_dir(&examples_dir().join(name), &repo);
-    let history = repo.join("history.sh");
-    let has_history = history.exists();
-    if has_history {
-        std::fs::remove_file(&history).unwrap();
-    }
-    git(&repo, &["init", "-q"]);
-    git(&repo, &["add", "-A"]);
-    git(
-        &repo,
-        &[
-            "commit",
-            "-q",
-            "-m",
-            "Import example (CR-1)",
-            "-m",
-            "Reviewed-by: Quality Assurance <qa@example.com>",
-        ],
+    let out = Command::new("bash")
+        .arg(examples_dir().join("materialise.sh"))
+        .arg(name)
+        .arg(dir.path().join(name))
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "examples/materialise.sh {name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
     );
-    if has_history {
-        let status = Command::new("bash")
-            .arg(examples_dir().join(name).join("history.sh"))
-            .current_dir(&repo)
-            .env("GIT_AUTHOR_NAME", "Test")
-            .env("GIT_AUTHOR_EMAIL", "test@example.com")
-            .env("GIT_COMMITTER_NAME", "Test")
-            .env("GIT_COMMITTER_EMAIL", "test@example.com")
-            .status()
-            .unwrap();
-        assert!(status.success(), "{name}/history.sh failed");
-    }
     dir
 }
 

@@ -1,5 +1,6 @@
 //! Scans every `examples/` repository and checks exactly the findings its README promises
-//! (rule id and level, as listed under "## Expected findings").
+//! (rule id and level, as listed under "## Expected findings"), and `examples/materialise.sh`,
+//! which builds each example from its base and overlay.
 
 use regex::Regex;
 use serde_json::Value;
@@ -39,6 +40,22 @@ fn actual_findings(report: &Value) -> Vec<(String, String)> {
     v
 }
 
+/// The items of `a` that `b` does not match one for one (a multiset difference).
+fn unmatched(a: &[(String, String)], b: &[(String, String)]) -> Vec<String> {
+    let mut rest = b.to_vec();
+    a.iter()
+        .filter(|item| match rest.iter().position(|r| r == *item) {
+            Some(i) => {
+                rest.remove(i);
+                false
+            }
+            None => true,
+        })
+        .map(|(rule, level)| format!("{rule} {level}"))
+        .collect()
+}
+
+/// Every example is scanned before the test fails, so one run lists every README to update.
 #[test]
 fn every_example_produces_exactly_its_expected_findings() {
     let names = crate::common::example_names();
@@ -46,6 +63,7 @@ fn every_example_produces_exactly_its_expected_findings() {
         names.len() >= 3,
         "expected at least three examples, found {names:?}"
     );
+    let mut differences = vec![];
     for name in names {
         let dir = crate::common::import_example(&name);
         let repo = crate::common::example_repo(&dir, &name);
@@ -61,12 +79,16 @@ fn every_example_produces_exactly_its_expected_findings() {
             String::from_utf8_lossy(&out.stderr)
         );
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(
-            actual_findings(&report),
-            expected_findings(&name),
-            "{name}: findings differ from its README"
-        );
+        let (actual, expected) = (actual_findings(&report), expected_findings(&name));
+        if actual != expected {
+            differences.push(format!(
+                "{name}: found but not in its README: {:?}; in its README but not found: {:?}",
+                unmatched(&actual, &expected),
+                unmatched(&expected, &actual)
+            ));
+        }
     }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
 
 #[test]
@@ -85,5 +107,128 @@ fn the_compliant_example_exits_zero_and_the_others_fail() {
             .iter()
             .any(|(_, level)| level == "error");
         assert_eq!(code, Some(if has_errors { 1 } else { 0 }), "{name}");
+    }
+}
+
+/// The files of an example folder, relative to it, sorted.
+fn folder_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn an_overlay_holds_only_what_differs_from_its_base() {
+    for name in crate::common::example_names() {
+        let folder = crate::common::examples_dir().join(&name);
+        let Ok(overlay) = std::fs::read_to_string(folder.join("overlay.yaml")) else {
+            continue;
+        };
+        let base = overlay
+            .lines()
+            .find_map(|l| l.strip_prefix("base: "))
+            .unwrap_or_else(|| panic!("{name}/overlay.yaml names no base"));
+        let base_dir = crate::common::import_example(base);
+        let base_repo = crate::common::example_repo(&base_dir, base);
+        let dir = crate::common::import_example(&name);
+        let repo = crate::common::example_repo(&dir, &name);
+        for file in folder_files(&folder) {
+            if file == std::path::Path::new("overlay.yaml")
+                || file == std::path::Path::new("history.sh")
+            {
+                assert!(!repo.join(&file).exists(), "{name}: {file:?} was copied");
+                continue;
+            }
+            assert_ne!(
+                std::fs::read(base_repo.join(&file)).ok(),
+                Some(std::fs::read(folder.join(&file)).unwrap()),
+                "{name}/{} is the same as {base}'s: delete it from the overlay",
+                file.display()
+            );
+        }
+    }
+}
+
+/// A copy of `examples/materialise.sh` beside a base `01-a` (README.md, a.txt) and an overlay
+/// `02-b` with `overlay`; the exit code and stderr of materialising `02` into `DIR/out`.
+fn materialise_overlay(overlay: &str) -> (tempfile::TempDir, i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = dir.path().join("examples");
+    crate::common::write_files(
+        &examples,
+        &[
+            ("01-a/README.md", "# A\n"),
+            ("01-a/a.txt", "a\n"),
+            ("02-b/README.md", "# B\n"),
+            ("02-b/b.txt", "b\n"),
+            ("02-b/overlay.yaml", overlay),
+        ],
+    );
+    std::fs::copy(
+        crate::common::examples_dir().join("materialise.sh"),
+        examples.join("materialise.sh"),
+    )
+    .unwrap();
+    let out = std::process::Command::new("bash")
+        .arg(examples.join("materialise.sh"))
+        .args(["02", dir.path().join("out").to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (dir, out.status.code().unwrap_or(-1), stderr)
+}
+
+#[test]
+fn materialise_applies_an_overlay_to_its_base_in_one_reviewed_commit() {
+    let (dir, code, stderr) =
+        materialise_overlay("# B is A without a.txt\nbase: 01-a\ndelete:\n  - a.txt\n");
+    assert_eq!(code, 0, "{stderr}");
+    let repo = dir.path().join("out");
+    assert_eq!(
+        folder_files(&repo)
+            .into_iter()
+            .filter(|f| !f.starts_with(".git"))
+            .collect::<Vec<_>>(),
+        ["README.md", "b.txt"].map(std::path::PathBuf::from)
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.join("README.md")).unwrap(),
+        "# B\n"
+    );
+    let log = crate::common::git(&repo, &["log", "--format=%s%n%b"]);
+    assert!(
+        log.starts_with("Import example (CR-1)\nReviewed-by: "),
+        "{log}"
+    );
+}
+
+#[test]
+fn materialise_names_the_overlay_file_and_line_it_cannot_apply() {
+    let cases = [
+        (
+            "base: 01-a\ndelete:\n  - gone.txt\n",
+            "02-b/overlay.yaml: deletes gone.txt, which 01-a does not have",
+        ),
+        (
+            "base: 01-a\nremove: a.txt\n",
+            "02-b/overlay.yaml:2: expected",
+        ),
+        ("base: 09-none\n", "no single example is named '09-none'"),
+        (
+            "base: 02-b\n",
+            "02-b/overlay.yaml: base 02-b leads back to itself",
+        ),
+        ("delete:\n  - a.txt\n", "02-b/overlay.yaml: no 'base:'"),
+    ];
+    for (overlay, expected) in cases {
+        let (dir, code, stderr) = materialise_overlay(overlay);
+        assert_eq!(code, 2, "{overlay:?}: {stderr}");
+        assert!(stderr.contains(expected), "{overlay:?}: {stderr}");
+        assert!(!dir.path().join("out/.git").exists(), "{overlay:?}");
     }
 }
