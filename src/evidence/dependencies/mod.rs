@@ -253,10 +253,7 @@ fn drift(ctx: &Context, lockfiles: &[LockfileRecord]) -> Vec<drift::Drift> {
     let mut index = drift::ComponentIndex::default();
     let mut any = false;
     for path in ctx.files("sbom") {
-        let Some(bytes) = ctx.read(path) else {
-            continue;
-        };
-        if let Ok(s) = sbom::parse_sbom(path, &bytes) {
+        if let Ok(s) = &*sbom::read_sbom(ctx, path) {
             s.components.iter().for_each(|c| index.add(c));
             any = true;
         }
