@@ -20,7 +20,6 @@ pub fn model_card(
     tested_on: bool,
 ) -> super::cards::ModelCard {
     let trained = trained_on || present(p.get("ai_informationAboutTraining"));
-    let tested = tested_on;
     let metric_keys: Vec<String> = p
         .get("ai_metric")
         .and_then(Value::as_array)
@@ -44,7 +43,7 @@ pub fn model_card(
                 present(p.get("name")) && present(p.get("software_packageVersion")),
             ),
             ("training_data", trained),
-            ("evaluation_data", tested),
+            ("evaluation_data", tested_on),
             ("metrics", !metric_keys.is_empty()),
             (
                 "confidence_intervals",
