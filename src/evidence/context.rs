@@ -1,5 +1,12 @@
 //! What an extractor can see: the inventory sorted into evidence kinds, bounded reads that record
 //! a diagnostic naming the file when they fail, the config, and the git repository.
+//!
+//! A file that several extractors read (an SBOM is read by the SBOM, dependency and AI
+//! extractors) is parsed once per scan: [`Context::parsed`] keeps each parse, or its error, by
+//! path and parsed type, and hands every later caller the same one.
+
+#[cfg(test)]
+pub mod memory_source;
 
 use super::RepositoryFacts;
 use super::extractor::{FileKind, compile_globs, extension};
@@ -7,8 +14,10 @@ use super::source::{ReadError, RepoSource};
 use crate::config::LoadedConfig;
 use crate::date::Date;
 use serde::Serialize;
+use std::any::{Any, TypeId};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 /// How many bytes are read to recognise a file by content.
 const SNIFF_BYTES: usize = 8192;
@@ -29,6 +38,8 @@ pub struct Context<'a> {
     pub as_of: Date,
     by_kind: BTreeMap<&'static str, Vec<String>>,
     diagnostics: RefCell<Vec<Diagnostic>>,
+    /// Each file parsed so far, by path and parsed type: an `Rc<Result<T, String>>`.
+    parsed: RefCell<HashMap<(String, TypeId), Rc<dyn Any>>>,
 }
 
 impl<'a> Context<'a> {
@@ -48,6 +59,7 @@ impl<'a> Context<'a> {
             as_of,
             by_kind: BTreeMap::new(),
             diagnostics: RefCell::new(vec![]),
+            parsed: RefCell::new(HashMap::new()),
         };
         let by_kind = ctx.classify(kinds);
         Context { by_kind, ..ctx }
@@ -124,6 +136,28 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The file at `path` parsed by `parse`, once per scan: every later call for the same path and
+    /// type gets the same parse (or the same error) without reading the file again. A file that
+    /// cannot be read is an error here and a diagnostic from [`Context::read`].
+    pub fn parsed<T: 'static>(
+        &self,
+        path: &str,
+        parse: impl FnOnce(&[u8]) -> Result<T, String>,
+    ) -> Rc<Result<T, String>> {
+        let key = (path.to_string(), TypeId::of::<T>());
+        let hit = self.parsed.borrow().get(&key).cloned();
+        if let Some(done) = hit.and_then(|h| h.downcast::<Result<T, String>>().ok()) {
+            return done;
+        }
+        let result = match self.read(path) {
+            Some(bytes) => parse(&bytes),
+            None => Err("could not be read (see diagnostics)".to_string()),
+        };
+        let done = Rc::new(result);
+        self.parsed.borrow_mut().insert(key, done.clone());
+        done
+    }
+
     pub fn diagnose(&self, path: &str, message: impl Into<String>) {
         self.diagnostics.borrow_mut().push(Diagnostic {
             path: path.to_string(),
@@ -154,4 +188,52 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::memory_source::MemorySource;
+    use std::rc::Rc;
+
+    fn words(bytes: &[u8]) -> Result<usize, String> {
+        Ok(bytes.split(|b| *b == b' ').count())
+    }
+
+    #[test]
+    fn a_file_is_read_and_parsed_once_whoever_asks() {
+        let source = MemorySource::new(&[("a.txt", "one two"), ("b.txt", "three")]);
+        source.with_context(|ctx| {
+            let first = ctx.parsed("a.txt", words);
+            let again = ctx.parsed("a.txt", |_| -> Result<usize, String> {
+                panic!("parsed twice")
+            });
+            assert!(Rc::ptr_eq(&first, &again));
+            assert_eq!(*first, Ok(2));
+            assert_eq!(*ctx.parsed("b.txt", words), Ok(1));
+            // Another parsed type of the same file is its own parse.
+            assert_eq!(
+                *ctx.parsed("a.txt", |b| Ok::<_, String>(b.len() as u64)),
+                Ok(7)
+            );
+        });
+        assert_eq!((source.reads("a.txt"), source.reads("b.txt")), (2, 1));
+    }
+
+    #[test]
+    fn a_parse_error_and_an_unreadable_file_are_kept_too() {
+        let source = MemorySource::new(&[("bad.txt", "x")]);
+        source.with_context(|ctx| {
+            let fail = |_: &[u8]| Err::<usize, String>("no".into());
+            assert_eq!(*ctx.parsed("bad.txt", fail), Err("no".to_string()));
+            // The kept error, not a second parse.
+            assert_eq!(*ctx.parsed("bad.txt", words), Err("no".to_string()));
+            let gone = ctx.parsed("gone.txt", words);
+            assert!(
+                gone.as_ref()
+                    .as_ref()
+                    .is_err_and(|e| e.contains("could not be read"))
+            );
+            assert_eq!(ctx.take_diagnostics()[0].path, "gone.txt");
+        });
+    }
 }

@@ -1,10 +1,11 @@
 //! Model cards and datasheets carried in bills of materials: CycloneDX `machine-learning-model`
 //! components with a `modelCard` (here), and SPDX 3 AI-profile and dataset-profile elements
-//! (`spdx3`). Only JSON is read; a file is parsed only when its text names one of those types.
+//! (`spdx3`). The BOM is the SBOM extractor's parse of the file ([`Sbom::ai`]), not a second one.
 
 use super::cards::ModelCard;
 use super::datasheets::Datasheet;
 use super::parts::is_empty;
+use crate::evidence::sbom::{AiElement, Sbom};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -15,34 +16,32 @@ pub struct BomAi {
     pub datasheets: Vec<Datasheet>,
 }
 
-/// Whether a BOM's text may hold AI elements (cheap test before parsing).
-pub fn may_hold_ai(text: &str) -> bool {
-    text.contains("machine-learning-model")
-        || text.contains("ai_AIPackage")
-        || text.contains("dataset_DatasetPackage")
-}
-
-pub fn read_bom(path: &str, doc: &Value) -> BomAi {
+/// The cards and datasheets of one parsed BOM's AI elements.
+pub fn read_bom(path: &str, sbom: &Sbom) -> BomAi {
     let mut out = BomAi::default();
-    if let Some(graph) = doc.get("@graph").and_then(Value::as_array) {
-        super::spdx3::read_graph(path, graph, &mut out);
-    } else {
-        let mut components = Vec::new();
-        flatten(doc.get("components"), &mut components);
-        out.cards = components
-            .into_iter()
-            .filter(|c| c.get("type").and_then(Value::as_str) == Some("machine-learning-model"))
-            .map(|c| cyclonedx_card(path, c))
-            .collect();
+    for e in &sbom.ai {
+        match e {
+            AiElement::CycloneDxModel(c) => out.cards.push(cyclonedx_card(path, c)),
+            AiElement::Spdx3Model {
+                element,
+                trained_on,
+                tested_on,
+            } => out.cards.push(super::spdx3::model_card(
+                path,
+                element,
+                *trained_on,
+                *tested_on,
+            )),
+            AiElement::Spdx3Dataset {
+                element,
+                training,
+                test,
+            } => out
+                .datasheets
+                .push(super::spdx3::dataset_sheet(path, element, *training, *test)),
+        }
     }
     out
-}
-
-fn flatten<'v>(list: Option<&'v Value>, out: &mut Vec<&'v Value>) {
-    for c in list.and_then(Value::as_array).into_iter().flatten() {
-        out.push(c);
-        flatten(c.get("components"), out);
-    }
 }
 
 pub(super) fn present(v: Option<&Value>) -> bool {
@@ -153,8 +152,8 @@ mod tests {
                     {"type": "auroc", "value": "0.94", "slice": "age 80+"}]},
                 "considerations": {"useCases": ["triage"], "technicalLimitations": ["no children"]}}}
         ]});
-        assert!(may_hold_ai(&bom.to_string()));
-        let out = read_bom("sbom/x.cdx.json", &bom);
+        let sbom = crate::evidence::sbom::parse_sbom("sbom/x.cdx.json", bom.to_string().as_bytes());
+        let out = read_bom("sbom/x.cdx.json", &sbom.unwrap());
         assert_eq!(out.cards.len(), 1);
         let c = &out.cards[0];
         assert_eq!(

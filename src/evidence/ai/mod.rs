@@ -202,22 +202,16 @@ fn markdown_datasheets(ctx: &Context) -> Vec<datasheets::Datasheet> {
         .collect()
 }
 
-/// AI elements of the repository's SBOMs (the `sbom` kind of the SBOM extractor).
+/// AI elements of the repository's SBOMs (the `sbom` kind of the SBOM extractor, whose parse of
+/// each file this shares).
 fn bom_ai(ctx: &Context) -> Vec<bom::BomAi> {
-    let mut out = Vec::new();
-    for path in ctx
-        .files("sbom")
+    ctx.files("sbom")
         .iter()
-        .filter(|p| super::extractor::extension(p) != "xml")
-    {
-        let Some(text) = ctx.read_text(path).filter(|t| bom::may_hold_ai(t)) else {
-            continue;
-        };
-        if let Ok(doc) = serde_json::from_str::<Value>(&text) {
-            out.push(bom::read_bom(path, &doc));
-        }
-    }
-    out
+        .filter_map(|path| match &*super::sbom::read_sbom(ctx, path) {
+            Ok(sbom) if !sbom.ai.is_empty() => Some(bom::read_bom(path, sbom)),
+            _ => None,
+        })
+        .collect()
 }
 
 fn hash_manifests(ctx: &Context) -> BTreeMap<String, Vec<(String, String)>> {

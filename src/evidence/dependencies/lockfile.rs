@@ -1,10 +1,158 @@
-//! Which parser reads a lockfile, chosen by its file name, and what every parser yields: the
-//! ecosystem, the packages, and (for requirements files) the names left unpinned.
+//! The lockfile table, one row per format: the file names its package manager writes, the
+//! ecosystem, the parser, the manifests whose dependencies it pins and whether a workspace's
+//! lockfile above the manifest counts. The lockfile and manifest globs, the parser chosen for a
+//! file, the lockfile looked for beside a manifest and the ecosystem (so the purl type) of each
+//! all come from here; a new format is one row (and its parser). Also what every parser yields:
+//! the packages and (requirements files) the names left unpinned.
 
+use super::manifest::{
+    BUILD_GRADLE, CARGO_TOML, COMPOSER_JSON, GEMFILE, GEMS_RB, GO_MOD, Manifest, PACKAGE_JSON,
+    PACKAGE_SWIFT, PIPFILE, PODFILE, PROJECT_FILE, PYPROJECT, REQUIREMENTS_IN,
+};
 use super::package::{Ecosystem, Package};
 use super::{
     cargo, cocoapods, composer, golang, gradle, npm, nuget, pnpm, python, ruby, swift, yarn,
 };
+use Ecosystem as E;
+use Parser::{Bytes, Requirements, Text, Unread};
+use std::sync::LazyLock;
+
+/// How a format is read.
+pub enum Parser {
+    /// From the bytes (parsers that check the encoding themselves, JSON mostly).
+    Bytes(fn(&[u8]) -> Result<Vec<Package>, String>),
+    /// From UTF-8 text.
+    Text(fn(&str) -> Result<Vec<Package>, String>),
+    /// From UTF-8 text, with the requirements left unpinned (requirements files).
+    Requirements(fn(&str) -> (Vec<Package>, Vec<String>)),
+    /// Recognised beside a manifest, but not read.
+    Unread,
+}
+
+pub struct LockfileFormat {
+    /// File names (`*` matches any run of characters), in the order looked for.
+    pub names: &'static [&'static str],
+    pub ecosystem: Ecosystem,
+    pub parser: Parser,
+    /// The manifests whose dependencies this lockfile pins.
+    pub manifests: &'static [Manifest],
+    /// Whether the lockfile of a folder above the manifest counts (workspaces).
+    pub workspace: bool,
+}
+
+/// Every lockfile format; where several pin one manifest, the first found beside it wins.
+#[rustfmt::skip]
+pub const LOCKFILE_FORMATS: &[LockfileFormat] = &[
+    LockfileFormat { names: &["Cargo.lock"], ecosystem: E::Cargo, parser: Text(cargo::parse_lock),
+        manifests: &[CARGO_TOML], workspace: true },
+    LockfileFormat { names: &["package-lock.json", "npm-shrinkwrap.json"], ecosystem: E::Npm,
+        parser: Bytes(npm::parse_lock), manifests: &[PACKAGE_JSON], workspace: true },
+    LockfileFormat { names: &["yarn.lock"], ecosystem: E::Npm, parser: Text(yarn::parse_lock),
+        manifests: &[PACKAGE_JSON], workspace: true },
+    LockfileFormat { names: &["pnpm-lock.yaml"], ecosystem: E::Npm, parser: Text(pnpm::parse_lock),
+        manifests: &[PACKAGE_JSON], workspace: true },
+    LockfileFormat { names: &["bun.lock", "bun.lockb"], ecosystem: E::Npm, parser: Unread,
+        manifests: &[PACKAGE_JSON], workspace: true },
+    LockfileFormat { names: &["poetry.lock"], ecosystem: E::Pypi,
+        parser: Text(python::parse_poetry), manifests: &[PYPROJECT], workspace: false },
+    LockfileFormat { names: &["uv.lock"], ecosystem: E::Pypi, parser: Text(python::parse_uv),
+        manifests: &[PYPROJECT], workspace: false },
+    LockfileFormat { names: &["pdm.lock"], ecosystem: E::Pypi, parser: Unread,
+        manifests: &[PYPROJECT], workspace: false },
+    LockfileFormat { names: &["Pipfile.lock"], ecosystem: E::Pypi,
+        parser: Bytes(python::parse_pipfile_lock), manifests: &[PYPROJECT, PIPFILE],
+        workspace: false },
+    LockfileFormat { names: &["requirements*.txt"], ecosystem: E::Pypi,
+        parser: Requirements(python::parse_requirements), manifests: &[PYPROJECT, REQUIREMENTS_IN],
+        workspace: false },
+    // go.mod pins its own requirements; go.sum is what satisfies the go.mod manifest.
+    LockfileFormat { names: &["go.mod"], ecosystem: E::Golang, parser: Text(golang::parse_go_mod),
+        manifests: &[], workspace: false },
+    LockfileFormat { names: &["go.sum"], ecosystem: E::Golang, parser: Unread,
+        manifests: &[GO_MOD], workspace: false },
+    LockfileFormat { names: &["Gemfile.lock"], ecosystem: E::Gem, parser: Text(ruby::parse_lock),
+        manifests: &[GEMFILE], workspace: false },
+    LockfileFormat { names: &["gems.locked"], ecosystem: E::Gem, parser: Text(ruby::parse_lock),
+        manifests: &[GEMS_RB], workspace: false },
+    LockfileFormat { names: &["composer.lock"], ecosystem: E::Composer,
+        parser: Bytes(composer::parse_lock), manifests: &[COMPOSER_JSON], workspace: false },
+    LockfileFormat { names: &["gradle.lockfile"], ecosystem: E::Maven,
+        parser: Text(gradle::parse_lock), manifests: &[BUILD_GRADLE], workspace: true },
+    LockfileFormat { names: &["packages.lock.json"], ecosystem: E::Nuget,
+        parser: Bytes(nuget::parse_lock), manifests: &[PROJECT_FILE], workspace: false },
+    LockfileFormat { names: &["Package.resolved"], ecosystem: E::Swift,
+        parser: Bytes(swift::parse_resolved), manifests: &[PACKAGE_SWIFT], workspace: false },
+    LockfileFormat { names: &["Podfile.lock"], ecosystem: E::Cocoapods,
+        parser: Text(cocoapods::parse_lock), manifests: &[PODFILE], workspace: false },
+];
+
+/// True when a file name matches a name of the table (case-insensitively; `*` is any run).
+pub fn name_matches(pattern: &str, name: &str) -> bool {
+    let (pattern, name) = (pattern.to_ascii_lowercase(), name.to_ascii_lowercase());
+    match pattern.split_once('*') {
+        None => pattern == name,
+        Some((head, tail)) => {
+            name.len() >= head.len() + tail.len() && name.starts_with(head) && name.ends_with(tail)
+        }
+    }
+}
+
+impl LockfileFormat {
+    /// False for the formats only recognised beside a manifest.
+    fn is_read(&self) -> bool {
+        !matches!(self.parser, Unread)
+    }
+}
+
+/// True when a file name matches one of `names`.
+fn named(names: &[&str], name: &str) -> bool {
+    names.iter().any(|n| name_matches(n, name))
+}
+
+/// The format that reads a lockfile of this name (none for names samdscan does not read).
+pub fn lockfile_format(name: &str) -> Option<&'static LockfileFormat> {
+    LOCKFILE_FORMATS
+        .iter()
+        .filter(|f| f.is_read())
+        .find(|f| named(f.names, name))
+}
+
+/// The formats that pin a manifest of this name, in the order they are looked for.
+pub fn formats_pinning(manifest: &str) -> impl Iterator<Item = &'static LockfileFormat> + use<'_> {
+    LOCKFILE_FORMATS
+        .iter()
+        .filter(move |f| f.manifests.iter().any(|m| named(m.names, manifest)))
+}
+
+/// A manifest of this name: its ecosystem and reader (none for names that are no manifest).
+pub fn manifest_format(name: &str) -> Option<(Ecosystem, &'static Manifest)> {
+    LOCKFILE_FORMATS.iter().find_map(|f| {
+        let m = f.manifests.iter().find(|m| named(m.names, name))?;
+        Some((f.ecosystem, m))
+    })
+}
+
+/// The globs of the `lockfile` kind: every name of a format that is read.
+pub static LOCKFILE_GLOBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let read = LOCKFILE_FORMATS.iter().filter(|f| f.is_read());
+    unique(read.flat_map(|f| f.names.iter().copied()))
+});
+
+/// The globs of the `manifest` kind: every manifest a format pins.
+pub static MANIFEST_GLOBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let manifests = LOCKFILE_FORMATS.iter().flat_map(|f| f.manifests);
+    unique(manifests.flat_map(|m| m.names.iter().copied()))
+});
+
+fn unique(names: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = vec![];
+    for n in names {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
 
 /// What one lockfile pins: ecosystem, packages, and (requirements files) unpinned names.
 pub struct Locked {
@@ -22,40 +170,73 @@ fn text(bytes: &[u8]) -> Result<&str, String> {
         .map_err(|e| format!("not valid UTF-8 text (at byte {})", e.valid_up_to()))
 }
 
-/// Parses a lockfile chosen by its file name; `None` when the name is not a known lockfile.
+/// Parses a lockfile chosen by its file name; `None` when the name is not a lockfile samdscan
+/// reads.
 pub fn parse_lockfile(path: &str, bytes: &[u8]) -> Option<Result<Locked, String>> {
-    use Ecosystem as E;
-    let name = file_name(path).to_ascii_lowercase();
-    let locked = |eco: Ecosystem, r: Result<Vec<Package>, String>| {
-        r.map(|packages| Locked {
-            ecosystem: eco,
-            packages,
-            unpinned: vec![],
-        })
+    let format = lockfile_format(file_name(path))?;
+    let pins = match format.parser {
+        Parser::Bytes(parse) => parse(bytes).map(|p| (p, vec![])),
+        Parser::Text(parse) => text(bytes).and_then(parse).map(|p| (p, vec![])),
+        Parser::Requirements(parse) => text(bytes).map(parse),
+        Parser::Unread => return None,
     };
-    Some(match name.as_str() {
-        "cargo.lock" => locked(E::Cargo, text(bytes).and_then(cargo::parse_lock)),
-        "package-lock.json" | "npm-shrinkwrap.json" => locked(E::Npm, npm::parse_lock(bytes)),
-        "yarn.lock" => locked(E::Npm, text(bytes).and_then(yarn::parse_lock)),
-        "pnpm-lock.yaml" => locked(E::Npm, text(bytes).and_then(pnpm::parse_lock)),
-        "poetry.lock" => locked(E::Pypi, text(bytes).and_then(python::parse_poetry)),
-        "uv.lock" => locked(E::Pypi, text(bytes).and_then(python::parse_uv)),
-        "pipfile.lock" => locked(E::Pypi, python::parse_pipfile_lock(bytes)),
-        "go.mod" => locked(E::Golang, text(bytes).and_then(golang::parse_go_mod)),
-        "gemfile.lock" | "gems.locked" => locked(E::Gem, text(bytes).and_then(ruby::parse_lock)),
-        "composer.lock" => locked(E::Composer, composer::parse_lock(bytes)),
-        "gradle.lockfile" => locked(E::Maven, text(bytes).and_then(gradle::parse_lock)),
-        "packages.lock.json" => locked(E::Nuget, nuget::parse_lock(bytes)),
-        "package.resolved" => locked(E::Swift, swift::parse_resolved(bytes)),
-        "podfile.lock" => locked(E::Cocoapods, text(bytes).and_then(cocoapods::parse_lock)),
-        n if n.starts_with("requirements") && n.ends_with(".txt") => text(bytes).map(|t| {
-            let (packages, unpinned) = python::parse_requirements(t);
-            Locked {
-                ecosystem: E::Pypi,
-                packages,
-                unpinned,
-            }
-        }),
-        _ => return None,
-    })
+    Some(pins.map(|(packages, unpinned)| Locked {
+        ecosystem: format.ecosystem,
+        packages,
+        unpinned,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_case_insensitively_with_one_wildcard() {
+        assert!(name_matches("requirements*.txt", "Requirements-dev.TXT"));
+        assert!(name_matches("requirements*.txt", "requirements.txt"));
+        assert!(!name_matches("requirements*.txt", "requirements.in"));
+        assert!(
+            name_matches("*.csproj", "App.CSPROJ") && !name_matches("Cargo.lock", "Cargo.toml")
+        );
+    }
+
+    #[test]
+    fn one_table_gives_globs_parsers_manifests_and_pairings() {
+        assert!(LOCKFILE_GLOBS.contains(&"gems.locked") && LOCKFILE_GLOBS.contains(&"go.mod"));
+        assert!(!LOCKFILE_GLOBS.contains(&"bun.lock") && !LOCKFILE_GLOBS.contains(&"go.sum"));
+        assert_eq!(
+            MANIFEST_GLOBS
+                .iter()
+                .filter(|g| **g == "pyproject.toml")
+                .count(),
+            1
+        );
+        assert_eq!(MANIFEST_GLOBS.len(), 15);
+        assert!(lockfile_format("bun.lock").is_none());
+        assert_eq!(
+            lockfile_format("POETRY.lock").map(|f| f.ecosystem),
+            Some(E::Pypi)
+        );
+        let names = |m: &str| -> Vec<&str> {
+            formats_pinning(m)
+                .flat_map(|f| f.names.iter().copied())
+                .collect()
+        };
+        assert_eq!(
+            names("pyproject.toml"),
+            [
+                "poetry.lock",
+                "uv.lock",
+                "pdm.lock",
+                "Pipfile.lock",
+                "requirements*.txt"
+            ]
+        );
+        assert_eq!(names("go.mod"), ["go.sum"]);
+        assert_eq!(names("App.fsproj"), ["packages.lock.json"]);
+        assert!(names("unknown.manifest").is_empty());
+        assert_eq!(manifest_format("gems.rb").map(|(e, _)| e), Some(E::Gem));
+        assert!(manifest_format("Cargo.lock").is_none());
+    }
 }

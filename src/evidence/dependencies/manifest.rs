@@ -2,7 +2,6 @@
 //! direct dependencies each one names, without the product's own path, link and workspace
 //! packages. Read to tell direct from transitive and to find manifests without a lockfile.
 
-use super::package::Ecosystem;
 use crate::evidence::read::value::{array, entries, str_at};
 use regex::Regex;
 use serde::de::DeserializeOwned;
@@ -17,27 +16,34 @@ pub type ReadManifest = fn(&str) -> Result<Direct, String>;
 
 const LOCAL_PREFIXES: &[&str] = &["workspace:", "file:", "link:", "portal:"];
 
-/// Which ecosystem a manifest file name belongs to, and its reader.
-pub fn reader(name: &str) -> Option<(Ecosystem, ReadManifest)> {
-    let lower = name.to_ascii_lowercase();
-    Some(match lower.as_str() {
-        "cargo.toml" => (Ecosystem::Cargo, cargo_toml),
-        "package.json" => (Ecosystem::Npm, package_json),
-        "pyproject.toml" => (Ecosystem::Pypi, pyproject),
-        "pipfile" => (Ecosystem::Pypi, pipfile),
-        "requirements.in" => (Ecosystem::Pypi, requirements_in),
-        "go.mod" => (Ecosystem::Golang, go_mod),
-        "gemfile" | "gems.rb" => (Ecosystem::Gem, |t| Ok(by_pattern(&GEM, t))),
-        "composer.json" => (Ecosystem::Composer, composer_json),
-        "build.gradle" | "build.gradle.kts" => (Ecosystem::Maven, |t| Ok(by_pattern(&GRADLE, t))),
-        "package.swift" => (Ecosystem::Swift, |t| Ok(by_pattern(&SWIFT, t))),
-        "podfile" => (Ecosystem::Cocoapods, |t| Ok(by_pattern(&POD, t))),
-        _ if lower.ends_with(".csproj") || lower.ends_with(".fsproj") => {
-            (Ecosystem::Nuget, |t| Ok(by_pattern(&NUGET, t)))
-        }
-        _ => return None,
-    })
+/// One kind of manifest: its file names (`*` is any run) and its reader. Which lockfiles pin it,
+/// and its ecosystem, are in the lockfile table (`lockfile`).
+pub struct Manifest {
+    pub names: &'static [&'static str],
+    pub read: ReadManifest,
 }
+
+const fn manifest(names: &'static [&'static str], read: ReadManifest) -> Manifest {
+    Manifest { names, read }
+}
+
+pub const CARGO_TOML: Manifest = manifest(&["Cargo.toml"], cargo_toml);
+pub const PACKAGE_JSON: Manifest = manifest(&["package.json"], package_json);
+pub const PYPROJECT: Manifest = manifest(&["pyproject.toml"], pyproject);
+pub const PIPFILE: Manifest = manifest(&["Pipfile"], pipfile);
+pub const REQUIREMENTS_IN: Manifest = manifest(&["requirements.in"], requirements_in);
+pub const GO_MOD: Manifest = manifest(&["go.mod"], go_mod);
+pub const GEMFILE: Manifest = manifest(&["Gemfile"], |t| Ok(by_pattern(&GEM, t)));
+pub const GEMS_RB: Manifest = manifest(&["gems.rb"], |t| Ok(by_pattern(&GEM, t)));
+pub const COMPOSER_JSON: Manifest = manifest(&["composer.json"], composer_json);
+pub const BUILD_GRADLE: Manifest = manifest(&["build.gradle", "build.gradle.kts"], |t| {
+    Ok(by_pattern(&GRADLE, t))
+});
+/// .NET project files (C#, F#).
+pub const PROJECT_FILE: Manifest =
+    manifest(&["*.csproj", "*.fsproj"], |t| Ok(by_pattern(&NUGET, t)));
+pub const PACKAGE_SWIFT: Manifest = manifest(&["Package.swift"], |t| Ok(by_pattern(&SWIFT, t)));
+pub const PODFILE: Manifest = manifest(&["Podfile"], |t| Ok(by_pattern(&POD, t)));
 
 /// A TOML manifest read into `T` (a JSON value, or a typed view with spans).
 pub fn toml_doc<T: DeserializeOwned>(text: &str) -> Result<T, String> {
@@ -204,9 +210,17 @@ fn by_pattern(re: &Regex, text: &str) -> Direct {
 mod tests {
     use super::*;
 
+    fn read(file: &str, text: &str) -> Result<Direct, String> {
+        let (_, manifest) = super::super::lockfile::manifest_format(file).unwrap();
+        (manifest.read)(text)
+    }
+
     fn names(file: &str, text: &str) -> Vec<String> {
-        let (_, read) = reader(file).unwrap();
-        read(text).unwrap().into_iter().map(|(n, _)| n).collect()
+        read(file, text)
+            .unwrap()
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect()
     }
 
     #[test]
@@ -259,6 +273,6 @@ mod tests {
             ),
             ["Alamofire", "Firebase"]
         );
-        assert!(reader("Cargo.toml").unwrap().1("[dependencies").is_err());
+        assert!(read("Cargo.toml", "[dependencies").is_err());
     }
 }

@@ -30,74 +30,44 @@ use super::read::path_history::last_changes;
 use super::sbom;
 use super::{Context, Extractor};
 pub use lockfile::parse_lockfile;
-use lockfile::{Locked, file_name};
+use lockfile::{LOCKFILE_GLOBS, Locked, MANIFEST_GLOBS, file_name, manifest_format};
 use package::{Ecosystem, Package, generic_name};
 use pairing::find_lockfile;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
 
 /// At most this many direct dependencies are listed (with the total beside them).
 const MAX_DIRECT: usize = 2000;
 
 pub struct DependencyExtractor;
 
-pub const DEPENDENCY_KINDS: &[FileKind] = &[
-    FileKind {
-        name: "lockfile",
-        globs: &[
-            "Cargo.lock",
-            "package-lock.json",
-            "npm-shrinkwrap.json",
-            "yarn.lock",
-            "pnpm-lock.yaml",
-            "requirements*.txt",
-            "poetry.lock",
-            "uv.lock",
-            "Pipfile.lock",
-            "go.mod",
-            "Gemfile.lock",
-            "gems.locked",
-            "composer.lock",
-            "gradle.lockfile",
-            "packages.lock.json",
-            "Package.resolved",
-            "Podfile.lock",
-        ],
-        sniffer: None,
-    },
-    FileKind {
-        name: "manifest",
-        globs: &[
-            "Cargo.toml",
-            "package.json",
-            "pyproject.toml",
-            "Pipfile",
-            "requirements.in",
-            "go.mod",
-            "Gemfile",
-            "gems.rb",
-            "composer.json",
-            "build.gradle",
-            "build.gradle.kts",
-            "*.csproj",
-            "*.fsproj",
-            "Package.swift",
-            "Podfile",
-        ],
-        sniffer: None,
-    },
-    FileKind {
-        name: "dockerfile",
-        globs: &[
-            "Dockerfile",
-            "Dockerfile.*",
-            "*.Dockerfile",
-            "Containerfile",
-            "Containerfile.*",
-        ],
-        sniffer: None,
-    },
-];
+/// The kinds read here; the lockfile and manifest globs come from the lockfile table.
+static DEPENDENCY_KINDS: LazyLock<[FileKind; 3]> = LazyLock::new(|| {
+    [
+        FileKind {
+            name: "lockfile",
+            globs: &LOCKFILE_GLOBS,
+            sniffer: None,
+        },
+        FileKind {
+            name: "manifest",
+            globs: &MANIFEST_GLOBS,
+            sniffer: None,
+        },
+        FileKind {
+            name: "dockerfile",
+            globs: &[
+                "Dockerfile",
+                "Dockerfile.*",
+                "*.Dockerfile",
+                "Containerfile",
+                "Containerfile.*",
+            ],
+            sniffer: None,
+        },
+    ]
+});
 
 struct LockfileRecord {
     path: String,
@@ -117,7 +87,7 @@ impl Extractor for DependencyExtractor {
     }
 
     fn kinds(&self) -> &'static [FileKind] {
-        DEPENDENCY_KINDS
+        DEPENDENCY_KINDS.as_slice()
     }
 
     fn collect(&self, ctx: &Context) -> Value {
@@ -163,9 +133,9 @@ fn read_manifests(ctx: &Context) -> Vec<ManifestRecord> {
     ctx.files("manifest")
         .iter()
         .filter_map(|path| {
-            let (ecosystem, read) = manifest::reader(file_name(path))?;
+            let (ecosystem, manifest) = manifest_format(file_name(path))?;
             let direct = match ctx.read_text(path) {
-                Some(t) => read(&t),
+                Some(t) => (manifest.read)(&t),
                 None => Err("could not be read (see diagnostics)".into()),
             };
             if let Err(e) = &direct {
@@ -253,10 +223,7 @@ fn drift(ctx: &Context, lockfiles: &[LockfileRecord]) -> Vec<drift::Drift> {
     let mut index = drift::ComponentIndex::default();
     let mut any = false;
     for path in ctx.files("sbom") {
-        let Some(bytes) = ctx.read(path) else {
-            continue;
-        };
-        if let Ok(s) = sbom::parse_sbom(path, &bytes) {
+        if let Ok(s) = &*sbom::read_sbom(ctx, path) {
             s.components.iter().for_each(|c| index.add(c));
             any = true;
         }

@@ -2,11 +2,11 @@
 //! spellings of one package compare equal: PEP 503 names for Python, `group:artifact` against a
 //! purl's `group/artifact` for Maven, `%40scope` in npm purls, `v` prefixes of Go versions.
 
+use super::lockfile::LOCKFILE_FORMATS;
 use serde::Serialize;
 
-/// A package ecosystem, named by its purl type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+/// A package ecosystem, named (in the evidence too) by its purl type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Ecosystem {
     Cargo,
     Npm,
@@ -20,21 +20,35 @@ pub enum Ecosystem {
     Cocoapods,
 }
 
+impl Serialize for Ecosystem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.purl_type())
+    }
+}
+
 impl Ecosystem {
+    /// The purl type of the ecosystem's packages.
+    pub fn purl_type(self) -> &'static str {
+        match self {
+            Ecosystem::Cargo => "cargo",
+            Ecosystem::Npm => "npm",
+            Ecosystem::Pypi => "pypi",
+            Ecosystem::Golang => "golang",
+            Ecosystem::Gem => "gem",
+            Ecosystem::Composer => "composer",
+            Ecosystem::Maven => "maven",
+            Ecosystem::Nuget => "nuget",
+            Ecosystem::Swift => "swift",
+            Ecosystem::Cocoapods => "cocoapods",
+        }
+    }
+
+    /// The ecosystem of a purl type, among those of the lockfile table.
     pub fn from_purl_type(t: &str) -> Option<Ecosystem> {
-        Some(match t.to_ascii_lowercase().as_str() {
-            "cargo" => Ecosystem::Cargo,
-            "npm" => Ecosystem::Npm,
-            "pypi" => Ecosystem::Pypi,
-            "golang" => Ecosystem::Golang,
-            "gem" => Ecosystem::Gem,
-            "composer" => Ecosystem::Composer,
-            "maven" => Ecosystem::Maven,
-            "nuget" => Ecosystem::Nuget,
-            "swift" => Ecosystem::Swift,
-            "cocoapods" => Ecosystem::Cocoapods,
-            _ => return None,
-        })
+        LOCKFILE_FORMATS
+            .iter()
+            .map(|f| f.ecosystem)
+            .find(|e| e.purl_type().eq_ignore_ascii_case(t))
     }
 
     /// The name as compared: case-folded, with the ecosystem's equivalent spellings unified.
@@ -212,5 +226,10 @@ mod tests {
             Some((Ecosystem::Pypi, "requests".into(), None))
         );
         assert_eq!(parse_purl("not a purl"), None);
+        assert_eq!(
+            parse_purl("pkg:CocoaPods/Alamofire@5"),
+            Some((Ecosystem::Cocoapods, "Alamofire".into(), Some("5".into())))
+        );
+        assert_eq!(serde_json::to_value(Ecosystem::Golang).unwrap(), "golang");
     }
 }

@@ -1,61 +1,31 @@
-//! Which lockfile goes with a manifest: the names each package manager writes, looked for beside
-//! the manifest and, for workspaces (Cargo, npm, Gradle), in the folders above it.
+//! Which lockfile goes with a manifest: the names of the formats that pin it (the lockfile
+//! table), looked for beside the manifest and, for workspaces (Cargo, npm, Gradle), in the
+//! folders above it.
 
-use super::lockfile::file_name;
+use super::lockfile::{LockfileFormat, file_name, formats_pinning};
 use crate::evidence::Context;
 use crate::evidence::source::EntryKind;
 
-/// The lockfile names that satisfy a manifest, and whether a parent folder's lockfile counts
-/// (workspaces).
-fn lockfile_names(manifest: &str) -> (&'static [&'static str], bool) {
-    match manifest.to_ascii_lowercase().as_str() {
-        "cargo.toml" => (&["Cargo.lock"], true),
-        "package.json" => (
-            &[
-                "package-lock.json",
-                "npm-shrinkwrap.json",
-                "yarn.lock",
-                "pnpm-lock.yaml",
-                "bun.lock",
-                "bun.lockb",
-            ],
-            true,
-        ),
-        "pyproject.toml" => (
-            &[
-                "poetry.lock",
-                "uv.lock",
-                "pdm.lock",
-                "Pipfile.lock",
-                "requirements*.txt",
-            ],
-            false,
-        ),
-        "pipfile" => (&["Pipfile.lock"], false),
-        "requirements.in" => (&["requirements*.txt"], false),
-        "go.mod" => (&["go.sum"], false),
-        "gemfile" => (&["Gemfile.lock"], false),
-        "gems.rb" => (&["gems.locked"], false),
-        "composer.json" => (&["composer.lock"], false),
-        "build.gradle" | "build.gradle.kts" => (&["gradle.lockfile"], true),
-        "package.swift" => (&["Package.resolved"], false),
-        "podfile" => (&["Podfile.lock"], false),
-        _ => (&["packages.lock.json"], false),
-    }
-}
-
-/// The lockfile that goes with a manifest, if the repository has one.
+/// The lockfile that goes with a manifest, if the repository has one: the first of the names of
+/// the formats that pin it, beside the manifest, then (workspace formats only) in the folders
+/// above. A manifest no format pins has none.
 pub fn find_lockfile(ctx: &Context, manifest: &str) -> Option<String> {
-    let (names, climb) = lockfile_names(file_name(manifest));
+    let formats: Vec<&LockfileFormat> = formats_pinning(file_name(manifest)).collect();
     let mut dir = manifest.rsplit_once('/').map_or("", |(d, _)| d);
+    let mut beside = true;
     loop {
-        if let Some(hit) = names.iter().find_map(|n| lockfile_in(ctx, dir, n)) {
+        let names = formats
+            .iter()
+            .filter(|f| beside || f.workspace)
+            .flat_map(|f| f.names);
+        if let Some(hit) = names.into_iter().find_map(|n| lockfile_in(ctx, dir, n)) {
             return Some(hit);
         }
-        if !climb || dir.is_empty() {
+        if dir.is_empty() || !formats.iter().any(|f| f.workspace) {
             return None;
         }
         dir = dir.rsplit_once('/').map_or("", |(parent, _)| parent);
+        beside = false;
     }
 }
 
@@ -89,5 +59,44 @@ fn lockfile_in(ctx: &Context, dir: &str, name: &str) -> Option<String> {
                 })
                 .map(str::to_string)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_lockfile;
+    use crate::evidence::context::memory_source::MemorySource;
+
+    #[test]
+    fn manifests_pair_with_their_formats_lockfiles_and_unknown_ones_with_none() {
+        let source = MemorySource::new(&[
+            ("ws/Cargo.lock", ""),
+            ("ws/crates/a/Cargo.toml", ""),
+            ("py/poetry.lock", ""),
+            ("py/sub/pyproject.toml", ""),
+            ("py/requirements-dev.txt", ""),
+            ("py/requirements.in", ""),
+            ("tools/App.csproj", ""),
+            ("tools/packages.lock.json", ""),
+            ("tools/deps.manifest", ""),
+        ]);
+        source.with_context(|ctx| {
+            let pair = |m: &str| find_lockfile(ctx, m);
+            assert_eq!(
+                pair("ws/crates/a/Cargo.toml").as_deref(),
+                Some("ws/Cargo.lock")
+            );
+            // pyproject.toml is no workspace manifest: a lockfile above does not count.
+            assert_eq!(pair("py/sub/pyproject.toml"), None);
+            assert_eq!(
+                pair("py/requirements.in").as_deref(),
+                Some("py/requirements-dev.txt")
+            );
+            assert_eq!(
+                pair("tools/App.csproj").as_deref(),
+                Some("tools/packages.lock.json")
+            );
+            assert_eq!(pair("tools/deps.manifest"), None);
+        });
     }
 }

@@ -2,7 +2,7 @@
 //! cyclonedx-bom crate rejects spec 1.6, and a strict model would reject a whole SBOM for one
 //! field a generator got wrong.
 
-use super::model::{Component, Encoding, Format, Sbom, VexStatement, present};
+use super::model::{AiElement, Component, Encoding, Format, Sbom, VexStatement, present};
 use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 
@@ -18,7 +18,7 @@ pub fn read(v: &Value) -> Sbom {
         .collect();
     sbom.tools = tool_names(meta.get("tools"));
     sbom.subject = meta.get("component").map(component);
-    flatten_components(array(v, "components"), &mut sbom.components);
+    flatten_components(array(v, "components"), &mut sbom);
     sbom.dependency_edges = array(v, "dependencies")
         .iter()
         .map(|d| array(d, "dependsOn").len() + array(d, "provides").len())
@@ -44,10 +44,14 @@ fn tool_names(tools: Option<&Value>) -> Vec<String> {
     }
 }
 
-fn flatten_components(list: &[Value], out: &mut Vec<Component>) {
+/// Components at any depth; machine-learning models are also kept as written, for the AI evidence.
+fn flatten_components(list: &[Value], sbom: &mut Sbom) {
     for c in list {
-        out.push(component(c));
-        flatten_components(array(c, "components"), out);
+        sbom.components.push(component(c));
+        if str_at(c, "type") == Some("machine-learning-model") {
+            sbom.ai.push(AiElement::CycloneDxModel(c.clone()));
+        }
+        flatten_components(array(c, "components"), sbom);
     }
 }
 

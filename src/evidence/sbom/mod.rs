@@ -11,13 +11,15 @@ pub mod model;
 pub mod ntia;
 mod spdx2;
 mod spdx3;
+mod spdx3_graph;
 
-pub use model::{Component, Sbom};
+pub use model::{AiElement, Component, Sbom};
 
 use super::extractor::{FileKind, Sniffer, extension};
 use super::{Context, Extractor};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// How many VEX statements are copied into the evidence per SBOM.
 const MAX_VEX_STATEMENTS: usize = 200;
@@ -66,11 +68,11 @@ impl Extractor for SbomExtractor {
         let sboms: Vec<Value> = ctx
             .files("sbom")
             .iter()
-            .map(|path| match read_sbom(ctx, path) {
-                Ok(sbom) => summary(path, &sbom),
+            .map(|path| match &*read_sbom(ctx, path) {
+                Ok(sbom) => summary(path, sbom),
                 Err(error) => {
                     ctx.diagnose(path, format!("SBOM does not parse: {error}"));
-                    unparsed(path, &error)
+                    unparsed(path, error)
                 }
             })
             .collect();
@@ -78,12 +80,10 @@ impl Extractor for SbomExtractor {
     }
 }
 
-/// Reads and parses one SBOM file through the context (size cap, diagnostics on read errors).
-pub fn read_sbom(ctx: &Context, path: &str) -> Result<Sbom, String> {
-    let bytes = ctx
-        .read(path)
-        .ok_or_else(|| "could not be read (see diagnostics)".to_string())?;
-    parse_sbom(path, &bytes)
+/// One SBOM file, read and parsed through the context (size cap, diagnostics on read errors),
+/// once per scan whichever extractor asks first.
+pub fn read_sbom(ctx: &Context, path: &str) -> Rc<Result<Sbom, String>> {
+    ctx.parsed(path, |bytes| parse_sbom(path, bytes))
 }
 
 /// Parses an SBOM, choosing the reader by extension and first byte.
@@ -217,5 +217,27 @@ mod tests {
         assert!(looks_like_sbom(br#"{ "bomFormat" : "CycloneDX" }"#));
         assert!(looks_like_sbom(br#"{"spdxVersion":"SPDX-2.3"}"#));
         assert!(!looks_like_sbom(br#"{"name":"package"}"#));
+    }
+
+    /// The SBOM, dependency and AI extractors all read the SBOM; it is read and parsed once.
+    #[test]
+    fn one_scan_reads_each_sbom_once() {
+        use crate::evidence::context::memory_source::MemorySource;
+        let bom = r#"{"bomFormat":"CycloneDX","specVersion":"1.6","components":[
+            {"type":"library","name":"serde","version":"1.0.0","purl":"pkg:cargo/serde@1.0.0"},
+            {"type":"machine-learning-model","name":"cxr","version":"2","modelCard":{}}]}"#;
+        let lock = "[[package]]\nname = \"serde\"\nversion = \"1.0.0\"\nsource = \"registry+x\"\n";
+        let source = MemorySource::new(&[("sbom/app.cdx.json", bom), ("Cargo.lock", lock)]);
+        let evidence: BTreeMap<&str, Value> = source.with_context(|ctx| {
+            let extractors = crate::evidence::registry();
+            extractors
+                .iter()
+                .map(|x| (x.key(), x.collect(ctx)))
+                .collect()
+        });
+        assert_eq!(evidence["sboms"][0]["component_count"], 2);
+        assert_eq!(evidence["dependencies"]["drift"][0]["compared"], 1);
+        assert_eq!(evidence["ai"]["model_cards"][0]["name"], "cxr");
+        assert_eq!(source.reads("sbom/app.cdx.json"), 1);
     }
 }

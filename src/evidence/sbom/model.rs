@@ -1,7 +1,9 @@
 //! The format-neutral reading of one SBOM: what every reader (CycloneDX JSON/XML, SPDX 2.x
 //! JSON/tag-value, SPDX 3.0 JSON-LD) fills in, and what the summary, the NTIA check and the
-//! lockfile comparison read. Only the fields samdscan judges are kept, so one odd field never
-//! rejects a whole document.
+//! lockfile comparison read, with the AI elements the AI evidence reads. Only the fields
+//! samdscan judges are kept, so one odd field never rejects a whole document.
+
+use serde_json::Value;
 
 /// One component (CycloneDX) or package (SPDX).
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -34,6 +36,27 @@ pub struct VexStatement {
     /// When the statement was last updated (CycloneDX `analysis.lastUpdated` or `firstIssued`,
     /// OpenVEX `last_updated` or `timestamp`), as written.
     pub updated: Option<String>,
+}
+
+/// An AI element of an SBOM, kept as written for the AI evidence (model cards, datasheets).
+#[derive(Debug, Clone, PartialEq)]
+pub enum AiElement {
+    /// A CycloneDX `machine-learning-model` component.
+    CycloneDxModel(Value),
+    /// An SPDX 3 `ai_AIPackage`; `trained_on` / `tested_on`: a `trainedOn` / `testedOn`
+    /// relationship leaves the package or something it contains.
+    Spdx3Model {
+        element: Value,
+        trained_on: bool,
+        tested_on: bool,
+    },
+    /// An SPDX 3 `dataset_DatasetPackage`; `training` / `test`: something is trained / tested on
+    /// the package or something it contains.
+    Spdx3Dataset {
+        element: Value,
+        training: bool,
+        test: bool,
+    },
 }
 
 /// Which standard a document follows.
@@ -70,6 +93,8 @@ pub struct Sbom {
     /// Dependency relationships (CycloneDX `dependsOn` entries, SPDX DEPENDS_ON/CONTAINS...).
     pub dependency_edges: usize,
     pub vex: Vec<VexStatement>,
+    /// AI models and datasets (CycloneDX JSON and SPDX 3 only).
+    pub ai: Vec<AiElement>,
 }
 
 impl Sbom {
@@ -85,6 +110,7 @@ impl Sbom {
             components: vec![],
             dependency_edges: 0,
             vex: vec![],
+            ai: vec![],
         }
     }
 

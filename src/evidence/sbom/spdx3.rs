@@ -1,8 +1,10 @@
-//! SPDX 3.0 JSON-LD: a flat `@graph` of elements that refer to each other by id. Packages
-//! (software, AI and dataset) become components; agents named by the document's creation info
-//! become authors and tools; relationships give the dependency graph and declared licences.
+//! SPDX 3.0 JSON-LD, read from the one [`Graph`] of the document: packages (software, AI and
+//! dataset) become components; agents named by the document's creation info become authors and
+//! tools; relationships give the dependency graph and declared licences. AI and dataset packages
+//! are also kept as written, with what they are trained and tested on, for the AI evidence.
 
-use super::model::{Component, Encoding, Format, Sbom, present};
+use super::model::{AiElement, Component, Encoding, Format, Sbom, present};
+use super::spdx3_graph::{Graph, id_of, ids, type_of};
 use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -19,14 +21,6 @@ const DEPENDENCY_RELATIONSHIPS: &[&str] = &[
     "hasProvidedDependency",
 ];
 
-fn id_of(e: &Value) -> Option<&str> {
-    str_at(e, "spdxId").or_else(|| str_at(e, "@id"))
-}
-
-fn ids<'a>(e: &'a Value, key: &str) -> impl Iterator<Item = &'a str> {
-    array(e, key).iter().filter_map(Value::as_str)
-}
-
 /// True when `v`'s `@context` names the SPDX 3 vocabulary.
 pub fn is_spdx3(v: &Value) -> bool {
     v.get("@context")
@@ -36,12 +30,9 @@ pub fn is_spdx3(v: &Value) -> bool {
 /// Reads a parsed SPDX 3 JSON-LD document (the caller checked [`is_spdx3`]).
 pub fn read(v: &Value) -> Sbom {
     let mut sbom = Sbom::new(Format::Spdx, Encoding::JsonLd);
-    let graph = array(v, "@graph");
-    let by_id: HashMap<&str, &Value> = graph.iter().filter_map(|e| Some((id_of(e)?, e))).collect();
-    let name_of = |id: &str| by_id.get(id).and_then(|e| present(str_at(e, "name")));
-    let info = graph
-        .iter()
-        .find(|e| str_at(e, "type") == Some("CreationInfo"));
+    let graph = Graph::new(v);
+    let name_of = |id: &str| graph.element(id).and_then(|e| present(str_at(e, "name")));
+    let info = graph.typed("CreationInfo").next();
     sbom.spec_version = info
         .and_then(|i| present(str_at(i, "specVersion")))
         .or_else(|| context_version(v));
@@ -51,19 +42,17 @@ pub fn read(v: &Value) -> Sbom {
         sbom.tools = ids(info, "createdUsing").filter_map(name_of).collect();
     }
     let mut roots: HashSet<&str> = HashSet::new();
-    let mut licenses: HashMap<&str, Vec<String>> = HashMap::new();
-    for e in graph {
-        match str_at(e, "type").unwrap_or_default() {
-            "SpdxDocument" | "software_Sbom" => roots.extend(ids(e, "rootElement")),
-            "Relationship" | "LifecycleScopedRelationship" => {
-                relationship(e, &by_id, &mut sbom, &mut roots, &mut licenses)
-            }
-            _ => {}
+    for e in graph.elements {
+        if matches!(type_of(e), "SpdxDocument" | "software_Sbom") {
+            roots.extend(ids(e, "rootElement"));
         }
     }
+    let mut licenses: HashMap<&str, Vec<String>> = HashMap::new();
+    relationships(&graph, &mut sbom, &mut roots, &mut licenses);
     for e in graph
+        .elements
         .iter()
-        .filter(|e| PACKAGE_TYPES.contains(&str_at(e, "type").unwrap_or_default()))
+        .filter(|e| PACKAGE_TYPES.contains(&type_of(e)))
     {
         let id = id_of(e).unwrap_or_default();
         let mut c = package(e, &name_of);
@@ -73,6 +62,7 @@ pub fn read(v: &Value) -> Sbom {
         }
         sbom.components.push(c);
     }
+    sbom.ai = ai_elements(&graph);
     sbom
 }
 
@@ -83,31 +73,61 @@ fn context_version(v: &Value) -> Option<String> {
     rest.split('/').next().map(str::to_string)
 }
 
-fn relationship<'a>(
-    e: &'a Value,
-    by_id: &HashMap<&str, &'a Value>,
+/// Dependency edges, described roots and the first licences stated for each element.
+fn relationships<'g>(
+    graph: &Graph<'g>,
     sbom: &mut Sbom,
-    roots: &mut HashSet<&'a str>,
-    licenses: &mut HashMap<&'a str, Vec<String>>,
+    roots: &mut HashSet<&'g str>,
+    licenses: &mut HashMap<&'g str, Vec<String>>,
 ) {
-    let kind = str_at(e, "relationshipType").unwrap_or_default();
-    let from = str_at(e, "from").unwrap_or_default();
-    let to = ids(e, "to");
-    match kind {
-        k if DEPENDENCY_RELATIONSHIPS.contains(&k) => sbom.dependency_edges += to.count(),
-        "describes" => roots.extend(to),
-        "hasDeclaredLicense" | "hasConcludedLicense" => {
-            let exprs = to.filter_map(|t| by_id.get(t)).filter_map(|l| {
-                present(str_at(l, "simplelicensing_licenseExpression"))
-                    .or_else(|| present(str_at(l, "name")))
-            });
-            let list = licenses.entry(from).or_default();
-            if list.is_empty() {
-                list.extend(exprs);
+    for r in &graph.relationships {
+        match r.kind {
+            k if DEPENDENCY_RELATIONSHIPS.contains(&k) => sbom.dependency_edges += r.to.len(),
+            "describes" => roots.extend(&r.to),
+            "hasDeclaredLicense" | "hasConcludedLicense" => {
+                let exprs =
+                    r.to.iter()
+                        .filter_map(|t| graph.element(t))
+                        .filter_map(|l| {
+                            present(str_at(l, "simplelicensing_licenseExpression"))
+                                .or_else(|| present(str_at(l, "name")))
+                        });
+                let list = licenses.entry(r.from.unwrap_or_default()).or_default();
+                if list.is_empty() {
+                    list.extend(exprs);
+                }
             }
+            _ => {}
         }
-        _ => {}
     }
+}
+
+/// AI packages with whether they (or files they contain) are trained and tested on something,
+/// then dataset packages with whether something is trained or tested on them (or their files).
+fn ai_elements<'g>(graph: &Graph<'g>) -> Vec<AiElement> {
+    let members = |e: &'g Value| graph.members(id_of(e).unwrap_or_default());
+    let mut out: Vec<AiElement> = graph
+        .typed("ai_AIPackage")
+        .map(|p| {
+            let held = members(p);
+            AiElement::Spdx3Model {
+                element: p.clone(),
+                trained_on: graph.any_from("trainedOn", &held),
+                tested_on: graph.any_from("testedOn", &held),
+            }
+        })
+        .collect();
+    let trained_on = graph.all_targets("trainedOn");
+    let tested_on = graph.all_targets("testedOn");
+    out.extend(graph.typed("dataset_DatasetPackage").map(|d| {
+        let held = members(d);
+        AiElement::Spdx3Dataset {
+            element: d.clone(),
+            training: !held.is_disjoint(&trained_on),
+            test: !held.is_disjoint(&tested_on),
+        }
+    }));
+    out
 }
 
 fn package(e: &Value, name_of: &dyn Fn(&str) -> Option<String>) -> Component {
@@ -166,5 +186,47 @@ mod tests {
         );
         assert!(app.cpe.is_some());
         assert_eq!(s.dependency_edges, 1);
+    }
+
+    #[test]
+    fn training_and_test_roles_reach_packages_through_contained_files() {
+        let v: Value = serde_json::from_str(
+            r#"{"@context":"https://spdx.org/rdf/3.0.1/spdx-context.jsonld","@graph":[
+            {"type": "dataset_DatasetPackage", "spdxId": "d", "name": "data"},
+            {"type": "dataset_DatasetPackage", "spdxId": "unused", "name": "other"},
+            {"type": "ai_AIPackage", "spdxId": "m", "name": "model"},
+            {"type": "Relationship", "relationshipType": "contains", "from": "d", "to": ["dir"]},
+            {"type": "Relationship", "relationshipType": "contains", "from": "dir", "to": ["train.txt", "test.txt"]},
+            {"type": "Relationship", "relationshipType": "contains", "from": "m", "to": ["model.bin"]},
+            {"type": "LifecycleScopedRelationship", "relationshipType": "trainedOn", "from": "model.bin", "to": ["train.txt"]},
+            {"type": "Relationship", "relationshipType": "testedOn", "from": "model.bin", "to": ["test.txt"]}]}"#,
+        )
+        .unwrap();
+        let sbom = read(&v);
+        let flags: Vec<(&str, bool, bool)> = sbom
+            .ai
+            .iter()
+            .map(|e| match e {
+                AiElement::Spdx3Model {
+                    element,
+                    trained_on,
+                    tested_on,
+                } => (str_at(element, "name").unwrap(), *trained_on, *tested_on),
+                AiElement::Spdx3Dataset {
+                    element,
+                    training,
+                    test,
+                } => (str_at(element, "name").unwrap(), *training, *test),
+                AiElement::CycloneDxModel(_) => panic!("not CycloneDX"),
+            })
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("model", true, true),
+                ("data", true, true),
+                ("other", false, false)
+            ]
+        );
     }
 }
