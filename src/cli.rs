@@ -159,6 +159,9 @@ pub enum PolicyCommand {
         /// Extra policy directory (repeatable).
         #[arg(long = "policy", value_name = "DIR")]
         policies: Vec<PathBuf>,
+        /// Also scan this repository and show the rule's state there and the evidence it judged.
+        #[arg(long, value_name = "PATH")]
+        repo: Option<PathBuf>,
     },
     /// Run the `test_*` rules of `*_test.rego` files (built-in policies when no DIR is given).
     Test {

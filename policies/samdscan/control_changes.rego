@@ -10,7 +10,7 @@
 #   severity: warning
 #   pillar: tool
 #   status: established
-#   evidence: [history.control_changes]
+#   evidence: [history, history.control_changes?]
 #   applies: Scans with --base.
 #   recommended_action: |
 #     Review the change with the quality or regulatory owner: a waiver needs a reason, an approver,

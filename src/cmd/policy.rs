@@ -1,12 +1,13 @@
 //! `samdscan policy list | explain | test`: the policy author's and auditor's view of the rules.
 
 use crate::catalogue;
-use crate::cli::PolicyCommand;
+use crate::cli::{PolicyCommand, Target};
 use crate::output::write_output;
 use crate::policy::PolicySet;
 use crate::policy::engine::Rule;
 use crate::policy::testing::run_tests;
 use crate::report::{RULE_DOCS_URL, pillar_name};
+use crate::scan::pipeline::scan_target;
 use anyhow::{Result, bail};
 use std::path::PathBuf;
 
@@ -20,7 +21,13 @@ pub fn run(cmd: PolicyCommand) -> Result<u8> {
             policies,
             catalogue: true,
         } => list_catalogue(&load(&policies)?),
-        PolicyCommand::Explain { id, policies } => explain(&load(&policies)?, &id),
+        PolicyCommand::Explain { id, policies, repo } => {
+            explain(&load(&policies)?, &id)?;
+            match repo {
+                Some(repo) => explain_in_repo(&id, repo, &policies),
+                None => Ok(0),
+            }
+        }
         PolicyCommand::Test { dirs } => test(&load(&dirs)?),
     }
 }
@@ -87,6 +94,11 @@ pub fn rule_markdown(r: &Rule) -> String {
                 .join(", ")
         ));
     }
+    if c.presence {
+        out.push_str(
+            "- **Presence rule:** evaluated without its evidence, to report that it is missing\n",
+        );
+    }
     if !c.observable {
         out.push_str("- **Observable from a repository:** no (reported as \"not observable\")\n");
     }
@@ -122,6 +134,42 @@ fn explain(set: &PolicySet, id: &str) -> Result<u8> {
     };
     print!("{}", rule_markdown(rule));
     println!("\nOnline: {RULE_DOCS_URL}/{}.md", rule.id());
+    Ok(0)
+}
+
+/// The rule's state in one repository and the evidence it judged (`explain --repo PATH`).
+fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf]) -> Result<u8> {
+    let target = Target {
+        path,
+        config: None,
+        no_config: false,
+        as_of: None,
+        rev: None,
+        base: None,
+        since: None,
+    };
+    let outcome = scan_target(&target, policies)?;
+    let Some(rule) = outcome.report.rules.iter().find(|r| r.id() == id) else {
+        bail!("rule `{id}` is disabled in {}", target.path.display());
+    };
+    println!("\n## In {}\n", target.path.display());
+    println!("- **State:** {}", rule.state.label());
+    for reason in &rule.reasons {
+        println!("- **Reason:** {reason}");
+    }
+    if rule.evidence.is_empty() {
+        println!("- **Evidence judged:** none");
+    }
+    for evidence in &rule.evidence {
+        println!("- **Evidence judged:** {evidence}");
+    }
+    let findings = outcome.report.active_findings().filter(|f| f.rule_id == id);
+    for f in findings {
+        println!(
+            "- **Finding** ({}): {}:{}: {}",
+            f.level, f.path, f.line, f.message
+        );
+    }
     Ok(0)
 }
 

@@ -12,7 +12,7 @@
 #   severity: error
 #   pillar: P1
 #   status: established
-#   evidence: [history.commits, ai.artifacts, ai.model_cards, ai.evaluations, profile.ai]
+#   evidence: [history.commits, ai.artifacts, ai.model_cards?, ai.evaluations?, profile.ai]
 #   applies: Products with product.ai.enabled; needs git history.
 #   recommended_action: |
 #     In the change that retrains or replaces a model, bump the model card's `version`, update its

@@ -12,7 +12,8 @@
 #   severity: error
 #   pillar: P2
 #   status: established
-#   evidence: [documents.incident_response_plan, evidence_index]
+#   evidence: [documents.incident_response_plan, evidence_index.entries]
+#   presence: true
 #   applies: DMPA products and connected products.
 #   security_severity: 7.0
 #   recommended_action: |

@@ -10,7 +10,8 @@
 #   severity: note
 #   pillar: P3
 #   status: anticipated
-#   evidence: [documents.combination_product, profile.combination_product, evidence_index]
+#   evidence: [documents.combination_product, profile.combination_product, evidence_index.entries]
+#   presence: true
 #   applies: Combination products (product.combination_product).
 #   recommended_action: |
 #     Add `docs/combination/` with a document mapping each software function that affects the drug's

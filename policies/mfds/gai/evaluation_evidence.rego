@@ -11,7 +11,8 @@
 #   severity: error
 #   pillar: P1
 #   status: established
-#   evidence: [ai.genai.evaluations, ai.genai.foundation_models, profile.ai]
+#   evidence: [ai.genai.evaluations, ai.genai.foundation_models?, profile.ai]
+#   presence: true
 #   applies: Products with product.ai.generative.
 #   recommended_action: |
 #     Commit `eval/genai/<version>/report.md` (or JSON) with sections Hallucination, Safety, Clinical

@@ -11,7 +11,8 @@
 #   severity: note
 #   pillar: P1
 #   status: anticipated
-#   evidence: [documents.real_world_assessment_plan, evidence_index]
+#   evidence: [documents.real_world_assessment_plan, evidence_index.entries]
+#   presence: true
 #   applies: DMPA products.
 #   escalation: Warning when the product is AI-enabled with an approved change management plan (ai.pccp).
 #   recommended_action: |

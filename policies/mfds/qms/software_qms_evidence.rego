@@ -13,7 +13,8 @@
 #   severity: warning
 #   pillar: P3
 #   status: established
-#   evidence: [documents.qms_procedure, documents.software_development_plan, evidence_index]
+#   evidence: [documents.qms_procedure, documents.software_development_plan, evidence_index.entries]
+#   presence: true
 #   applies: DMPA products.
 #   escalation: Error for grade 4 or any class C software system.
 #   recommended_action: |

@@ -10,7 +10,7 @@
 #   severity: error
 #   pillar: P1
 #   status: established
-#   evidence: [dependencies.manifests, dependencies.lockfiles, dependencies.base_images]
+#   evidence: [dependencies.manifests?, dependencies.lockfiles?, dependencies.base_images?]
 #   applies: Always.
 #   escalation: Always an error (a non-reproducible release).
 #   recommended_action: |

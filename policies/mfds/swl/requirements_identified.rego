@@ -11,7 +11,8 @@
 #   severity: error
 #   pillar: P1
 #   status: established
-#   evidence: [requirements]
+#   evidence: [requirements.items, requirements.files?]
+#   presence: true
 #   applies: All safety classes.
 #   recommended_action: |
 #     Keep the software requirements in the repository, e.g. `docs/requirements/srs.md` with one

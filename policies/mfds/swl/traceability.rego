@@ -13,7 +13,7 @@
 #   severity: error
 #   pillar: P1
 #   status: established
-#   evidence: [requirements, requirement_references, risks]
+#   evidence: [requirements.items, requirement_references?, risks.tables?]
 #   applies: Always; strict (error) when a software system is of class B or C.
 #   escalation: Error when any software system is class B or C; warning otherwise.
 #   recommended_action: |

@@ -1,0 +1,140 @@
+//! A rule passes only on evidence it judged: absent evidence makes a rule "not evaluated" (its
+//! presence rule carries the finding), every rule state names the evidence it judged (JSON,
+//! SARIF, `policy explain --repo`), and files that are not evidence never count as such.
+
+use crate::common::{example_repo, git_repo, import_example, samdscan, scan_json};
+use serde_json::{Value, json};
+
+fn rule<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not in report"))
+}
+
+fn evidence_of(report: &Value, id: &str) -> Vec<String> {
+    serde_json::from_value(rule(report, id)["evidence"].clone()).unwrap()
+}
+
+const CONNECTED_PROFILE: &str = "product:\n  name: Pump\n  regime: DMPA\n  grade: 3\n  connected: true\n  software_systems:\n    - {name: app, paths: [\"src/**\"], safety_class: B}\n";
+
+#[test]
+fn no_passed_rule_in_any_example_has_empty_evidence() {
+    let mut passed = 0;
+    for name in crate::common::example_names() {
+        let dir = import_example(&name);
+        let report = scan_json(&example_repo(&dir, &name));
+        for r in report["rules"].as_array().unwrap() {
+            if r["state"] == "passed" {
+                passed += 1;
+                let evidence = r["evidence"]
+                    .as_array()
+                    .expect("rules[].evidence is a list");
+                assert!(
+                    !evidence.is_empty(),
+                    "{name}: {} passed on no evidence",
+                    r["id"]
+                );
+            }
+        }
+    }
+    assert!(passed > 0, "no example has a passed rule to check");
+}
+
+#[test]
+fn without_an_sbom_the_sbom_rules_are_not_evaluated_and_the_presence_rule_fails() {
+    let dir = git_repo(&[
+        (".samdscan.yaml", CONNECTED_PROFILE),
+        ("requirements.txt", "numpy==2.1.3\n"),
+        ("src/app.py", "print('x')\n"),
+    ]);
+    let report = scan_json(dir.path());
+    assert_eq!(rule(&report, "MFDS-CYB-001")["state"], "failed");
+    for id in ["MFDS-CYB-002", "MFDS-CYB-003"] {
+        let r = rule(&report, id);
+        assert_eq!(r["state"], "not_evaluated", "{id}");
+        assert_eq!(r["reasons"], json!(["no SBOM"]), "{id}");
+        assert!(crate::common::findings_of(&report, id).is_empty(), "{id}");
+    }
+    // The lockfile was judged by the rule that reads it.
+    assert_eq!(
+        evidence_of(&report, "MFDS-SWL-008"),
+        vec!["requirements.txt"]
+    );
+}
+
+#[test]
+fn rules_name_the_files_and_the_commit_range_they_judged_in_json_and_sarif() {
+    let name = "01-cardiowatch-compliant";
+    let dir = import_example(name);
+    let repo = example_repo(&dir, name);
+    let report = scan_json(&repo);
+    assert_eq!(
+        evidence_of(&report, "MFDS-CYB-002"),
+        vec!["sbom/cardiowatch.cdx.json"]
+    );
+    let cyb_003 = evidence_of(&report, "MFDS-CYB-003");
+    let range = regex::Regex::new(r"^[0-9a-f]{12}\.\.[0-9a-f]{12}$").unwrap();
+    assert!(cyb_003.iter().any(|e| range.is_match(e)), "{cyb_003:?}");
+    assert!(
+        cyb_003.contains(&"requirements.txt".to_string()),
+        "{cyb_003:?}"
+    );
+    // The evidence index gives a rule its own entries only.
+    assert_eq!(
+        evidence_of(&report, "MFDS-CYB-009"),
+        vec![
+            "docs/security/mfds-cyber-checklist.yaml",
+            "regulatory/evidence-index.yaml"
+        ]
+    );
+    let out = samdscan()
+        .args(["scan", "--format", "sarif", "--fail-on", "never"])
+        .arg(&repo)
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let descriptors = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    for d in descriptors {
+        let id = d["id"].as_str().unwrap();
+        assert_eq!(
+            d["properties"]["evidence"],
+            rule(&report, id)["evidence"],
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn policy_explain_with_a_repo_shows_the_state_and_its_evidence() {
+    let dir = git_repo(&[(".samdscan.yaml", CONNECTED_PROFILE)]);
+    let out = samdscan()
+        .args(["policy", "explain", "MFDS-CYB-002", "--repo"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("# MFDS-CYB-002: SBOM minimum data elements"),
+        "{text}"
+    );
+    assert!(text.contains("- **State:** not evaluated"), "{text}");
+    assert!(text.contains("- **Reason:** no SBOM"), "{text}");
+    assert!(text.contains("- **Evidence judged:** none"), "{text}");
+    let out = samdscan()
+        .args(["policy", "explain", "MFDS-GEN-003", "--repo"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("- **State:** passed"), "{text}");
+    assert!(
+        text.contains("- **Evidence judged:** .samdscan.yaml"),
+        "{text}"
+    );
+}
