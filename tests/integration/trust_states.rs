@@ -138,3 +138,53 @@ fn policy_explain_with_a_repo_shows_the_state_and_its_evidence() {
         "{text}"
     );
 }
+
+const JUNIT: &str = "<?xml version=\"1.0\"?>\n<testsuite name=\"parser\" tests=\"1\" failures=\"0\"><testcase name=\"reads\" classname=\"p\"/></testsuite>\n";
+
+const RELEASE_NOTES_SCHEMA: &str = "$schema: https://json-schema.org/draft/2020-12/schema\ntitle: Release notes\ntype: object\nproperties:\n  version: {type: string}\n";
+
+#[test]
+fn fixtures_test_data_vendored_files_and_schemas_are_not_evidence() {
+    let dir = git_repo(&[
+        (".samdscan.yaml", CONNECTED_PROFILE),
+        ("parser/testdata/junit-report.xml", JUNIT),
+        ("tests/fixtures/TEST-sample.xml", JUNIT),
+        (
+            "docs/release-notes/release-notes.yaml",
+            RELEASE_NOTES_SCHEMA,
+        ),
+        (
+            "vendor/lib/CHANGELOG.md",
+            "# Changelog\n\n## 1.0.0\n\n- First.\n",
+        ),
+        (
+            "third_party/x/sbom.cdx.json",
+            "{\"bomFormat\": \"CycloneDX\"}",
+        ),
+    ]);
+    let ev = crate::common::evidence_json(dir.path(), &[]);
+    assert_eq!(ev["test_reports"], json!([]), "{}", ev["test_reports"]);
+    assert_eq!(ev["documents"]["changelog"], json!([]));
+    assert_eq!(ev["sboms"], json!([]));
+    // Skipped quietly: they are not broken evidence.
+    assert_eq!(ev["diagnostics"], json!([]));
+    let report = scan_json(dir.path());
+    for id in ["MFDS-SWL-005", "MFDS-SWL-009", "MFDS-CYB-001"] {
+        assert_eq!(rule(&report, id)["state"], "failed", "{id}");
+    }
+}
+
+#[test]
+fn an_explicit_config_glob_still_names_a_file_in_such_a_folder() {
+    let config =
+        format!("{CONNECTED_PROFILE}evidence:\n  test_report: [\"parser/testdata/*.xml\"]\n");
+    let dir = git_repo(&[
+        (".samdscan.yaml", config.as_str()),
+        ("parser/testdata/junit-report.xml", JUNIT),
+    ]);
+    let report = scan_json(dir.path());
+    assert_eq!(
+        evidence_of(&report, "MFDS-SWL-005"),
+        vec!["parser/testdata/junit-report.xml"]
+    );
+}
