@@ -94,6 +94,21 @@ pub struct Target {
     pub since: Option<String>,
 }
 
+impl Target {
+    /// The working tree at `path` with its own config, as `samdscan scan PATH` scans it.
+    pub fn at(path: PathBuf) -> Target {
+        Target {
+            path,
+            config: None,
+            no_config: false,
+            as_of: None,
+            rev: None,
+            base: None,
+            since: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
     Error,

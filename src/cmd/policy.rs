@@ -139,15 +139,7 @@ fn explain(set: &PolicySet, id: &str) -> Result<u8> {
 
 /// The rule's state in one repository and the evidence it judged (`explain --repo PATH`).
 fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf]) -> Result<u8> {
-    let target = Target {
-        path,
-        config: None,
-        no_config: false,
-        as_of: None,
-        rev: None,
-        base: None,
-        since: None,
-    };
+    let target = Target::at(path);
     let outcome = scan_target(&target, policies)?;
     let Some(rule) = outcome.report.rules.iter().find(|r| r.id() == id) else {
         bail!("rule `{id}` is disabled in {}", target.path.display());

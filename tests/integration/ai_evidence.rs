@@ -248,12 +248,7 @@ fn ai_rules_are_not_applicable_without_ai_and_ai_007_needs_history() {
     // is missing (the pass on a real model change is in the history-range test below).
     let dir = crate::common::git_repo(&[(".samdscan.yaml", AI_PROFILE)]);
     let report = scan(dir.path());
-    let rule = report["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == "MFDS-AI-007")
-        .unwrap();
+    let rule = crate::common::rule(&report, "MFDS-AI-007");
     assert_eq!(rule["state"], "not_evaluated");
     assert_eq!(rule["reasons"], serde_json::json!(["no model artifact"]));
 }

@@ -2,17 +2,8 @@
 //! presence rule carries the finding), every rule state names the evidence it judged (JSON,
 //! SARIF, `policy explain --repo`), and files that are not evidence never count as such.
 
-use crate::common::{example_repo, git_repo, import_example, samdscan, scan_json};
+use crate::common::{example_repo, git_repo, import_example, rule, samdscan, scan_json};
 use serde_json::{Value, json};
-
-fn rule<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == id)
-        .unwrap_or_else(|| panic!("{id} not in report"))
-}
 
 fn evidence_of(report: &Value, id: &str) -> Vec<String> {
     serde_json::from_value(rule(report, id)["evidence"].clone()).unwrap()
@@ -109,16 +100,25 @@ fn rules_name_the_files_and_the_commit_range_they_judged_in_json_and_sarif() {
     }
 }
 
+/// `samdscan policy explain ID --repo REPO`, which must succeed; what it printed.
+fn explain(id: &str, repo: &std::path::Path) -> String {
+    let out = samdscan()
+        .args(["policy", "explain", id, "--repo"])
+        .arg(repo)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn policy_explain_with_a_repo_shows_the_state_and_its_evidence() {
     let dir = git_repo(&[(".samdscan.yaml", CONNECTED_PROFILE)]);
-    let out = samdscan()
-        .args(["policy", "explain", "MFDS-CYB-002", "--repo"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = explain("MFDS-CYB-002", dir.path());
     assert!(
         text.contains("# MFDS-CYB-002: SBOM minimum data elements"),
         "{text}"
@@ -126,12 +126,7 @@ fn policy_explain_with_a_repo_shows_the_state_and_its_evidence() {
     assert!(text.contains("- **State:** not evaluated"), "{text}");
     assert!(text.contains("- **Reason:** no SBOM"), "{text}");
     assert!(text.contains("- **Evidence judged:** none"), "{text}");
-    let out = samdscan()
-        .args(["policy", "explain", "MFDS-GEN-003", "--repo"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = explain("MFDS-GEN-003", dir.path());
     assert!(text.contains("- **State:** passed"), "{text}");
     assert!(
         text.contains("- **Evidence judged:** .samdscan.yaml"),
