@@ -21,6 +21,10 @@ use std::time::Duration;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
 
+/// Why a rule that declares no evidence keys cannot pass: it would pass on nothing.
+const NO_DECLARED_EVIDENCE: &str =
+    "the rule declares no evidence keys (METADATA custom.evidence), so it has judged nothing";
+
 /// Wall-clock limit for evaluating one rule (cooperative; see stack notes §1.6).
 const RULE_TIME_LIMIT: Duration = Duration::from_secs(60);
 
@@ -290,7 +294,10 @@ fn evaluate_rule(
         .collect::<Result<Vec<_>, _>>()?;
     // What was found is always reported; a rule that found nothing but could not check
     // everything it needs is "not evaluated", never "passed".
-    let reasons = strings(query(engine, format!("{pkg}.not_evaluated"))?);
+    let mut reasons = strings(query(engine, format!("{pkg}.not_evaluated"))?);
+    if rule.meta.custom.evidence.is_empty() {
+        reasons.push(NO_DECLARED_EVIDENCE.to_string());
+    }
     let state = match (findings.is_empty(), reasons.is_empty()) {
         (false, _) => RuleState::Failed,
         (true, false) => RuleState::NotEvaluated,

@@ -183,3 +183,33 @@ fn an_explicit_config_glob_still_names_a_file_in_such_a_folder() {
         vec!["parser/testdata/junit-report.xml"]
     );
 }
+
+const USER_POLICY: &str = "# METADATA\n# title: Nothing flagged\n# description: A user rule that declares no evidence.\n# custom:\n#   id: ACME-900\n#   severity: warning\npackage acme.nothing\n\nimport rego.v1\n\ndeny contains f if {\n\tinput.acme_flag == true\n\tf := {\"msg\": \"flagged\"}\n}\n";
+
+#[test]
+fn a_user_rule_that_declares_no_evidence_is_not_evaluated_rather_than_passed() {
+    let policies = tempfile::tempdir().unwrap();
+    crate::common::write_files(policies.path(), &[("nothing.rego", USER_POLICY)]);
+    let dir = git_repo(&[(".samdscan.yaml", CONNECTED_PROFILE)]);
+    let out = samdscan()
+        .args(["scan", "--format", "json", "--fail-on", "never", "--policy"])
+        .arg(policies.path())
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = rule(&report, "ACME-900");
+    assert_eq!(r["state"], "not_evaluated");
+    assert!(
+        r["reasons"][0]
+            .as_str()
+            .unwrap()
+            .contains("declares no evidence keys"),
+        "{r}"
+    );
+}
