@@ -89,7 +89,10 @@ pub fn rule_markdown(r: &Rule) -> String {
             "- **Evidence read:** {}\n",
             c.evidence
                 .iter()
-                .map(|e| format!("`{e}`"))
+                .map(|e| match e.strip_suffix('?') {
+                    Some(key) => format!("`{key}` (optional)"),
+                    None => format!("`{e}`"),
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
