@@ -213,3 +213,18 @@ fn a_user_rule_that_declares_no_evidence_is_not_evaluated_rather_than_passed() {
         "{r}"
     );
 }
+
+#[test]
+fn history_rules_name_the_scope_since_the_last_release_as_a_commit_range() {
+    let dir = git_repo(&[(".samdscan.yaml", CONNECTED_PROFILE), ("src/app.py", "1\n")]);
+    crate::common::git(dir.path(), &["tag", "v1.0.0"]);
+    crate::common::commit_files(dir.path(), &[("src/app.py", "2\n")], "Fix rounding (CR-7)");
+    let short = |rev: &str| crate::common::git(dir.path(), &["rev-parse", "--short=12", rev]);
+    let range = format!("{}..{}", short("v1.0.0").trim(), short("HEAD").trim());
+    let report = scan_json(dir.path());
+    assert_eq!(rule(&report, "MFDS-CHG-001")["state"], "passed");
+    assert_eq!(
+        evidence_of(&report, "MFDS-CHG-001"),
+        vec![".samdscan.yaml".to_string(), range]
+    );
+}
