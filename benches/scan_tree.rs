@@ -105,15 +105,7 @@ fn peak_rss_kib() -> Option<u64> {
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path());
-    let target = Target {
-        path: dir.path().to_path_buf(),
-        config: None,
-        no_config: false,
-        as_of: None,
-        rev: None,
-        base: None,
-        since: None,
-    };
+    let target = Target::at(dir.path().to_path_buf());
     let baseline = time(|| {
         let out = Command::new("git")
             .args(["status", "--porcelain"])

@@ -94,6 +94,21 @@ pub struct Target {
     pub since: Option<String>,
 }
 
+impl Target {
+    /// The working tree at `path` with its own config, as `samdscan scan PATH` scans it.
+    pub fn at(path: PathBuf) -> Target {
+        Target {
+            path,
+            config: None,
+            no_config: false,
+            as_of: None,
+            rev: None,
+            base: None,
+            since: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
     Error,
@@ -159,6 +174,9 @@ pub enum PolicyCommand {
         /// Extra policy directory (repeatable).
         #[arg(long = "policy", value_name = "DIR")]
         policies: Vec<PathBuf>,
+        /// Also scan this repository and show the rule's state there and the evidence it judged.
+        #[arg(long, value_name = "PATH")]
+        repo: Option<PathBuf>,
     },
     /// Run the `test_*` rules of `*_test.rego` files (built-in policies when no DIR is given).
     Test {

@@ -11,7 +11,7 @@
 #   since: 0.1.0
 #   pillar: tool
 #   status: established
-#   evidence: [history.control_changes]
+#   evidence: [history, history.control_changes?]
 #   applies: Scans with --base.
 #   recommended_action: |
 #     Review the change with the quality or regulatory owner: a waiver needs a reason, an approver,

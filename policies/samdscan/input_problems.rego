@@ -11,7 +11,7 @@
 #   since: 0.1.0
 #   pillar: tool
 #   status: established
-#   evidence: [diagnostics, files]
+#   evidence: [diagnostics?, files]
 #   applies: Always.
 #   recommended_action: |
 #     Fix or remove the file named in the finding, raise `evidence.max_file_size` if a legitimate

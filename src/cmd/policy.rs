@@ -1,13 +1,14 @@
 //! `samdscan policy list | explain | test`: the policy author's and auditor's view of the rules.
 
 use crate::catalogue;
-use crate::cli::PolicyCommand;
+use crate::cli::{PolicyCommand, Target};
 use crate::output::write_output;
 use crate::policy::PolicySet;
 use crate::policy::engine::{Rule, read_policy_dir};
 use crate::policy::metadata::Custom;
 use crate::policy::testing::{TestScope, run_tests};
 use crate::report::{pillar_name, rule_help_uri};
+use crate::scan::pipeline::scan_target;
 use crate::scan::waiver::waiver_rules;
 use anyhow::{Result, bail};
 use std::path::PathBuf;
@@ -22,7 +23,13 @@ pub fn run(cmd: PolicyCommand) -> Result<u8> {
             policies,
             catalogue: true,
         } => list_catalogue(&load(&policies)?),
-        PolicyCommand::Explain { id, policies } => explain(&load(&policies)?, &id),
+        PolicyCommand::Explain { id, policies, repo } => {
+            explain(&load(&policies)?, &id)?;
+            match repo {
+                Some(repo) => explain_in_repo(&id, repo, &policies),
+                None => Ok(0),
+            }
+        }
         PolicyCommand::Test { dirs, with_builtin } => {
             let scope = if with_builtin || dirs.is_empty() {
                 TestScope::All
@@ -110,10 +117,18 @@ pub fn rule_markdown(r: &Rule) -> String {
             "- **Evidence read:** {}\n",
             c.evidence
                 .iter()
-                .map(|e| format!("`{e}`"))
+                .map(|e| match e.strip_suffix('?') {
+                    Some(key) => format!("`{key}` (optional)"),
+                    None => format!("`{e}`"),
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
+    }
+    if c.presence {
+        out.push_str(
+            "- **Presence rule:** evaluated without its evidence, to report that it is missing\n",
+        );
     }
     if !c.observable {
         out.push_str("- **Observable from a repository:** no (reported as \"not observable\")\n");
@@ -169,6 +184,34 @@ fn explain(set: &PolicySet, id: &str) -> Result<u8> {
     print!("{}", rule_markdown(rule));
     if let Some(uri) = rule_help_uri(&rule.meta) {
         println!("\nOnline: {uri}");
+    }
+    Ok(0)
+}
+
+/// The rule's state in one repository and the evidence it judged (`explain --repo PATH`).
+fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf]) -> Result<u8> {
+    let target = Target::at(path);
+    let outcome = scan_target(&target, policies)?;
+    let Some(rule) = outcome.report.rules.iter().find(|r| r.id().eq_ignore_ascii_case(id)) else {
+        bail!("rule `{id}` is disabled in {}", target.path.display());
+    };
+    println!("\n## In {}\n", target.path.display());
+    println!("- **State:** {}", rule.state.label());
+    for reason in &rule.reasons {
+        println!("- **Reason:** {reason}");
+    }
+    if rule.evidence.is_empty() {
+        println!("- **Evidence judged:** none");
+    }
+    for evidence in &rule.evidence {
+        println!("- **Evidence judged:** {evidence}");
+    }
+    let findings = outcome.report.active_findings().filter(|f| f.rule_id.eq_ignore_ascii_case(id));
+    for f in findings {
+        println!(
+            "- **Finding** ({}): {}:{}: {}",
+            f.level, f.path, f.line, f.message
+        );
     }
     Ok(0)
 }

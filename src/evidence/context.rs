@@ -10,7 +10,7 @@ pub mod memory_source;
 
 use super::RepositoryFacts;
 use super::extractor::{FileKind, compile_globs, extension};
-use super::source::{ReadError, RepoSource};
+use super::source::{ReadError, RepoSource, in_not_evidence_folder};
 use crate::config::LoadedConfig;
 use crate::date::Date;
 use serde::Serialize;
@@ -69,7 +69,8 @@ impl<'a> Context<'a> {
         let mut out: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
         let cap = self.config.max_file_size();
         for kind in kinds {
-            let globs: Vec<String> = match self.config.config.evidence.globs.get(kind.name) {
+            let user = self.config.config.evidence.globs.get(kind.name);
+            let globs: Vec<String> = match user {
                 Some(user) => user.clone(),
                 None => kind.globs.iter().map(|g| g.to_string()).collect(),
             };
@@ -86,12 +87,26 @@ impl<'a> Context<'a> {
                                 .read_head(&entry.path, SNIFF_BYTES)
                                 .is_ok_and(|head| (s.test)(&head))
                     });
-                if by_name || by_content {
+                // The user's own `evidence.<kind>` globs are taken as written.
+                if (by_name || by_content) && (user.is_some() || !self.is_not_evidence(&entry.path))
+                {
                     files.push(entry.path.clone());
                 }
             }
         }
         out
+    }
+
+    /// Files that are never evidence, whatever their name or title: anything under a test
+    /// fixture, test data, vendored or third-party folder, and JSON/YAML schemas. Skipped
+    /// quietly (no diagnostic): they are not broken evidence, they are not evidence.
+    pub fn is_not_evidence(&self, path: &str) -> bool {
+        in_not_evidence_folder(path)
+            || (matches!(extension(path).as_str(), "json" | "yaml" | "yml")
+                && self
+                    .source
+                    .read_head(path, SNIFF_BYTES)
+                    .is_ok_and(|head| looks_like_schema(&String::from_utf8_lossy(&head))))
     }
 
     /// The commit the scan is about: the `--rev` revision, else HEAD (`None` without git history
@@ -173,6 +188,23 @@ impl<'a> Context<'a> {
     }
 }
 
+/// A JSON Schema (JSON or YAML) from its first bytes: a `$schema` naming json-schema.org (an
+/// SBOM's or SARIF's `$schema` names their own schema, so they stay evidence), or a top-level
+/// `type: object` with `properties` (nested ones, as in an OpenAPI document, do not count).
+fn looks_like_schema(head: &str) -> bool {
+    let names_json_schema = head.lines().any(|l| {
+        let l = l.trim_start().trim_start_matches('"');
+        l.starts_with("$schema") && l.contains("json-schema.org")
+    });
+    let yaml_object = head.lines().any(|l| l.trim_end() == "type: object")
+        && head.lines().any(|l| l.trim_end() == "properties:");
+    let json_object = serde_json::from_str::<serde_json::Value>(head).is_ok_and(|v| {
+        v.get("type").and_then(|t| t.as_str()) == Some("object")
+            && v.get("properties").is_some_and(|p| p.is_object())
+    });
+    names_json_schema || yaml_object || json_object
+}
+
 /// Decodes bytes as text, refusing binary content.
 pub fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
     let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -193,6 +225,7 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::memory_source::MemorySource;
+    use super::*;
     use std::rc::Rc;
 
     fn words(bytes: &[u8]) -> Result<usize, String> {
@@ -235,5 +268,27 @@ mod tests {
             );
             assert_eq!(ctx.take_diagnostics()[0].path, "gone.txt");
         });
+    }
+
+    #[test]
+    fn schemas_are_told_from_documents_that_name_a_schema() {
+        let json_schema = "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"title\": \"Release notes\"\n}";
+        assert!(looks_like_schema(json_schema));
+        assert!(looks_like_schema(
+            "title: Release notes\ntype: object\nproperties:\n  version: {type: string}\n"
+        ));
+        assert!(looks_like_schema(
+            "{\"type\": \"object\", \"properties\": {\"id\": {}}}"
+        ));
+        // An SBOM and a SARIF log name their own schemas; an OpenAPI document nests its objects.
+        assert!(!looks_like_schema(
+            "{\"$schema\": \"http://cyclonedx.org/schema/bom-1.6.schema.json\", \"bomFormat\": \"CycloneDX\"}"
+        ));
+        assert!(!looks_like_schema(
+            "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\"}"
+        ));
+        assert!(!looks_like_schema(
+            "openapi: 3.1.0\ncomponents:\n  schemas:\n    Alarm:\n      type: object\n      properties:\n        id: {type: string}\n"
+        ));
     }
 }

@@ -69,6 +69,32 @@ impl Inventory {
     }
 }
 
+/// Folders whose files are never evidence of the product: test fixtures and test data (a
+/// parser's sample inputs), vendored and third-party code.
+const NOT_EVIDENCE_FOLDERS: &[&str] = &[
+    "fixtures",
+    "__fixtures__",
+    "test_data",
+    "test-data",
+    "testdata",
+    "vendor",
+    "third_party",
+    "third-party",
+    "node_modules",
+    "external",
+];
+
+/// Whether `path` lies under a test-fixture, test-data, vendored or third-party folder.
+pub fn in_not_evidence_folder(path: &str) -> bool {
+    let mut folders = path.split('/');
+    folders.next_back();
+    folders.any(|f| {
+        NOT_EVIDENCE_FOLDERS
+            .iter()
+            .any(|n| f.eq_ignore_ascii_case(n))
+    })
+}
+
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ReadError {
     #[error("file is {size} bytes, over the {cap}-byte limit (evidence.max_file_size)")]
@@ -482,6 +508,30 @@ mod tests {
                 EntryKind::Symlink { escapes: true, .. }
             ));
             assert_eq!(src.read("link.txt", 100), Err(ReadError::NotAFile));
+        }
+    }
+
+    #[test]
+    fn fixture_vendored_and_third_party_folders_are_not_evidence() {
+        for p in [
+            "tests/fixtures/junit.xml",
+            "parser/testdata/report.xml",
+            "src/__fixtures__/sbom.cdx.json",
+            "test_data/risk.csv",
+            "vendor/lib/SECURITY.md",
+            "third_party/x/CHANGELOG.md",
+            "web/node_modules/a/package.json",
+            "external/zlib/README.md",
+        ] {
+            assert!(in_not_evidence_folder(p), "{p}");
+        }
+        for p in [
+            "reports/junit.xml",
+            "docs/fixtures.md",
+            "vendor.md",
+            "docs/test-plan.md",
+        ] {
+            assert!(!in_not_evidence_folder(p), "{p}");
         }
     }
 }

@@ -6,7 +6,12 @@
 //! of reasons: a rule that found nothing but could not check everything it needs is "not
 //! evaluated", never "passed"; its findings, when it has some, are always reported). Any Rego
 //! error fails the run: fail closed.
+//!
+//! The engine itself never lets a rule pass on no input: a rule whose declared evidence is
+//! absent is "not evaluated" before its `deny` runs (presence rules excepted; see
+//! [`super::judged`]), and every outcome names the evidence the rule judged.
 
+use super::judged::{config_path, judge};
 use super::metadata::{Metadata, MetadataError, package_of, parse_header};
 use crate::finding::{Level, RuleState};
 use regorus::Engine;
@@ -15,6 +20,10 @@ use std::path::Path;
 use std::time::Duration;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
+
+/// Why a rule that declares no evidence keys cannot pass: it would pass on nothing.
+const NO_DECLARED_EVIDENCE: &str =
+    "the rule declares no evidence keys (METADATA custom.evidence), so it has judged nothing";
 
 /// Wall-clock limit for evaluating one rule (cooperative; see stack notes §1.6).
 const RULE_TIME_LIMIT: Duration = Duration::from_secs(60);
@@ -104,6 +113,8 @@ pub struct RuleOutcome {
     pub findings: Vec<RawFinding>,
     /// Why the rule was not evaluated or not applicable, when it says.
     pub reasons: Vec<String>,
+    /// The evidence it judged: repository paths and, for history rules, the commit range.
+    pub evidence: Vec<String>,
 }
 
 impl PolicySet {
@@ -218,11 +229,10 @@ impl PolicySet {
         input: &Value,
     ) -> Result<Vec<RuleOutcome>, PolicyError> {
         let mut engine = self.engine(false)?;
-        let input = regorus::Value::from_json_str(&input.to_string()).map_err(rego_error)?;
-        engine.set_input(input);
+        engine.set_input(regorus::Value::from_json_str(&input.to_string()).map_err(rego_error)?);
         rules
             .iter()
-            .map(|r| evaluate_rule(&mut engine, r))
+            .map(|r| evaluate_rule(&mut engine, r, input))
             .collect()
     }
 }
@@ -280,19 +290,35 @@ fn query(engine: &mut Engine, path: String) -> Result<Option<Value>, PolicyError
     Ok(Some(serde_json::from_str(&json).map_err(rego_error)?))
 }
 
-fn evaluate_rule(engine: &mut Engine, rule: &Rule) -> Result<RuleOutcome, PolicyError> {
-    let outcome = |state, reasons| RuleOutcome {
+fn evaluate_rule(
+    engine: &mut Engine,
+    rule: &Rule,
+    input: &Value,
+) -> Result<RuleOutcome, PolicyError> {
+    let outcome = |state, reasons, evidence| RuleOutcome {
         state,
         findings: vec![],
         reasons,
+        evidence,
     };
     if !rule.meta.custom.observable {
-        return Ok(outcome(RuleState::NotObservable, vec![]));
+        return Ok(outcome(RuleState::NotObservable, vec![], vec![]));
     }
     let pkg = format!("data.{}", rule.package);
+    let judged = judge(rule, input);
     if query(engine, format!("{pkg}.applicable"))? == Some(Value::Bool(false)) {
         let reasons = strings(query(engine, format!("{pkg}.not_applicable_because"))?);
-        return Ok(outcome(RuleState::NotApplicable, reasons));
+        // What ruled it out is the profile, from the config file (when there is one).
+        let evidence = config_path(input).into_iter().collect();
+        return Ok(outcome(RuleState::NotApplicable, reasons, evidence));
+    }
+    // No input, no pass: without the evidence it needs, a rule is not evaluated at all.
+    if !rule.meta.custom.presence && !judged.missing.is_empty() {
+        return Ok(outcome(
+            RuleState::NotEvaluated,
+            judged.missing,
+            judged.evidence,
+        ));
     }
     let deny = query(engine, format!("{pkg}.deny"))?.unwrap_or(Value::Array(vec![]));
     let items = deny.as_array().cloned().unwrap_or_default();
@@ -302,7 +328,10 @@ fn evaluate_rule(engine: &mut Engine, rule: &Rule) -> Result<RuleOutcome, Policy
         .collect::<Result<Vec<_>, _>>()?;
     // What was found is always reported; a rule that found nothing but could not check
     // everything it needs is "not evaluated", never "passed".
-    let reasons = strings(query(engine, format!("{pkg}.not_evaluated"))?);
+    let mut reasons = strings(query(engine, format!("{pkg}.not_evaluated"))?);
+    if rule.meta.custom.evidence.is_empty() {
+        reasons.push(NO_DECLARED_EVIDENCE.to_string());
+    }
     let state = match (findings.is_empty(), reasons.is_empty()) {
         (false, _) => RuleState::Failed,
         (true, false) => RuleState::NotEvaluated,
@@ -312,6 +341,7 @@ fn evaluate_rule(engine: &mut Engine, rule: &Rule) -> Result<RuleOutcome, Policy
         state,
         findings,
         reasons,
+        evidence: judged.evidence,
     })
 }
 

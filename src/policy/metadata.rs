@@ -53,9 +53,12 @@ pub struct Custom {
     pub references: Vec<Reference>,
     #[serde(default)]
     pub recommended_action: Option<String>,
-    /// Evidence keys the rule reads.
+    /// Evidence keys the rule reads; `key?` marks one it can do without.
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// A presence rule reports missing evidence itself, so it is evaluated without it.
+    #[serde(default)]
+    pub presence: bool,
     /// How the rule depends on grade, safety class or AI, in words.
     #[serde(default)]
     pub applies: Option<String>,

@@ -2,6 +2,7 @@
 //! policy-test runner.
 
 pub mod engine;
+pub mod judged;
 pub mod metadata;
 pub mod testing;
 

@@ -15,6 +15,7 @@ pub fn render(report: &ScanReport) -> String {
                 "level": r.level,
                 "state": r.state,
                 "pillar": r.meta.custom.pillar,
+                "evidence": r.evidence,
             });
             if !r.reasons.is_empty() {
                 v["reasons"] = json!(r.reasons);

@@ -43,6 +43,8 @@ pub struct RuleReport {
     pub state: RuleState,
     /// Why it was not applicable or not evaluated, when it says.
     pub reasons: Vec<String>,
+    /// The evidence it judged: repository paths, and for history rules the commit range `A..B`.
+    pub evidence: Vec<String>,
 }
 
 impl RuleReport {

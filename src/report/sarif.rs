@@ -211,6 +211,7 @@ fn descriptor(rule: &RuleReport) -> ReportingDescriptor {
         props.insert("security-severity".to_string(), json!(format!("{s:.1}")));
     }
     props.insert("state".to_string(), json!(rule.state));
+    props.insert("evidence".to_string(), json!(rule.evidence));
     if let Some(status) = &c.status {
         props.insert("status".to_string(), json!(status));
     }

@@ -142,7 +142,7 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
     let (mut rules, mut findings) = evaluate_rules(&policies, &config, &evidence, &anchors)?;
     let known = |id: &str| policies.rule(id).is_some();
     let waiver_findings = apply_waivers(&mut findings, &config, known, as_of, &anchors);
-    rules.extend(waiver_rule_reports(&waiver_findings));
+    rules.extend(waiver_rule_reports(&waiver_findings, &config));
     findings.extend(waiver_findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     rules.sort_by(|a, b| a.id().cmp(b.id()));
@@ -192,27 +192,34 @@ fn evaluate_rules(
             level: configured_level(rule, config),
             state: outcome.state,
             reasons: outcome.reasons,
+            evidence: outcome.evidence,
         });
     }
     Ok((reports, findings))
 }
 
-/// The waiver rules' states: failed when they produced a finding.
-fn waiver_rule_reports(waiver_findings: &[Finding]) -> Vec<RuleReport> {
+/// The waiver rules' states: failed when they produced a finding, passed on the config's
+/// waivers, not applicable when there are none to judge.
+fn waiver_rule_reports(waiver_findings: &[Finding], config: &LoadedConfig) -> Vec<RuleReport> {
+    let has_waivers = !config.config.waivers.is_empty();
     waiver_rules()
         .into_iter()
         .map(|meta| {
             let fired = waiver_findings.iter().any(|f| f.rule_id == meta.custom.id);
-            let state = if fired {
-                RuleState::Failed
-            } else {
-                RuleState::Passed
+            let (state, reasons) = match (fired, has_waivers) {
+                (true, _) => (RuleState::Failed, vec![]),
+                (false, true) => (RuleState::Passed, vec![]),
+                (false, false) => (
+                    RuleState::NotApplicable,
+                    vec!["the config declares no waivers".to_string()],
+                ),
             };
             RuleReport {
                 level: meta.custom.severity,
                 meta,
                 state,
-                reasons: vec![],
+                reasons,
+                evidence: config.path.iter().cloned().collect(),
             }
         })
         .collect()

@@ -244,10 +244,13 @@ fn ai_rules_are_not_applicable_without_ai_and_ai_007_needs_history() {
         crate::common::rule_state(&report, "MFDS-AI-007"),
         "not_evaluated"
     );
-    // With history and no model change in it, it passes.
+    // With history but no model artifact it has judged nothing: still not evaluated, saying what
+    // is missing (the pass on a real model change is in the history-range test below).
     let dir = crate::common::git_repo(&[(".samdscan.yaml", AI_PROFILE)]);
     let report = scan(dir.path());
-    assert_eq!(crate::common::rule_state(&report, "MFDS-AI-007"), "passed");
+    let rule = crate::common::rule(&report, "MFDS-AI-007");
+    assert_eq!(rule["state"], "not_evaluated");
+    assert_eq!(rule["reasons"], serde_json::json!(["no model artifact"]));
 }
 
 /// The SPDX 3 AI-profile and dataset-profile examples are read as model cards and datasheets.

@@ -173,17 +173,19 @@ pub fn merge_no_ff(dir: &Path, branch: &str, message: &str) {
     git(dir, &["merge", "-q", "--no-ff", branch, "-m", message]);
 }
 
-/// The state of rule `id` in a JSON report (`passed`, `failed`, ...); panics when it is missing.
-pub fn rule_state(report: &serde_json::Value, id: &str) -> String {
-    let rule = report["rules"]
+/// Rule `id` of a JSON report (`{id, state, reasons, evidence, ...}`); panics when it is missing.
+pub fn rule<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["rules"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["id"] == id);
-    rule.unwrap_or_else(|| panic!("{id} not in report"))["state"]
-        .as_str()
-        .unwrap()
-        .to_string()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not in report"))
+}
+
+/// The state of rule `id` in a JSON report (`passed`, `failed`, ...); panics when it is missing.
+pub fn rule_state(report: &serde_json::Value, id: &str) -> String {
+    rule(report, id)["state"].as_str().unwrap().to_string()
 }
 
 /// The findings of one rule in a JSON report.

@@ -26,6 +26,7 @@ mod supply_chain_pairs;
 mod supply_chain_robustness;
 mod supply_chain_sbom;
 mod tree_diff;
+mod trust_states;
 mod verification;
 mod vulnerability_triage;
 mod waivers;

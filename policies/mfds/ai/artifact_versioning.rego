@@ -13,7 +13,7 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [ai.artifacts, profile.ai]
+#   evidence: [ai.artifacts, ai.model_cards?, profile.ai]
 #   applies: Products with product.ai.enabled.
 #   recommended_action: |
 #     Track model weights with Git LFS or DVC, or record `artifact_sha256:` in the model card (or a

@@ -13,6 +13,7 @@
 #   pillar: P1
 #   status: established
 #   evidence: [ai.change_plans, profile.ai]
+#   presence: true
 #   applies: Products with product.ai.enabled.
 #   escalation: Error when product.ai.pccp is true (the plan is part of the submission); warning otherwise.
 #   recommended_action: |

@@ -13,6 +13,7 @@
 #   pillar: P1
 #   status: established
 #   evidence: [ai.datasheets, profile.ai]
+#   presence: true
 #   applies: Products with product.ai.enabled.
 #   recommended_action: |
 #     Write `data/<dataset>/DATASHEET.md` for each dataset, with front matter `split: [training]` (or

@@ -14,7 +14,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [ai.artifacts, ai.model_cards, profile.ai]
+#   evidence: [ai.artifacts?, ai.model_cards, profile.ai]
+#   presence: true
 #   applies: Products with product.ai.enabled.
 #   recommended_action: |
 #     Add a model card beside each deployed model (`models/<model>/MODEL_CARD.md`, or a README.md with

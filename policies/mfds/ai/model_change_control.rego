@@ -13,7 +13,7 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [history.commits, ai.artifacts, ai.model_cards, ai.evaluations, profile.ai]
+#   evidence: [history.commits, ai.artifacts, ai.model_cards?, ai.evaluations?, profile.ai]
 #   applies: Products with product.ai.enabled; needs git history.
 #   recommended_action: |
 #     In the change that retrains or replaces a model, bump the model card's `version`, update its

@@ -12,6 +12,7 @@
 #   pillar: P1
 #   status: established
 #   evidence: [ai.evaluations, profile.ai]
+#   presence: true
 #   applies: Products with product.ai.enabled.
 #   escalation: A missing sample size is a warning; everything else is an error.
 #   recommended_action: |

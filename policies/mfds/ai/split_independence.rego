@@ -11,7 +11,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [ai.split_manifests, ai.split_overlaps, profile.ai]
+#   evidence: [ai.split_manifests, ai.split_overlaps?, profile.ai]
+#   presence: true
 #   applies: Products with product.ai.enabled.
 #   recommended_action: |
 #     Commit split manifests such as `splits/train.csv` and `splits/test.csv` with a `subject_id` (or

@@ -16,7 +16,8 @@
 #   since: 0.1.0
 #   pillar: P1/P3
 #   status: established
-#   evidence: [codeowners, history.commits, profile.safety_critical_paths]
+#   evidence: [codeowners, history.commits?, profile.safety_critical_paths]
+#   presence: true
 #   applies: Products that declare safety_critical_paths.
 #   recommended_action: |
 #     Add a CODEOWNERS file (.github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS or .gitlab/CODEOWNERS)

@@ -19,7 +19,7 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [profile.version, history.tags, documents.changelog, product_versions, sboms]
+#   evidence: [profile.version, history.tags?, documents.changelog?, product_versions?, sboms?]
 #   applies: Always.
 #   recommended_action: |
 #     Bump `product.version`, the release tag, the change log, the product's manifests and its SBOM

@@ -11,7 +11,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [documents.clinical_evaluation, evidence_index]
+#   evidence: [documents.clinical_evaluation, evidence_index.entries]
+#   presence: true
 #   applies: Grade 2 and above, or any AI-enabled product.
 #   escalation: Error for grade 4 or any class C software system.
 #   recommended_action: |

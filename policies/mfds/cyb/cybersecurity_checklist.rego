@@ -16,7 +16,8 @@
 #   since: 0.1.0
 #   pillar: P2
 #   status: established
-#   evidence: [cybersecurity_checklists, evidence_index]
+#   evidence: [cybersecurity_checklists, evidence_index.entries]
+#   presence: true
 #   applies: Connected products (the guideline's scope is devices with wired or wireless communication, including update paths).
 #   security_severity: 6.5
 #   recommended_action: |

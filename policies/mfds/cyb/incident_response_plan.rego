@@ -13,7 +13,8 @@
 #   since: 0.1.0
 #   pillar: P2
 #   status: established
-#   evidence: [documents.incident_response_plan, evidence_index]
+#   evidence: [documents.incident_response_plan, evidence_index.entries]
+#   presence: true
 #   applies: DMPA products and connected products.
 #   security_severity: 7.0
 #   recommended_action: |

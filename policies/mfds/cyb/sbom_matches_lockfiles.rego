@@ -16,7 +16,7 @@
 #   since: 0.1.0
 #   pillar: P2
 #   status: established
-#   evidence: [dependencies.drift, dependencies.freshness, history.commits]
+#   evidence: [sboms, dependencies.lockfiles, dependencies.drift?, dependencies.freshness?, history.commits?]
 #   applies: Any product with software, a lockfile and an SBOM (MFDS-CYB-001 reports a missing SBOM).
 #   escalation: Always an error.
 #   security_severity: 7.0

@@ -15,6 +15,7 @@
 #   pillar: P2
 #   status: established
 #   evidence: [sboms]
+#   presence: true
 #   applies: Any product with software.
 #   escalation: Error when the product is connected or regulated under DMPA; warning otherwise. An outdated spec version or an SBOM about another product is a warning.
 #   security_severity: 7.5

@@ -12,7 +12,8 @@
 #   since: 0.1.0
 #   pillar: P2
 #   status: established
-#   evidence: [documents.support_policy, evidence_index]
+#   evidence: [documents.support_policy, evidence_index.entries]
+#   presence: true
 #   applies: Connected products.
 #   escalation: Error for grade 4 or any class C software system.
 #   security_severity: 4.0

@@ -16,7 +16,8 @@
 #   since: 0.1.0
 #   pillar: P2
 #   status: established
-#   evidence: [documents.threat_model, interface_changes, evidence_index, config.max_document_age_days]
+#   evidence: [documents.threat_model, interface_changes?, evidence_index.entries, config.max_document_age_days]
+#   presence: true
 #   applies: Connected products.
 #   security_severity: 7.0
 #   recommended_action: |

@@ -11,7 +11,8 @@
 #   since: 0.1.0
 #   pillar: P3
 #   status: anticipated
-#   evidence: [documents.combination_product, profile.combination_product, evidence_index]
+#   evidence: [documents.combination_product, profile.combination_product, evidence_index.entries]
+#   presence: true
 #   applies: Combination products (product.combination_product).
 #   recommended_action: |
 #     Add `docs/combination/` with a document mapping each software function that affects the drug's

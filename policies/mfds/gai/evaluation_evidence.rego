@@ -12,7 +12,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [ai.genai.evaluations, ai.genai.foundation_models, profile.ai]
+#   evidence: [ai.genai.evaluations, ai.genai.foundation_models?, profile.ai]
+#   presence: true
 #   applies: Products with product.ai.generative.
 #   recommended_action: |
 #     Commit `eval/genai/<version>/report.md` (or JSON) with sections Hallucination, Safety, Clinical

@@ -13,6 +13,7 @@
 #   pillar: P1
 #   status: established
 #   evidence: [ai.genai.foundation_models, profile.ai]
+#   presence: true
 #   applies: Products with product.ai.generative.
 #   recommended_action: |
 #     Write `docs/ai/genai.yaml` with `foundation_model: {name, provider, revision, deployment}`,

@@ -13,7 +13,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [documents.risk_table, profile.ai]
+#   evidence: [documents.risk_table, risks.tables?, profile.ai]
+#   presence: true
 #   applies: Products with product.ai.generative.
 #   recommended_action: |
 #     Add risk-table rows (with a control and a verification reference) for each generative-AI

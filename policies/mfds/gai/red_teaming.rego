@@ -12,7 +12,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: anticipated
-#   evidence: [ai.genai.red_team, ai.genai.foundation_models, profile.ai]
+#   evidence: [ai.genai.red_team, ai.genai.foundation_models?, profile.ai]
+#   presence: true
 #   applies: Products with product.ai.generative.
 #   recommended_action: |
 #     Record each red-team exercise in `docs/security/red-team/<version>.md` with Scope, Attacks and

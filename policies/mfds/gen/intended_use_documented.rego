@@ -12,7 +12,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [documents.intended_use, profile.intended_use_ref, evidence_index]
+#   evidence: [documents.intended_use, profile.intended_use_ref, evidence_index.entries]
+#   presence: true
 #   applies: Always.
 #   recommended_action: |
 #     Add `docs/intended-use.md` (or `사용목적`) with sections for intended purpose / indications,

@@ -12,6 +12,7 @@
 #   pillar: all
 #   status: established
 #   evidence: [profile, config]
+#   presence: true
 #   applies: Always.
 #   recommended_action: |
 #     Add a `product:` section to .samdscan.yaml with `regime`, `grade`, `route`, `dmd_type` and

@@ -13,6 +13,7 @@
 #   pillar: all
 #   status: established
 #   evidence: [profile]
+#   presence: true
 #   applies: Any product whose profile declares software systems.
 #   escalation: A missing or invalid class is an error; a grade/class inconsistency without a rationale is a warning.
 #   recommended_action: |

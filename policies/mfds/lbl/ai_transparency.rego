@@ -12,6 +12,7 @@
 #   pillar: P1
 #   status: established
 #   evidence: [ai.labeling, profile.ai]
+#   presence: true
 #   applies: Products with product.ai.enabled.
 #   recommended_action: |
 #     Add an AI section to the labeling (`labeling/ai-transparency.md` or the IFU) with headings for

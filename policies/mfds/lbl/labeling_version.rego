@@ -14,7 +14,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [documents.labeling, profile.version, evidence_index]
+#   evidence: [documents.labeling, profile.version, evidence_index.entries]
+#   presence: true
 #   applies: DMPA products (error) and MDA software (warning).
 #   recommended_action: |
 #     Keep the labeling source in the repository (e.g. `labeling/instructions-for-use.md`) with

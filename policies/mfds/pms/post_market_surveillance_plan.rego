@@ -12,7 +12,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: anticipated
-#   evidence: [documents.post_market_surveillance_plan, evidence_index]
+#   evidence: [documents.post_market_surveillance_plan, evidence_index.entries]
+#   presence: true
 #   applies: Marketed products (product.marketed).
 #   escalation: Error for grade 4 or any class C software system.
 #   recommended_action: |

@@ -12,7 +12,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: anticipated
-#   evidence: [documents.real_world_assessment_plan, evidence_index]
+#   evidence: [documents.real_world_assessment_plan, evidence_index.entries]
+#   presence: true
 #   applies: DMPA products.
 #   escalation: Warning when the product is AI-enabled with an approved change management plan (ai.pccp).
 #   recommended_action: |

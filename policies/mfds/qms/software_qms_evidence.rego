@@ -14,7 +14,8 @@
 #   since: 0.1.0
 #   pillar: P3
 #   status: established
-#   evidence: [documents.qms_procedure, documents.software_development_plan, evidence_index]
+#   evidence: [documents.qms_procedure, documents.software_development_plan, evidence_index.entries]
+#   presence: true
 #   applies: DMPA products.
 #   escalation: Error for grade 4 or any class C software system.
 #   recommended_action: |

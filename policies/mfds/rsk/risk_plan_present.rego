@@ -9,6 +9,7 @@
 #   pillar: P1
 #   status: established
 #   evidence: [documents.risk_management_plan]
+#   presence: true
 #   applies: Always.
 #   recommended_action: |
 #     Add a risk management plan, e.g. `docs/risk/risk-management-plan.md`, with scope, life-cycle phases, responsibilities, a probability x severity acceptability matrix, verification activities and post-production information collection.

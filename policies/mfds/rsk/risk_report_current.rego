@@ -9,6 +9,7 @@
 #   pillar: P1
 #   status: established
 #   evidence: [documents.risk_management_report, risks.currency]
+#   presence: true
 #   applies: Always.
 #   recommended_action: |
 #     Add a risk management report, e.g. `docs/risk/risk-management-report.md`, with `Version:` and `Date:` fields and the review's conclusions (overall residual risk acceptable, plan implemented, production and post-production methods in place), and update it for every release before tagging.

@@ -8,7 +8,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [documents.risk_table, risks]
+#   evidence: [documents.risk_table, risks.tables]
+#   presence: true
 #   applies: Always.
 #   escalation: Missing tables, missing fields, off-scale values and uncontrolled unacceptable risks are errors; a table in a format samdscan cannot read is a note.
 #   recommended_action: |

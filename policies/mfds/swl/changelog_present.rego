@@ -8,7 +8,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [documents.changelog, history.tags]
+#   evidence: [documents.changelog, history.tags?]
+#   presence: true
 #   applies: Always.
 #   recommended_action: |
 #     Add a `CHANGELOG.md` (Keep a Changelog style) with one section per released version, or release notes under `docs/release-notes/`; add the missing section for each release tag named in a finding.

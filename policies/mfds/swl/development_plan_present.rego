@@ -9,6 +9,7 @@
 #   pillar: P1
 #   status: established
 #   evidence: [documents.software_development_plan]
+#   presence: true
 #   applies: Always.
 #   recommended_action: |
 #     Add a software development plan, e.g. `docs/sdlc/software-development-plan.md`, covering the life-cycle model, deliverables, verification planning, risk management planning, configuration management, and maintenance planning (IEC 62304 §5.1, §6.1).

@@ -11,7 +11,7 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [dependencies.manifests, dependencies.lockfiles, dependencies.base_images]
+#   evidence: [dependencies.manifests?, dependencies.lockfiles?, dependencies.base_images?]
 #   applies: Always.
 #   escalation: Always an error (a non-reproducible release).
 #   recommended_action: |

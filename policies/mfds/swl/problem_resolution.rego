@@ -17,7 +17,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [issue_templates, history.commits, profile.software_systems]
+#   evidence: [issue_templates, history.commits?, profile.software_systems]
+#   presence: true
 #   applies: All classes; the regression-test part only to class C software systems. The template part needs no history; the commit parts are not evaluated without usable history.
 #   recommended_action: |
 #     Add a problem-report issue template (for example `.github/ISSUE_TEMPLATE/problem-report.yml`,

@@ -12,7 +12,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [requirements]
+#   evidence: [requirements.items, requirements.files?]
+#   presence: true
 #   applies: All safety classes.
 #   recommended_action: |
 #     Keep the software requirements in the repository, e.g. `docs/requirements/srs.md` with one

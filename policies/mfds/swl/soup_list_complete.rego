@@ -13,7 +13,7 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [soup, dependencies.direct]
+#   evidence: [dependencies.direct, soup.lists?]
 #   applies: Any product with third-party dependencies; the field checks apply to class B and C software.
 #   escalation: Error for missing or mismatched items and missing class B/C fields; a review older than 12 months is a warning.
 #   recommended_action: |

@@ -13,6 +13,7 @@
 #   pillar: P1
 #   status: established
 #   evidence: [test_reports]
+#   presence: true
 #   applies: All safety classes.
 #   escalation: Missing, unreadable or failing reports are errors; a report without test cases is a warning.
 #   recommended_action: |

@@ -14,7 +14,7 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [requirements, requirement_references, risks]
+#   evidence: [requirements.items, requirement_references?, risks.tables?]
 #   applies: Always; strict (error) when a software system is of class B or C.
 #   escalation: Error when any software system is class B or C; warning otherwise.
 #   recommended_action: |

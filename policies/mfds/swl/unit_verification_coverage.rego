@@ -13,7 +13,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [coverage, profile]
+#   evidence: [coverage.reports, profile]
+#   presence: true
 #   applies: Software systems of safety class B or C.
 #   escalation: A missing, unreadable or non-covering report is an error; coverage below a threshold is a warning, an error for class C or grade 4.
 #   recommended_action: |

@@ -12,7 +12,8 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [documents.usability_file, evidence_index]
+#   evidence: [documents.usability_file, evidence_index.entries]
+#   presence: true
 #   applies: Products with a user interface (product.ui).
 #   escalation: Error for standalone DMD software (the MFDS guideline is explicit); otherwise a warning, which becomes an error for grade 4 or any class C software system.
 #   recommended_action: |

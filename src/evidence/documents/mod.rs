@@ -120,7 +120,7 @@ fn recognise(ctx: &Context) -> BTreeMap<&'static str, Vec<(String, &'static str)
             .push((path, "profile"));
     }
     for entry in ctx.source.inventory().files() {
-        if !TITLED_FORMATS.contains(&format_of(&entry.path)) {
+        if !TITLED_FORMATS.contains(&format_of(&entry.path)) || ctx.is_not_evidence(&entry.path) {
             continue;
         }
         let Some(title) = sniff_title(ctx, &entry.path) else {

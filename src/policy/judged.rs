@@ -1,0 +1,288 @@
+//! What a rule needs and what it judged: the engine's side of "no input, no pass".
+//!
+//! A rule declares the evidence keys it reads (METADATA `custom.evidence`, dotted paths into the
+//! evidence document). A key is absent when the document has nothing under it: no value, an
+//! empty list or object, or an extractor record that says it found nothing (`found`,
+//! `available` or `evaluated` false). A rule whose needed evidence is absent is not evaluated,
+//! unless it is a presence rule (`presence: true`), whose job is to report the absence. Keys
+//! marked optional (`vex?`) are read but not needed; profile and config keys are context, never
+//! needed. The evidence a rule judged is the repository paths of the records under its keys
+//! (every record from a file carries `path`), the config file for profile keys, and the commit
+//! range of the history scope for `history.*` keys.
+
+use super::engine::Rule;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// How many hex digits of a commit id a range shows.
+const SHORT_ID: usize = 12;
+
+/// The evidence of one rule over one evidence document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Judged {
+    /// What is missing, in words ("no SBOM"), for each needed key that is absent.
+    pub missing: Vec<String>,
+    /// Repository paths (and, for history keys, the commit range), sorted, without repeats.
+    pub evidence: Vec<String>,
+}
+
+/// One declared key: its dotted path and whether the rule can do without it.
+struct Key<'a> {
+    path: &'a str,
+    optional: bool,
+}
+
+impl<'a> Key<'a> {
+    fn parse(declared: &'a str) -> Key<'a> {
+        match declared.strip_suffix('?') {
+            Some(path) => Key {
+                path,
+                optional: true,
+            },
+            None => Key {
+                path: declared,
+                optional: false,
+            },
+        }
+    }
+
+    /// Profile and config keys describe the product and the scan, not evidence to judge.
+    fn is_context(&self) -> bool {
+        let root = self.path.split('.').next().unwrap_or_default();
+        matches!(root, "profile" | "config" | "as_of")
+    }
+}
+
+/// The needed-but-absent keys and the judged evidence of `rule` over `input`. A rule whose
+/// keys are all optional needs at least one of them.
+pub fn judge(rule: &Rule, input: &Value) -> Judged {
+    let mut missing = BTreeSet::new();
+    let mut evidence = BTreeSet::new();
+    let mut optional_absent = Vec::new();
+    let mut needs_one = true;
+    for key in rule.meta.custom.evidence.iter().map(|k| Key::parse(k)) {
+        let value = lookup(input, key.path);
+        let absent = is_absent(value);
+        match (key.is_context(), key.optional) {
+            (true, _) => {}
+            (false, false) => {
+                needs_one = false;
+                if absent {
+                    missing.insert(missing_reason(key.path));
+                }
+            }
+            (false, true) if absent => optional_absent.push(missing_reason(key.path)),
+            (false, true) => needs_one = false,
+        }
+        evidence.extend(evidence_of(input, rule.id(), key.path, value));
+    }
+    if needs_one && !optional_absent.is_empty() {
+        missing.insert(optional_absent.join(", "));
+    }
+    Judged {
+        missing: missing.into_iter().collect(),
+        evidence: evidence.into_iter().collect(),
+    }
+}
+
+/// The value at a dotted path, `None` when some step is missing.
+fn lookup<'v>(input: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.').try_fold(input, |v, step| v.get(step))
+}
+
+fn is_absent(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::Array(items)) => items.is_empty(),
+        Some(Value::Object(map)) => {
+            map.is_empty()
+                || ["found", "available", "evaluated"]
+                    .iter()
+                    .any(|flag| map.get(*flag) == Some(&Value::Bool(false)))
+        }
+        Some(_) => false,
+    }
+}
+
+/// "no SBOM": what a reader calls the evidence behind a key.
+fn missing_reason(path: &str) -> String {
+    let what = match path {
+        "sboms" => "SBOM",
+        "vulnerability_scans" | "vulnerability_scans.reports" => "vulnerability scan report",
+        "requirements" | "requirements.items" => "requirements",
+        "risks.tables" => "risk table",
+        "test_reports" => "test report",
+        "coverage.reports" => "coverage report",
+        "codeowners" => "CODEOWNERS file",
+        "issue_templates" => "issue template",
+        "evidence_index" => "evidence index",
+        "dependencies.lockfiles" => "lockfile",
+        "dependencies.drift" => "lockfile compared with an SBOM",
+        "dependencies.direct" => "third-party dependency",
+        "history.commits" => "commits in the history scope",
+        "history.tags" => "release tag",
+        "ai.split_manifests" => "split manifest",
+        "ai.artifacts" => "model artifact",
+        "dependencies.manifests" => "dependency manifest",
+        "dependencies.base_images" => "container base image",
+        "documents.changelog" => "change log",
+        "product_versions" => "product version manifest",
+        "soup.lists" => "SOUP list",
+        _ if path.starts_with("history") => "git history",
+        _ => return format!("no `{path}` evidence"),
+    };
+    format!("no {what}")
+}
+
+fn evidence_of(input: &Value, rule_id: &str, path: &str, value: Option<&Value>) -> Vec<String> {
+    let root = path.split('.').next().unwrap_or_default();
+    let mut paths = Vec::new();
+    match (root, value) {
+        ("history", _) => paths.extend(history_range(input)),
+        ("profile" | "config", _) => paths.extend(config_path(input)),
+        ("files", _) => paths.push(".".to_string()),
+        _ if is_absent(value) => {}
+        ("evidence_index", Some(entries)) if path == "evidence_index.entries" => {
+            paths.extend(index_paths(input, entries, rule_id))
+        }
+        (_, Some(v)) => collect_paths(v, &mut paths),
+        (_, None) => {}
+    }
+    paths
+}
+
+/// `evidence_index.entries` names the index's entries for this rule (`ID` or `ID/part`): the
+/// index file and the paths they name; nothing when the index says nothing about the rule.
+fn index_paths(input: &Value, entries: &Value, rule_id: &str) -> Vec<String> {
+    let Some(entries) = entries.as_object() else {
+        return vec![];
+    };
+    let own: Vec<&Value> = entries
+        .iter()
+        .filter(|(k, _)| {
+            k.strip_prefix(rule_id)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+        .map(|(_, v)| v)
+        .collect();
+    if own.is_empty() {
+        return vec![];
+    }
+    let mut paths: Vec<String> = lookup(input, "evidence_index.path")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .into_iter()
+        .collect();
+    own.iter().for_each(|v| collect_paths(v, &mut paths));
+    paths
+}
+
+/// Every `path` string in the records under `value`.
+fn collect_paths(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|i| collect_paths(i, out)),
+        Value::Object(map) => {
+            for (k, v) in map {
+                match v {
+                    Value::String(p) if k == "path" && !p.is_empty() => out.push(p.clone()),
+                    _ => collect_paths(v, out),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The config file the profile was read from, when there is one.
+pub fn config_path(input: &Value) -> Option<String> {
+    let config = input.get("config")?;
+    if config.get("found") != Some(&Value::Bool(true)) {
+        return None;
+    }
+    config.get("path")?.as_str().map(str::to_string)
+}
+
+/// The history scope as `A..B`: from the scope's lower boundary (release tag commit or merge
+/// base, excluded) or else from its oldest commit (included), to the tip.
+fn history_range(input: &Value) -> Option<String> {
+    let history = input.get("history")?;
+    if history.get("available") != Some(&Value::Bool(true)) {
+        return None;
+    }
+    let tip = history.get("tip")?.as_str()?;
+    let scope = history.get("scope");
+    let boundary = ["since_commit", "merge_base"]
+        .iter()
+        .find_map(|k| scope?.get(*k)?.as_str());
+    let oldest = || {
+        history
+            .get("commits")?
+            .as_array()?
+            .last()?
+            .get("id")?
+            .as_str()
+    };
+    let from = boundary.or_else(oldest)?;
+    Some(format!("{}..{}", short(from), short(tip)))
+}
+
+fn short(id: &str) -> &str {
+    id.get(..SHORT_ID).unwrap_or(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::metadata::parse_header;
+    use serde_json::json;
+
+    fn rule(evidence: &str) -> Rule {
+        let text = format!(
+            "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: X-1\n#   severity: error\n#   evidence: {evidence}\npackage p\n"
+        );
+        let header = parse_header("p.rego", &text).unwrap();
+        Rule {
+            path: "p.rego".into(),
+            package: header.package,
+            meta: header.metadata.unwrap(),
+        }
+    }
+
+    #[test]
+    fn an_absent_needed_key_is_named_and_optional_or_context_keys_are_not() {
+        let input = json!({"sboms": [], "vex": {"documents": []}, "profile": null});
+        let j = judge(&rule("[sboms, vex.documents?, profile.ai]"), &input);
+        assert_eq!(j.missing, vec!["no SBOM"]);
+        assert!(j.evidence.is_empty());
+    }
+
+    #[test]
+    fn evidence_is_the_paths_under_the_keys_and_the_history_range() {
+        let input = json!({
+            "sboms": [{"path": "sbom/a.cdx.json", "parsed": true}, {"path": "b.spdx.json"}],
+            "history": {"available": true, "tip": "bbbbbbbbbbbbbbbb", "scope": {"since_commit": "aaaaaaaaaaaaaaaa"},
+                        "commits": [{"id": "bbbbbbbbbbbbbbbb", "changes": [{"path": "src/x.rs"}]}]},
+        });
+        let j = judge(&rule("[sboms, history.commits]"), &input);
+        assert!(j.missing.is_empty());
+        assert_eq!(
+            j.evidence,
+            vec![
+                "aaaaaaaaaaaa..bbbbbbbbbbbb",
+                "b.spdx.json",
+                "sbom/a.cdx.json"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_extractor_that_found_nothing_is_absent() {
+        let input = json!({"evidence_index": {"found": false, "path": "regulatory/evidence-index.yaml"},
+                           "history": {"available": false, "reason": "not a git work tree"}});
+        let j = judge(&rule("[evidence_index, history.commits]"), &input);
+        assert_eq!(
+            j.missing,
+            vec!["no commits in the history scope", "no evidence index"]
+        );
+    }
+}
