@@ -1,9 +1,13 @@
 //! The user's `.samdscan.yaml`: where it is found, its typed shape, and the errors that point into it.
 //!
-//! Unknown keys and wrong types are errors naming the file, line and key (exit 2). Values that are
-//! of the right type but out of range (`grade: 5`) are not errors here: the product profile is
-//! handed to the policies as written, and MFDS-GEN-001 judges it, so the scan goes on.
+//! Unknown keys, wrong types and unusable values (globs, regular expressions, dates) are errors
+//! naming the file, line, column and key (exit 2), all of them at once. Values that are of the
+//! right type but out of range (`grade: 5`) are not errors here: the product profile is handed to
+//! the policies as written, and MFDS-GEN-001 judges it, so the scan goes on.
 
+mod check;
+mod problems;
+mod shape;
 pub mod yaml_lines;
 
 use crate::date::Date;
@@ -12,6 +16,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yaml_lines::YamlLines;
+
+pub use problems::ConfigProblem;
 
 /// Where samdscan looks for a config file, in order, relative to the scan root.
 pub const CONFIG_LOCATIONS: [&str; 2] = [".samdscan.yaml", ".github/samdscan.yaml"];
@@ -34,12 +40,12 @@ pub enum ConfigError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}:{line}:{column}: {message}")]
+    /// Every problem of the file, in file order. `main` prints the first line after `error: `;
+    /// each further problem gets its own `error: ` line.
+    #[error("{}", problems::lines(path, problems))]
     Invalid {
         path: String,
-        line: usize,
-        column: usize,
-        message: String,
+        problems: Vec<ConfigProblem>,
     },
 }
 
@@ -197,13 +203,18 @@ impl<'de> Deserialize<'de> for ByteSize {
         }
         match Raw::deserialize(d)? {
             Raw::Int(n) => Ok(ByteSize(n)),
-            Raw::Text(s) => parse_byte_size(&s).map(ByteSize).ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "invalid size `{s}`: expected a number with an optional unit (B, KB, KiB, MB, MiB, GB, GiB)"
-                ))
-            }),
+            Raw::Text(s) => parse_byte_size(&s)
+                .map(ByteSize)
+                .ok_or_else(|| serde::de::Error::custom(size_error(&s))),
         }
     }
+}
+
+/// Why `text` is not a size.
+fn size_error(text: &str) -> String {
+    format!(
+        "invalid size `{text}`: expected a number with an optional unit (B, KB, KiB, MB, MiB, GB, GiB)"
+    )
 }
 
 fn parse_byte_size(text: &str) -> Option<u64> {
@@ -310,94 +321,41 @@ fn repo_relative(root: &Path, file: &Path) -> Option<String> {
     Some(rel.to_str()?.replace('\\', "/"))
 }
 
-/// Parses config text; `shown` names the file in errors.
+/// Parses config text; `shown` names the file in errors. Every problem is reported, not only
+/// the first: the text is read as a YAML value, checked against the known shape, and only then
+/// deserialised into the typed config.
 pub fn parse_config(
     text: &str,
     shown: &str,
     known_kinds: &[&str],
 ) -> Result<LoadedConfig, ConfigError> {
     let lines = YamlLines::index(text);
+    let invalid = |problems| ConfigError::Invalid {
+        path: shown.to_string(),
+        problems,
+    };
     let config: Config = if text.trim().is_empty() {
         Config::default()
     } else {
-        yaml_serde::from_str(text).map_err(|e| {
-            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            ConfigError::Invalid {
-                path: shown.to_string(),
-                line,
-                column,
-                message: strip_location(&e.to_string()),
-            }
-        })?
+        let value: yaml_serde::Value =
+            yaml_serde::from_str(text).map_err(|e| invalid(vec![ConfigProblem::from_serde(&e)]))?;
+        if value.is_null() {
+            return Ok(LoadedConfig {
+                lines,
+                ..LoadedConfig::default()
+            });
+        }
+        let found = check::check(&value, &shape::CONFIG, known_kinds);
+        if !found.is_empty() {
+            return Err(invalid(problems::locate(found, &lines, text)));
+        }
+        yaml_serde::from_str(text).map_err(|e| invalid(vec![ConfigProblem::from_serde(&e)]))?
     };
-    let loaded = LoadedConfig {
+    Ok(LoadedConfig {
         config,
         path: None,
         lines,
-    };
-    validate(&loaded, shown, known_kinds)?;
-    Ok(loaded)
-}
-
-fn strip_location(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
-
-fn validate(loaded: &LoadedConfig, shown: &str, known: &[&str]) -> Result<(), ConfigError> {
-    let c = &loaded.config;
-    let invalid = |key: &str, message: String| ConfigError::Invalid {
-        path: shown.to_string(),
-        line: loaded.line_of(key).unwrap_or(1),
-        column: 1,
-        message: format!("{key}: {message}"),
-    };
-    for kind in c.evidence.globs.keys() {
-        if !known.contains(&kind.as_str()) {
-            return Err(invalid(
-                &format!("evidence.{kind}"),
-                format!(
-                    "unknown evidence kind `{kind}`, expected `index`, `max_file_size`, `max_document_age_days`, `max_scan_age_days` or one of: {}",
-                    known.join(", ")
-                ),
-            ));
-        }
-    }
-    for (kind, globs) in &c.evidence.globs {
-        for g in globs {
-            globset::Glob::new(g).map_err(|e| {
-                invalid(
-                    &format!("evidence.{kind}"),
-                    format!("invalid glob `{g}`: {e}"),
-                )
-            })?;
-        }
-    }
-    for (key, pattern) in [
-        ("history.change_reference", &c.history.change_reference),
-        (
-            "verification.requirement_id",
-            &c.verification.requirement_id,
-        ),
-    ] {
-        if let Some(p) = pattern {
-            regex::Regex::new(p)
-                .map_err(|e| invalid(key, format!("invalid regular expression: {e}")))?;
-        }
-    }
-    for (i, w) in c.waivers.iter().enumerate() {
-        if let Some(p) = &w.path {
-            globset::Glob::new(p).map_err(|e| {
-                invalid(
-                    &format!("waivers[{i}]"),
-                    format!("invalid path glob `{p}`: {e}"),
-                )
-            })?;
-        }
-    }
-    Ok(())
+    })
 }
 
 #[cfg(test)]
