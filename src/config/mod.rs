@@ -136,6 +136,18 @@ pub struct HistoryConfig {
     pub change_reference: Option<String>,
 }
 
+impl HistoryConfig {
+    /// The scope in force and where it was written (`--since` or `config`): the command line
+    /// wins over `history.scope`. `None` when neither says.
+    pub fn chosen_scope(&self) -> Option<(&str, &'static str)> {
+        match (&self.since, &self.scope) {
+            (Some(s), _) => Some((s, "--since")),
+            (None, Some(s)) => Some((s, "config")),
+            (None, None) => None,
+        }
+    }
+}
+
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerificationConfig {
@@ -243,6 +255,8 @@ pub struct LoadedConfig {
     pub config: Config,
     /// Repository-relative path of the config file, when one was read from the repository.
     pub path: Option<String>,
+    /// The file as errors name it (`.samdscan.yaml`, `--config`'s path, `SHORTID:PATH`).
+    pub shown: String,
     pub lines: YamlLines,
 }
 
@@ -279,6 +293,11 @@ impl LoadedConfig {
     /// The line of a dotted key (`product.grade`) in the config file, if present.
     pub fn line_of(&self, key: &str) -> Option<usize> {
         self.lines.line_of(key)
+    }
+
+    /// The line and column of a dotted key in the config file, if present.
+    pub fn position_of(&self, key: &str) -> Option<(usize, usize)> {
+        self.lines.position_of(key)
     }
 }
 
@@ -341,6 +360,7 @@ pub fn parse_config(
             yaml_serde::from_str(text).map_err(|e| invalid(vec![ConfigProblem::from_serde(&e)]))?;
         if value.is_null() {
             return Ok(LoadedConfig {
+                shown: shown.to_string(),
                 lines,
                 ..LoadedConfig::default()
             });
@@ -354,6 +374,7 @@ pub fn parse_config(
     Ok(LoadedConfig {
         config,
         path: None,
+        shown: shown.to_string(),
         lines,
     })
 }

@@ -1,6 +1,8 @@
 //! Config errors as the user meets them from the real binary: every problem of the file at once,
 //! each at its file, line, column and key, exit 2; globs in every key that takes them checked as
-//! config. The messages are snapshots (`tests/integration/snapshots/`).
+//! config; an unresolvable history scope stops the scan naming where it was written; a rule id
+//! the policies do not define in `policies.disable` is a SAMDSCAN-002 warning. The messages are
+//! snapshots (`tests/integration/snapshots/`).
 
 use crate::common::{git_repo, samdscan};
 
@@ -106,6 +108,28 @@ fn several_errors_at_once() {
     insta::assert_snapshot!(stderr);
 }
 
+#[test]
+fn unresolvable_scope_from_the_command_line() {
+    insta::assert_snapshot!(config_error(
+        "history:\n  scope: all\n",
+        &["--since", "v1.0.O"]
+    ));
+}
+
+#[test]
+fn unresolvable_scope_from_the_config() {
+    insta::assert_snapshot!(config_error(
+        "product:\n  name: Demo\nhistory:\n  scope: v1.0.O\n",
+        &[]
+    ));
+}
+
+#[test]
+fn a_resolvable_scope_still_scans() {
+    let (code, stderr) = scan_with_config("history:\n  scope: HEAD\n", &["--fail-on", "never"]);
+    assert_eq!(code, Some(0), "{stderr}");
+}
+
 /// Every key that takes globs rejects an invalid one as config, at the key.
 #[test]
 fn every_glob_key_is_checked_as_config() {
@@ -133,4 +157,31 @@ fn every_glob_key_is_checked_as_config() {
             "{yaml}: {stderr}"
         );
     }
+}
+
+#[test]
+fn an_unknown_disabled_rule_is_a_warning() {
+    let repo = git_repo(&[
+        (
+            ".samdscan.yaml",
+            "policies:\n  disable:\n    - MFDS-CYB-001\n    - MFDS-CYB-999\n",
+        ),
+        SOURCE,
+    ]);
+    let report = crate::common::scan_json(repo.path());
+    let unknown: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "SAMDSCAN-002")
+        .map(|f| (f["level"].clone(), f["line"].clone(), f["message"].clone()))
+        .collect();
+    assert_eq!(
+        unknown,
+        [(
+            "warning".into(),
+            4.into(),
+            "policies.disable names rule `MFDS-CYB-999`, which no loaded policy defines".into()
+        )]
+    );
 }
