@@ -3,8 +3,8 @@
 //! expressions, dates, sizes, levels). Independent problems are all reported; a mapping or list
 //! of the wrong type hides nothing but itself.
 
+use super::byte_size::{parse_byte_size, size_error};
 use super::shape::{EVIDENCE_KIND, Field, Shape};
-use super::{parse_byte_size, size_error};
 use yaml_serde::Value;
 
 /// One problem, at a dotted key path (`product.software_systems[0].paths[1]`).
@@ -81,9 +81,7 @@ impl Walker<'_> {
                 Some(_) if v.is_null() => {}
                 Some(f) => self.node(&at, v, f.shape),
                 None if kinds.is_some_and(|k| k.contains(&key.as_str())) => {
-                    if !v.is_null() {
-                        self.node(&at, v, EVIDENCE_KIND);
-                    }
+                    self.node(&at, v, EVIDENCE_KIND);
                 }
                 None => {
                     let message = match kinds {

@@ -5,6 +5,7 @@
 //! right type but out of range (`grade: 5`) are not errors here: the product profile is handed to
 //! the policies as written, and MFDS-GEN-001 judges it, so the scan goes on.
 
+mod byte_size;
 mod check;
 mod problems;
 mod shape;
@@ -17,6 +18,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yaml_lines::YamlLines;
 
+pub use byte_size::ByteSize;
 pub use problems::ConfigProblem;
 
 /// Where samdscan looks for a config file, in order, relative to the scan root.
@@ -201,54 +203,6 @@ pub struct Waiver {
     pub reference: String,
 }
 
-/// A byte count written as an integer or with a unit (`32MiB`, `500KB`, `1GiB`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ByteSize(pub u64);
-
-impl<'de> Deserialize<'de> for ByteSize {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Int(u64),
-            Text(String),
-        }
-        match Raw::deserialize(d)? {
-            Raw::Int(n) => Ok(ByteSize(n)),
-            Raw::Text(s) => parse_byte_size(&s)
-                .map(ByteSize)
-                .ok_or_else(|| serde::de::Error::custom(size_error(&s))),
-        }
-    }
-}
-
-/// Why `text` is not a size.
-fn size_error(text: &str) -> String {
-    format!(
-        "invalid size `{text}`: expected a number with an optional unit (B, KB, KiB, MB, MiB, GB, GiB)"
-    )
-}
-
-fn parse_byte_size(text: &str) -> Option<u64> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (digits, unit) = text.split_at(split);
-    let n: u64 = digits.parse().ok()?;
-    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "kb" => 1000,
-        "kib" | "k" => 1024,
-        "mb" => 1000 * 1000,
-        "mib" | "m" => 1024 * 1024,
-        "gb" => 1000 * 1000 * 1000,
-        "gib" | "g" => 1024 * 1024 * 1024,
-        _ => return None,
-    };
-    n.checked_mul(factor)
-}
-
 /// A config as loaded: its typed content, where it came from, and where each key sits.
 #[derive(Debug, Default, Clone)]
 pub struct LoadedConfig {
@@ -405,12 +359,27 @@ mod tests {
         assert_eq!(c.config.product.unwrap().grade, Some(5));
     }
 
+    /// What the shape check lets through, the typed config accepts: otherwise only serde's
+    /// first error would be reported.
     #[test]
-    fn sizes_with_units() {
-        assert_eq!(parse_byte_size("32MiB"), Some(32 * 1024 * 1024));
-        assert_eq!(parse_byte_size("500 KB"), Some(500_000));
-        assert_eq!(parse_byte_size("12"), Some(12));
-        assert_eq!(parse_byte_size("12 parsecs"), None);
+    fn what_the_check_accepts_deserialises() {
+        for yaml in [
+            "product:\n  name: 12\n  version: 1.2\n  grade: 5\n  connected: true\n",
+            "product:\n  markets:\n  ai:\n",
+            "policies:\n  disable:\n  severity: {MFDS-CYB-001: note}\n",
+            "evidence:\n  max_file_size: 1024\n  sbom: ['*.json']\n",
+            "evidence:\nhistory:\n  scope: ~\nwaivers:\n",
+            "verification:\n  coverage: {B: {line: 60.5, branch: 50}}\n",
+            "# only a comment\n",
+        ] {
+            let parsed = parse_config(yaml, "c.yaml", KINDS);
+            assert!(parsed.is_ok(), "{yaml}: {}", parsed.unwrap_err());
+        }
+        let err = parse_config("evidence:\n  sbom:\n", "c.yaml", KINDS).unwrap_err();
+        assert!(
+            err.to_string().contains("evidence.sbom: expected a list"),
+            "{err}"
+        );
     }
 
     #[test]
