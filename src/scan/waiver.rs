@@ -64,14 +64,24 @@ impl Compiled<'_> {
                 .fingerprint
                 .as_ref()
                 .is_none_or(|fp| fp == &f.fingerprint)
-            && self.path.as_ref().is_none_or(|m| m.is_match(&f.path))
+            && self.path_matches(&f.path)
+    }
+
+    /// A waiver without a path accepts any; one whose glob does not compile (the config check
+    /// rejects such a glob before a scan starts) accepts none rather than all.
+    fn path_matches(&self, path: &str) -> bool {
+        match (&self.waiver.path, &self.path) {
+            (None, _) => true,
+            (Some(_), Some(m)) => m.is_match(path),
+            (Some(_), None) => false,
+        }
     }
 }
 
 /// A waiver's path glob, matched against the whole repository-relative path as written: `*` stays
 /// within one folder and `**` crosses folders, so a waiver never accepts more than its author
 /// wrote (`src/*.py` does not reach `src/alarm/threshold.py`).
-pub fn path_matcher(glob: &str) -> Option<GlobMatcher> {
+fn path_matcher(glob: &str) -> Option<GlobMatcher> {
     globset::GlobBuilder::new(glob)
         .literal_separator(true)
         .build()
@@ -244,5 +254,41 @@ fn config_finding(
         baseline_state: None,
         waiver: None,
         key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn waiver(path: Option<&str>) -> Waiver {
+        Waiver {
+            rule: "R-1".into(),
+            path: path.map(String::from),
+            fingerprint: None,
+            reason: "r".into(),
+            approved_by: "QA".into(),
+            expires: Date::parse("2027-01-01").unwrap(),
+            reference: "C-1".into(),
+        }
+    }
+
+    fn accepts(w: &Waiver, path: &str) -> bool {
+        let c = Compiled {
+            index: 0,
+            waiver: w,
+            path: w.path.as_deref().and_then(path_matcher),
+            expired: false,
+            used: false,
+        };
+        c.path_matches(path)
+    }
+
+    #[test]
+    fn a_path_glob_is_matched_whole_and_a_broken_one_accepts_nothing() {
+        assert!(accepts(&waiver(None), "src/a.py"));
+        assert!(accepts(&waiver(Some("src/*.py")), "src/a.py"));
+        assert!(!accepts(&waiver(Some("src/*.py")), "src/alarm/a.py"));
+        assert!(!accepts(&waiver(Some("src/{a,b")), "src/a.py"));
     }
 }
