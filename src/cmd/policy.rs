@@ -192,7 +192,12 @@ fn explain(set: &PolicySet, id: &str) -> Result<u8> {
 fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf]) -> Result<u8> {
     let target = Target::at(path);
     let outcome = scan_target(&target, policies)?;
-    let Some(rule) = outcome.report.rules.iter().find(|r| r.id().eq_ignore_ascii_case(id)) else {
+    let Some(rule) = outcome
+        .report
+        .rules
+        .iter()
+        .find(|r| r.id().eq_ignore_ascii_case(id))
+    else {
         bail!("rule `{id}` is disabled in {}", target.path.display());
     };
     println!("\n## In {}\n", target.path.display());
@@ -206,7 +211,10 @@ fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf]) -> Result<u8> 
     for evidence in &rule.evidence {
         println!("- **Evidence judged:** {evidence}");
     }
-    let findings = outcome.report.active_findings().filter(|f| f.rule_id.eq_ignore_ascii_case(id));
+    let findings = outcome
+        .report
+        .active_findings()
+        .filter(|f| f.rule_id.eq_ignore_ascii_case(id));
     for f in findings {
         println!(
             "- **Finding** ({}): {}:{}: {}",

@@ -1,9 +1,14 @@
 //! The user's `.samdscan.yaml`: where it is found, its typed shape, and the errors that point into it.
 //!
-//! Unknown keys and wrong types are errors naming the file, line and key (exit 2). Values that are
-//! of the right type but out of range (`grade: 5`) are not errors here: the product profile is
-//! handed to the policies as written, and MFDS-GEN-001 judges it, so the scan goes on.
+//! Unknown keys, wrong types and unusable values (globs, regular expressions, dates) are errors
+//! naming the file, line, column and key (exit 2), all of them at once. Values that are of the
+//! right type but out of range (`grade: 5`) are not errors here: the product profile is handed to
+//! the policies as written, and MFDS-GEN-001 judges it, so the scan goes on.
 
+mod byte_size;
+mod check;
+mod problems;
+mod shape;
 pub mod yaml_lines;
 
 use crate::date::Date;
@@ -12,6 +17,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yaml_lines::YamlLines;
+
+pub use byte_size::ByteSize;
+pub use problems::ConfigProblem;
 
 /// Where samdscan looks for a config file, in order, relative to the scan root.
 pub const CONFIG_LOCATIONS: [&str; 2] = [".samdscan.yaml", ".github/samdscan.yaml"];
@@ -34,12 +42,12 @@ pub enum ConfigError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}:{line}:{column}: {message}")]
+    /// Every problem of the file, in file order. `main` prints the first line after `error: `;
+    /// each further problem gets its own `error: ` line.
+    #[error("{}", problems::lines(path, problems))]
     Invalid {
         path: String,
-        line: usize,
-        column: usize,
-        message: String,
+        problems: Vec<ConfigProblem>,
     },
 }
 
@@ -130,6 +138,18 @@ pub struct HistoryConfig {
     pub change_reference: Option<String>,
 }
 
+impl HistoryConfig {
+    /// The scope in force and where it was written (`--since` or `config`): the command line
+    /// wins over `history.scope`. `None` when neither says.
+    pub fn chosen_scope(&self) -> Option<(&str, &'static str)> {
+        match (&self.since, &self.scope) {
+            (Some(s), _) => Some((s, "--since")),
+            (None, Some(s)) => Some((s, "config")),
+            (None, None) => None,
+        }
+    }
+}
+
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerificationConfig {
@@ -183,55 +203,14 @@ pub struct Waiver {
     pub reference: String,
 }
 
-/// A byte count written as an integer or with a unit (`32MiB`, `500KB`, `1GiB`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ByteSize(pub u64);
-
-impl<'de> Deserialize<'de> for ByteSize {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Int(u64),
-            Text(String),
-        }
-        match Raw::deserialize(d)? {
-            Raw::Int(n) => Ok(ByteSize(n)),
-            Raw::Text(s) => parse_byte_size(&s).map(ByteSize).ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "invalid size `{s}`: expected a number with an optional unit (B, KB, KiB, MB, MiB, GB, GiB)"
-                ))
-            }),
-        }
-    }
-}
-
-fn parse_byte_size(text: &str) -> Option<u64> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (digits, unit) = text.split_at(split);
-    let n: u64 = digits.parse().ok()?;
-    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "kb" => 1000,
-        "kib" | "k" => 1024,
-        "mb" => 1000 * 1000,
-        "mib" | "m" => 1024 * 1024,
-        "gb" => 1000 * 1000 * 1000,
-        "gib" | "g" => 1024 * 1024 * 1024,
-        _ => return None,
-    };
-    n.checked_mul(factor)
-}
-
 /// A config as loaded: its typed content, where it came from, and where each key sits.
 #[derive(Debug, Default, Clone)]
 pub struct LoadedConfig {
     pub config: Config,
     /// Repository-relative path of the config file, when one was read from the repository.
     pub path: Option<String>,
+    /// The file as errors name it (`.samdscan.yaml`, `--config`'s path, `SHORTID:PATH`).
+    pub shown: String,
     pub lines: YamlLines,
 }
 
@@ -268,6 +247,11 @@ impl LoadedConfig {
     /// The line of a dotted key (`product.grade`) in the config file, if present.
     pub fn line_of(&self, key: &str) -> Option<usize> {
         self.lines.line_of(key)
+    }
+
+    /// The line and column of a dotted key in the config file, if present.
+    pub fn position_of(&self, key: &str) -> Option<(usize, usize)> {
+        self.lines.position_of(key)
     }
 }
 
@@ -310,94 +294,43 @@ fn repo_relative(root: &Path, file: &Path) -> Option<String> {
     Some(rel.to_str()?.replace('\\', "/"))
 }
 
-/// Parses config text; `shown` names the file in errors.
+/// Parses config text; `shown` names the file in errors. Every problem is reported, not only
+/// the first: the text is read as a YAML value, checked against the known shape, and only then
+/// deserialised into the typed config.
 pub fn parse_config(
     text: &str,
     shown: &str,
     known_kinds: &[&str],
 ) -> Result<LoadedConfig, ConfigError> {
     let lines = YamlLines::index(text);
+    let invalid = |problems| ConfigError::Invalid {
+        path: shown.to_string(),
+        problems,
+    };
     let config: Config = if text.trim().is_empty() {
         Config::default()
     } else {
-        yaml_serde::from_str(text).map_err(|e| {
-            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            ConfigError::Invalid {
-                path: shown.to_string(),
-                line,
-                column,
-                message: strip_location(&e.to_string()),
-            }
-        })?
+        let value: yaml_serde::Value =
+            yaml_serde::from_str(text).map_err(|e| invalid(vec![ConfigProblem::from_serde(&e)]))?;
+        if value.is_null() {
+            return Ok(LoadedConfig {
+                shown: shown.to_string(),
+                lines,
+                ..LoadedConfig::default()
+            });
+        }
+        let found = check::check(&value, &shape::CONFIG, known_kinds);
+        if !found.is_empty() {
+            return Err(invalid(problems::locate(found, &lines, text)));
+        }
+        yaml_serde::from_str(text).map_err(|e| invalid(vec![ConfigProblem::from_serde(&e)]))?
     };
-    let loaded = LoadedConfig {
+    Ok(LoadedConfig {
         config,
         path: None,
+        shown: shown.to_string(),
         lines,
-    };
-    validate(&loaded, shown, known_kinds)?;
-    Ok(loaded)
-}
-
-fn strip_location(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
-
-fn validate(loaded: &LoadedConfig, shown: &str, known: &[&str]) -> Result<(), ConfigError> {
-    let c = &loaded.config;
-    let invalid = |key: &str, message: String| ConfigError::Invalid {
-        path: shown.to_string(),
-        line: loaded.line_of(key).unwrap_or(1),
-        column: 1,
-        message: format!("{key}: {message}"),
-    };
-    for kind in c.evidence.globs.keys() {
-        if !known.contains(&kind.as_str()) {
-            return Err(invalid(
-                &format!("evidence.{kind}"),
-                format!(
-                    "unknown evidence kind `{kind}`, expected `index`, `max_file_size`, `max_document_age_days`, `max_scan_age_days` or one of: {}",
-                    known.join(", ")
-                ),
-            ));
-        }
-    }
-    for (kind, globs) in &c.evidence.globs {
-        for g in globs {
-            globset::Glob::new(g).map_err(|e| {
-                invalid(
-                    &format!("evidence.{kind}"),
-                    format!("invalid glob `{g}`: {e}"),
-                )
-            })?;
-        }
-    }
-    for (key, pattern) in [
-        ("history.change_reference", &c.history.change_reference),
-        (
-            "verification.requirement_id",
-            &c.verification.requirement_id,
-        ),
-    ] {
-        if let Some(p) = pattern {
-            regex::Regex::new(p)
-                .map_err(|e| invalid(key, format!("invalid regular expression: {e}")))?;
-        }
-    }
-    for (i, w) in c.waivers.iter().enumerate() {
-        if let Some(p) = &w.path {
-            globset::Glob::new(p).map_err(|e| {
-                invalid(
-                    &format!("waivers[{i}]"),
-                    format!("invalid path glob `{p}`: {e}"),
-                )
-            })?;
-        }
-    }
-    Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -426,12 +359,27 @@ mod tests {
         assert_eq!(c.config.product.unwrap().grade, Some(5));
     }
 
+    /// What the shape check lets through, the typed config accepts: otherwise only serde's
+    /// first error would be reported.
     #[test]
-    fn sizes_with_units() {
-        assert_eq!(parse_byte_size("32MiB"), Some(32 * 1024 * 1024));
-        assert_eq!(parse_byte_size("500 KB"), Some(500_000));
-        assert_eq!(parse_byte_size("12"), Some(12));
-        assert_eq!(parse_byte_size("12 parsecs"), None);
+    fn what_the_check_accepts_deserialises() {
+        for yaml in [
+            "product:\n  name: 12\n  version: 1.2\n  grade: 5\n  connected: true\n",
+            "product:\n  markets:\n  ai:\n",
+            "policies:\n  disable:\n  severity: {MFDS-CYB-001: note}\n",
+            "evidence:\n  max_file_size: 1024\n  sbom: ['*.json']\n",
+            "evidence:\nhistory:\n  scope: ~\nwaivers:\n",
+            "verification:\n  coverage: {B: {line: 60.5, branch: 50}}\n",
+            "# only a comment\n",
+        ] {
+            let parsed = parse_config(yaml, "c.yaml", KINDS);
+            assert!(parsed.is_ok(), "{yaml}: {}", parsed.unwrap_err());
+        }
+        let err = parse_config("evidence:\n  sbom:\n", "c.yaml", KINDS).unwrap_err();
+        assert!(
+            err.to_string().contains("evidence.sbom: expected a list"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -3,18 +3,21 @@
 //! YAML parsers that deserialize into typed values drop positions. This index reads block-style
 //! mappings and sequences line by line and records where each dotted key path starts
 //! (`product.grade`, `waivers[0]`, `waivers[0].rule`). Flow-style values are indexed by the key
-//! that holds them. It is a locator, not a parser: when unsure it reports nothing.
+//! that holds them. It is a locator, not a parser: when unsure it reports nothing. Columns
+//! (1-based, where the key or the sequence item starts) serve error messages.
 
 use std::collections::BTreeMap;
 
 #[derive(Debug, Default, Clone)]
 pub struct YamlLines {
     lines: BTreeMap<String, usize>,
+    columns: BTreeMap<String, usize>,
 }
 
 impl YamlLines {
     pub fn index(text: &str) -> YamlLines {
         let mut lines = BTreeMap::new();
+        let mut columns = BTreeMap::new();
         // Stack of (indent, path) for open mappings; sequence counters keyed by parent path.
         let mut stack: Vec<(usize, String)> = Vec::new();
         let mut seq_counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -38,6 +41,7 @@ impl YamlLines {
                 let path = format!("{parent}[{n}]");
                 *n += 1;
                 lines.entry(path.clone()).or_insert(line_no);
+                columns.entry(path.clone()).or_insert(indent + 3);
                 stack.push((indent, path));
                 indent += 2;
                 rest = item.trim_start();
@@ -53,14 +57,20 @@ impl YamlLines {
                     format!("{parent}.{key}")
                 };
                 lines.entry(path.clone()).or_insert(line_no);
+                columns.entry(path.clone()).or_insert(indent + 1);
                 stack.push((indent, path));
             }
         }
-        YamlLines { lines }
+        YamlLines { lines, columns }
     }
 
     pub fn line_of(&self, key: &str) -> Option<usize> {
         self.lines.get(key).copied()
+    }
+
+    /// The line and column of a dotted key, if indexed.
+    pub fn position_of(&self, key: &str) -> Option<(usize, usize)> {
+        Some((self.line_of(key)?, *self.columns.get(key)?))
     }
 
     /// The key → line map, for the evidence document.
@@ -97,5 +107,11 @@ mod tests {
         assert_eq!(l.line_of("product.software_systems[1]"), Some(7));
         assert_eq!(l.line_of("waivers[0].rule"), Some(9));
         assert_eq!(l.line_of("nope"), None);
+        assert_eq!(l.position_of("product.grade"), Some((3, 3)));
+        assert_eq!(
+            l.position_of("product.software_systems[0].safety_class"),
+            Some((6, 7))
+        );
+        assert_eq!(l.position_of("product.software_systems[1]"), Some((7, 7)));
     }
 }

@@ -3,7 +3,7 @@
 //! or, where names lie, by its first bytes.
 
 use super::Context;
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobSet, GlobSetBuilder};
 use serde_json::Value;
 
 /// One source of evidence: reads files (or git) and yields the value of one top-level key.
@@ -35,7 +35,8 @@ pub struct FileKind {
 }
 
 /// Compiles a kind's globs (the user's override if given). Globs match case-insensitively, and a
-/// glob without `/` matches the file name at any depth.
+/// glob without `/` matches the file name at any depth. Every glob of the config was checked when
+/// it was loaded (an invalid one is a config error), so none is dropped here in practice.
 pub fn compile_globs(globs: &[String]) -> GlobSet {
     let mut b = GlobSetBuilder::new();
     for g in globs {
@@ -49,8 +50,6 @@ pub fn compile_globs(globs: &[String]) -> GlobSet {
             .literal_separator(true)
             .build()
         {
-            b.add(glob);
-        } else if let Ok(glob) = Glob::new(g) {
             b.add(glob);
         }
     }

@@ -12,7 +12,7 @@ use crate::report::{RuleReport, ScanReport};
 use crate::scan::repository;
 use crate::scan::resolve::{Anchors, configured_level, resolve_findings};
 use crate::scan::revision_inputs::RevisionFiles;
-use crate::scan::waiver::{apply_waivers, waiver_rules};
+use crate::scan::waiver::{apply_waivers, unknown_rule_entries, waiver_rules};
 use anyhow::{Context as _, Result, bail};
 use std::path::Path;
 
@@ -102,6 +102,9 @@ fn collect(
         (Some(_), None) => bail!("--base needs PATH to be the top of a git work tree"),
         _ => None,
     };
+    if let Some(repo) = repo {
+        crate::evidence::history::check_scope(repo, config)?;
+    }
     let commit_date = match (&rev_commit, repo) {
         (Some(c), _) => Date::from_unix(c.1),
         (None, Some(repo)) => repository::head_commit_date(repo),
@@ -141,7 +144,8 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
     let anchors = Anchors::new(&inventory, &config, &evidence);
     let (mut rules, mut findings) = evaluate_rules(&policies, &config, &evidence, &anchors)?;
     let known = |id: &str| policies.rule(id).is_some();
-    let waiver_findings = apply_waivers(&mut findings, &config, known, as_of, &anchors);
+    let mut waiver_findings = apply_waivers(&mut findings, &config, known, as_of, &anchors);
+    waiver_findings.extend(unknown_rule_entries(&config, known, &anchors));
     rules.extend(waiver_rule_reports(&waiver_findings, &config));
     findings.extend(waiver_findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -201,17 +205,26 @@ fn evaluate_rules(
 /// The waiver rules' states: failed when they produced a finding, passed on the config's
 /// waivers, not applicable when there are none to judge.
 fn waiver_rule_reports(waiver_findings: &[Finding], config: &LoadedConfig) -> Vec<RuleReport> {
-    let has_waivers = !config.config.waivers.is_empty();
+    let c = &config.config;
+    let has_waivers = !c.waivers.is_empty();
+    // SAMDSCAN-002 also judges the rule ids named by `policies.disable` and `policies.severity`.
+    let names_rules =
+        has_waivers || !c.policies.disable.is_empty() || !c.policies.severity.is_empty();
     waiver_rules()
         .into_iter()
         .map(|meta| {
             let fired = waiver_findings.iter().any(|f| f.rule_id == meta.custom.id);
-            let (state, reasons) = match (fired, has_waivers) {
+            let judged = if meta.custom.id == "SAMDSCAN-002" {
+                names_rules
+            } else {
+                has_waivers
+            };
+            let (state, reasons) = match (fired, judged) {
                 (true, _) => (RuleState::Failed, vec![]),
                 (false, true) => (RuleState::Passed, vec![]),
                 (false, false) => (
                     RuleState::NotApplicable,
-                    vec!["the config declares no waivers".to_string()],
+                    vec!["the config declares no waivers or rule ids".to_string()],
                 ),
             };
             RuleReport {

@@ -1,7 +1,9 @@
 //! Waivers as quality records: a waiver accepts findings of one rule (optionally one path glob or
 //! one fingerprint) with a reason, an approver, an expiry date and a reference to a risk, CAPA or
 //! change record. Waived findings stay in every report, marked; an expired waiver, one naming an
-//! unknown rule, or one that matches nothing is itself a finding.
+//! unknown rule, or one that matches nothing is itself a finding. So is a rule id in
+//! `policies.disable` or `policies.severity` that no policy defines: like a waiver's, the entry
+//! silently does nothing, and the user believes otherwise.
 
 use crate::config::{LoadedConfig, Waiver};
 use crate::date::Date;
@@ -27,14 +29,14 @@ pub fn waiver_rules() -> Vec<Metadata> {
     pillar: tool
     recommended_action: Renew the waiver with a new approval and expiry date, or fix the finding and remove the waiver.
     references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
-- title: Waiver names an unknown rule
-  description: A waiver in the config names a rule id that no loaded policy defines, so it accepts nothing. Usually a typo or a rule that was renamed.
+- title: Config names an unknown rule
+  description: A waiver, a `policies.disable` entry or a `policies.severity` key in the config names a rule id that no loaded policy defines, so it does nothing (the waiver accepts nothing, the rule meant to be disabled or re-levelled is not the one named). Usually a typo or a rule that was renamed.
   custom:
     id: SAMDSCAN-002
     severity: warning
     since: "0.1.0"
     pillar: tool
-    recommended_action: Correct the rule id (see `samdscan policy list`) or remove the waiver.
+    recommended_action: Correct the rule id (see `samdscan policy list`) or remove the entry.
     references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
 - title: Waiver matches no finding
   description: A waiver in the config matches no finding of its rule. The issue it accepted has gone away or the path/fingerprint no longer matches; stale waivers hide future problems.
@@ -65,14 +67,24 @@ impl Compiled<'_> {
                 .fingerprint
                 .as_ref()
                 .is_none_or(|fp| fp == &f.fingerprint)
-            && self.path.as_ref().is_none_or(|m| m.is_match(&f.path))
+            && self.path_matches(&f.path)
+    }
+
+    /// A waiver without a path accepts any; one whose glob does not compile (the config check
+    /// rejects such a glob before a scan starts) accepts none rather than all.
+    fn path_matches(&self, path: &str) -> bool {
+        match (&self.waiver.path, &self.path) {
+            (None, _) => true,
+            (Some(_), Some(m)) => m.is_match(path),
+            (Some(_), None) => false,
+        }
     }
 }
 
 /// A waiver's path glob, matched against the whole repository-relative path as written: `*` stays
 /// within one folder and `**` crosses folders, so a waiver never accepts more than its author
 /// wrote (`src/*.py` does not reach `src/alarm/threshold.py`).
-pub fn path_matcher(glob: &str) -> Option<GlobMatcher> {
+fn path_matcher(glob: &str) -> Option<GlobMatcher> {
     globset::GlobBuilder::new(glob)
         .literal_separator(true)
         .build()
@@ -164,14 +176,78 @@ fn waiver_finding(
     } else {
         return None;
     };
-    let (path, line) = anchors.config_key(config, &format!("waivers[{}]", c.index));
     let key = format!(
         "waiver|{}|{}|{}",
         w.rule,
         w.reference,
         w.path.as_deref().or(w.fingerprint.as_deref()).unwrap_or("")
     );
-    Some(Finding {
+    let at = format!("waivers[{}]", c.index);
+    Some(config_finding(
+        rule_id, level, message, key, &at, config, anchors,
+    ))
+}
+
+/// SAMDSCAN-002 findings for the ids in `policies.disable` and `policies.severity` that no loaded
+/// policy defines, at the entry's line (or its list's, when the list is written inline).
+pub fn unknown_rule_entries(
+    config: &LoadedConfig,
+    known_rule: impl Fn(&str) -> bool,
+    anchors: &Anchors,
+) -> Vec<Finding> {
+    let policies = &config.config.policies;
+    let disabled = policies.disable.iter().enumerate().map(|(i, id)| {
+        let at = entry_key(config, format!("policies.disable[{i}]"), "policies.disable");
+        (id, at, "policies.disable names", "disable")
+    });
+    let levelled = policies.severity.keys().map(|id| {
+        let at = entry_key(
+            config,
+            format!("policies.severity.{id}"),
+            "policies.severity",
+        );
+        (id, at, "policies.severity sets the level of", "severity")
+    });
+    disabled
+        .chain(levelled)
+        .filter(|(id, ..)| !known_rule(id))
+        .map(|(id, at, what, kind)| {
+            let message = format!("{what} rule `{id}`, which no loaded policy defines");
+            let key = format!("{kind}|{id}");
+            config_finding(
+                WAIVER_UNKNOWN_RULE,
+                Level::Warning,
+                message,
+                key,
+                &at,
+                config,
+                anchors,
+            )
+        })
+        .collect()
+}
+
+/// The entry's own key when the config file has it on a line of its own, else its holder's (an
+/// inline list or mapping).
+fn entry_key(config: &LoadedConfig, entry: String, holder: &str) -> String {
+    match config.line_of(&entry) {
+        Some(_) => entry,
+        None => holder.to_string(),
+    }
+}
+
+/// A finding about the config entry at dotted key `at`.
+fn config_finding(
+    rule_id: &str,
+    level: Level,
+    message: String,
+    key: String,
+    at: &str,
+    config: &LoadedConfig,
+    anchors: &Anchors,
+) -> Finding {
+    let (path, line) = anchors.config_key(config, at);
+    Finding {
         rule_id: rule_id.to_string(),
         level,
         message,
@@ -181,5 +257,41 @@ fn waiver_finding(
         baseline_state: None,
         waiver: None,
         key,
-    })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn waiver(path: Option<&str>) -> Waiver {
+        Waiver {
+            rule: "R-1".into(),
+            path: path.map(String::from),
+            fingerprint: None,
+            reason: "r".into(),
+            approved_by: "QA".into(),
+            expires: Date::parse("2027-01-01").unwrap(),
+            reference: "C-1".into(),
+        }
+    }
+
+    fn accepts(w: &Waiver, path: &str) -> bool {
+        let c = Compiled {
+            index: 0,
+            waiver: w,
+            path: w.path.as_deref().and_then(path_matcher),
+            expired: false,
+            used: false,
+        };
+        c.path_matches(path)
+    }
+
+    #[test]
+    fn a_path_glob_is_matched_whole_and_a_broken_one_accepts_nothing() {
+        assert!(accepts(&waiver(None), "src/a.py"));
+        assert!(accepts(&waiver(Some("src/*.py")), "src/a.py"));
+        assert!(!accepts(&waiver(Some("src/*.py")), "src/alarm/a.py"));
+        assert!(!accepts(&waiver(Some("src/{a,b")), "src/a.py"));
+    }
 }

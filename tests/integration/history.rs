@@ -305,12 +305,11 @@ fn since_accepts_a_ref_a_count_and_a_date() {
     assert_eq!(count(&["--since", "2"]), 2);
     assert_eq!(count(&["--since", "2026-09-30"]), 3);
     assert_eq!(count(&["--since", "2026-10-02"]), 0);
-    let h = evidence(repo, &["--since", "no-such-ref"]);
-    assert_eq!(h["history"]["available"], false);
-    assert!(
-        h["diagnostics"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("no-such-ref")
-    );
+    // An unresolvable scope fails closed (exit 2), naming where it came from.
+    crate::common::samdscan()
+        .args(["evidence", "--since", "no-such-ref"])
+        .arg(repo)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--since: `no-such-ref`"));
 }

@@ -5,6 +5,7 @@ mod action;
 mod ai_evidence;
 mod cli;
 mod common;
+mod config_errors;
 mod contracts;
 mod coverage_conformance;
 mod documents;

@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 use tags::{DEFAULT_RELEASE_TAGS, TagRecord};
 
 pub use areas::AreaMatcher;
-pub use scope::DEFAULT_SCOPE;
+pub use scope::{DEFAULT_SCOPE, check_scope};
 
 pub struct HistoryExtractor;
 
@@ -74,11 +74,7 @@ fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, Str
     let matcher = tags::release_matcher(pattern).map_err(|e| e.to_string())?;
     let tags = tags::list_tags(repo, Some(tip), &matcher);
     let releases: Vec<&TagRecord> = tags.iter().filter(|t| t.release && t.reachable).collect();
-    let (spec, source) = match (&history.since, &history.scope) {
-        (Some(s), _) => (s.as_str(), "--since"),
-        (None, Some(s)) => (s.as_str(), "config"),
-        (None, None) => (DEFAULT_SCOPE, "default"),
-    };
+    let (spec, source) = history.chosen_scope().unwrap_or((DEFAULT_SCOPE, "default"));
     let mut plan = scope::plan(repo, tip, spec, source, &releases).map_err(|e| e.to_string())?;
     let base = match &ctx.repository.base {
         Some(b) => Some(Oid::from_str(b).map_err(|e| e.message().to_string())?),

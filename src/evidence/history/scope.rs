@@ -7,6 +7,7 @@
 //! the commits reachable from the tip and not from it.
 
 use super::tags::TagRecord;
+use crate::config::LoadedConfig;
 use crate::date::Date;
 use git2::{Oid, Repository};
 use serde::Serialize;
@@ -64,8 +65,40 @@ pub struct ScopePlan {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScopeError {
-    #[error("history scope `{spec}`: cannot resolve the revision: {message}")]
-    UnknownRevision { spec: String, message: String },
+    /// `origin` says where the scope was written: `--since`, or `FILE:LINE:COL: history.scope`.
+    #[error(
+        "{origin}: `{spec}` is not a revision of this repository ({message}); a history scope is all, since-last-release, a number of commits, a date YYYY-MM-DD, or a tag, branch or commit"
+    )]
+    UnknownRevision {
+        origin: String,
+        spec: String,
+        message: String,
+    },
+}
+
+/// Fails when the scope in force (`--since`, else `history.scope`) names a revision the
+/// repository does not have: history rules judged over an unintended range would pass silently,
+/// so the scan stops before it starts, naming where the scope was written.
+pub fn check_scope(repo: &Repository, config: &LoadedConfig) -> Result<(), ScopeError> {
+    let Some((spec, source)) = config.config.history.chosen_scope() else {
+        return Ok(());
+    };
+    let ScopeSpec::SinceRef(rev) = ScopeSpec::parse(spec) else {
+        return Ok(());
+    };
+    resolve(repo, &rev).map(|_| ()).map_err(|e| {
+        let origin = match config.position_of("history.scope") {
+            Some((line, column)) if source == "config" => {
+                format!("{}:{line}:{column}: history.scope", config.shown)
+            }
+            _ => source.to_string(),
+        };
+        ScopeError::UnknownRevision {
+            origin,
+            spec: spec.to_string(),
+            message: e.message().to_string(),
+        }
+    })
 }
 
 /// Resolves `spec` for a walk from `tip`; `releases` are the release tags, newest first.
@@ -110,6 +143,7 @@ pub fn plan(
         }
         ScopeSpec::SinceRef(r) => {
             let oid = resolve(repo, &r).map_err(|e| ScopeError::UnknownRevision {
+                origin: source.to_string(),
                 spec: spec_text.to_string(),
                 message: e.message().to_string(),
             })?;
