@@ -131,26 +131,41 @@ pub fn samdscan() -> assert_cmd::Command {
     cmd
 }
 
-/// A file of `../shared/data`, or `None` (with a note) when that folder is not beside the
-/// project. CI sets SAMDSCAN_REQUIRE_SHARED=1, which turns a missing folder into a failure.
+/// The shared conformance data: `$SAMDSCAN_SHARED_DATA`, else the first `shared/data` beside
+/// the project or one of the folders above it (a worktree under `wt/` sits one level deeper than
+/// the main checkout), else `None`.
+fn shared_root() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("SAMDSCAN_SHARED_DATA") {
+        return Some(PathBuf::from(dir));
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .skip(1)
+        .map(|dir| dir.join("shared/data"))
+        .find(|data| data.is_dir())
+}
+
+/// A file of the shared conformance data ([`shared_root`]), or `None` (with a note) when there is
+/// no shared data at all. CI sets SAMDSCAN_REQUIRE_SHARED=1, which turns missing data into a
+/// failure; a file missing from data that is present is always a failure (the test names a file
+/// that is not there), so no test passes without the check it was written for.
 pub fn shared_data(rel: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(rel);
-    if path.exists() {
-        return Some(path);
-    }
-    if std::env::var_os("SAMDSCAN_REQUIRE_SHARED").is_some() {
-        panic!(
-            "{} is missing and SAMDSCAN_REQUIRE_SHARED is set",
-            path.display()
+    let Some(root) = shared_root() else {
+        assert!(
+            std::env::var_os("SAMDSCAN_REQUIRE_SHARED").is_none(),
+            "no shared/data beside {} and SAMDSCAN_REQUIRE_SHARED is set",
+            env!("CARGO_MANIFEST_DIR")
         );
-    }
-    eprintln!(
-        "note: {} not found; conformance check skipped",
+        eprintln!("note: no shared/data found; conformance check of {rel} skipped");
+        return None;
+    };
+    let path = root.join(rel);
+    assert!(
+        path.exists(),
+        "{} is missing from the shared data",
         path.display()
     );
-    None
+    Some(path)
 }
 
 /// `samdscan scan --format json --fail-on never` on `repo`, which must exit 0; the parsed report.

@@ -106,3 +106,43 @@ fn a_100_mb_sbom_is_refused_by_the_size_cap() {
     }
     assert_eq!(ev["sboms"][0]["parsed"], false);
 }
+
+/// Files the user's `evidence.lockfile` and `evidence.manifest` globs name but samdscan cannot
+/// read (an unknown format, a format not read, a lock that does not parse, a manifest with no
+/// reader) are each a SAMDSCAN-004 finding naming the file, never dropped.
+#[test]
+fn unreadable_files_named_by_user_globs_are_input_problems() {
+    let repo = crate::common::git_repo(&[
+        (
+            ".samdscan.yaml",
+            "evidence:\n  lockfile: [\"deps/*.lock\"]\n  manifest: [\"deps/*.toml\", \"environment.yml\"]\n",
+        ),
+        ("deps/flake.lock", "{\"nodes\": {}}"),
+        ("deps/mix.lock", "%{\"jason\": {:hex, :jason, \"1.4.1\"}}\n"),
+        ("deps/broken.lock", "{\"locked_resolves\": [\n"),
+        ("deps/poetry.lock", "[[package]\n"),
+        ("deps/tools.toml", "[tool]\n"),
+        ("environment.yml", "dependencies:\n  - numpy=1.26\n"),
+    ]);
+    let report = crate::common::scan_json(repo.path());
+    let mut paths: Vec<&str> = crate::common::findings_of(&report, "SAMDSCAN-004")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            "deps/broken.lock",
+            "deps/flake.lock",
+            "deps/mix.lock",
+            "deps/poetry.lock",
+            "deps/tools.toml",
+            "environment.yml"
+        ]
+    );
+    let ev = crate::common::evidence_json(repo.path(), &[]);
+    let mix = diagnostics_for(&ev, "deps/mix.lock");
+    assert!(mix[0].contains("does not read mix.lock"), "{mix:?}");
+    assert!(diagnostics_for(&ev, "deps/tools.toml")[0].contains("not a manifest samdscan reads"));
+}

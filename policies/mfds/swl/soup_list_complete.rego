@@ -55,7 +55,12 @@ deny contains f if {
 	f := object.union(documents.missing("soup_list", sprintf("no SOUP list found, but the product has %d direct third-party dependencies (add e.g. docs/soup-list.md)", [count(direct)])), {"key": "missing-list"})
 }
 
-missing := sort([sprintf("%s %s (%s)", [d.name, d.version, d.source]) | some d in direct; not by_key[d.key]])
+# `name version (source)`; a requirement without a version (`pkg` in requirements.txt) is `name (source)`.
+label(d) := sprintf("%s (%s)", [d.name, d.source]) if d.version == ""
+
+else := sprintf("%s %s (%s)", [d.name, d.version, d.source])
+
+missing := sort([label(d) | some d in direct; not by_key[d.key]])
 
 deny contains f if {
 	count(lists) > 0

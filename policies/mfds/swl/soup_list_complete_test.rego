@@ -47,3 +47,12 @@ test_class_a_needs_no_extra_fields if {
 	class_a := {"software_systems": [{"name": "app", "safety_class": "A"}]}
 	count(p.deny) == 0 with input as {"profile": class_a, "config": cfg, "dependencies": {"direct": [numpy]}, "soup": soup([thin])}
 }
+
+test_unpinned_requirements_are_listed_by_name_and_range if {
+	torch := {"name": "torch", "key": "torch", "version": ">=2.4", "locked": false, "source": "requirements.txt"}
+	bare := {"name": "pkg", "key": "pkg", "version": "", "locked": false, "source": "requirements.txt"}
+	d := p.deny with input as {"config": cfg, "dependencies": {"direct": [numpy, torch, bare]}, "soup": soup([full_entry])}
+	some f in d
+	f.key == "missing-items"
+	f.msg == "the SOUP list misses 2 direct dependencies: pkg (requirements.txt), torch >=2.4 (requirements.txt)"
+}

@@ -2,19 +2,23 @@
 //! ecosystem, the parser, the manifests whose dependencies it pins and whether a workspace's
 //! lockfile above the manifest counts. The lockfile and manifest globs, the parser chosen for a
 //! file, the lockfile looked for beside a manifest and the ecosystem (so the purl type) of each
-//! all come from here; a new format is one row (and its parser). Also what every parser yields:
-//! the packages and (requirements files) the names left unpinned.
+//! all come from here; a new format is one row (and its parser). Formats that only matter to the
+//! history areas (a changed lockfile of an ecosystem samdscan does not read) are rows too, marked
+//! not read. Also what every parser yields: the packages and (requirements files) the
+//! requirements left unpinned.
 
+use super::manifest::Direct;
 use super::manifest::{
     BUILD_GRADLE, CARGO_TOML, COMPOSER_JSON, GEMFILE, GEMS_RB, GO_MOD, Manifest, PACKAGE_JSON,
     PACKAGE_SWIFT, PIPFILE, PODFILE, PROJECT_FILE, PYPROJECT, REQUIREMENTS_IN,
 };
 use super::package::{Ecosystem, Package};
 use super::{
-    cargo, cocoapods, composer, golang, gradle, npm, nuget, pnpm, python, ruby, swift, yarn,
+    cargo, cocoapods, composer, conda, golang, gradle, npm, nuget, pdm, pex, pnpm, python, ruby,
+    swift, yarn,
 };
 use Ecosystem as E;
-use Parser::{Bytes, Requirements, Text, Unread};
+use Parser::{Bytes, Requirements, Sniffed, Text, Unread};
 use std::sync::LazyLock;
 
 /// How a format is read.
@@ -24,8 +28,10 @@ pub enum Parser {
     /// From UTF-8 text.
     Text(fn(&str) -> Result<Vec<Package>, String>),
     /// From UTF-8 text, with the requirements left unpinned (requirements files).
-    Requirements(fn(&str) -> (Vec<Package>, Vec<String>)),
-    /// Recognised beside a manifest, but not read.
+    Requirements(fn(&str) -> (Vec<Package>, Direct)),
+    /// From the bytes, for a format recognised by content (the first test), whatever the name.
+    Sniffed(fn(&[u8]) -> bool, fn(&[u8]) -> Result<Vec<Package>, String>),
+    /// Recognised beside a manifest or in the history, but not read.
     Unread,
 }
 
@@ -57,7 +63,7 @@ pub const LOCKFILE_FORMATS: &[LockfileFormat] = &[
         parser: Text(python::parse_poetry), manifests: &[PYPROJECT], workspace: false },
     LockfileFormat { names: &["uv.lock"], ecosystem: E::Pypi, parser: Text(python::parse_uv),
         manifests: &[PYPROJECT], workspace: false },
-    LockfileFormat { names: &["pdm.lock"], ecosystem: E::Pypi, parser: Unread,
+    LockfileFormat { names: &["pdm.lock"], ecosystem: E::Pypi, parser: Text(pdm::parse_lock),
         manifests: &[PYPROJECT], workspace: false },
     LockfileFormat { names: &["Pipfile.lock"], ecosystem: E::Pypi,
         parser: Bytes(python::parse_pipfile_lock), manifests: &[PYPROJECT, PIPFILE],
@@ -84,6 +90,20 @@ pub const LOCKFILE_FORMATS: &[LockfileFormat] = &[
         parser: Bytes(swift::parse_resolved), manifests: &[PACKAGE_SWIFT], workspace: false },
     LockfileFormat { names: &["Podfile.lock"], ecosystem: E::Cocoapods,
         parser: Text(cocoapods::parse_lock), manifests: &[PODFILE], workspace: false },
+    LockfileFormat { names: &["conda-lock.yml", "*.conda-lock.yml"], ecosystem: E::Conda,
+        parser: Text(conda::parse_lock), manifests: &[], workspace: false },
+    // Pants and `pex3 lock` write any name (`3rdparty/python/default.lock`, `lock.json`).
+    LockfileFormat { names: &[], ecosystem: E::Pypi,
+        parser: Sniffed(pex::looks_like_lock, pex::parse_lock), manifests: &[], workspace: false },
+    // Not read; named so that the history counts their changes as lockfile changes.
+    LockfileFormat { names: &["conan.lock"], ecosystem: E::Conan, parser: Unread, manifests: &[],
+        workspace: false },
+    LockfileFormat { names: &["vcpkg.json"], ecosystem: E::Vcpkg, parser: Unread, manifests: &[],
+        workspace: false },
+    LockfileFormat { names: &["pubspec.lock"], ecosystem: E::Pub, parser: Unread, manifests: &[],
+        workspace: false },
+    LockfileFormat { names: &["mix.lock"], ecosystem: E::Hex, parser: Unread, manifests: &[],
+        workspace: false },
 ];
 
 /// True when a file name matches a name of the table (case-insensitively; `*` is any run).
@@ -98,7 +118,7 @@ pub fn name_matches(pattern: &str, name: &str) -> bool {
 }
 
 impl LockfileFormat {
-    /// False for the formats only recognised beside a manifest.
+    /// False for the formats only recognised beside a manifest or in the history.
     fn is_read(&self) -> bool {
         !matches!(self.parser, Unread)
     }
@@ -109,12 +129,23 @@ fn named(names: &[&str], name: &str) -> bool {
     names.iter().any(|n| name_matches(n, name))
 }
 
-/// The format that reads a lockfile of this name (none for names samdscan does not read).
+/// The format of a lockfile of this name, read or not (none for names of no format).
 pub fn lockfile_format(name: &str) -> Option<&'static LockfileFormat> {
+    LOCKFILE_FORMATS.iter().find(|f| named(f.names, name))
+}
+
+/// True for the first bytes of a lockfile of a format recognised by content.
+pub fn sniff_lockfile(head: &[u8]) -> bool {
     LOCKFILE_FORMATS
         .iter()
-        .filter(|f| f.is_read())
-        .find(|f| named(f.names, name))
+        .any(|f| matches!(f.parser, Sniffed(looks, _) if looks(head)))
+}
+
+/// Every file name of every format, read or not (what the history counts as a lockfile).
+pub fn all_lockfile_names() -> impl Iterator<Item = &'static str> {
+    LOCKFILE_FORMATS
+        .iter()
+        .flat_map(|f| f.names.iter().copied())
 }
 
 /// The formats that pin a manifest of this name, in the order they are looked for.
@@ -154,11 +185,12 @@ fn unique(names: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
     out
 }
 
-/// What one lockfile pins: ecosystem, packages, and (requirements files) unpinned names.
+/// What one lockfile pins: ecosystem, packages, and (requirements files) the requirements left
+/// unpinned, as (name, specifier).
 pub struct Locked {
     pub ecosystem: Ecosystem,
     pub packages: Vec<Package>,
-    pub unpinned: Vec<String>,
+    pub unpinned: Direct,
 }
 
 pub fn file_name(path: &str) -> &str {
@@ -170,15 +202,23 @@ fn text(bytes: &[u8]) -> Result<&str, String> {
         .map_err(|e| format!("not valid UTF-8 text (at byte {})", e.valid_up_to()))
 }
 
-/// Parses a lockfile chosen by its file name; `None` when the name is not a lockfile samdscan
-/// reads.
+/// Parses a lockfile chosen by its file name, else by its content; `None` when it is of no
+/// format of the table, an error when samdscan does not read its format or it does not parse.
 pub fn parse_lockfile(path: &str, bytes: &[u8]) -> Option<Result<Locked, String>> {
-    let format = lockfile_format(file_name(path))?;
+    let name = file_name(path);
+    let by_content = || {
+        LOCKFILE_FORMATS
+            .iter()
+            .find(|f| matches!(f.parser, Sniffed(looks, _) if looks(bytes)))
+    };
+    let format = lockfile_format(name).or_else(by_content)?;
     let pins = match format.parser {
-        Parser::Bytes(parse) => parse(bytes).map(|p| (p, vec![])),
-        Parser::Text(parse) => text(bytes).and_then(parse).map(|p| (p, vec![])),
-        Parser::Requirements(parse) => text(bytes).map(parse),
-        Parser::Unread => return None,
+        Bytes(parse) | Sniffed(_, parse) => parse(bytes).map(|p| (p, vec![])),
+        Text(parse) => text(bytes).and_then(parse).map(|p| (p, vec![])),
+        Requirements(parse) => text(bytes).map(parse),
+        Unread => Err(format!(
+            "samdscan does not read {name} lockfiles (their packages are not compared)"
+        )),
     };
     Some(pins.map(|(packages, unpinned)| Locked {
         ecosystem: format.ecosystem,
@@ -213,7 +253,20 @@ mod tests {
             1
         );
         assert_eq!(MANIFEST_GLOBS.len(), 15);
-        assert!(lockfile_format("bun.lock").is_none());
+        assert!(lockfile_format("bun.lock").is_some_and(|f| !f.is_read()));
+        assert!(lockfile_format("flake.lock").is_none());
+        let names: Vec<&str> = all_lockfile_names().collect();
+        for n in [
+            "bun.lock",
+            "go.sum",
+            "conan.lock",
+            "mix.lock",
+            "pdm.lock",
+            "conda-lock.yml",
+        ] {
+            assert!(names.contains(&n), "{n}");
+        }
+        assert!(LOCKFILE_GLOBS.contains(&"pdm.lock") && !LOCKFILE_GLOBS.contains(&"mix.lock"));
         assert_eq!(
             lockfile_format("POETRY.lock").map(|f| f.ecosystem),
             Some(E::Pypi)
@@ -238,5 +291,22 @@ mod tests {
         assert!(names("unknown.manifest").is_empty());
         assert_eq!(manifest_format("gems.rb").map(|(e, _)| e), Some(E::Gem));
         assert!(manifest_format("Cargo.lock").is_none());
+    }
+
+    #[test]
+    fn files_dispatch_by_name_then_content_and_unread_formats_say_so() {
+        let pex = br#"{"locked_resolves": [{"locked_requirements": [{"project_name": "idna", "version": "3.7"}]}], "requirements": ["idna"]}"#;
+        let locked = parse_lockfile("3rdparty/python/default.lock", pex)
+            .unwrap()
+            .unwrap();
+        assert_eq!((locked.ecosystem, locked.packages.len()), (E::Pypi, 1));
+        assert!(sniff_lockfile(pex) && !sniff_lockfile(b"{\"lockfileVersion\": 3}"));
+        let unread = parse_lockfile("mix.lock", b"%{}").unwrap();
+        assert!(unread.is_err_and(|e| e.contains("does not read mix.lock")));
+        assert!(parse_lockfile("deps/flake.lock", b"{}").is_none());
+        let reqs = parse_lockfile("requirements.txt", b"torch>=2.4\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(reqs.unpinned, [("torch".to_string(), ">=2.4".to_string())]);
     }
 }

@@ -108,13 +108,10 @@ fn package_json(text: &str) -> Result<Direct, String> {
     Ok(out)
 }
 
-/// The name at the start of a PEP 508 requirement (`requests[socks]>=2 ; markers`).
-fn pep508_name(spec: &str) -> &str {
-    let spec = spec.trim();
-    let end = spec
-        .find(|c: char| !(c.is_alphanumeric() || "-_.".contains(c)))
-        .unwrap_or(spec.len());
-    &spec[..end]
+/// A PEP 508 requirement as (name, specifier), extras and markers dropped.
+fn pep508(spec: &str) -> Option<(String, String)> {
+    let (name, specifier) = super::python::split_requirement(spec)?;
+    Some((name.to_string(), specifier))
 }
 
 fn pyproject(text: &str) -> Result<Direct, String> {
@@ -122,8 +119,7 @@ fn pyproject(text: &str) -> Result<Direct, String> {
     let mut out: Direct = array(doc.get("project").unwrap_or(&Value::Null), "dependencies")
         .iter()
         .filter_map(Value::as_str)
-        .map(|s| (pep508_name(s).to_string(), s.to_string()))
-        .filter(|(n, _)| !n.is_empty())
+        .filter_map(pep508)
         .collect();
     if let Some(poetry) = doc.pointer("/tool/poetry") {
         table(poetry, "dependencies", &mut out);
@@ -144,13 +140,7 @@ fn pipfile(text: &str) -> Result<Direct, String> {
 }
 
 fn requirements_in(text: &str) -> Result<Direct, String> {
-    Ok(text
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or_default().trim())
-        .filter(|l| !l.is_empty() && !l.starts_with('-') && !l.starts_with('.'))
-        .map(|l| (pep508_name(l).to_string(), l.to_string()))
-        .filter(|(n, _)| !n.is_empty())
-        .collect())
+    Ok(text.lines().filter_map(pep508).collect())
 }
 
 /// go.mod is its own lock; its direct requirements are those not marked `// indirect`.
@@ -231,6 +221,20 @@ mod tests {
         assert_eq!(names("package.json", npm), ["@scope/a", "@x/real", "jest"]);
         let py = "[project]\ndependencies = [\"requests[socks]>=2 ; python_version>'3'\", \"NumPy\"]\n[tool.poetry.dependencies]\npython = \"^3.11\"\nscipy = \"^1\"\n";
         assert_eq!(names("pyproject.toml", py), ["requests", "NumPy", "scipy"]);
+        let specs: Vec<String> = read("pyproject.toml", py)
+            .unwrap()
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(specs, [">=2", "", "^1"]);
+        assert_eq!(
+            read(
+                "requirements.in",
+                "torch>=2.4 # GPU\n-c constraints.txt\npkg[x]; os_name=='nt'\n"
+            )
+            .unwrap(),
+            [("torch".into(), ">=2.4".into()), ("pkg".into(), "".into())]
+        );
         assert_eq!(
             names(
                 "Gemfile",

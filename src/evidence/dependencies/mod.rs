@@ -9,6 +9,7 @@
 mod cargo;
 mod cocoapods;
 mod composer;
+mod conda;
 mod dockerfile;
 pub mod drift;
 mod golang;
@@ -19,18 +20,22 @@ mod npm;
 mod nuget;
 pub mod package;
 mod pairing;
+mod pdm;
+mod pex;
 mod pnpm;
 mod python;
 mod ruby;
 mod swift;
 mod yarn;
 
-use super::extractor::FileKind;
+use super::extractor::{FileKind, Sniffer};
 use super::read::path_history::last_changes;
 use super::sbom;
 use super::{Context, Extractor};
 pub use lockfile::parse_lockfile;
-use lockfile::{LOCKFILE_GLOBS, Locked, MANIFEST_GLOBS, file_name, manifest_format};
+use lockfile::{
+    LOCKFILE_GLOBS, Locked, MANIFEST_GLOBS, file_name, manifest_format, sniff_lockfile,
+};
 use package::{Ecosystem, Package, generic_name};
 use pairing::find_lockfile;
 use serde_json::{Value, json};
@@ -48,7 +53,11 @@ static DEPENDENCY_KINDS: LazyLock<[FileKind; 3]> = LazyLock::new(|| {
         FileKind {
             name: "lockfile",
             globs: &LOCKFILE_GLOBS,
-            sniffer: None,
+            // Formats with no fixed name (PEX locks).
+            sniffer: Some(Sniffer {
+                extensions: &["lock", "json"],
+                test: sniff_lockfile,
+            }),
         },
         FileKind {
             name: "manifest",
@@ -110,30 +119,46 @@ impl Extractor for DependencyExtractor {
     }
 }
 
+/// Every file of the lockfile kind, parsed. A file of no known format (a user's glob can name
+/// any file) or of a format samdscan does not read is recorded unparsed, with a diagnostic.
 fn read_lockfiles(ctx: &Context) -> Vec<LockfileRecord> {
     ctx.files("lockfile")
         .iter()
-        .filter_map(|path| {
+        .map(|path| {
             let parsed = match ctx.read(path) {
-                Some(bytes) => parse_lockfile(path, &bytes)?,
+                Some(bytes) => parse_lockfile(path, &bytes).unwrap_or_else(|| {
+                    Err("not a lockfile format samdscan reads (see docs/supply-chain.md)".into())
+                }),
                 None => Err("could not be read (see diagnostics)".into()),
             };
             if let Err(e) = &parsed {
-                ctx.diagnose(path, format!("lockfile does not parse: {e}"));
+                ctx.diagnose(path, format!("lockfile not read: {e}"));
             }
-            Some(LockfileRecord {
+            LockfileRecord {
                 path: path.clone(),
                 parsed,
-            })
+            }
         })
         .collect()
 }
 
+/// Every file of the manifest kind with its direct dependencies and lockfile. A file that is no
+/// manifest samdscan reads (a user's glob can name any file) is recorded unparsed, with a
+/// diagnostic.
 fn read_manifests(ctx: &Context) -> Vec<ManifestRecord> {
     ctx.files("manifest")
         .iter()
-        .filter_map(|path| {
-            let (ecosystem, manifest) = manifest_format(file_name(path))?;
+        .map(|path| {
+            let Some((ecosystem, manifest)) = manifest_format(file_name(path)) else {
+                let error = "not a manifest samdscan reads (see docs/supply-chain.md)";
+                ctx.diagnose(path, manifest::unparsed_message(error));
+                return ManifestRecord {
+                    path: path.clone(),
+                    ecosystem: None,
+                    direct: Err(error.into()),
+                    lockfile: None,
+                };
+            };
             let direct = match ctx.read_text(path) {
                 Some(t) => (manifest.read)(&t),
                 None => Err("could not be read (see diagnostics)".into()),
@@ -141,13 +166,12 @@ fn read_manifests(ctx: &Context) -> Vec<ManifestRecord> {
             if let Err(e) = &direct {
                 ctx.diagnose(path, manifest::unparsed_message(e));
             }
-            let lockfile = find_lockfile(ctx, path);
-            Some(ManifestRecord {
+            ManifestRecord {
                 path: path.clone(),
                 ecosystem: Some(ecosystem),
                 direct,
-                lockfile,
-            })
+                lockfile: find_lockfile(ctx, path),
+            }
         })
         .collect()
 }
@@ -182,17 +206,36 @@ fn direct_dependencies(lockfiles: &[LockfileRecord], manifests: &[ManifestRecord
                 });
         }
     }
-    for m in manifests.iter().filter(|m| m.lockfile.is_none()) {
-        let Ok(direct) = &m.direct else { continue };
+    // Requirements a lockfile leaves unpinned, and manifests without a lockfile.
+    let unpinned = lockfiles.iter().filter_map(|l| {
+        let locked = l.parsed.as_ref().ok()?;
+        Some((&l.path, Some(locked.ecosystem), &locked.unpinned))
+    });
+    let unlocked = manifests
+        .iter()
+        .filter(|m| m.lockfile.is_none())
+        .filter_map(|m| Some((&m.path, m.ecosystem, m.direct.as_ref().ok()?)));
+    for (source, ecosystem, direct) in unpinned.chain(unlocked) {
         for (name, requirement) in direct {
             out.entry((generic_name(name), requirement.clone()))
                 .or_insert_with(|| {
-                    json!({"name": name, "key": generic_name(name), "ecosystem": m.ecosystem,
-                       "version": requirement, "locked": false, "source": m.path})
+                    json!({"name": name, "key": generic_name(name), "ecosystem": ecosystem,
+                       "version": requirement, "locked": false, "source": source})
                 });
         }
     }
     out.into_values().collect()
+}
+
+/// The names of the requirements a lockfile leaves unpinned, each once, in file order.
+fn unpinned_names(unpinned: &manifest::Direct) -> Vec<&str> {
+    let mut names: Vec<&str> = vec![];
+    for (name, _) in unpinned {
+        if !names.iter().any(|n| generic_name(n) == generic_name(name)) {
+            names.push(name);
+        }
+    }
+    names
 }
 
 fn lockfile_summary(l: &LockfileRecord) -> Value {
@@ -201,7 +244,8 @@ fn lockfile_summary(l: &LockfileRecord) -> Value {
             let count = |f: fn(&Package) -> bool| locked.packages.iter().filter(|p| f(p)).count();
             json!({"path": l.path, "ecosystem": locked.ecosystem, "parsed": true, "error": null,
                    "package_count": count(|p| !p.local), "local_count": count(|p| p.local),
-                   "direct_count": count(|p| p.direct && !p.local), "unpinned": locked.unpinned})
+                   "direct_count": count(|p| p.direct && !p.local),
+                   "unpinned": unpinned_names(&locked.unpinned)})
         }
         Err(e) => json!({"path": l.path, "parsed": false, "error": e}),
     }

@@ -18,6 +18,12 @@ pub enum Ecosystem {
     Nuget,
     Swift,
     Cocoapods,
+    Conda,
+    Conan,
+    /// vcpkg has no registered purl type; `vcpkg` is the name it goes by.
+    Vcpkg,
+    Pub,
+    Hex,
 }
 
 impl Serialize for Ecosystem {
@@ -40,6 +46,11 @@ impl Ecosystem {
             Ecosystem::Nuget => "nuget",
             Ecosystem::Swift => "swift",
             Ecosystem::Cocoapods => "cocoapods",
+            Ecosystem::Conda => "conda",
+            Ecosystem::Conan => "conan",
+            Ecosystem::Vcpkg => "vcpkg",
+            Ecosystem::Pub => "pub",
+            Ecosystem::Hex => "hex",
         }
     }
 

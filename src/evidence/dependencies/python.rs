@@ -1,7 +1,8 @@
 //! Python: `requirements*.txt` (pinned with `==` or not; pip-compile's `# via` comments tell
-//! direct from transitive), `poetry.lock`, `uv.lock` and `Pipfile.lock`. Names compare per
+//! direct from transitive), `poetry.lock`, `uv.lock` and `Pipfile.lock` (`pdm.lock` in [`super::pdm`]). Names compare per
 //! PEP 503 (see [`super::package::Ecosystem::normalise_name`]).
 
+use super::manifest::Direct;
 use super::package::{Ecosystem, Package};
 use crate::evidence::read::value::{array, entries, str_at};
 use serde_json::Value;
@@ -27,9 +28,10 @@ fn settle_via(packages: &mut [Package], via: &mut Option<String>) {
     }
 }
 
-/// A requirements file: pinned packages, and the names of requirements without an exact pin.
-/// Lines that are not requirements (options, paths, URLs, prose) are skipped.
-pub fn parse_requirements(text: &str) -> (Vec<Package>, Vec<String>) {
+/// A requirements file: pinned packages, and the requirements without an exact pin (name and
+/// specifier as written: `torch>=2.4`, `numpy~=1.26`, a bare `pkg`). Lines that are not
+/// requirements (options, paths, URLs, prose) are skipped.
+pub fn parse_requirements(text: &str) -> (Vec<Package>, Direct) {
     let mut packages: Vec<Package> = vec![];
     let mut unpinned = vec![];
     // The `# via` text of the last pinned package, while its comment block lasts.
@@ -51,26 +53,32 @@ pub fn parse_requirements(text: &str) -> (Vec<Package>, Vec<String>) {
             continue;
         }
         settle_via(&mut packages, &mut via);
-        match requirement(line) {
-            Some((name, Some(version))) => {
+        let Some((name, specifier)) = split_requirement(line) else {
+            continue;
+        };
+        match exact_pin(&specifier) {
+            Some(version) => {
                 packages.push(Package::new(Ecosystem::Pypi, name, version).direct(true));
                 via = Some(String::new());
             }
-            Some((name, None)) => unpinned.push(name.to_string()),
-            None => {}
+            None => unpinned.push((name.to_string(), specifier)),
         }
     }
     settle_via(&mut packages, &mut via);
     (packages, unpinned)
 }
 
-/// The name and exact pin (`==`/`===`) of a requirement line, or `None` for anything else.
-fn requirement(line: &str) -> Option<(&str, Option<&str>)> {
+/// A PEP 508 requirement split into its name and version specifier (spaces removed), extras,
+/// environment markers, trailing comments and pip options dropped: `pkg[extra] >= 1 ;
+/// python_version<"3.12"` is `("pkg", ">=1")`. `None` for a line that is no requirement
+/// (options, paths, URLs, prose).
+pub fn split_requirement(line: &str) -> Option<(&str, String)> {
     let spec = line.split(" #").next().unwrap_or_default().trim();
-    if spec.is_empty() || spec.starts_with(['-', '.', '/']) || spec.contains("://") {
+    if spec.is_empty() || spec.starts_with(['-', '.', '/', '#']) || spec.contains("://") {
         return None;
     }
-    let spec = spec.split(';').next().unwrap_or(spec).trim();
+    let spec = spec.split(';').next().unwrap_or(spec);
+    let spec = spec.split(" --").next().unwrap_or(spec).trim();
     let name_end = spec
         .find(|c: char| !(c.is_alphanumeric() || "-_.".contains(c)))
         .unwrap_or(spec.len());
@@ -80,15 +88,21 @@ fn requirement(line: &str) -> Option<(&str, Option<&str>)> {
         .strip_prefix('[')
         .and_then(|r| r.split_once(']'))
         .map_or(rest, |(_, r)| r.trim_start());
+    let rest = rest
+        .strip_prefix('(')
+        .map_or(rest, |r| r.trim_end_matches(')'));
     if name.is_empty() || !(rest.is_empty() || rest.starts_with(['=', '<', '>', '~', '!', '@'])) {
         return None;
     }
-    let pin = rest.strip_prefix("===").or_else(|| rest.strip_prefix("=="));
-    let pin = pin.and_then(|v| v.split_whitespace().next());
-    Some((
-        name,
-        pin.filter(|v| !v.is_empty() && !v.contains(['*', ','])),
-    ))
+    Some((name, rest.split_whitespace().collect()))
+}
+
+/// The version of an exact pin (`==1.2`, `===1.2`), or `None` for a range or wildcard.
+fn exact_pin(specifier: &str) -> Option<&str> {
+    let pin = specifier
+        .strip_prefix("===")
+        .or_else(|| specifier.strip_prefix("=="))?;
+    (!pin.is_empty() && !pin.contains(['*', ',', '<', '>', '=', '!', '~'])).then_some(pin)
 }
 
 /// Joins `\` continuation lines.
@@ -200,7 +214,39 @@ mod tests {
                 ("scipy", "1.14.1", true, false)
             ]
         );
-        assert_eq!(loose, ["flask", "django"]);
+        let loose: Vec<(&str, &str)> = loose
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(loose, [("flask", ">=3"), ("django", "")]);
+    }
+
+    #[test]
+    fn ranges_are_unpinned_requirements_with_clean_names() {
+        let text = "torch>=2.4\nnumpy~=1.26\npkg\npkg[extra]>=1; python_version<\"3.12\"\nscipy == 1.14.1 ; sys_platform == 'linux'\nrich==13.*\nhttpx (>=0.27,<1)\nurllib3==2.2.1,<3\n";
+        let (pins, loose) = parse_requirements(text);
+        assert_eq!(
+            super::super::package::summary(&pins),
+            [("scipy", "1.14.1", true, false)]
+        );
+        let loose: Vec<(&str, &str)> = loose
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            loose,
+            [
+                ("torch", ">=2.4"),
+                ("numpy", "~=1.26"),
+                ("pkg", ""),
+                ("pkg", ">=1"),
+                ("rich", "==13.*"),
+                ("httpx", ">=0.27,<1"),
+                ("urllib3", "==2.2.1,<3")
+            ]
+        );
+        assert_eq!(split_requirement("# only a comment"), None);
+        assert_eq!(split_requirement("--index-url https://x"), None);
     }
 
     #[test]

@@ -7,36 +7,12 @@
 //! recognised by the same heuristic as the requirement references' `test` flag
 //! ([`is_test_path`]), so both agree on what a test is.
 
+use super::super::dependencies::lockfile::all_lockfile_names;
 use super::super::extractor::compile_globs;
 use super::super::references::is_test_path;
 use crate::config::LoadedConfig;
 use globset::GlobSet;
 use std::collections::BTreeSet;
-
-/// Lockfile names across ecosystems (regulatory catalogue §5.2).
-const LOCKFILES: &[&str] = &[
-    "Cargo.lock",
-    "package-lock.json",
-    "npm-shrinkwrap.json",
-    "yarn.lock",
-    "pnpm-lock.yaml",
-    "bun.lockb",
-    "poetry.lock",
-    "uv.lock",
-    "Pipfile.lock",
-    "pdm.lock",
-    "requirements*.txt",
-    "go.sum",
-    "Gemfile.lock",
-    "composer.lock",
-    "gradle.lockfile",
-    "packages.lock.json",
-    "conan.lock",
-    "vcpkg.json",
-    "Package.resolved",
-    "pubspec.lock",
-    "mix.lock",
-];
 
 const RISK_DIRS: &[&str] = &["docs/risk/**"];
 
@@ -87,7 +63,7 @@ impl AreaMatcher {
                 USABILITY,
                 compile_globs(&kind_globs(config, "usability_file")),
             ),
-            (LOCKFILE, compile_globs(&strings(LOCKFILES))),
+            (LOCKFILE, compile_globs(&lockfile_globs())),
             (SBOM, compile_globs(&kind_globs(config, "sbom"))),
             (CHANGELOG, compile_globs(&kind_globs(config, "changelog"))),
             (CONTROL, compile_globs(&control_globs(config))),
@@ -126,6 +102,11 @@ impl AreaMatcher {
         let set: BTreeSet<&String> = areas.flatten().collect();
         set.into_iter().cloned().collect()
     }
+}
+
+/// Every lockfile name of the lockfile table, read or not (regulatory catalogue §5.2).
+fn lockfile_globs() -> Vec<String> {
+    strings(&all_lockfile_names().collect::<Vec<_>>())
 }
 
 fn strings(list: &[&str]) -> Vec<String> {
@@ -190,6 +171,15 @@ mod tests {
         assert_eq!(m.areas_of("src/ui/alarm.tsx"), vec!["system:app", UI]);
         assert_eq!(m.areas_of("docs/usability/summative.md"), vec![USABILITY]);
         assert_eq!(m.areas_of("web/package-lock.json"), vec![LOCKFILE]);
+        for lock in [
+            "uv.lock",
+            "app/pdm.lock",
+            "conda-lock.yml",
+            "mix.lock",
+            "vcpkg.json",
+        ] {
+            assert_eq!(m.areas_of(lock), vec![LOCKFILE], "{lock}");
+        }
         assert_eq!(m.areas_of("sbom/app.cdx.json"), vec![SBOM]);
         assert_eq!(m.areas_of("CHANGELOG.md"), vec![CHANGELOG]);
         assert!(m.areas_of("README.md").is_empty());
