@@ -5,7 +5,8 @@ package samdscan.lib.documents
 import data.samdscan.lib.profile
 import rego.v1
 
-# Documents of `kind`, leaving out unfilled `samdscan init --templates` skeletons.
+# Documents of `kind`, leaving out unfilled templates (samdscan's skeletons and anyone's:
+# placeholders, headings with no body; the extractor sets `unfilled` and `unfilled_reason`).
 of_kind(kind) := [d | some d in all_of_kind(kind); not d.unfilled == true]
 
 all_of_kind(kind) := d if {
@@ -13,8 +14,19 @@ all_of_kind(kind) := d if {
 	is_array(d)
 } else := []
 
-# Paths of the unfilled skeletons of `kind`.
+# Paths of the unfilled templates of `kind`.
 unfilled(kind) := [d.path | some d in all_of_kind(kind); d.unfilled == true]
+
+# "PATH is an unfilled template (WHY)" for each unfilled template of `kind`.
+unfilled_notes(kind) := [note |
+	some d in all_of_kind(kind)
+	d.unfilled == true
+	note := unfilled_note(d)
+]
+
+unfilled_note(d) := sprintf("%s is an unfilled template (%s)", [d.path, d.unfilled_reason]) if {
+	is_string(d.unfilled_reason)
+} else := sprintf("%s is an unfilled template", [d.path])
 
 present(kind) if count(of_kind(kind)) > 0
 
@@ -70,9 +82,9 @@ missing(kind, msg) := missing_near(kind, msg, config_anchor("product"))
 # `missing`, anchored at `fallback` when the user set no `evidence.<kind>`.
 missing_near(kind, msg, fallback) := object.union(anchor_or(kind, fallback), {"msg": naming_templates(kind, msg), "key": "missing"})
 
-naming_templates(kind, msg) := sprintf("%s; %s is still an unfilled samdscan template", [msg, concat(", ", paths)]) if {
-	paths := unfilled(kind)
-	count(paths) > 0
+naming_templates(kind, msg) := sprintf("%s; %s", [msg, concat("; ", notes)]) if {
+	notes := unfilled_notes(kind)
+	count(notes) > 0
 } else := msg
 
 # How many days a document may go unreviewed (evidence.max_document_age_days; default a year).

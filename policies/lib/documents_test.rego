@@ -38,11 +38,17 @@ test_stale_and_undated if {
 	not documents.undated({"format": "markdown"})
 }
 
+test_unfilled_templates_name_why if {
+	inp := {"documents": {"threat_model": [{"path": "tm.md", "unfilled": true, "unfilled_reason": "headings with no body"}]}, "config": {"path": ".samdscan.yaml", "lines": {}}}
+	f := documents.missing("threat_model", "no threat model") with input as inp
+	f.msg == "no threat model; tm.md is an unfilled template (headings with no body)"
+}
+
 test_unfilled_templates_count_as_missing_and_are_named if {
 	inp := {"documents": {"threat_model": [{"path": "docs/security/threat-model.md", "unfilled": true}]}, "config": {"path": ".samdscan.yaml", "lines": {}}}
 	not documents.present("threat_model") with input as inp
 	f := documents.missing("threat_model", "no threat model") with input as inp
-	f.msg == "no threat model; docs/security/threat-model.md is still an unfilled samdscan template"
+	f.msg == "no threat model; docs/security/threat-model.md is an unfilled template"
 }
 
 test_missing_near_falls_back_to_the_given_anchor if {

@@ -13,7 +13,14 @@ fn demo_repo(extra: &[(&str, &str)]) -> tempfile::TempDir {
         ("src/main.py", "print('hi')\n"),
         ("README.md", "# Demo\n"),
     ];
-    files.extend_from_slice(extra);
+    let extra: Vec<(&str, String)> = extra
+        .iter()
+        .map(|(path, text)| match path.ends_with(".md") {
+            true => (*path, crate::common::filled(text)),
+            false => (*path, text.to_string()),
+        })
+        .collect();
+    files.extend(extra.iter().map(|(p, t)| (*p, t.as_str())));
     git_repo(&files)
 }
 
@@ -365,7 +372,10 @@ fn a_missing_path_is_a_usage_error() {
 #[test]
 fn rev_scans_a_past_revision_from_git_objects() {
     let repo = demo_repo(&[]);
-    crate::common::write_files(repo.path(), &[("CHANGELOG.md", "# Changelog\n")]);
+    crate::common::write_files(
+        repo.path(),
+        &[("CHANGELOG.md", "# Changelog\n\n- First.\n")],
+    );
     crate::common::git(repo.path(), &["add", "-A"]);
     crate::common::git(repo.path(), &["commit", "-qm", "Add change log (CR-2)"]);
     // The working tree loses the file, but the revisions still tell the truth.

@@ -46,6 +46,18 @@ pub fn write_files(dir: &Path, files: &[(&str, &str)]) {
     }
 }
 
+/// A Markdown document with a line of text under each heading: test documents written as bare
+/// headings would be unfilled templates, which count as missing.
+pub fn filled(doc: &str) -> String {
+    doc.lines()
+        .flat_map(|l| {
+            let body = l.starts_with('#').then_some("Written for this product.");
+            [Some(l), body].into_iter().flatten()
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
 /// A new git repository holding `files` in one commit.
 pub fn git_repo(files: &[(&str, &str)]) -> tempfile::TempDir {
     git_repo_with(files, |_| {})

@@ -304,7 +304,10 @@ fn the_template_guide_lists_every_document_kind_and_title_phrase() {
 #[test]
 fn a_threat_model_older_than_the_last_interface_change_is_reported() {
     let config = format!("{PROFILE}evidence:\n  interface_code: [\"src/link/**\"]\n");
-    let model = "---\nreviewed: 2026-10-01\n---\n# Threat model\n## Trust boundaries\n## Interfaces\n## External dependencies\n## Threats\n";
+    let model = crate::common::filled(
+        "---\nreviewed: 2026-10-01\n---\n# Threat model\n## Trust boundaries\n## Interfaces\n## External dependencies\n## Threats\n",
+    );
+    let model = model.as_str();
     let repo = git_repo(&[
         (".samdscan.yaml", config.as_str()),
         ("docs/security/threat-model.md", model),

@@ -38,7 +38,10 @@ fn product_repo() -> tempfile::TempDir {
         ("src/dose/calc.py", "dose = 1\n"),
         ("src/ui/view.py", "view = 1\n"),
         ("docs/risk/risk-table.csv", "id,hazard\n"),
-        ("CHANGELOG.md", "# Changelog\n\n## [1.1.0]\n\n## [1.0.0]\n"),
+        (
+            "CHANGELOG.md",
+            "# Changelog\n\n## [1.1.0]\n- Fix.\n\n## [1.0.0]\n- First.\n",
+        ),
     ]);
     git(dir.path(), &["tag", "v1.0.0"]);
     dir

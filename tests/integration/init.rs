@@ -103,7 +103,7 @@ fn init_never_overwrites_and_templates_count_as_missing_until_filled() {
         .expect("an unfilled template does not satisfy the rule");
     assert!(
         message.ends_with(
-            "docs/security/incident-response-plan.md is still an unfilled samdscan template"
+            "docs/security/incident-response-plan.md is an unfilled template (samdscan init skeleton)"
         ),
         "{message}"
     );

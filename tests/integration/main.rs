@@ -8,6 +8,7 @@ mod common;
 mod config_errors;
 mod contracts;
 mod coverage_conformance;
+mod dhf_layouts;
 mod documents;
 mod examples;
 mod history;

@@ -173,7 +173,10 @@ fn empty_repository_and_plain_directory_scan_without_panicking() {
 #[test]
 fn untracked_files_are_not_evidence_but_staged_ones_are() {
     let repo = git_repo(&[("README.md", "# r\n")]);
-    write_files(repo.path(), &[("CHANGELOG.md", "# Changelog\n")]);
+    write_files(
+        repo.path(),
+        &[("CHANGELOG.md", "# Changelog\n\n- First.\n")],
+    );
     let report = scan_json(repo.path());
     assert!(
         !messages_for(&report, "MFDS-SWL-009").is_empty(),

@@ -133,7 +133,10 @@ fn risk_report_currency_is_not_evaluated_without_git() {
     let dir = tempfile::tempdir().unwrap();
     write_files(
         dir.path(),
-        &[("docs/risk/risk-management-report.md", "# RMR\n")],
+        &[(
+            "docs/risk/risk-management-report.md",
+            "# RMR\n\nVersion 1.0.\n",
+        )],
     );
     let report = crate::common::scan_json(dir.path());
     let rule = report["rules"]

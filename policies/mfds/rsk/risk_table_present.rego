@@ -1,7 +1,7 @@
 # METADATA
 # title: Hazard analysis / risk table with required fields
 # description: |
-#   The hazard analysis or risk table (ISO 14971 §5-7, IEC 62304 §7.1) lists hazards, hazardous situations, harms, severity and probability, risk controls and residual risk, including software and SOUP causes. It is the core of the risk management file that MFDS and KGMP audits review. samdscan reads the table (CSV, YAML or a Markdown table; FMEA layouts in English and Korean are matched loosely) and checks that it has the required fields, that severity and probability are on the plan's scales (`verification.risk_scales`, else the common five-level scales), and that every risk that is unacceptable before control (severity rank x probability rank at or above `unacceptable_from`, default 10) has a risk control.
+#   The hazard analysis or risk table (ISO 14971 §5-7, IEC 62304 §7.1) lists hazards, hazardous situations, harms, severity and probability, risk controls and residual risk, including software and SOUP causes. It is the core of the risk management file that MFDS and KGMP audits review. samdscan reads the table (CSV, YAML, Markdown tables, risks written one section each as `key: value` lines, or risk records one per file with front matter; FMEA layouts in English and Korean are matched loosely) and checks that it has the required fields, that severity and probability are on the plan's scales (a severity/probability level table in the risk management plan, else `verification.risk_scales`, else the common five-level scales), and that every risk that is unacceptable before control (severity rank x probability rank at or above `unacceptable_from`, default 10) has a risk control.
 # custom:
 #   id: MFDS-RSK-002
 #   severity: error
@@ -24,7 +24,7 @@ import rego.v1
 
 deny contains f if {
 	not documents.present("risk_table")
-	f := documents.missing("risk_table", "no risk table or hazard analysis found (looked for names such as docs/risk/risk-table.csv; set evidence.risk_table to point at yours)")
+	f := documents.missing("risk_table", "no risk table or hazard analysis found (looked for names such as docs/risk/risk-table.csv, titles such as `# Hazard Analysis`, and risk records one per file; set evidence.risk_table to point at yours)")
 }
 
 tables := t if {
@@ -73,6 +73,16 @@ deny contains f if {
 
 scale_names(kind) := concat(", ", [names[0] | some names in input.risks.scales[kind]])
 
+# Where the scales came from, as the message says it: never "the plan's" for the default.
+scale_source := sprintf("the %%s scale of %s", [input.risks.scales.plan]) if {
+	input.risks.scales.source == "plan"
+} else := "the configured %s scale (verification.risk_scales)" if {
+	input.risks.scales.source == "config"
+} else := "samdscan's default %s scale (the plan defines none and verification.risk_scales is not set)"
+
+# A risk kept one per file is anchored at its own file.
+row_path(t, row) := object.get(row, "path", t.path)
+
 deny contains f if {
 	some t in tables
 	some kind in ["severity", "probability"]
@@ -80,8 +90,8 @@ deny contains f if {
 	some row in t.rows
 	row[sprintf("%s_rank", [kind])] == null
 	f := {
-		"msg": sprintf("risk %s in %s: %s `%s` is not on the plan's %s scale (%s)", [row.id, t.path, kind, row[kind], kind, scale_names(kind)]),
-		"path": t.path,
+		"msg": sprintf("risk %s in %s: %s `%s` is not on %s (%s)", [row.id, row_path(t, row), kind, row[kind], sprintf(scale_source, [kind]), scale_names(kind)]),
+		"path": row_path(t, row),
 		"line": row.line,
 		"key": sprintf("%s|%s|%s", [kind, t.path, row.id]),
 	}
@@ -98,8 +108,8 @@ deny contains f if {
 	row.score >= input.risks.scales.unacceptable_from
 	count(row.risk_controls) == 0
 	f := {
-		"msg": sprintf("risk %s in %s is unacceptable before control (%s x %s, score %d, unacceptable from %d) but has no risk control", [row.id, t.path, row.severity, row.probability, row.score, input.risks.scales.unacceptable_from]),
-		"path": t.path,
+		"msg": sprintf("risk %s in %s is unacceptable before control (%s x %s, score %d, unacceptable from %d) but has no risk control", [row.id, row_path(t, row), row.severity, row.probability, row.score, input.risks.scales.unacceptable_from]),
+		"path": row_path(t, row),
 		"line": row.line,
 		"key": sprintf("uncontrolled|%s|%s", [t.path, row.id]),
 	}

@@ -58,3 +58,24 @@ test_unreadable_format_is_a_note if {
 	some f in d
 	f.level == "note"
 }
+
+test_off_scale_message_names_the_scale_it_used if {
+	off := [row("RSK-1", "Deadly", null, "Remote", 2, ["RC-1"])]
+	default_scales := object.union(scales, {"source": "default"})
+	d := p.deny with input as {"documents": doc, "risks": {"scales": default_scales, "tables": [table(off, [])]}}
+	some f in d
+	contains(f.msg, "is not on samdscan's default severity scale")
+	not contains(f.msg, "plan's")
+	plan_scales := object.union(scales, {"source": "plan", "plan": "docs/rmp.md"})
+	e := p.deny with input as {"documents": doc, "risks": {"scales": plan_scales, "tables": [table(off, [])]}}
+	some g in e
+	contains(g.msg, "is not on the severity scale of docs/rmp.md")
+}
+
+test_risk_records_are_anchored_at_their_file if {
+	r := object.union(row("HAZ-1", "Catastrophic", 5, "Frequent", 5, []), {"path": "dhf/hazards/HAZ-1.md"})
+	d := p.deny with input as {"documents": doc, "risks": {"scales": scales, "tables": [table([r], [])]}}
+	some f in d
+	f.path == "dhf/hazards/HAZ-1.md"
+	contains(f.msg, "has no risk control")
+}

@@ -18,5 +18,5 @@ test_missing_fails if {
 test_an_unfilled_template_is_missing_and_named if {
 	d := p.deny with input as {"documents": {"software_development_plan": [{"path": "docs/sdlc/software-development-plan.md", "unfilled": true}]}, "config": {"path": ".samdscan.yaml", "lines": {"product": 3}}}
 	some f in d
-	endswith(f.msg, "; docs/sdlc/software-development-plan.md is still an unfilled samdscan template")
+	endswith(f.msg, "; docs/sdlc/software-development-plan.md is an unfilled template")
 }

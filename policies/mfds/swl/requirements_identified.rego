@@ -38,9 +38,13 @@ files := f if {
 	is_array(f)
 } else := []
 
-looked_in := "looked in docs/requirements/**, requirements/**, *requirements*.md, SRS*, *.sdoc" if {
+looked_in := "looked in docs/requirements/**, requirements/**, *requirements*.md, SRS*, *.sdoc, needs.json, specifications titled \"Software Requirements\", doorstop documents and front matter requirement records" if {
 	count(files) == 0
-} else := sprintf("read %s", [concat(", ", [f.path | some f in files])])
+} else := sprintf("read %s", [concat(", ", [file_note(f) | some f in files])])
+
+file_note(f) := sprintf("%s (an unfilled template)", [f.path]) if f.unfilled == true
+
+else := f.path
 
 deny contains f if {
 	count(items) == 0

@@ -4,8 +4,9 @@
 #   IEC 62304 §5.7 requires software system testing for every safety class, with records of the
 #   tester, date, version tested and result, and MFDS software submissions include the
 #   verification and validation data. samdscan looks for machine-readable test reports (JUnit XML
-#   from pytest, surefire, cargo-nextest, jest-junit, ctest, go-junit-report) and requires at least
-#   one that parses and records no failed or erroring test.
+#   from pytest, surefire, cargo-nextest, jest-junit, ctest, go-junit-report) and Markdown
+#   verification and validation reports (a results table with PASS/FAIL), and requires at least
+#   one that parses and records no failed or erroring test; an unfilled template is no report.
 # custom:
 #   id: MFDS-SWL-005
 #   severity: error
@@ -36,14 +37,24 @@ reports := r if {
 
 parsed := [r | some r in reports; r.parsed]
 
+unfilled := [sprintf("%s is an unfilled template", [r.path]) | some r in reports; r.unfilled == true]
+
+templates_named := sprintf("; %s", [concat("; ", unfilled)]) if count(unfilled) > 0
+
+else := ""
+
 deny contains f if {
 	count(parsed) == 0
-	f := documents.missing("test_report", "no readable test report found (looked for JUnit XML such as junit.xml, TEST-*.xml, test-results/**/*.xml; set evidence.test_report to point at yours)")
+	f := object.union(documents.missing_anchor("test_report"), {
+		"msg": sprintf("no readable test report found (looked for JUnit XML such as junit.xml, TEST-*.xml, test-results/**/*.xml, and Markdown verification reports with a results table; set evidence.test_report to point at yours)%s", [templates_named]),
+		"key": "missing",
+	})
 }
 
 deny contains f if {
 	some r in reports
 	not r.parsed
+	not r.unfilled == true
 	f := {
 		"msg": sprintf("test report %s does not parse: %s", [r.path, object.get(r, "error", "unknown error")]),
 		"path": r.path,

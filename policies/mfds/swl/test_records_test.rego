@@ -32,3 +32,17 @@ test_unparseable_report_fails if {
 	some f in d
 	f.key == "unparseable|TEST-x.xml"
 }
+
+test_unfilled_markdown_report_is_no_report if {
+	tpl := {"path": "docs/vv/test-report.md", "format": "markdown", "parsed": false, "unfilled": true, "error": "an unfilled template"}
+	d := p.deny with input as {"config": cfg, "test_reports": [tpl]}
+	count(d) == 1
+	some f in d
+	f.key == "missing"
+	contains(f.msg, "docs/vv/test-report.md is an unfilled template")
+}
+
+test_markdown_report_passes if {
+	md := {"path": "docs/vv/verification-report.md", "format": "markdown", "parsed": true, "tests": 3, "failures": 0, "errors": 0, "skipped": 0, "failed_cases": []}
+	count(p.deny) == 0 with input as {"config": cfg, "test_reports": [md]}
+}

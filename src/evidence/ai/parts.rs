@@ -127,6 +127,8 @@ pub(super) fn test_document(path: &str, headings: &[&str], front: Value, text: &
         text: text.into(),
         text_truncated: false,
         unfilled: false,
+        unfilled_reason: None,
+        linked_pages: vec![],
         matched_by: None,
         last_commit: None,
         reviewed: None,

@@ -44,8 +44,14 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         ],
         &[
             "software development plan",
+            "software development and maintenance plan",
+            "software development & maintenance plan",
+            "sw development plan",
             "소프트웨어 개발계획",
             "소프트웨어 개발 계획",
+            "sw 개발 계획",
+            "sw 개발계획",
+            "sw개발계획",
         ],
     ),
     kind(
@@ -70,7 +76,9 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         ],
         &[
             "hazard analysis",
+            "hazard log",
             "risk table",
+            "risk analysis",
             "fmea",
             "위험 분석",
             "위험분석",
@@ -282,12 +290,21 @@ pub const DOCUMENT_KINDS: &[FileKind] = &{
 
 /// The kinds whose title phrases occur in `title`.
 pub fn kinds_titled(title: &str) -> Vec<&'static str> {
-    let title = title.to_lowercase();
     DOCUMENT_KIND_TABLE
         .iter()
-        .filter(|k| k.titles.iter().any(|p| title.contains(p)))
+        .filter(|k| phrase_in(title, k.titles))
         .map(|k| k.file.name)
         .collect()
+}
+
+/// True when one of `phrases` (lower case) occurs in `title`, whitespace runs counted as one.
+pub fn phrase_in(title: &str, phrases: &[&str]) -> bool {
+    let title = title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    phrases.iter().any(|p| title.contains(p))
 }
 
 #[cfg(test)]
@@ -310,6 +327,17 @@ mod tests {
         );
         assert_eq!(kinds_titled("사용설명서"), ["labeling"]);
         assert!(kinds_titled("CardioWatch").is_empty());
+        for title in [
+            "Software Development and Maintenance Plan",
+            "SOP-05 Software Development Plan (SDP)",
+            "4.2 SW 개발 계획",
+        ] {
+            assert_eq!(
+                kinds_titled(title),
+                ["software_development_plan"],
+                "{title}"
+            );
+        }
     }
 
     #[test]

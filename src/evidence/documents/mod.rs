@@ -5,12 +5,16 @@
 //! Policies judge what a document says through these fields; binary formats (PDF, DOCX) are
 //! recorded by name only. The kinds and how each is recognised live in `kinds`.
 
+mod index_pages;
 pub mod kinds;
+pub mod records;
+pub mod stated;
+mod template;
 
 use super::context::decode_text;
 use super::extractor::{FileKind, extension};
 pub use super::read::headings::Heading;
-use super::read::headings::{headings_of, split_front_matter, title_of};
+use super::read::headings::{headings_of, sections_of, split_front_matter, title_of};
 use super::read::path_history::{CommitRef, last_changes};
 use super::{Context, Extractor};
 use crate::date::Date;
@@ -22,12 +26,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// At most this much of a document's text is put in the evidence.
 pub const MAX_DOCUMENT_TEXT: usize = 64 * 1024;
 
-/// Marks an unfilled skeleton written by `samdscan init --templates`; such a document does not
-/// count as the evidence it is a template for.
-pub const TEMPLATE_MARKER: &str = "<!-- samdscan:template";
+pub use template::TEMPLATE_MARKER;
+pub use template::unfilled_reason;
 
 /// How much of a file is read to find its title when its name did not make it a document.
-const TITLE_SNIFF_BYTES: usize = 8192;
+pub(crate) const TITLE_SNIFF_BYTES: usize = 8192;
 
 /// Text formats whose title is read to recognise documents not named by a kind's globs.
 const TITLED_FORMATS: &[&str] = &["markdown", "asciidoc", "rst", "text"];
@@ -46,10 +49,17 @@ pub struct Document {
     pub front_matter: Value,
     pub text: String,
     pub text_truncated: bool,
-    /// Still the unfilled skeleton `samdscan init --templates` wrote.
+    /// Still an unfilled template (samdscan's skeleton or anyone's): it counts as missing.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unfilled: bool,
-    /// How the document was recognised: `name` (a kind's globs), `title`, or `profile` (a ref).
+    /// Why it is an unfilled template (placeholders, headings with no body, the samdscan marker).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unfilled_reason: Option<String>,
+    /// Pages an index page links to whose headings and text were added to this document's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub linked_pages: Vec<String>,
+    /// How the document was recognised: `name` (a kind's globs), `title`, `profile` (a ref), or
+    /// `record` (front matter records of that kind).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched_by: Option<&'static str>,
     /// The last commit that changed the file (null without history, or beyond the walk's bound).
@@ -91,8 +101,13 @@ impl Extractor for DocumentExtractor {
                 .into_iter()
                 .flatten()
                 .filter_map(|(path, how)| {
-                    let mut doc = read_document(ctx, path)?;
+                    let mut doc = read_regulatory_document(ctx, path)?;
                     doc.matched_by = Some(how);
+                    if *how == "record" {
+                        // A record's front matter is its content (and was checked for placeholders).
+                        doc.unfilled = false;
+                        doc.unfilled_reason = None;
+                    }
                     if let Some(history) = &history {
                         doc.last_commit = Some(history.get(path.as_str()).cloned());
                     }
@@ -104,6 +119,16 @@ impl Extractor for DocumentExtractor {
         }
         Value::Object(out)
     }
+}
+
+/// The files of each document kind, however recognised (name, title, profile ref, record):
+/// what other extractors read so that a document found by its title is read like one found by
+/// its name.
+pub fn files_by_kind(ctx: &Context) -> BTreeMap<&'static str, Vec<String>> {
+    recognise(ctx)
+        .into_iter()
+        .map(|(kind, found)| (kind, found.into_iter().map(|(path, _)| path).collect()))
+        .collect()
 }
 
 /// Every document kind's files with how each was recognised: by name, by title, by profile ref.
@@ -132,6 +157,14 @@ fn recognise(ctx: &Context) -> BTreeMap<&'static str, Vec<(String, &'static str)
                 .or_default()
                 .push((entry.path.clone(), "title"));
         }
+    }
+    for record in records::records(ctx) {
+        let kind = match record.kind {
+            "risk" => "risk_table",
+            "release_note" => "changelog",
+            _ => continue,
+        };
+        found.entry(kind).or_default().push((record.path, "record"));
     }
     for list in found.values_mut() {
         list.sort();
@@ -170,6 +203,19 @@ fn sniff_title(ctx: &Context, path: &str) -> Option<String> {
     front_title.or_else(|| title_of(&headings_of(format_of(path), &text, body_start)))
 }
 
+/// Markdown, AsciiDoc, reStructuredText and text files whose title holds one of `phrases`
+/// (lower case): how extractors of their own kinds (requirements, test reports) find a file
+/// by its title as the document kinds do.
+pub fn files_titled(ctx: &Context, phrases: &[&str]) -> Vec<String> {
+    ctx.source
+        .inventory()
+        .files()
+        .filter(|e| TITLED_FORMATS.contains(&format_of(&e.path)))
+        .filter(|e| sniff_title(ctx, &e.path).is_some_and(|t| kinds::phrase_in(&t, phrases)))
+        .map(|e| e.path.clone())
+        .collect()
+}
+
 /// When `doc` was last reviewed: a date in its front matter, else its last commit's date.
 fn reviewed(doc: &Document, as_of: Date) -> Option<Reviewed> {
     let from_front = REVIEW_DATE_FIELDS.iter().find_map(|field| {
@@ -188,7 +234,7 @@ fn reviewed(doc: &Document, as_of: Date) -> Option<Reviewed> {
     })
 }
 
-fn format_of(path: &str) -> &'static str {
+pub(crate) fn format_of(path: &str) -> &'static str {
     match extension(path).as_str() {
         "md" | "markdown" => "markdown",
         "adoc" | "asciidoc" => "asciidoc",
@@ -204,6 +250,27 @@ fn format_of(path: &str) -> &'static str {
     }
 }
 
+/// Reads a regulatory document: [`read_document`], and for an index page the pages it links to,
+/// whose headings and text become its own (judged for being a template together).
+fn read_regulatory_document(ctx: &Context, path: &str) -> Option<Document> {
+    let mut doc = read_document(ctx, path)?;
+    if doc.format != "markdown" || !index_pages::is_index_page(path) {
+        return Some(doc);
+    }
+    let mut text = doc.text.clone();
+    for (page, headings, page_text) in index_pages::linked_pages(ctx, path, &doc.text) {
+        doc.headings.extend(headings);
+        text.push_str("\n\n");
+        text.push_str(&page_text);
+        doc.linked_pages.push(page);
+    }
+    doc.unfilled_reason = unfilled_reason(&text);
+    doc.unfilled = doc.unfilled_reason.is_some();
+    doc.text_truncated |= text.len() > MAX_DOCUMENT_TEXT;
+    doc.text = truncate_at_char(&text, MAX_DOCUMENT_TEXT).to_string();
+    Some(doc)
+}
+
 /// Reads one document; other extractors reuse this for their own document kinds.
 pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
     let format = format_of(path);
@@ -216,6 +283,8 @@ pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
         text: String::new(),
         text_truncated: false,
         unfilled: false,
+        unfilled_reason: None,
+        linked_pages: vec![],
         matched_by: None,
         last_commit: None,
         reviewed: None,
@@ -238,14 +307,15 @@ pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
             Err(e) => ctx.diagnose(path, format!("front matter is not valid YAML: {e}")),
         }
     }
-    doc.headings = headings_of(format, &text, body_start);
+    doc.headings = sections_of(format, &text, body_start);
     doc.title = doc
         .front_matter
         .get("title")
         .and_then(Value::as_str)
         .map(str::to_string)
         .or_else(|| title_of(&doc.headings));
-    doc.unfilled = text.contains(TEMPLATE_MARKER);
+    doc.unfilled_reason = unfilled_reason(&text);
+    doc.unfilled = doc.unfilled_reason.is_some();
     doc.text_truncated = text.len() > MAX_DOCUMENT_TEXT;
     doc.text = truncate_at_char(&text, MAX_DOCUMENT_TEXT).to_string();
     Some(doc)

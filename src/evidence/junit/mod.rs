@@ -5,7 +5,13 @@
 //! Counts come from the `<testcase>` elements themselves (a case with a `<failure>`, `<error>` or
 //! `<skipped>` child), and the suites' own `tests`/`failures`/`errors`/`skipped` attributes are
 //! kept as `stated`; a report with no test cases falls back to what its suites state.
+//!
+//! Verification and validation reports written in Markdown (a results table with PASS/FAIL)
+//! are test reports too, with `format: markdown` (see `markdown`).
 
+mod markdown;
+
+use super::documents::{files_titled, records::records as dhf_records};
 use super::extractor::{FileKind, Sniffer};
 use super::read::xml_walk::{Node, attr, num, walk};
 use super::{Context, Extractor};
@@ -14,24 +20,41 @@ use serde_json::Value;
 
 pub struct JunitExtractor;
 
-const TEST_REPORT_KINDS: &[FileKind] = &[FileKind {
-    name: "test_report",
-    globs: &[
-        "junit*.xml",
-        "*-junit.xml",
-        "*_junit.xml",
-        "TEST-*.xml",
-        "test-results/**/*.xml",
-        "test-reports/**/*.xml",
-        "*test-report*.xml",
-        "*test-results*.xml",
-        "nextest/**/*.xml",
-    ],
-    sniffer: Some(Sniffer {
-        extensions: &["xml"],
-        test: looks_like_junit,
-    }),
-}];
+const TEST_REPORT_KINDS: &[FileKind] = &[
+    FileKind {
+        name: "test_report",
+        globs: &[
+            "junit*.xml",
+            "*-junit.xml",
+            "*_junit.xml",
+            "TEST-*.xml",
+            "test-results/**/*.xml",
+            "test-reports/**/*.xml",
+            "*test-report*.xml",
+            "*test-results*.xml",
+            "nextest/**/*.xml",
+        ],
+        sniffer: Some(Sniffer {
+            extensions: &["xml"],
+            test: looks_like_junit,
+        }),
+    },
+    FileKind {
+        name: "verification_report",
+        globs: &[
+            "*verification-report*.md",
+            "*verification_report*.md",
+            "*validation-report*.md",
+            "*validation_report*.md",
+            "*test-report*.md",
+            "*test_report*.md",
+            "test-reports/**/*.md",
+            "*시험*성적서*.md",
+            "*검증*보고서*.md",
+        ],
+        sniffer: None,
+    },
+];
 
 fn looks_like_junit(head: &[u8]) -> bool {
     let text = String::from_utf8_lossy(head);
@@ -39,7 +62,7 @@ fn looks_like_junit(head: &[u8]) -> bool {
 }
 
 /// At most this many failing test cases are named in the evidence.
-const MAX_NAMED_FAILURES: usize = 50;
+pub(crate) const MAX_NAMED_FAILURES: usize = 50;
 
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq)]
 pub struct Counts {
@@ -52,9 +75,16 @@ pub struct Counts {
 #[derive(Debug, Default, Serialize)]
 pub struct TestReport {
     pub path: String,
+    /// `junit` or `markdown`.
     pub format: &'static str,
     pub parsed: bool,
     pub error: Option<String>,
+    /// An unfilled template (Markdown reports): it counts as no report.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unfilled: bool,
+    /// The version tested, as the report states it (Markdown reports).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
     pub timestamp: Option<String>,
     pub suites: u64,
     #[serde(flatten)]
@@ -77,14 +107,38 @@ impl Extractor for JunitExtractor {
     fn collect(&self, ctx: &Context) -> Value {
         // A coverage report inside a test-results folder is not a test report.
         let coverage = ctx.files("coverage");
-        let reports: Vec<TestReport> = ctx
+        let mut reports: Vec<TestReport> = ctx
             .files("test_report")
             .iter()
             .filter(|p| !coverage.contains(p))
             .map(|p| read_report(ctx, p))
             .collect();
+        reports.extend(
+            markdown_reports(ctx)
+                .iter()
+                .map(|p| markdown::read_report(ctx, p)),
+        );
         serde_json::to_value(reports).unwrap_or_default()
     }
+}
+
+/// Markdown V&V reports: by name, by title, or as test report records.
+fn markdown_reports(ctx: &Context) -> Vec<String> {
+    let mut paths: Vec<String> = ctx.files("verification_report").to_vec();
+    paths.extend(
+        dhf_records(ctx)
+            .into_iter()
+            .filter(|r| r.kind == "test_report")
+            .map(|r| r.path),
+    );
+    paths.extend(
+        files_titled(ctx, markdown::REPORT_TITLES)
+            .into_iter()
+            .filter(|p| p.ends_with(".md") || p.ends_with(".markdown")),
+    );
+    paths.sort();
+    paths.dedup();
+    paths
 }
 
 fn read_report(ctx: &Context, path: &str) -> TestReport {

@@ -6,9 +6,14 @@
 //! vendored folders left out), read as bytes within a size bound (larger files are listed as
 //! skipped, never silently ignored), and searched for a marker (`verification.reference_markers`)
 //! followed on the same line by ids matching `verification.requirement_id`. Nothing is executed.
+//!
+//! Test records kept one per file with front matter (`type: test case`, `verifies: [SRS-001]`)
+//! are references too: each link from a test record to a requirement (an id of a requirement
+//! record, or one matching the id pattern) is a test reference on the link's line.
 
+use super::documents::records::{Record, records as dhf_records};
 use super::extractor::FileKind;
-use super::requirements::requirement_id_pattern;
+use super::requirements::{requirement_id_pattern, test_item_links};
 use super::{Context, Extractor};
 use regex::bytes::Regex;
 use serde::Serialize;
@@ -119,6 +124,41 @@ impl ReferenceScanner {
     }
 }
 
+/// Link fields by which a test record says what it verifies.
+const VERIFYING_LINKS: &[&str] = &[
+    "verifies",
+    "tests",
+    "validates",
+    "traces_to",
+    "traces",
+    "links",
+];
+
+/// The links from test records to requirements, as test references.
+fn record_references(records: &[Record], ids: &regex::Regex) -> Vec<Reference> {
+    let requirement_ids: Vec<&str> = records
+        .iter()
+        .filter(|r| r.kind == "requirement")
+        .map(|r| r.id.as_str())
+        .collect();
+    records
+        .iter()
+        .filter(|r| matches!(r.kind, "test_case" | "test_report"))
+        .flat_map(|r| {
+            r.links
+                .iter()
+                .filter(|(field, _, _)| VERIFYING_LINKS.contains(&field.as_str()))
+                .filter(|(_, id, _)| requirement_ids.contains(&id.as_str()) || ids.is_match(id))
+                .map(|(_, id, line)| Reference {
+                    id: id.clone(),
+                    path: r.path.clone(),
+                    line: *line,
+                    test: true,
+                })
+        })
+        .collect()
+}
+
 /// Heuristic: a file under a test folder or named like a test.
 pub fn is_test_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -193,6 +233,17 @@ impl Extractor for ReferencesExtractor {
                     }),
             );
         }
+        references.extend(record_references(&dhf_records(ctx), &pattern));
+        references.extend(
+            test_item_links(ctx)
+                .into_iter()
+                .map(|(path, line, id)| Reference {
+                    id,
+                    path,
+                    line,
+                    test: true,
+                }),
+        );
         json!({"markers": markers, "files_scanned": scanned, "skipped": skipped, "references": references})
     }
 }

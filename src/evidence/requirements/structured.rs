@@ -1,11 +1,9 @@
-//! Requirements in data files: CSV (a table with an id column), YAML (a list of `{id, title}`
-//! maps, the same under a `requirements:` key, or a map keyed by id), and doorstop items (one
-//! YAML file per requirement in a folder with a `.doorstop.yml`; the file name is the id).
+//! Requirements in data files: CSV (a table with an id column) and YAML (a list of `{id, title}`
+//! maps, the same under a `requirements:` key, or a map keyed by id). Doorstop items are in
+//! `doorstop`.
 
 use super::Requirement;
 use super::markdown::table_requirements;
-use crate::evidence::Context;
-use crate::evidence::extractor::extension;
 use crate::evidence::read::tables::parse_csv as read_csv_table;
 use regex::Regex;
 use serde_json::Value;
@@ -51,7 +49,7 @@ pub fn parse_yaml(text: &str, pattern: &Regex) -> Result<Vec<Requirement>, Strin
     Ok(out)
 }
 
-fn scalar(v: &Value) -> Option<String> {
+pub(super) fn scalar(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.trim().to_string()),
         Value::Number(n) => Some(n.to_string()),
@@ -74,55 +72,6 @@ fn yaml_requirement(id: &str, item: &Value, text: &str) -> Requirement {
         .map_or(1, |i| i + 1);
     let body = serde_json::to_string(item).unwrap_or_default();
     Requirement::new(id, &title, line, "yaml", &body)
-}
-
-/// A doorstop item: the id is the file name; inactive items are not requirements.
-pub fn parse_doorstop(path: &str, text: &str) -> Result<Vec<Requirement>, String> {
-    let value: Value = yaml_serde::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
-    if value.get("active") == Some(&Value::Bool(false)) {
-        return Ok(vec![]);
-    }
-    let name = path.rsplit('/').next().unwrap_or(path);
-    let id = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let title = ["header", "text"]
-        .iter()
-        .find_map(|k| value.get(*k).and_then(scalar).filter(|s| !s.is_empty()))
-        .unwrap_or_default();
-    let title = title.lines().next().unwrap_or_default().to_string();
-    let body = serde_json::to_string(&value).unwrap_or_default();
-    Ok(vec![Requirement::new(id, &title, 1, "doorstop", &body)])
-}
-
-/// Folders holding a `.doorstop.yml` (doorstop documents).
-pub fn doorstop_folders(ctx: &Context) -> Vec<String> {
-    ctx.source
-        .inventory()
-        .files()
-        .filter_map(|e| e.path.strip_suffix(".doorstop.yml"))
-        .filter(|dir| dir.is_empty() || dir.ends_with('/'))
-        .map(str::to_string)
-        .collect()
-}
-
-/// True when `path` is an item of a doorstop document (its nearest document folder).
-pub fn in_doorstop_folder(path: &str, folders: &[String]) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    name != ".doorstop.yml"
-        && matches!(extension(path).as_str(), "yml" | "yaml")
-        && folders.iter().any(|f| path.starts_with(f.as_str()))
-}
-
-/// Every doorstop item in the repository.
-pub fn doorstop_items(ctx: &Context, folders: &[String]) -> Vec<String> {
-    if folders.is_empty() {
-        return vec![];
-    }
-    ctx.source
-        .inventory()
-        .files()
-        .filter(|e| in_doorstop_folder(&e.path, folders))
-        .map(|e| e.path.clone())
-        .collect()
 }
 
 #[cfg(test)]
@@ -155,28 +104,12 @@ mod tests {
     }
 
     #[test]
-    fn csv_tables_and_doorstop_items() {
+    fn csv_tables() {
         let found = parse_csv(
             "Req ID,Title,Type\nREQ-1,Heart rate,functional\nnote,,\n",
             &pattern(),
         )
         .unwrap();
         assert_eq!((found[0].id.as_str(), found[0].line), ("REQ-1", 2));
-        let item = parse_doorstop(
-            "reqs/REQ001.yml",
-            "active: true\nheader: Alarm\ntext: |\n  The system shall alarm.\n",
-        )
-        .unwrap();
-        assert_eq!(
-            (item[0].id.as_str(), item[0].title.as_str()),
-            ("REQ001", "Alarm")
-        );
-        assert!(
-            parse_doorstop("reqs/REQ002.yml", "active: false\ntext: x\n")
-                .unwrap()
-                .is_empty()
-        );
-        assert!(in_doorstop_folder("reqs/REQ001.yml", &["reqs/".into()]));
-        assert!(!in_doorstop_folder("reqs/.doorstop.yml", &["reqs/".into()]));
     }
 }

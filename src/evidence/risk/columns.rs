@@ -150,9 +150,56 @@ const PARTIAL: &[(&str, &[&str])] = &[
     ("hazard", &["hazard", "failuremode", "위험요인", "위해요인"]),
 ];
 
+/// Words that mark a column as after risk control (residual).
+const AFTER_CONTROL: &[&str] = &[
+    "residual",
+    "postcontrol",
+    "aftercontrol",
+    "postmitigation",
+    "aftermitigation",
+    "post",
+    "after",
+    "final",
+    "잔여",
+    "통제후",
+    "조치후",
+];
+
+/// Which column holds the residual (post-control) severity and probability, when the table gives
+/// residual risk as two columns (`Residual severity`, `P (post-control)`) instead of one; a lone
+/// residual column is the residual risk itself.
+pub fn residual_columns(header: &[String]) -> (Option<usize>, Option<usize>) {
+    let mut severity = None;
+    let mut probability = None;
+    for (i, name) in header.iter().map(|h| normalise_header(h)).enumerate() {
+        let Some(word) = AFTER_CONTROL.iter().find(|w| name.contains(**w)) else {
+            continue;
+        };
+        let rest = name
+            .replacen(word, "", 1)
+            .replace("controls", "")
+            .replace("control", "");
+        let rest = rest.trim_end_matches("rank");
+        if matches!(rest, "s" | "sev" | "심각도") || rest.contains("severity") {
+            severity.get_or_insert(i);
+        } else if matches!(rest, "p" | "o" | "occ" | "확률" | "발생도")
+            || ["probability", "occurrence", "likelihood", "발생"]
+                .iter()
+                .any(|w| rest.contains(w))
+        {
+            probability.get_or_insert(i);
+        }
+    }
+    match (severity, probability) {
+        (Some(s), Some(p)) => (Some(s), Some(p)),
+        _ => (None, None),
+    }
+}
+
 /// Which column holds each field (first matching column wins).
 pub fn map_columns(header: &[String]) -> BTreeMap<&'static str, usize> {
     let names: Vec<String> = header.iter().map(|h| normalise_header(h)).collect();
+    let (residual_s, residual_p) = residual_columns(header);
     let mut out = BTreeMap::new();
     for (field, exact) in EXACT {
         if let Some(i) = names.iter().position(|n| exact.contains(&n.as_str())) {
@@ -160,7 +207,8 @@ pub fn map_columns(header: &[String]) -> BTreeMap<&'static str, usize> {
         }
     }
     for (i, name) in names.iter().enumerate() {
-        if out.values().any(|c| *c == i) || name.is_empty() {
+        let residual_part = Some(i) == residual_s || Some(i) == residual_p;
+        if out.values().any(|c| *c == i) || name.is_empty() || residual_part {
             continue;
         }
         let field = PARTIAL
@@ -215,6 +263,32 @@ mod tests {
                 && fmea.contains(&("risk_controls", 5))
                 && fmea.contains(&("residual_risk", 6))
         );
+    }
+
+    #[test]
+    fn residual_risk_as_post_control_columns() {
+        let header: Vec<String> = [
+            "ID",
+            "Hazard",
+            "S",
+            "P",
+            "Control",
+            "S (post)",
+            "P after control",
+        ]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+        assert_eq!(residual_columns(&header), (Some(5), Some(6)));
+        let mapped = map_columns(&header);
+        assert_eq!(mapped.get("severity"), Some(&2));
+        assert_eq!(mapped.get("residual_risk"), None);
+        let ko: Vec<String> = ["잔여 심각도", "잔여 발생가능성", "Residual risk"]
+            .iter()
+            .map(|h| h.to_string())
+            .collect();
+        assert_eq!(residual_columns(&ko), (Some(0), Some(1)));
+        assert_eq!(map_columns(&ko).get("residual_risk"), Some(&2));
     }
 
     #[test]

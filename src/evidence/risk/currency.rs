@@ -5,11 +5,14 @@
 
 use crate::evidence::Context;
 use crate::evidence::documents::read_document;
+use crate::evidence::documents::stated::{DATE_KEYS, VERSION_KEYS, stated_field};
 use crate::evidence::read::path_history::last_changes;
 use git2::Repository;
 use serde_json::{Value, json};
 
-pub fn collect(ctx: &Context) -> Value {
+/// The currency of the risk management `reports` (however they were recognised; unfilled
+/// templates left out).
+pub fn collect(ctx: &Context, reports: &[String]) -> Value {
     let Some(repo) = ctx.git else {
         return json!({"history": false, "latest_release": null, "reports": []});
     };
@@ -20,8 +23,11 @@ pub fn collect(ctx: &Context) -> Value {
         .release_tags
         .as_deref()
         .unwrap_or("v*");
-    let files = ctx.files("risk_management_report");
-    let changed = last_changes(ctx, files.iter().map(String::as_str));
+    let files: Vec<&String> = reports
+        .iter()
+        .filter(|p| read_document(ctx, p).is_some_and(|d| !d.unfilled))
+        .collect();
+    let changed = last_changes(ctx, files.iter().map(|p| p.as_str()));
     let reports: Vec<Value> = files
         .iter()
         .map(|path| {
@@ -30,7 +36,7 @@ pub fn collect(ctx: &Context) -> Value {
                 "path": path,
                 "stated_version": stated.0,
                 "stated_date": stated.1,
-                "last_changed": changed.get(path).map(|c| &c.date),
+                "last_changed": changed.get(path.as_str()).map(|c| &c.date),
             })
         })
         .collect();
@@ -68,35 +74,8 @@ fn stated_fields(ctx: &Context, path: &str) -> (Option<String>, Option<String>) 
     let Some(doc) = read_document(ctx, path) else {
         return (None, None);
     };
-    let front = |k: &str| {
-        doc.front_matter
-            .get(k)
-            .map(|v| v.as_str().map_or(v.to_string(), str::to_string))
-    };
-    let line_value = |keys: &[&str]| {
-        doc.text.lines().find_map(|l| {
-            let l = l
-                .trim()
-                .trim_start_matches(['-', '*', '|', ' '])
-                .replace("**", "");
-            let (k, v) = l.split_once(':').or_else(|| l.split_once('|'))?;
-            let k = k.trim().to_lowercase();
-            keys.contains(&k.as_str())
-                .then(|| v.trim().trim_end_matches('|').trim().to_string())
-                .filter(|v| !v.is_empty())
-        })
-    };
-    let version = front("version").or_else(|| line_value(&["version", "document version", "버전"]));
-    let date = front("date").or_else(|| {
-        line_value(&[
-            "date",
-            "approved",
-            "approval date",
-            "작성일",
-            "일자",
-            "승인일",
-        ])
-    });
+    let version = stated_field(&doc, "version", VERSION_KEYS);
+    let date = stated_field(&doc, "date", DATE_KEYS);
     (
         version,
         date.and_then(|d| {

@@ -1,9 +1,13 @@
 //! Severity and probability scales of the risk management plan (ISO 14971 §4.4), and the rank
-//! of a value on them. The defaults are the common five-level scales in English and Korean;
-//! `verification.risk_scales` replaces them with the plan's own level names, lowest first.
-//! A value is a level name, a rank number, or text that contains exactly one level name.
+//! of a value on them. Each scale comes from the plan itself when it defines one (see
+//! `plan_scales`), else from `verification.risk_scales`, else the common five-level scales in
+//! English and Korean; `source` says which. A value is a level name, a rank number, a level code
+//! (`S3`, `P2`), or text that contains exactly one level name.
 
+use super::plan_scales::{rank_of_code, scales_in};
 use crate::config::{LoadedConfig, RiskScales};
+use crate::evidence::Context;
+use crate::evidence::documents::unfilled_reason;
 use serde::Serialize;
 
 /// The default score (severity rank x probability rank) from which a risk is unacceptable.
@@ -31,8 +35,12 @@ pub struct Scales {
     pub severity: Vec<Vec<String>>,
     pub probability: Vec<Vec<String>>,
     pub unacceptable_from: u32,
-    /// `config` when `verification.risk_scales` set them, else `default`.
+    /// `plan` when the risk management plan defines a scale, `config` when
+    /// `verification.risk_scales` set them, else `default`.
     pub source: &'static str,
+    /// The plan the scales were read from (with `source: plan`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
 }
 
 fn levels(given: Option<&Vec<String>>, default: &[&[&str]]) -> Vec<Vec<String>> {
@@ -67,7 +75,29 @@ impl Scales {
             } else {
                 "default"
             },
+            plan: None,
         }
+    }
+
+    /// The scales of the first of `plans` (unfilled templates left out) that defines one, else
+    /// [`Scales::from_config`].
+    pub fn resolve(ctx: &Context, plans: &[String]) -> Scales {
+        let mut scales = Scales::from_config(ctx.config);
+        for path in plans {
+            let Some(text) = ctx.read_text(path).filter(|t| unfilled_reason(t).is_none()) else {
+                continue;
+            };
+            let (severity, probability) = scales_in(&text);
+            if severity.is_none() && probability.is_none() {
+                continue;
+            }
+            scales.severity = severity.unwrap_or(scales.severity);
+            scales.probability = probability.unwrap_or(scales.probability);
+            scales.source = "plan";
+            scales.plan = Some(path.clone());
+            break;
+        }
+        scales
     }
 }
 
@@ -83,6 +113,9 @@ pub fn rank(scale: &[Vec<String>], value: &str) -> Option<u32> {
     }
     if let Some(i) = scale.iter().position(|names| names.contains(&v)) {
         return Some(i as u32 + 1);
+    }
+    if let Some(n) = rank_of_code(&v) {
+        return (1..=scale.len() as u32).contains(&n).then_some(n);
     }
     let mentioned: Vec<usize> = (0..scale.len())
         .filter(|i| scale[*i].iter().any(|n| v.contains(n.as_str())))
@@ -107,5 +140,7 @@ mod tests {
         assert_eq!(rank(&s.severity, "Deadly"), None);
         assert_eq!(rank(&s.severity, "7"), None);
         assert_eq!(rank(&s.severity, ""), None);
+        assert_eq!(rank(&s.severity, "S4"), Some(4));
+        assert_eq!(rank(&s.probability, "P6"), None);
     }
 }
