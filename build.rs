@@ -17,7 +17,7 @@ fn main() {
     for f in files {
         let rel = f
             .strip_prefix(root)
-            .unwrap()
+            .expect("walked under the crate root")
             .to_string_lossy()
             .replace('\\', "/");
         // Resolved against the crate being compiled, not baked in as this build's absolute path,
@@ -26,9 +26,10 @@ fn main() {
             out,
             "    ({rel:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{rel}\"))),"
         )
-        .unwrap();
+        .expect("writing to a String cannot fail");
     }
     out.push_str("];\n");
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_policies.rs");
-    std::fs::write(dest, out).unwrap();
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("builtin_policies.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
 }

@@ -13,6 +13,7 @@
 //! samdscan reports hashing (`ai.hash_cost`): expect about 1x and exactly the file's size when the
 //! hash is needed, about 0 and no bytes otherwise. The file is sparse, so reads come from zero
 //! pages: this measures hashing, not the disk.
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
 
 use sha2::{Digest, Sha256};
 use std::io::Read;

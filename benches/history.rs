@@ -6,6 +6,7 @@
 //! Both sides run on the generated repository as `git fast-import` wrote it and on a clone of it
 //! (packed as users' clones are). Run with `cargo bench --bench history`. The repositories are
 //! made once under `target/bench-data/` (see `history_repo.rs`).
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
 
 mod history_repo;
 

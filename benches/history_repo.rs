@@ -3,6 +3,7 @@
 //! drawn from a skewed distribution (most commits touch 1-3 files, some a dozen, a few up to 80,
 //! with files added and deleted along the way), and a release tag 50 commits before the tip; and
 //! a clone of it, whose pack is written the way a user's clone is.
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
 
 use std::io::Write;
 use std::path::Path;

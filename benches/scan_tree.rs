@@ -4,6 +4,7 @@
 //! evidence work costs on top of listing the tree).
 //!
 //! Run: `cargo bench --bench scan_tree` (prints wall times, the ratio, and peak memory).
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
 
 use samdscan::cli::Target;
 use samdscan::report::{Format, render};

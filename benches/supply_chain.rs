@@ -5,6 +5,7 @@
 //! Inputs are generated here: a CycloneDX 1.6 SBOM of about 1 MB (components with purls,
 //! suppliers, hashes, licences and a dependency graph) and an npm lockfile (v3) of 5,000
 //! packages. Run with `cargo bench --bench supply_chain`.
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
 
 use samdscan::evidence::dependencies::parse_lockfile;
 use samdscan::evidence::sbom::{parse_sbom, summary};

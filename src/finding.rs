@@ -64,6 +64,11 @@ impl RuleState {
             RuleState::NotObservable => "not observable",
         }
     }
+
+    /// The state as it is spelled in JSON (`not_applicable`).
+    pub fn key(self) -> String {
+        self.label().replace(' ', "_")
+    }
 }
 
 /// With `--base`: whether a finding is new in this branch, was already there, or went away.

@@ -26,16 +26,7 @@ pub fn render(report: &ScanReport) -> String {
     let states: serde_json::Map<String, serde_json::Value> = report
         .state_counts()
         .into_iter()
-        .map(|(s, n): (RuleState, usize)| {
-            (
-                serde_json::to_value(s)
-                    .unwrap()
-                    .as_str()
-                    .unwrap()
-                    .to_string(),
-                json!(n),
-            )
-        })
+        .map(|(s, n): (RuleState, usize)| (s.key(), json!(n)))
         .collect();
     let doc = json!({
         "schema_version": "1",

@@ -162,19 +162,23 @@ fn composer_json(text: &str) -> Result<Direct, String> {
 }
 
 static GEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?m)^\s*gem\s+["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?"#).unwrap()
+    Regex::new(r#"(?m)^\s*gem\s+["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?"#)
+        .expect("a fixed pattern compiles")
 });
 static POD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?m)^\s*pod\s+["']([^"'/]+)[^"']*["'](?:\s*,\s*["']([^"']+)["'])?"#).unwrap()
+    Regex::new(r#"(?m)^\s*pod\s+["']([^"'/]+)[^"']*["'](?:\s*,\s*["']([^"']+)["'])?"#)
+        .expect("a fixed pattern compiles")
 });
 static GRADLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?m)^\s*(?:implementation|api|compileOnly|runtimeOnly|testImplementation|kapt|annotationProcessor)\s*\(?\s*["']([\w.\-]+:[\w.\-]+)(?::([^"']+))?["']"#).unwrap()
+    Regex::new(r#"(?m)^\s*(?:implementation|api|compileOnly|runtimeOnly|testImplementation|kapt|annotationProcessor)\s*\(?\s*["']([\w.\-]+:[\w.\-]+)(?::([^"']+))?["']"#).expect("a fixed pattern compiles")
 });
 static NUGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"<PackageReference\s+Include="([^"]+)"(?:\s+Version="([^"]*)")?"#).unwrap()
+    Regex::new(r#"<PackageReference\s+Include="([^"]+)"(?:\s+Version="([^"]*)")?"#)
+        .expect("a fixed pattern compiles")
 });
 static SWIFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\.package\(\s*(?:name:\s*"[^"]*",\s*)?url:\s*"([^"]+)"\s*,\s*([^)]*)\)"#).unwrap()
+    Regex::new(r#"\.package\(\s*(?:name:\s*"[^"]*",\s*)?url:\s*"([^"]+)"\s*,\s*([^)]*)\)"#)
+        .expect("a fixed pattern compiles")
 });
 
 /// Dependencies found by a pattern whose first group is the name and second the requirement.

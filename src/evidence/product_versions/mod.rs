@@ -277,10 +277,12 @@ fn package_json_version(text: &str) -> Result<Option<Statement>, String> {
 }
 
 static GRADLE_VERSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?m)^[ \t]*(versionName|version)\b[ \t]*=?[ \t]*([^\r\n]*)"#).unwrap()
+    Regex::new(r#"(?m)^[ \t]*(versionName|version)\b[ \t]*=?[ \t]*([^\r\n]*)"#)
+        .expect("a fixed pattern compiles")
 });
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^\(?\s*["']([^"'$]+)["']\s*\)?\s*(?://.*)?$"#).unwrap());
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\(?\s*["']([^"'$]+)["']\s*\)?\s*(?://.*)?$"#).expect("a fixed pattern compiles")
+});
 
 /// `versionName` (Android), else the project `version`; an expression is not a stated version.
 fn gradle_version(text: &str) -> Result<Option<Statement>, String> {

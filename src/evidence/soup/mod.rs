@@ -73,7 +73,8 @@ fn field_of(header: &str) -> Option<&'static str> {
     })
 }
 
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2}").unwrap());
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2}").expect("a fixed pattern compiles"));
 
 /// One entry as evidence, from (field, value) pairs; `None` without a name.
 fn entry(fields: &[(&'static str, String)], line: Option<usize>, as_of: Date) -> Option<Value> {
