@@ -1,8 +1,33 @@
 //! Config problems as the user reads them: each at a line and column of the file, with its dotted
-//! key, one `FILE:LINE:COL: key: message` line per problem, in file order.
+//! key, one `FILE:LINE:COL: key: message` line per problem, in file order. Text taken from the
+//! file is shown as a short excerpt with control characters escaped: an error never echoes more
+//! than a line's worth of the file, whatever the file holds.
 
 use super::check::Problem;
 use super::yaml_lines::YamlLines;
+
+/// How many characters of a key or value from the file an error shows.
+pub const EXCERPT_CHARS: usize = 80;
+/// How many characters of a YAML parser's message are shown (it may quote the file).
+const PARSER_MESSAGE_CHARS: usize = 240;
+
+/// `text` as an error shows it: control characters escaped (`\n`, `\u{1b}`), cut after `max`
+/// characters with `…` saying so.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// One located problem of a config file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,6 +48,7 @@ impl ConfigProblem {
         let message = e
             .to_string()
             .replacen(&format!(" at line {line} column {column}"), "", 1);
+        let message = excerpt(&message, PARSER_MESSAGE_CHARS);
         // serde prefixes the key path (`product.grade: invalid type...`); keep it as the key.
         let (key, message) = match message.split_once(": ") {
             Some((k, m)) if !k.contains(' ') => (k.to_string(), m.to_string()),
@@ -84,7 +110,13 @@ fn position(p: &Problem, lines: &YamlLines, text: &str) -> (usize, usize) {
 pub fn lines(path: &str, problems: &[ConfigProblem]) -> String {
     let line = |p: &ConfigProblem| match p.key.as_str() {
         "" => format!("{path}:{}:{}: {}", p.line, p.column, p.message),
-        key => format!("{path}:{}:{}: {key}: {}", p.line, p.column, p.message),
+        key => format!(
+            "{path}:{}:{}: {}: {}",
+            p.line,
+            p.column,
+            excerpt(key, EXCERPT_CHARS),
+            p.message
+        ),
     };
     problems
         .iter()
@@ -126,6 +158,13 @@ mod tests {
         let lines = YamlLines::index("");
         let found = locate(vec![problem("x.y", None)], &lines, "");
         assert_eq!((found[0].line, found[0].column), (1, 1));
+    }
+
+    #[test]
+    fn excerpts_are_short_and_escaped() {
+        assert_eq!(excerpt("a\nb\u{1b}[31m", 80), "a\\nb\\u{1b}[31m");
+        assert_eq!(excerpt(&"x".repeat(100), 5), "xxxxx…");
+        assert_eq!(excerpt("한국어", 2), "한국…");
     }
 
     #[test]
