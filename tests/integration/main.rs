@@ -14,6 +14,7 @@ mod examples;
 mod history;
 mod history_base;
 mod history_review;
+mod hostile_inputs;
 mod init;
 mod integration_files;
 mod policies;
