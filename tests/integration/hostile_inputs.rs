@@ -215,7 +215,7 @@ fn config_paths_out_of_the_root_are_config_errors() {
         let out = scan(repo.path(), &[]);
         assert_eq!(out.code, 2, "{config}: {}", out.stderr);
         assert!(
-            out.stderr.contains(&format!(".samdscan.yaml:2:"))
+            out.stderr.contains(".samdscan.yaml:2:")
                 && out.stderr.contains(key)
                 && out.stderr.contains("inside the repository"),
             "{config}: {}",
