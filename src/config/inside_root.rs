@@ -61,8 +61,8 @@ pub fn resolved_problems(root: &Path, config: &Config) -> Vec<Problem> {
 
 fn outside(path: &str, why: &str) -> String {
     format!(
-        "`{}` {why}; samdscan opens only files inside the repository (name a policy folder kept \
-         elsewhere with --policy)",
+        "`{}` {why}; samdscan opens only files inside the repository (a policy folder kept \
+         elsewhere is named with --policy)",
         super::problems::excerpt(path, super::problems::EXCERPT_CHARS)
     )
 }

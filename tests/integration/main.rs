@@ -22,6 +22,7 @@ mod problem_resolution;
 mod product_versions;
 mod report_files;
 mod robustness;
+mod rule_cost;
 mod rule_docs;
 mod rule_list;
 mod supply_chain_lockfiles;
