@@ -82,7 +82,11 @@ fn evidence(n: usize) -> Value {
 fn areas(set: &PolicySet) -> BTreeMap<String, Vec<&Rule>> {
     let mut areas: BTreeMap<String, Vec<&Rule>> = BTreeMap::new();
     for rule in set.rules.iter() {
-        let area = rule.id().rsplitn(2, '-').nth(1).unwrap_or("").to_string();
+        let area = rule
+            .id()
+            .rsplit_once('-')
+            .map_or("", |(a, _)| a)
+            .to_string();
         areas.entry(area).or_default().push(rule);
     }
     areas
