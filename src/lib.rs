@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod config;
 pub mod date;
 pub mod evidence;
+pub mod excerpt;
 pub mod finding;
 pub mod nesting;
 pub mod output;

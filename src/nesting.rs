@@ -2,7 +2,8 @@
 //! before (YAML) or while (XML) the file is parsed. A hostile file nests a few hundred thousand
 //! levels in a few hundred kilobytes; the YAML scanner spends minutes on deep flow nesting and
 //! deserialisers recurse, so a file nested deeper than any real evidence is refused with a message
-//! instead. JSON needs no check of its own: serde_json stops at 128 levels.
+//! instead. JSON and TOML need no check of their own: serde_json stops at 128 levels, and the
+//! toml parser at its own recursion limit (both checked in `tests/integration/hostile_inputs.rs`).
 
 /// The deepest YAML flow nesting (`[` and `{`) read; real config and evidence nest a handful.
 pub const MAX_YAML_FLOW_DEPTH: usize = 64;

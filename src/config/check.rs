@@ -4,8 +4,9 @@
 //! of the wrong type hides nothing but itself.
 
 use super::byte_size::{parse_byte_size, size_error};
-use super::problems::{EXCERPT_CHARS, excerpt};
+use super::problems::EXCERPT_CHARS;
 use super::shape::{EVIDENCE_KIND, Field, Shape};
+use crate::excerpt::excerpt;
 use yaml_serde::Value;
 
 /// One problem, at a dotted key path (`product.software_systems[0].paths[1]`).

@@ -63,7 +63,7 @@ fn outside(path: &str, why: &str) -> String {
     format!(
         "`{}` {why}; samdscan opens only files inside the repository (a policy folder kept \
          elsewhere is named with --policy)",
-        super::problems::excerpt(path, super::problems::EXCERPT_CHARS)
+        crate::excerpt::excerpt(path, super::problems::EXCERPT_CHARS)
     )
 }
 

@@ -1,7 +1,9 @@
 //! Config problems as the user reads them: each at a line and column of the file, with its dotted
 //! key, one `FILE:LINE:COL: key: message` line per problem, in file order. Text taken from the
-//! file is shown as a short excerpt with control characters escaped: an error never echoes more
-//! than a line's worth of the file, whatever the file holds.
+//! file is shown as a short excerpt (`crate::excerpt`): an error never echoes more than a line's worth of the
+//! file, whatever the file holds.
+
+use crate::excerpt::excerpt;
 
 use super::check::Problem;
 use super::yaml_lines::YamlLines;
@@ -10,24 +12,6 @@ use super::yaml_lines::YamlLines;
 pub const EXCERPT_CHARS: usize = 80;
 /// How many characters of a YAML parser's message are shown (it may quote the file).
 const PARSER_MESSAGE_CHARS: usize = 240;
-
-/// `text` as an error shows it: control characters escaped (`\n`, `\u{1b}`), cut after `max`
-/// characters with `…` saying so.
-pub fn excerpt(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == max {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// One located problem of a config file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -158,13 +142,6 @@ mod tests {
         let lines = YamlLines::index("");
         let found = locate(vec![problem("x.y", None)], &lines, "");
         assert_eq!((found[0].line, found[0].column), (1, 1));
-    }
-
-    #[test]
-    fn excerpts_are_short_and_escaped() {
-        assert_eq!(excerpt("a\nb\u{1b}[31m", 80), "a\\nb\\u{1b}[31m");
-        assert_eq!(excerpt(&"x".repeat(100), 5), "xxxxx…");
-        assert_eq!(excerpt("한국어", 2), "한국…");
     }
 
     #[test]
