@@ -6,6 +6,7 @@
 //! objects, never checked out; a file that is not UTF-8 is an error naming it as `REV:PATH`.
 
 use crate::config::{CONFIG_LOCATIONS, ConfigError, LoadedConfig, check_config_size, parse_config};
+use crate::policy::engine::{MAX_POLICY_FILE_SIZE, policy_too_large};
 use git2::{ObjectType, Oid, Repository, Tree, TreeWalkMode, TreeWalkResult};
 use std::path::Path;
 
@@ -95,6 +96,14 @@ impl<'r> RevisionFiles<'r> {
             .into_iter()
             .map(|(path, id)| {
                 let shown = format!("{}:{path}", self.label);
+                let size = self
+                    .repo
+                    .odb()
+                    .and_then(|o| o.read_header(id))
+                    .map_or(0, |h| h.0);
+                if size as u64 > MAX_POLICY_FILE_SIZE {
+                    return Err(format!("{shown}: {}", policy_too_large(size as u64)));
+                }
                 let bytes = self.blob(id).unwrap_or_default();
                 let text = String::from_utf8(bytes).map_err(|_| format!("{shown}: not UTF-8"))?;
                 Ok((shown, text))

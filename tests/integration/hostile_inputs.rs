@@ -229,6 +229,30 @@ fn config_paths_out_of_the_root_are_config_errors() {
     out.has("USER-001", "OUTSIDE POLICY RAN");
 }
 
+#[test]
+fn a_huge_policy_file_in_the_repository_is_refused_by_name() {
+    // A plain folder: `git add` would hash all 2 GiB.
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[
+            ("README.md", "# r\n"),
+            (".samdscan.yaml", "policies:\n  paths: [policy]\n"),
+        ],
+    );
+    std::fs::create_dir(dir.path().join("policy")).unwrap();
+    let f = std::fs::File::create(dir.path().join("policy/huge.rego")).unwrap();
+    f.set_len(2 << 30).unwrap();
+    let out = scan(dir.path(), &[]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("policy/huge.rego: cannot read policy: file is 2147483648 bytes"),
+        "{}",
+        out.stderr
+    );
+}
+
 // ---- symlinks, big and many files, odd names, bad text ----
 
 #[test]
