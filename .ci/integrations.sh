@@ -4,7 +4,9 @@
 #   2. actionlint passes on the example workflow; shellcheck passes on the action's scripts;
 #   3. `pre-commit try-repo` of this repository on an example repository passes on a clean
 #      staged state (an unstaged breakage is ignored) and fails once the breakage is staged;
-#      the samdscan-policy-test hook passes and fails on a policy author's tests.
+#      the samdscan-policy-test hook passes and fails on a policy author's tests;
+#   4. scans of hostile repositories (config, policy folder and evidence symlinked out of the
+#      root) under strace open no file outside the root (skipped, loudly, without strace).
 # pre-commit builds samdscan with `cargo install` (release, without --locked: the newest
 # compatible dependencies) into target/pre-commit, kept apart from the project's own build and
 # reused by the later hook installs of the same run (and by later runs on the same machine).
@@ -140,6 +142,61 @@ sed -i.bak 's/== 1/== 2/' "$policy_repo/policy/team_test.rego" && rm "$policy_re
 git -C "$policy_repo" add -A
 check "pre-commit: samdscan-policy-test fails on a failing policy test" \
   expect_failure bash -c "cd '$policy_repo' && pre-commit run samdscan-policy-test"
+
+# 4. No file outside the root is opened: hostile repositories whose config, policy folder and
+# evidence files are symlinks to files outside, scanned under strace (every open/openat of the
+# process and its threads; `-y` prints the file each returned descriptor really is, after the
+# kernel followed the symlinks). The scans themselves may fail (a refused config is exit 2); what
+# is checked is that no file under the outside folder was ever opened.
+if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true >/dev/null 2>&1; then
+  cargo build --locked --release -q
+  outside=$work/outside
+  mkdir -p "$outside/policy"
+  printf 'product: {name: OUTSIDE}\n' >"$outside/config.yaml"
+  printf '{"bomFormat":"CycloneDX","specVersion":"1.6"}\n' >"$outside/app.cdx.json"
+  printf 'ID,Hazard,Harm\nR-1,h,x\n' >"$outside/risk-table.csv"
+  printf 'package outside\n' >"$outside/policy/p.rego"
+  hostile() {
+    local dir=$work/hostile-$1
+    mkdir -p "$dir/sbom" "$dir/docs" "$dir/.github"
+    printf '# Hostile\n' >"$dir/README.md"
+    ln -s "$outside/app.cdx.json" "$dir/sbom/app.cdx.json"
+    ln -s "$outside/risk-table.csv" "$dir/docs/risk-table.csv"
+    ln -s "$outside" "$dir/docs/linked-folder"
+    ln -s ../../../../../../.. "$dir/docs/up"
+    ln -s .git/config "$dir/git-config.yaml"
+    echo "$dir"
+  }
+  config_link=$(hostile config-link)
+  ln -s "$outside/config.yaml" "$config_link/.samdscan.yaml"
+  github_link=$(hostile github-link)
+  rmdir "$github_link/.github" && ln -s "$outside" "$github_link/.github" && cp "$outside/config.yaml" "$outside/samdscan.yaml"
+  policy_link=$(hostile policy-link)
+  ln -s "$outside/policy" "$policy_link/policy"
+  printf 'policies:\n  paths: [policy]\nevidence:\n  index: docs/linked-folder/config.yaml\n' >"$policy_link/.samdscan.yaml"
+  evidence_links=$(hostile evidence-links)
+  for dir in "$config_link" "$github_link" "$policy_link" "$evidence_links"; do
+    (cd "$dir" && git_quiet init -q && git_quiet add -A && git_quiet commit -q -m "Hostile (CR-1)")
+  done
+  for dir in "$config_link" "$github_link" "$policy_link" "$evidence_links"; do
+    for rev in "" "--rev=HEAD"; do
+      name="no file outside the root opened: scan ${rev:+$rev }of $(basename "$dir")"
+      strace -f -qq -y -e trace=open,openat,openat2 -o "$work/trace" \
+        "$root/target/release/samdscan" scan "$dir" $rev --format json -o /dev/null >/dev/null 2>&1 || true
+      if grep -F "<$outside" "$work/trace" >"$work/opened"; then
+        cat "$work/opened"
+        failure "$name"
+      elif ! grep -q 'open' "$work/trace"; then
+        failure "$name (strace recorded nothing)"
+      else
+        pass "$name"
+      fi
+    done
+  done
+else
+  echo "SKIPPED (loudly): strace is not available or not permitted here, so the check that a" \
+    "hostile repository's scan opens no file outside its root did not run"
+fi
 
 echo "integrations: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -4,7 +4,9 @@
 //! of the wrong type hides nothing but itself.
 
 use super::byte_size::{parse_byte_size, size_error};
+use super::problems::EXCERPT_CHARS;
 use super::shape::{EVIDENCE_KIND, Field, Shape};
+use crate::excerpt::excerpt;
 use yaml_serde::Value;
 
 /// One problem, at a dotted key path (`product.software_systems[0].paths[1]`).
@@ -129,12 +131,13 @@ fn unknown_key(key: &str, fields: &[Field]) -> String {
 }
 
 fn unknown_kind(key: &str, fields: &[Field], kinds: &[&str]) -> String {
+    let shown = excerpt(key, EXCERPT_CHARS);
     let fixed: Vec<&str> = fields.iter().map(|f| f.key).collect();
     let all: Vec<&str> = fixed.iter().chain(kinds).copied().collect();
     match nearest(key, &all) {
-        Some(near) => format!("unknown evidence kind `{key}`, did you mean `{near}`?"),
+        Some(near) => format!("unknown evidence kind `{shown}`, did you mean `{near}`?"),
         None => format!(
-            "unknown evidence kind `{key}`, expected {} or one of: {}",
+            "unknown evidence kind `{shown}`, expected {} or one of: {}",
             quoted(&fixed),
             kinds.join(", ")
         ),
@@ -161,6 +164,7 @@ fn nearest<'n>(key: &str, names: &[&'n str]) -> Option<&'n str> {
 /// Checks a value that is not a well-shaped mapping or list: a scalar, or a value of the wrong
 /// type for a mapping or list shape.
 fn scalar(shape: &Shape, value: &Value) -> Result<(), String> {
+    let shown = |s: &str| excerpt(s, EXCERPT_CHARS);
     let wrong = || {
         Err(format!(
             "expected {}, found {}",
@@ -177,19 +181,34 @@ fn scalar(shape: &Shape, value: &Value) -> Result<(), String> {
         }
         (Shape::Number, Value::Number(_)) => Ok(()),
         (Shape::Size, Value::Number(n)) if n.is_u64() => Ok(()),
-        (Shape::Size, Value::String(s)) => {
-            parse_byte_size(s).map(|_| ()).ok_or_else(|| size_error(s))
-        }
-        (Shape::Date, Value::String(s)) => s.parse::<crate::date::Date>().map(|_| ()),
-        (Shape::Level, Value::String(s)) => crate::finding::Level::parse(s)
+        (Shape::Size, Value::String(s)) => parse_byte_size(s)
             .map(|_| ())
-            .ok_or_else(|| format!("invalid level `{s}`, expected one of error, warning, note")),
+            .ok_or_else(|| size_error(&shown(s))),
+        (Shape::Date, Value::String(s)) => s
+            .parse::<crate::date::Date>()
+            .map(|_| ())
+            .map_err(|_| format!("invalid date `{}`, expected YYYY-MM-DD", shown(s))),
+        (Shape::Level, Value::String(s)) => {
+            crate::finding::Level::parse(s).map(|_| ()).ok_or_else(|| {
+                format!(
+                    "invalid level `{}`, expected one of error, warning, note",
+                    shown(s)
+                )
+            })
+        }
         (Shape::Glob, Value::String(s)) => globset::Glob::new(s)
             .map(|_| ())
-            .map_err(|e| format!("invalid glob `{s}`: {}", e.kind())),
-        (Shape::Regex, Value::String(s)) => regex::Regex::new(s)
-            .map(|_| ())
-            .map_err(|e| format!("invalid regular expression `{s}`: {}", regex_reason(&e))),
+            .map_err(|e| format!("invalid glob `{}`: {}", shown(s), e.kind())),
+        (Shape::Regex, Value::String(s)) => regex::Regex::new(s).map(|_| ()).map_err(|e| {
+            format!(
+                "invalid regular expression `{}`: {}",
+                shown(s),
+                regex_reason(&e)
+            )
+        }),
+        (Shape::RepoPath, Value::String(s)) => {
+            super::inside_root::lexical_problem(s).map_or(Ok(()), Err)
+        }
         _ => wrong(),
     }
 }
@@ -211,10 +230,13 @@ fn describe(value: &Value) -> String {
         Value::Null => "nothing (null)".into(),
         Value::Bool(b) => format!("`{b}`"),
         Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("text `{s}`"),
+        Value::String(s) => format!("text `{}`", excerpt(s, EXCERPT_CHARS)),
         Value::Sequence(_) => "a list".into(),
         Value::Mapping(_) => "a mapping".into(),
-        Value::Tagged(t) => format!("a value tagged `{}`", t.tag),
+        Value::Tagged(t) => format!(
+            "a value tagged `{}`",
+            excerpt(&t.tag.to_string(), EXCERPT_CHARS)
+        ),
     }
 }
 

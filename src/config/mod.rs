@@ -7,6 +7,8 @@
 
 mod byte_size;
 mod check;
+mod file;
+mod inside_root;
 mod problems;
 mod shape;
 pub mod yaml_lines;
@@ -19,6 +21,7 @@ use std::path::{Path, PathBuf};
 use yaml_lines::YamlLines;
 
 pub use byte_size::ByteSize;
+pub use file::{MAX_CONFIG_SIZE, check_size as check_config_size};
 pub use problems::ConfigProblem;
 
 /// Where samdscan looks for a config file, in order, relative to the scan root.
@@ -42,6 +45,9 @@ pub enum ConfigError {
         path: String,
         source: std::io::Error,
     },
+    /// A file samdscan will not read as a config (outside the repository, too large).
+    #[error("{path}: {reason}")]
+    Refused { path: String, reason: String },
     /// Every problem of the file, in file order. `main` prints the first line after `error: `;
     /// each further problem gets its own `error: ` line.
     #[error("{}", problems::lines(path, problems))]
@@ -273,16 +279,20 @@ pub fn load_config(
     let (file, shown) = match choice {
         ConfigChoice::None => return Ok(LoadedConfig::default()),
         ConfigChoice::File(p) => (p.clone(), p.display().to_string()),
-        ConfigChoice::Discover => match CONFIG_LOCATIONS.iter().find(|c| root.join(c).is_file()) {
-            Some(c) => (root.join(c), c.to_string()),
+        ConfigChoice::Discover => match file::discover(root, &CONFIG_LOCATIONS)? {
+            Some(found) => found,
             None => return Ok(LoadedConfig::default()),
         },
     };
-    let text = std::fs::read_to_string(&file).map_err(|source| ConfigError::Read {
-        path: shown.clone(),
-        source,
-    })?;
+    let text = file::read(&file, &shown)?;
     let mut loaded = parse_config(&text, &shown, known_kinds)?;
+    let outside = inside_root::resolved_problems(root, &loaded.config);
+    if !outside.is_empty() {
+        return Err(ConfigError::Invalid {
+            path: shown,
+            problems: problems::locate(outside, &loaded.lines, &text),
+        });
+    }
     loaded.path = repo_relative(root, &file);
     Ok(loaded)
 }
@@ -307,6 +317,15 @@ pub fn parse_config(
         path: shown.to_string(),
         problems,
     };
+    if let Some((line, message)) = crate::nesting::yaml_depth_problem(text) {
+        let key = String::new();
+        return Err(invalid(vec![ConfigProblem {
+            line,
+            column: 1,
+            key,
+            message,
+        }]));
+    }
     let config: Config = if text.trim().is_empty() {
         Config::default()
     } else {

@@ -1,8 +1,17 @@
 //! Config problems as the user reads them: each at a line and column of the file, with its dotted
-//! key, one `FILE:LINE:COL: key: message` line per problem, in file order.
+//! key, one `FILE:LINE:COL: key: message` line per problem, in file order. Text taken from the
+//! file is shown as a short excerpt (`crate::excerpt`): an error never echoes more than a line's worth of the
+//! file, whatever the file holds.
+
+use crate::excerpt::excerpt;
 
 use super::check::Problem;
 use super::yaml_lines::YamlLines;
+
+/// How many characters of a key or value from the file an error shows.
+pub const EXCERPT_CHARS: usize = 80;
+/// How many characters of a YAML parser's message are shown (it may quote the file).
+const PARSER_MESSAGE_CHARS: usize = 240;
 
 /// One located problem of a config file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,6 +32,7 @@ impl ConfigProblem {
         let message = e
             .to_string()
             .replacen(&format!(" at line {line} column {column}"), "", 1);
+        let message = excerpt(&message, PARSER_MESSAGE_CHARS);
         // serde prefixes the key path (`product.grade: invalid type...`); keep it as the key.
         let (key, message) = match message.split_once(": ") {
             Some((k, m)) if !k.contains(' ') => (k.to_string(), m.to_string()),
@@ -84,7 +94,13 @@ fn position(p: &Problem, lines: &YamlLines, text: &str) -> (usize, usize) {
 pub fn lines(path: &str, problems: &[ConfigProblem]) -> String {
     let line = |p: &ConfigProblem| match p.key.as_str() {
         "" => format!("{path}:{}:{}: {}", p.line, p.column, p.message),
-        key => format!("{path}:{}:{}: {key}: {}", p.line, p.column, p.message),
+        key => format!(
+            "{path}:{}:{}: {}: {}",
+            p.line,
+            p.column,
+            excerpt(key, EXCERPT_CHARS),
+            p.message
+        ),
     };
     problems
         .iter()

@@ -25,6 +25,8 @@ pub enum Shape {
     Glob,
     /// A regular expression (regex crate syntax).
     Regex,
+    /// A repository-relative path that stays inside the repository.
+    RepoPath,
     List(&'static Shape),
     /// A mapping with a fixed set of keys.
     Fields(&'static [Field]),
@@ -48,6 +50,7 @@ impl Shape {
             Shape::Level => "one of error, warning, note",
             Shape::Glob => "a glob",
             Shape::Regex => "a regular expression",
+            Shape::RepoPath => "a path inside the repository",
             Shape::List(_) => "a list",
             Shape::Fields(_) | Shape::Map(_) | Shape::Evidence(_) => "a mapping",
         }
@@ -121,7 +124,7 @@ const PRODUCT: &[Field] = &[
 
 /// The fixed keys of `evidence:`; every other key is an evidence kind taking a list of globs.
 pub const EVIDENCE_FIXED: &[Field] = &[
-    opt("index", &Shape::Text),
+    opt("index", &Shape::RepoPath),
     opt("max_file_size", &Shape::Size),
     opt("max_document_age_days", &Shape::Count),
     opt("max_scan_age_days", &Shape::Count),
@@ -152,7 +155,7 @@ const VERIFICATION: &[Field] = &[
 ];
 
 const POLICIES: &[Field] = &[
-    opt("paths", &TEXTS),
+    opt("paths", &Shape::List(&Shape::RepoPath)),
     opt("disable", &TEXTS),
     opt("severity", &Shape::Map(&Shape::Level)),
 ];
@@ -238,6 +241,7 @@ mod tests {
             Shape::Level => "warning".into(),
             Shape::Glob => "'src/**'".into(),
             Shape::Regex => "'REQ-\\d+'".into(),
+            Shape::RepoPath => "policy/".into(),
             Shape::List(inner) => format!("\n{pad}- {}", sample(inner, indent + 2).trim_start()),
             Shape::Fields(f) => mapping(f),
             Shape::Evidence(f) => format!("{}\n{pad}sbom: ['*.cdx.json']", mapping(f)),

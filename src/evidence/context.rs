@@ -19,6 +19,10 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+/// How many characters of a diagnostic are kept: parsers quote the input (a TOML error shows
+/// its whole line), and the input may be anything.
+const MAX_DIAGNOSTIC_CHARS: usize = 400;
+
 /// How many bytes are read to recognise a file by content.
 const SNIFF_BYTES: usize = 8192;
 
@@ -173,10 +177,12 @@ impl<'a> Context<'a> {
         done
     }
 
+    /// Records a problem with the file at `path`; the message is kept as a short escaped
+    /// [`excerpt`](crate::excerpt::excerpt), whatever the parser quoted.
     pub fn diagnose(&self, path: &str, message: impl Into<String>) {
         self.diagnostics.borrow_mut().push(Diagnostic {
             path: path.to_string(),
-            message: message.into(),
+            message: crate::excerpt::excerpt(&message.into(), MAX_DIAGNOSTIC_CHARS),
         });
     }
 

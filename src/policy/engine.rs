@@ -25,6 +25,10 @@ include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
 const NO_DECLARED_EVIDENCE: &str =
     "the rule declares no evidence keys (METADATA custom.evidence), so it has judged nothing";
 
+/// The largest policy file read (a repository's `policies.paths` may hold anything): far above
+/// any hand-written policy, far below what would exhaust a runner's memory.
+pub const MAX_POLICY_FILE_SIZE: u64 = 4 * 1024 * 1024;
+
 /// Wall-clock limit for evaluating one rule (cooperative; see stack notes §1.6).
 const RULE_TIME_LIMIT: Duration = Duration::from_secs(60);
 
@@ -259,13 +263,25 @@ pub fn read_policy_dir(dir: &Path) -> Result<Vec<(String, String)>, PolicyError>
     let mut read = Vec::with_capacity(files.len());
     for f in files {
         let path = f.display().to_string();
-        let text = std::fs::read_to_string(&f).map_err(|e| PolicyError::Read {
+        let error = |message: String| PolicyError::Read {
             path: path.clone(),
-            message: e.to_string(),
-        })?;
+            message,
+        };
+        let size = std::fs::metadata(&f)
+            .map_err(|e| error(e.to_string()))?
+            .len();
+        if size > MAX_POLICY_FILE_SIZE {
+            return Err(error(policy_too_large(size)));
+        }
+        let text = std::fs::read_to_string(&f).map_err(|e| error(e.to_string()))?;
         read.push((path, text));
     }
     Ok(read)
+}
+
+/// Why a policy file of `size` bytes is not read.
+pub fn policy_too_large(size: u64) -> String {
+    format!("file is {size} bytes, over the {MAX_POLICY_FILE_SIZE}-byte limit of a policy file")
 }
 
 fn defines_deny(text: &str) -> bool {

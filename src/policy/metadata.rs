@@ -158,6 +158,13 @@ pub fn parse_header(path: &str, text: &str) -> Result<PolicyHeader, MetadataErro
         line: start + e.location().map_or(0, |l| l.line()),
         message: e.to_string(),
     };
+    if let Some((line, message)) = crate::nesting::yaml_depth_problem(&yaml) {
+        return Err(MetadataError::Yaml {
+            path: path.into(),
+            line: start + line,
+            message,
+        });
+    }
     let value: yaml_serde::Value = yaml_serde::from_str(&yaml).map_err(yaml_error)?;
     if let Some(field) = missing_required_field(&value) {
         return Err(MetadataError::MissingField {

@@ -5,7 +5,8 @@
 //! user's explicit choice and are read from disk for every revision. Files are read from git
 //! objects, never checked out; a file that is not UTF-8 is an error naming it as `REV:PATH`.
 
-use crate::config::{CONFIG_LOCATIONS, ConfigError, LoadedConfig, parse_config};
+use crate::config::{CONFIG_LOCATIONS, ConfigError, LoadedConfig, check_config_size, parse_config};
+use crate::policy::engine::{MAX_POLICY_FILE_SIZE, policy_too_large};
 use git2::{ObjectType, Oid, Repository, Tree, TreeWalkMode, TreeWalkResult};
 use std::path::Path;
 
@@ -48,8 +49,14 @@ impl<'r> RevisionFiles<'r> {
     /// The config file at `location` in the revision; `None` when there is none.
     pub fn config_file(&self, location: &str) -> Option<Result<LoadedConfig, ConfigError>> {
         let shown = format!("{}:{location}", self.label);
-        let bytes = self.blob_at(location)?;
-        let parsed = String::from_utf8(bytes)
+        let blob = self
+            .repo
+            .find_blob(self.tree.get_path(Path::new(location)).ok()?.id())
+            .ok()?;
+        if let Err(e) = check_config_size(blob.size() as u64, &shown) {
+            return Some(Err(e));
+        }
+        let parsed = String::from_utf8(blob.content().to_vec())
             .map_err(|e| ConfigError::Read {
                 path: shown.clone(),
                 source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
@@ -89,15 +96,19 @@ impl<'r> RevisionFiles<'r> {
             .into_iter()
             .map(|(path, id)| {
                 let shown = format!("{}:{path}", self.label);
+                let size = self
+                    .repo
+                    .odb()
+                    .and_then(|o| o.read_header(id))
+                    .map_or(0, |h| h.0);
+                if size as u64 > MAX_POLICY_FILE_SIZE {
+                    return Err(format!("{shown}: {}", policy_too_large(size as u64)));
+                }
                 let bytes = self.blob(id).unwrap_or_default();
                 let text = String::from_utf8(bytes).map_err(|_| format!("{shown}: not UTF-8"))?;
                 Ok((shown, text))
             })
             .collect()
-    }
-
-    fn blob_at(&self, path: &str) -> Option<Vec<u8>> {
-        self.blob(self.tree.get_path(Path::new(path)).ok()?.id())
     }
 
     fn blob(&self, id: Oid) -> Option<Vec<u8>> {

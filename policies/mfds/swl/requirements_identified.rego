@@ -51,13 +51,35 @@ deny contains f if {
 	f := documents.missing("requirements", sprintf("no software requirement ids found (%s; ids must match `%s`, set by verification.requirement_id)", [looked_in, input.requirements.id_pattern]))
 }
 
-definitions(id) := [r | some r in items; r.id == id]
+# Each id defined more than once, with its definitions in file order, found in n log n: the
+# (id, position) pairs sorted and cut into runs where the id changes (a scan of every item per id
+# would cost n x n on a large requirement set).
+pairs := sort([[r.id, i] | some i, r in items])
+
+run_starts := [j |
+	some j, _ in pairs
+	not same_id_as_previous(j)
+]
+
+same_id_as_previous(j) if {
+	j > 0
+	pairs[j - 1][0] == pairs[j][0]
+}
+
+run_end(k) := run_starts[k + 1] - 1 if k + 1 < count(run_starts)
+
+else := count(pairs) - 1
+
+duplicates contains [id, defs] if {
+	some k, start in run_starts
+	end := run_end(k)
+	end > start
+	id := pairs[start][0]
+	defs := [items[pairs[j][1]] | some j in numbers.range(start, end)]
+}
 
 deny contains f if {
-	ids := {r.id | some r in items}
-	some id in ids
-	defs := definitions(id)
-	count(defs) > 1
+	some [id, defs] in duplicates
 	where := [sprintf("%s:%d", [d.path, d.line]) | some d in defs]
 	f := {
 		"msg": sprintf("requirement id %s is defined %d times (%s); ids must be unique", [id, count(defs), concat(", ", where)]),

@@ -25,3 +25,19 @@ test_no_requirements_fails if {
 	f.key == "missing"
 	contains(f.msg, "read docs/requirements/srs.md")
 }
+
+test_each_duplicated_id_lists_its_definitions_in_file_order if {
+	items := [
+		req("REQ-2", "z.md", 1), req("REQ-1", "a.md", 3), req("REQ-3", "a.md", 4),
+		req("REQ-2", "b.md", 2), req("REQ-1", "a.md", 9), req("REQ-2", "c.md", 5),
+	]
+	d := p.deny with input as {"config": cfg, "requirements": {"id_pattern": "x", "files": [], "items": items}}
+	count(d) == 2
+	some one in d
+	one.key == "duplicate|REQ-1"
+	contains(one.msg, "defined 2 times (a.md:3, a.md:9)")
+	some two in d
+	two.key == "duplicate|REQ-2"
+	contains(two.msg, "defined 3 times (z.md:1, b.md:2, c.md:5)")
+	two.path == "b.md"
+}

@@ -84,7 +84,19 @@ linked(control, _) if control in known
 
 linked(control, _) if control in referenced
 
+# The words of every requirement's text: an id-shaped control is linked when it is one of them,
+# a set lookup instead of a pattern per requirement (rows x requirements).
+words := {w |
+	some r in requirements
+	is_string(r.text)
+	some w in regex.find_n(`[A-Za-z0-9_-]+`, r.text, -1)
+}
+
+linked(control, _) if control in words
+
+# A control written as text, not as an id, is looked for in each requirement's text.
 linked(control, _) if {
+	not regex.match(`^[A-Za-z0-9_-]+$`, control)
 	some r in requirements
 	regex.match(sprintf(`(^|[^A-Za-z0-9_-])%s([^A-Za-z0-9_-]|$)`, [regex_escape(control)]), r.text)
 }

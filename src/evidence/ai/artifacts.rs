@@ -145,7 +145,7 @@ fn read_dvc(ctx: &Context, a: &mut Artifact) {
         a.error = Some("could not be read (see diagnostics)".into());
         return;
     };
-    match yaml_serde::from_str::<Value>(&text) {
+    match crate::evidence::read::yaml::from_str::<Value>(&text) {
         Ok(v) => a.dvc_outputs = dvc_outputs(&a.path, &v),
         Err(e) => {
             let msg = format!("DVC file is not valid YAML: {e}");
@@ -219,12 +219,14 @@ mod tests {
 
     #[test]
     fn dvc_outs_are_repository_paths() {
-        let doc: Value =
-            yaml_serde::from_str("outs:\n- md5: a1b2\n  size: 10\n  path: cxr.onnx\n").unwrap();
+        let doc: Value = crate::evidence::read::yaml::from_str(
+            "outs:\n- md5: a1b2\n  size: 10\n  path: cxr.onnx\n",
+        )
+        .unwrap();
         let outs = dvc_outputs("models/cxr.onnx.dvc", &doc);
         assert_eq!(outs[0].path, "models/cxr.onnx");
         assert_eq!(outs[0].md5.as_deref(), Some("a1b2"));
-        let lock: Value = yaml_serde::from_str(
+        let lock: Value = crate::evidence::read::yaml::from_str(
             "schema: '2.0'\nstages:\n  train:\n    outs:\n    - path: ../models/m.pt\n      md5: ff\n",
         )
         .unwrap();

@@ -46,7 +46,9 @@ pub fn read_evaluation(ctx: &Context, path: &str) -> Evaluation {
         return e;
     };
     let parsed: Result<Value, String> = match extension(path).as_str() {
-        "yaml" | "yml" => yaml_serde::from_str(&text).map_err(|x| format!("invalid YAML: {x}")),
+        "yaml" | "yml" => {
+            crate::evidence::read::yaml::from_str(&text).map_err(|x| format!("invalid YAML: {x}"))
+        }
         _ => serde_json::from_str(&text).map_err(|x| format!("invalid JSON: {x}")),
     };
     match parsed {

@@ -50,7 +50,7 @@ pub fn read_genai_config(ctx: &Context, path: &str) -> FoundationModel {
     };
     let parsed: Result<Value, String> = match extension(path).as_str() {
         "json" => serde_json::from_str(&text).map_err(|e| format!("invalid JSON: {e}")),
-        _ => yaml_serde::from_str(&text).map_err(|e| format!("invalid YAML: {e}")),
+        _ => crate::evidence::read::yaml::from_str(&text).map_err(|e| format!("invalid YAML: {e}")),
     };
     match parsed {
         Ok(v) => {

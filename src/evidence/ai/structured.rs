@@ -26,9 +26,10 @@ pub fn read_parts_document(
 ) -> Option<(PartsDocument, String)> {
     let doc = read_document(ctx, path)?;
     let structured = match doc.format {
-        "yaml" => {
-            Some(yaml_serde::from_str::<Value>(&doc.text).map_err(|e| format!("invalid YAML: {e}")))
-        }
+        "yaml" => Some(
+            crate::evidence::read::yaml::from_str::<Value>(&doc.text)
+                .map_err(|e| format!("invalid YAML: {e}")),
+        ),
         "json" => {
             Some(serde_json::from_str::<Value>(&doc.text).map_err(|e| format!("invalid JSON: {e}")))
         }

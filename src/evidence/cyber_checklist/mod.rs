@@ -61,7 +61,7 @@ fn read_checklist(ctx: &Context, path: &str) -> Option<Value> {
     let text = ctx.read_text(path)?;
     let failed =
         |error: String| json!({"path": path, "parsed": false, "error": error, "requirements": []});
-    let root: Value = match yaml_serde::from_str(&text) {
+    let root: Value = match crate::evidence::read::yaml::from_str(&text) {
         Ok(v) => v,
         Err(e) => return Some(failed(format!("not valid YAML: {e}"))),
     };

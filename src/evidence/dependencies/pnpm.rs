@@ -26,7 +26,8 @@ fn split_key(key: &str) -> Option<(&str, &str)> {
 }
 
 pub fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
-    let doc: Value = yaml_serde::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
+    let doc: Value =
+        crate::evidence::read::yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
     if doc.get("lockfileVersion").is_none() {
         return Err("no lockfileVersion: not a pnpm-lock.yaml".into());
     }

@@ -198,7 +198,7 @@ fn sniff_title(ctx: &Context, path: &str) -> Option<String> {
     let text = String::from_utf8_lossy(&head);
     let (front, body_start) = split_front_matter(&text);
     let front_title = front
-        .and_then(|y| yaml_serde::from_str::<Value>(y).ok())
+        .and_then(|y| crate::evidence::read::yaml::from_str::<Value>(y).ok())
         .and_then(|v| v.get("title").and_then(Value::as_str).map(str::to_string));
     front_title.or_else(|| title_of(&headings_of(format_of(path), &text, body_start)))
 }
@@ -302,7 +302,7 @@ pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
     };
     let (front, body_start) = split_front_matter(&text);
     if let Some(yaml) = front {
-        match yaml_serde::from_str::<Value>(yaml) {
+        match crate::evidence::read::yaml::from_str::<Value>(yaml) {
             Ok(v) => doc.front_matter = v,
             Err(e) => ctx.diagnose(path, format!("front matter is not valid YAML: {e}")),
         }

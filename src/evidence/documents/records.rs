@@ -131,7 +131,7 @@ fn record_of(ctx: &Context, path: &str) -> Option<Record> {
     let head = ctx.source.read_head(path, TITLE_SNIFF_BYTES).ok()?;
     let text = String::from_utf8_lossy(&head);
     let (yaml, body_line) = split_front_matter(&text);
-    let front: Value = yaml_serde::from_str(yaml?).ok()?;
+    let front: Value = crate::evidence::read::yaml::from_str(yaml?).ok()?;
     let id = scalar(front.get("id")?)?;
     let declared = ["type", "kind", "category"]
         .iter()
@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn links_name_the_line_they_are_on() {
         let yaml = "id: TC-1\ntype: test case\nverifies:\n  - SRS-1\n  - {id: RC-2}\ntraces_to: SRS-3, SRS-4\n";
-        let front: Value = yaml_serde::from_str(yaml).unwrap();
+        let front: Value = crate::evidence::read::yaml::from_str(yaml).unwrap();
         let links = links_of(&front, yaml);
         let ids: Vec<(&str, &str, usize)> = links
             .iter()

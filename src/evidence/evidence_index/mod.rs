@@ -38,7 +38,7 @@ impl Extractor for EvidenceIndexExtractor {
         };
         let parsed = match text.trim() {
             "" => Ok(Value::Null),
-            _ => yaml_serde::from_str::<Value>(&text),
+            _ => crate::evidence::read::yaml::from_str::<Value>(&text),
         };
         let root = match parsed {
             // An empty or comments-only index lists nothing.

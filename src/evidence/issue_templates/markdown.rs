@@ -38,8 +38,8 @@ pub fn parse(text: &str) -> Result<Template, String> {
 }
 
 fn header_of(yaml: &str) -> Result<Header, String> {
-    let front: Value =
-        yaml_serde::from_str(yaml).map_err(|e| format!("front matter is not valid YAML: {e}"))?;
+    let front: Value = crate::evidence::read::yaml::from_str(yaml)
+        .map_err(|e| format!("front matter is not valid YAML: {e}"))?;
     Ok(Header {
         name: text_of(front.get("name")),
         about: text_of(front.get("about")),

@@ -1,5 +1,5 @@
 //! Parsing helpers shared by the extractors: JSON values, Markdown/CSV tables and headings,
-//! XML walking, and the last-change dates of paths in git. None of them is an extractor; each
+//! XML walking, YAML with its nesting checked, and the last-change dates of paths in git. None of them is an extractor; each
 //! turns bytes (or history) into something an extractor judges.
 
 pub mod headings;
@@ -7,3 +7,4 @@ pub mod path_history;
 pub mod tables;
 pub mod value;
 pub mod xml_walk;
+pub mod yaml;

@@ -4,6 +4,12 @@
 //! Requirements and risk tables both come as spreadsheets exported to CSV or as tables in
 //! Markdown; one reader serves both so that quoting and line numbers behave the same everywhere.
 
+/// The most rows of one table handed on to the policies: a real risk table or requirement list
+/// has hundreds, and every row becomes an object of the evidence document.
+pub const MAX_TABLE_ROWS: usize = 10_000;
+/// The most characters of one cell handed on to the policies.
+pub const MAX_CELL_CHARS: usize = 4_096;
+
 /// One row of a table and the line it starts on (1-based).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -23,6 +29,33 @@ impl Table {
     /// The cell of `row` in column `column`, trimmed, or "" when the row is short.
     pub fn cell<'a>(&self, row: &'a Row, column: usize) -> &'a str {
         row.cells.get(column).map_or("", |c| c.trim())
+    }
+
+    /// Cuts the table to [`MAX_TABLE_ROWS`] rows and every cell to [`MAX_CELL_CHARS`]
+    /// characters; says what was cut, if anything.
+    pub fn bound(&mut self) -> Option<String> {
+        let mut cut = Vec::new();
+        if self.rows.len() > MAX_TABLE_ROWS {
+            cut.push(format!(
+                "it has {} rows; only the first {MAX_TABLE_ROWS} (to line {}) are judged",
+                self.rows.len(),
+                self.rows[MAX_TABLE_ROWS - 1].line
+            ));
+            self.rows.truncate(MAX_TABLE_ROWS);
+        }
+        let mut long = 0;
+        for cell in self.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+            if let Some((at, _)) = cell.char_indices().nth(MAX_CELL_CHARS) {
+                cell.truncate(at);
+                long += 1;
+            }
+        }
+        if long > 0 {
+            cut.push(format!(
+                "{long} cells longer than {MAX_CELL_CHARS} characters were cut to that length"
+            ));
+        }
+        (!cut.is_empty()).then(|| cut.join("; "))
     }
 }
 
@@ -174,6 +207,28 @@ pub fn normalise_header(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bound_cuts_rows_and_long_cells_and_says_so() {
+        let row = |line| Row {
+            line,
+            cells: vec!["x".repeat(MAX_CELL_CHARS + 1), "short".into()],
+        };
+        let mut table = Table {
+            header: vec!["a".into(), "b".into()],
+            line: 1,
+            rows: (2..MAX_TABLE_ROWS + 12).map(row).collect(),
+        };
+        let cut = table.bound().unwrap();
+        assert_eq!(table.rows.len(), MAX_TABLE_ROWS);
+        assert_eq!(table.rows[0].cells[0].len(), MAX_CELL_CHARS);
+        assert!(
+            cut.contains("10010 rows; only the first 10000 (to line 10001)"),
+            "{cut}"
+        );
+        assert!(cut.contains("10000 cells longer than 4096"), "{cut}");
+        assert_eq!(table.bound(), None);
+    }
 
     #[test]
     fn csv_with_quotes_newlines_and_line_numbers() {

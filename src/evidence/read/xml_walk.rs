@@ -1,8 +1,11 @@
 //! A small streaming walk over XML elements for the XML evidence formats (Cobertura, JaCoCo,
 //! JUnit): quick-xml events folded into starts (with the ancestors' names) and ends, attribute
 //! lookup, and the errors a strict reader owes its user (malformed, unclosed, empty input).
-//! DOCTYPE declarations are skipped as events; no external entity or DTD is ever fetched.
+//! DOCTYPE declarations are skipped as events; no external entity or DTD is ever fetched, and
+//! entities are never expanded. Elements nested deeper than [`MAX_XML_DEPTH`] end the walk with
+//! an error.
 
+use crate::nesting::MAX_XML_DEPTH;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
@@ -23,6 +26,11 @@ pub enum Node<'a, 'b> {
     End(&'a str),
 }
 
+/// The error of an element opened [`MAX_XML_DEPTH`] levels deep, at byte `at`.
+pub fn too_deep(at: u64) -> String {
+    format!("XML nested deeper than {MAX_XML_DEPTH} elements at byte {at}; not read further")
+}
+
 /// Walks every element, calling `visit` for each start and end; errors on malformed XML.
 pub fn walk(text: &str, mut visit: impl FnMut(Node) -> Result<(), String>) -> Result<(), String> {
     let mut reader = Reader::from_str(text);
@@ -36,6 +44,9 @@ pub fn walk(text: &str, mut visit: impl FnMut(Node) -> Result<(), String>) -> Re
             Event::Eof => break,
             Event::Start(e) => {
                 saw_root = true;
+                if stack.len() == MAX_XML_DEPTH {
+                    return Err(too_deep(reader.buffer_position()));
+                }
                 visit(Node::Start(&stack, &e))?;
                 stack.push(e.local_name().as_ref().to_string());
             }
@@ -55,5 +66,18 @@ pub fn walk(text: &str, mut visit: impl FnMut(Node) -> Result<(), String>) -> Re
         (false, _) => Err("no XML root element (empty report)".into()),
         (_, Some(open)) => Err(format!("invalid XML: <{open}> is never closed")),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_an_error() {
+        let deep = |n| format!("{}{}", "<a>".repeat(n), "</a>".repeat(n));
+        assert!(walk(&deep(MAX_XML_DEPTH), |_| Ok(())).is_ok());
+        let err = walk(&deep(100_000), |_| Ok(())).unwrap_err();
+        assert!(err.contains("deeper than 256"), "{err}");
     }
 }

@@ -67,7 +67,7 @@ impl Documents {
 fn holds_tests(ctx: &Context, dir: &str, config: &str) -> bool {
     let prefix = ctx
         .read_text(config)
-        .and_then(|t| yaml_serde::from_str::<Value>(&t).ok())
+        .and_then(|t| crate::evidence::read::yaml::from_str::<Value>(&t).ok())
         .and_then(|v| v.pointer("/settings/prefix").and_then(scalar));
     let folder = dir.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     [prefix.as_deref().unwrap_or(""), folder]
@@ -77,7 +77,8 @@ fn holds_tests(ctx: &Context, dir: &str, config: &str) -> bool {
 
 /// A doorstop item: the id is the file name; inactive items are not requirements.
 pub fn parse_item(path: &str, text: &str) -> Result<Vec<Requirement>, String> {
-    let value: Value = yaml_serde::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
+    let value: Value =
+        crate::evidence::read::yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
     if value.get("active") == Some(&Value::Bool(false)) {
         return Ok(vec![]);
     }
@@ -103,7 +104,7 @@ fn item_id(path: &str) -> &str {
 
 /// (item path, line, linked id) for each link of an active test item.
 pub fn test_links(path: &str, text: &str) -> Vec<(String, usize, String)> {
-    let Ok(value) = yaml_serde::from_str::<Value>(text) else {
+    let Ok(value) = crate::evidence::read::yaml::from_str::<Value>(text) else {
         return vec![];
     };
     if value.get("active") == Some(&Value::Bool(false)) {

@@ -24,7 +24,8 @@ pub fn parse_csv(text: &str, pattern: &Regex) -> Result<Vec<Requirement>, String
 }
 
 pub fn parse_yaml(text: &str, pattern: &Regex) -> Result<Vec<Requirement>, String> {
-    let value: Value = yaml_serde::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
+    let value: Value =
+        crate::evidence::read::yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
     let list = value.get("requirements").unwrap_or(&value);
     let mut out = Vec::new();
     match list {

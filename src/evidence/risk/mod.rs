@@ -140,12 +140,17 @@ fn read_table(ctx: &Context, path: &str) -> Read {
         _ => markdown_risk_table(&text).or_else(|e| vertical::sections_table(&text).ok_or(e)),
     };
     match table {
-        Ok(table) => Read::Table(split::Parsed {
-            path: path.to_string(),
-            format,
-            table,
-            parts: vec![],
-        }),
+        Ok(mut table) => {
+            if let Some(cut) = table.bound() {
+                ctx.diagnose(path, format!("risk table cut before the policies: {cut}"));
+            }
+            Read::Table(split::Parsed {
+                path: path.to_string(),
+                format,
+                table,
+                parts: vec![],
+            })
+        }
         Err(e) => {
             ctx.diagnose(path, format!("risk table does not parse: {e}"));
             out.error = Some(e);
@@ -183,18 +188,17 @@ fn markdown_risk_table(text: &str) -> Result<Table, String> {
 
 /// A YAML list of risks (or a `risks:` key holding one) as a table: one column per key seen.
 fn yaml_table(text: &str) -> Result<Table, String> {
-    let value: Value = yaml_serde::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
+    let value: Value =
+        crate::evidence::read::yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
     let items = value
         .get("risks")
         .unwrap_or(&value)
         .as_array()
         .ok_or("expected a list of risks (or a `risks:` list)")?;
+    let id_lines = id_lines(text);
     let records = items.iter().filter_map(Value::as_object).map(|item| {
         let id = item.get("id").map(cell_text).unwrap_or_default();
-        let line = text
-            .lines()
-            .position(|l| !id.is_empty() && l.contains(&id))
-            .map_or(1, |i| i + 1);
+        let line = id_lines.get(id.as_str()).copied().unwrap_or(1);
         let pairs = item
             .iter()
             .map(|(k, v)| (k.clone(), cell_text(v)))
@@ -202,6 +206,20 @@ fn yaml_table(text: &str) -> Result<Table, String> {
         (line, pairs)
     });
     Ok(table_of(records))
+}
+
+/// The line (from 1) where each `id:` value of a YAML file is first written, in one pass.
+fn id_lines(text: &str) -> std::collections::HashMap<&str, usize> {
+    let mut lines = std::collections::HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some((_, rest)) = line.split_once("id:") else {
+            continue;
+        };
+        let value = rest.split([',', '}', '#']).next().unwrap_or_default();
+        let value = value.trim().trim_matches(['"', '\'']);
+        lines.entry(value).or_insert(i + 1);
+    }
+    lines
 }
 
 /// A table from records of (line, key-value pairs): one column per key seen, in first-seen order.

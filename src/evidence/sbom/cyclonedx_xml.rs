@@ -1,13 +1,29 @@
 //! CycloneDX XML (spec 1.1 to 1.6), read as a stream of events with a stack of open element
-//! names: no DOM, no recursion (deep nesting cannot overflow the stack), no DTD fetching.
+//! names: no DOM, no recursion (deep nesting cannot overflow the stack), no DTD fetching, and
+//! nesting deeper than [`crate::nesting::MAX_XML_DEPTH`] refused. Whether the reader is inside
+//! one of the few elements that change a field's meaning (`<tools>`, `<metadata>`, ...) is a count
+//! kept as elements open and close, so each element costs the same however deep it sits.
 
 use super::model::{Component, Encoding, Format, Sbom, VexStatement, present};
+use crate::evidence::read::xml_walk::too_deep;
+use crate::nesting::MAX_XML_DEPTH;
 use quick_xml::events::{BytesStart, Event};
+
+/// The elements whose open count [`State::within`] answers from.
+const SCOPES: [&str; 5] = [
+    "tools",
+    "vulnerabilities",
+    "vulnerability",
+    "metadata",
+    "authors",
+];
 
 /// Where the reader is: the open elements, the components being read, the text so far.
 struct State {
     sbom: Sbom,
     stack: Vec<String>,
+    /// How many elements of each of [`SCOPES`] are open.
+    scopes: [usize; SCOPES.len()],
     /// Open `<component>`s, each with whether it is the metadata subject.
     open: Vec<(Component, bool)>,
     vex: Option<VexStatement>,
@@ -20,6 +36,7 @@ pub fn read(bytes: &[u8]) -> Result<Sbom, String> {
     let mut st = State {
         sbom: Sbom::new(Format::Cyclonedx, Encoding::Xml),
         stack: vec![],
+        scopes: [0; SCOPES.len()],
         open: vec![],
         vex: None,
         text: String::new(),
@@ -36,6 +53,9 @@ pub fn read(bytes: &[u8]) -> Result<Sbom, String> {
                     return Err(format!("truncated XML: <{open}> is never closed"));
                 }
                 break;
+            }
+            Event::Start(_) if st.stack.len() == MAX_XML_DEPTH => {
+                return Err(too_deep(reader.buffer_position()));
             }
             Event::Start(e) => st.start(&e, false),
             Event::Empty(e) => {
@@ -80,7 +100,20 @@ impl State {
     }
 
     fn within(&self, name: &str) -> bool {
-        self.stack.iter().any(|s| s == name)
+        SCOPES
+            .iter()
+            .position(|s| *s == name)
+            .is_some_and(|i| self.scopes[i] > 0)
+    }
+
+    fn count_scope(&mut self, name: &str, opened: bool) {
+        if let Some(i) = SCOPES.iter().position(|s| *s == name) {
+            self.scopes[i] = if opened {
+                self.scopes[i] + 1
+            } else {
+                self.scopes[i] - 1
+            };
+        }
     }
 
     fn start(&mut self, e: &BytesStart, _empty: bool) {
@@ -118,12 +151,14 @@ impl State {
             }
             _ => {}
         }
+        self.count_scope(&name, true);
         self.stack.push(name);
         self.text.clear();
     }
 
     fn end(&mut self) {
         let Some(name) = self.stack.pop() else { return };
+        self.count_scope(&name, false);
         let text = present(Some(&self.text));
         self.text.clear();
         let parent = self.parent().to_string();
@@ -257,5 +292,12 @@ mod tests {
                 .contains("<components> is never closed")
         );
         assert!(read(b"<bom><a></b></bom>").is_err());
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_refused() {
+        let deep = format!("<bom>{}", "<component>".repeat(10_000));
+        let err = read(deep.as_bytes()).unwrap_err();
+        assert!(err.contains("deeper than 256 elements"), "{err}");
     }
 }

@@ -127,7 +127,8 @@ fn has_name_column(table: &Table) -> bool {
 
 /// The list in a YAML document: the document itself, or the first list under a top-level key.
 fn yaml_entries(text: &str, as_of: Date) -> Result<Vec<Value>, String> {
-    let doc: Value = yaml_serde::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
+    let doc: Value =
+        crate::evidence::read::yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
     let items = match &doc {
         Value::Array(list) => list,
         Value::Object(map) => map
