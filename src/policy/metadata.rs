@@ -73,6 +73,10 @@ pub struct Custom {
     pub security_severity: Option<f64>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// How often a finding of the rule is right (SARIF `precision`): heading or keyword
+    /// heuristics are `medium`, computed comparisons `high`. Built-in rules must say.
+    #[serde(default)]
+    pub precision: Option<Precision>,
     /// `established` or `anticipated` (regulatory catalogue §0.2).
     #[serde(default)]
     pub status: Option<String>,
@@ -87,6 +91,27 @@ pub struct Custom {
     /// Where a user policy's documentation lives (built-in rules link to samdscan's docs).
     #[serde(default)]
     pub help_uri: Option<String>,
+}
+
+/// SARIF's (and CodeQL's) precision scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    Low,
+    Medium,
+    High,
+    VeryHigh,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Low => "low",
+            Precision::Medium => "medium",
+            Precision::High => "high",
+            Precision::VeryHigh => "very-high",
+        }
+    }
 }
 
 impl Custom {

@@ -257,6 +257,7 @@ fn config_finding(
         baseline_state: None,
         waiver: None,
         key,
+        snippet: None,
     }
 }
 
