@@ -24,6 +24,7 @@ mod report_files;
 mod robustness;
 mod rule_docs;
 mod rule_list;
+mod sarif_github;
 mod supply_chain_lockfiles;
 mod supply_chain_pairs;
 mod supply_chain_robustness;
