@@ -140,7 +140,8 @@ fn results_stay_within_githubs_limits_with_a_count_of_the_rest() {
             &format!("--report=json={}", json.display()),
         ],
     );
-    crate::common::keep_sarif("capped-30k", &out);
+    // Not kept for validate-sarif: the multitool skips files over 10,000 KB (checked by hand
+    // with --max-file-size-in-kb: 0 errors); the per-rule case below is kept.
     let sarif: Value = serde_json::from_str(&out).unwrap();
     let all = results(&sarif);
     let report: Value = serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap();
@@ -197,6 +198,38 @@ fn results_stay_within_githubs_limits_with_a_count_of_the_rest() {
         out.len()
     );
     assert!(compressed < 10_000_000, "{compressed} bytes compressed");
+}
+
+#[test]
+fn a_rule_over_its_limit_keeps_a_thousand_results() {
+    let repo = repo("product: {name: Planner, connected: true}\n");
+    let policies = generated_rules(2, 1500, "");
+    let (_, out, stderr) = scan(
+        repo.path(),
+        &[
+            "--format",
+            "sarif",
+            "--policy",
+            policies.path().to_str().unwrap(),
+        ],
+    );
+    crate::common::keep_sarif("capped-per-rule", &out);
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    for id in ["TEAM-00", "TEAM-01"] {
+        let of_rule = results(&sarif).iter().filter(|r| r["ruleId"] == id).count();
+        assert_eq!(of_rule, 1000, "{id}");
+        assert!(
+            stderr.contains(&format!(
+                "warning: SARIF: 501 of 1500 findings of {id} left out"
+            )),
+            "{stderr}"
+        );
+    }
+    assert!(
+        notifications(&sarif)
+            .iter()
+            .any(|n| n.starts_with("SARIF: 501 of 1500 findings of TEAM-00 left out")),
+    );
 }
 
 fn severity_of(config: &str, rule_level: &str) -> String {
