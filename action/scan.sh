@@ -39,9 +39,10 @@ upload_sarif="$RUNNER_TEMP/samdscan-upload.sarif"
 summary="$out_dir/summary.md"
 report="$out_dir/report.json"
 
-# A folder inside a repository is scanned without history, and its SARIF paths are relative to it.
+# A folder inside a repository is scanned without history; its SARIF paths are given from the
+# repository's top, which is then the checkout path for the upload.
 prefix=$(git -C "$path" rev-parse --show-prefix 2>/dev/null || true)
-[ -z "$prefix" ] || warning "path '$path' is the folder $prefix of a git repository, not its top: samdscan reads no history there, and code scanning places alerts relative to the repository's top"
+[ -z "$prefix" ] || warning "path '$path' is the folder $prefix of a git repository, not its top: samdscan reads no history there (history rules are not evaluated)"
 
 args=(scan --format=sarif "--output=$sarif" "--report=sarif-upload=$upload_sarif"
   "--report=markdown=$summary" "--report=json=$report"
@@ -100,10 +101,12 @@ if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
 fi
 [ -z "${skipped:-}" ] || notice "SARIF upload skipped: $skipped. The findings are in the job summary and in the sarif-file output."
 
+top=$path
+[ -z "$prefix" ] || top=$(git -C "$path" rev-parse --show-toplevel)
 if [ "${RUNNER_OS:-}" = Windows ]; then
-  checkout=$(cd "$path" && pwd -W)
+  checkout=$(cd "$top" && pwd -W)
 else
-  checkout=$(cd "$path" && pwd -P)
+  checkout=$(cd "$top" && pwd -P)
 fi
 set_output sarif-file "$sarif"
 set_output upload-sarif-file "$upload_sarif"

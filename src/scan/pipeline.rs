@@ -148,6 +148,15 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
     rules.sort_by(|a, b| a.id().cmp(b.id()));
     let diagnostics =
         serde_json::from_value(evidence.get("diagnostics").clone()).unwrap_or_default();
+    let uri_prefix = if facts.is_git {
+        String::new()
+    } else {
+        repository::folder_in_work_tree(&target.path)
+    };
+    let mut notices = repository::notices(&evidence);
+    if !uri_prefix.is_empty() {
+        notices.push(format!("the folder {uri_prefix} of a git work tree: SARIF locations are given from the repository's top"));
+    }
     let report = ScanReport {
         product_name: config.config.product.as_ref().and_then(|p| p.name.clone()),
         repository: facts,
@@ -157,10 +166,10 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
         diagnostics,
         disabled_rules: config.config.policies.disable.clone(),
         base: None,
-        notices: repository::notices(&evidence),
+        notices,
         category: None,
         connected: config.config.product.as_ref().and_then(|p| p.connected),
-        uri_prefix: String::new(),
+        uri_prefix,
     };
     Ok(ScanOutcome { evidence, report })
 }

@@ -318,3 +318,49 @@ fn regions_quote_the_line_and_a_local_origin_is_no_repository_uri() {
         "The top of the repository's work tree."
     );
 }
+
+#[test]
+fn a_product_folder_of_a_monorepo_gets_locations_from_the_repository_top() {
+    let repo = crate::common::git_repo(&[
+        ("README.md", "# Products\n"),
+        ("products/planner/README.md", "# Planner\n\nPlans things.\n"),
+        (
+            "products/planner/.samdscan.yaml",
+            "product: {name: Planner, connected: true}\n",
+        ),
+    ]);
+    let out = crate::common::samdscan()
+        .current_dir(repo.path())
+        .args([
+            "scan",
+            "--format",
+            "sarif",
+            "--category",
+            "planner",
+            "products/planner",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    crate::common::keep_sarif("monorepo-folder", &text);
+    let sarif: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(sarif["runs"][0]["automationDetails"]["id"], "planner/");
+    assert!(!results(&sarif).is_empty());
+    for r in results(&sarif) {
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        assert!(uri.starts_with("products/planner/"), "{uri}");
+        assert!(
+            repo.path().join(uri).is_file(),
+            "{uri} is a file from the top"
+        );
+    }
+    assert!(
+        notifications(&sarif)
+            .iter()
+            .any(|n| n.contains("the folder products/planner/ of a git work tree")),
+        "{:?}",
+        notifications(&sarif)
+    );
+}
