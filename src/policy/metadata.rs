@@ -68,7 +68,8 @@ pub struct Custom {
     /// `false` for an expectation a repository cannot show: reported as "not observable".
     #[serde(default = "yes")]
     pub observable: bool,
-    /// CVSS-like score for security rules (SARIF `security-severity`).
+    /// Marks a rule outside pillar P2 as a security rule. The SARIF `security-severity` comes
+    /// from the finding's level and the profile (`report::sarif::severity`), not from this value.
     #[serde(default)]
     pub security_severity: Option<f64>,
     #[serde(default)]
