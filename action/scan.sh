@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Step 3 of the action: one samdscan scan writing the SARIF, the Markdown job summary and a JSON
-# report, then the step outputs. Findings never fail this step (the gate step does that, after
+# Step 3 of the action: one samdscan scan writing the SARIF (the audit record, waivers as
+# suppressions), the copy for code scanning without waived findings (code scanning does not act
+# on a third-party tool's suppressions), the Markdown job summary and a JSON report, then the
+# step outputs. Findings never fail this step (the gate step does that, after
 # the upload, so that code scanning always receives the results); an error of samdscan itself
 # (exit 2: usage, config, policy) does.
 #
 # Input (environment): SAMDSCAN_BIN; INPUT_PATH, INPUT_CONFIG, INPUT_BASE, INPUT_FAIL_ON,
 # INPUT_POLICY (directories, one a line), INPUT_SARIF_FILE, INPUT_UPLOAD_SARIF, INPUT_CATEGORY;
 # PR_HEAD_REPO (the pull request's head repository); GitHub's GITHUB_* and RUNNER_TEMP.
-# Outputs: sarif-file, findings, max-level, new-findings, exit-code, upload, checkout-path.
+# Outputs: sarif-file, upload-sarif-file, findings, max-level, new-findings, exit-code, upload,
+# checkout-path.
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -32,14 +35,17 @@ out_dir="$RUNNER_TEMP/samdscan"
 mkdir -p "$out_dir"
 sarif=${INPUT_SARIF_FILE:-$out_dir/samdscan.sarif}
 mkdir -p "$(dirname "$sarif")"
+upload_sarif="$RUNNER_TEMP/samdscan-upload.sarif"
 summary="$out_dir/summary.md"
 report="$out_dir/report.json"
 
-# A folder inside a repository is scanned without history, and its SARIF paths are relative to it.
+# A folder inside a repository is scanned without history; its SARIF paths are given from the
+# repository's top, which is then the checkout path for the upload.
 prefix=$(git -C "$path" rev-parse --show-prefix 2>/dev/null || true)
-[ -z "$prefix" ] || warning "path '$path' is the folder $prefix of a git repository, not its top: samdscan reads no history there, and code scanning places alerts relative to the repository's top"
+[ -z "$prefix" ] || warning "path '$path' is the folder $prefix of a git repository, not its top: samdscan reads no history there (history rules are not evaluated)"
 
-args=(scan --format=sarif "--output=$sarif" "--report=markdown=$summary" "--report=json=$report"
+args=(scan --format=sarif "--output=$sarif" "--report=sarif-upload=$upload_sarif"
+  "--report=markdown=$summary" "--report=json=$report"
   "--fail-on=$fail_on" "--category=$category")
 [ -z "${INPUT_CONFIG:-}" ] || args+=("--config=$INPUT_CONFIG")
 while IFS= read -r dir; do
@@ -95,12 +101,15 @@ if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
 fi
 [ -z "${skipped:-}" ] || notice "SARIF upload skipped: $skipped. The findings are in the job summary and in the sarif-file output."
 
+top=$path
+[ -z "$prefix" ] || top=$(git -C "$path" rev-parse --show-toplevel)
 if [ "${RUNNER_OS:-}" = Windows ]; then
-  checkout=$(cd "$path" && pwd -W)
+  checkout=$(cd "$top" && pwd -W)
 else
-  checkout=$(cd "$path" && pwd -P)
+  checkout=$(cd "$top" && pwd -P)
 fi
 set_output sarif-file "$sarif"
+set_output upload-sarif-file "$upload_sarif"
 set_output findings "$findings"
 set_output max-level "$max"
 set_output new-findings "$new"

@@ -106,6 +106,10 @@ pub struct Finding {
     /// The stable evidence key the fingerprint was made from.
     #[serde(skip)]
     pub key: String,
+    /// The text of the line the finding points at, when it points into a text file (SARIF
+    /// `region.snippet`).
+    #[serde(skip)]
+    pub snippet: Option<String>,
 }
 
 impl Finding {

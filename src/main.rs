@@ -4,6 +4,7 @@ use clap::Parser;
 use samdscan::cli::Cli;
 use samdscan::cmd::run;
 use samdscan::output::EXIT_ERROR;
+use samdscan::report::escape::line;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -11,11 +12,17 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", log_lines(&e.to_string()));
             for cause in e.chain().skip(1) {
-                eprintln!("caused by: {cause}");
+                eprintln!("caused by: {}", log_lines(&cause.to_string()));
             }
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// An error message may hold several lines (one per config problem); each is escaped on its
+/// own, so that none of them, whatever file name or value it quotes, is a workflow command.
+fn log_lines(text: &str) -> String {
+    text.split('\n').map(line).collect::<Vec<_>>().join("\n")
 }

@@ -8,6 +8,7 @@
 # custom:
 #   id: SAMDSCAN-005
 #   severity: warning
+#   precision: high
 #   since: 0.1.0
 #   pillar: tool
 #   status: established

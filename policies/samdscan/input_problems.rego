@@ -8,6 +8,7 @@
 # custom:
 #   id: SAMDSCAN-004
 #   severity: warning
+#   precision: high
 #   since: 0.1.0
 #   pillar: tool
 #   status: established

@@ -3,10 +3,13 @@
 
 use crate::cli::{EvidenceArgs, ScanArgs};
 use crate::output::{EXIT_OK, exit_code, write_output};
-use crate::report::render;
+use crate::report::escape::line;
+use crate::report::sarif::{Variant, limit_warnings};
+use crate::report::{Format, ScanReport, render};
 use crate::scan::baseline;
 use crate::scan::pipeline::{collect_target_evidence, scan_target};
 use anyhow::Result;
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 
 pub fn scan(args: &ScanArgs) -> Result<u8> {
@@ -17,7 +20,10 @@ pub fn scan(args: &ScanArgs) -> Result<u8> {
     outcome.report.category = Some(args.category.clone());
     let report = &outcome.report;
     for d in &report.diagnostics {
-        eprintln!("warning: {}: {}", d.path, d.message);
+        eprintln!("warning: {}: {}", line(&d.path), line(&d.message));
+    }
+    for w in sarif_warnings(report, args) {
+        eprintln!("warning: {}", line(&w));
     }
     let color = args.output.is_none()
         && !args.no_color
@@ -26,6 +32,19 @@ pub fn scan(args: &ScanArgs) -> Result<u8> {
     write_output(args.output.as_deref(), &render(report, args.format, color))?;
     crate::report::files::write_report_files(report, &args.reports)?;
     Ok(exit_code(report, args.fail_on))
+}
+
+/// What the SARIF files asked for leave out under code scanning's limits, once each.
+fn sarif_warnings(report: &ScanReport, args: &ScanArgs) -> BTreeSet<String> {
+    let formats = std::iter::once(args.format).chain(args.reports.iter().map(|r| r.format));
+    formats
+        .filter_map(|f| match f {
+            Format::Sarif => Some(Variant::Record),
+            Format::SarifUpload => Some(Variant::Upload),
+            _ => None,
+        })
+        .flat_map(|v| limit_warnings(report, v))
+        .collect()
 }
 
 pub fn evidence(args: &EvidenceArgs) -> Result<u8> {

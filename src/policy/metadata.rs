@@ -68,11 +68,16 @@ pub struct Custom {
     /// `false` for an expectation a repository cannot show: reported as "not observable".
     #[serde(default = "yes")]
     pub observable: bool,
-    /// CVSS-like score for security rules (SARIF `security-severity`).
+    /// Marks a rule outside pillar P2 as a security rule. The SARIF `security-severity` comes
+    /// from the finding's level and the profile (`report::sarif::severity`), not from this value.
     #[serde(default)]
     pub security_severity: Option<f64>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// How often a finding of the rule is right (SARIF `precision`): heading or keyword
+    /// heuristics are `medium`, computed comparisons `high`. Built-in rules must say.
+    #[serde(default)]
+    pub precision: Option<Precision>,
     /// `established` or `anticipated` (regulatory catalogue §0.2).
     #[serde(default)]
     pub status: Option<String>,
@@ -87,6 +92,27 @@ pub struct Custom {
     /// Where a user policy's documentation lives (built-in rules link to samdscan's docs).
     #[serde(default)]
     pub help_uri: Option<String>,
+}
+
+/// SARIF's (and CodeQL's) precision scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    Low,
+    Medium,
+    High,
+    VeryHigh,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Low => "low",
+            Precision::Medium => "medium",
+            Precision::High => "high",
+            Precision::VeryHigh => "very-high",
+        }
+    }
 }
 
 impl Custom {

@@ -2,18 +2,22 @@
 //! leads with what the pull request changes (new, fixed, unchanged), and lists every new finding
 //! in full, including repository-level ones that code scanning would not show inline.
 
+use super::escape::{markdown_code, markdown_text as cell};
 use super::text::{short, summary_line};
 use super::{RULE_DOCS_URL, ScanReport, rules_by_pillar};
 use crate::finding::{BaselineState, Finding, RuleState};
 use std::fmt::Write;
 
-/// Escapes text for a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+/// A link to a rule's page; a user rule's id is repository text, so it is escaped in the link
+/// text and percent-encoded in the address.
+fn rule_link(id: &str) -> String {
+    let page = super::sarif::relative_uri(id);
+    format!("[{}]({RULE_DOCS_URL}/{page}.md)", cell(id))
 }
 
-fn rule_link(id: &str) -> String {
-    format!("[{id}]({RULE_DOCS_URL}/{id}.md)")
+/// `path:line` as a code span in a table cell.
+fn location(f: &Finding) -> String {
+    markdown_code(&format!("{}:{}", f.path, f.line), true)
 }
 
 fn findings_table(out: &mut String, findings: &[&Finding]) {
@@ -24,11 +28,10 @@ fn findings_table(out: &mut String, findings: &[&Finding]) {
     for f in findings {
         let _ = writeln!(
             out,
-            "| {} | {} | `{}:{}` | {} |",
+            "| {} | {} | {} | {} |",
             f.level,
             rule_link(&f.rule_id),
-            f.path,
-            f.line,
+            location(f),
             cell(&f.message)
         );
     }
@@ -60,7 +63,12 @@ pub fn render(report: &ScanReport) -> String {
     if !report.diagnostics.is_empty() {
         let _ = writeln!(out, "### Input problems\n");
         for d in &report.diagnostics {
-            let _ = writeln!(out, "- `{}`: {}", d.path, cell(&d.message));
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                markdown_code(&d.path, false),
+                cell(&d.message)
+            );
         }
         out.push('\n');
     }
@@ -79,8 +87,8 @@ fn pull_request_section(out: &mut String, report: &ScanReport, reference: &str, 
     let unchanged = of(BaselineState::Unchanged).count();
     let _ = writeln!(
         out,
-        "### Compared with `{}` ({})\n",
-        cell(reference),
+        "### Compared with {} ({})\n",
+        markdown_code(reference, false),
         short(revision)
     );
     let _ = writeln!(
@@ -100,9 +108,9 @@ fn pull_request_section(out: &mut String, report: &ScanReport, reference: &str, 
         for f in fixed {
             let _ = writeln!(
                 out,
-                "- {} `{}`: {}",
+                "- {} {}: {}",
                 rule_link(&f.rule_id),
-                f.path,
+                markdown_code(&f.path, false),
                 cell(&f.message)
             );
         }
@@ -163,12 +171,12 @@ fn waivers(out: &mut String, report: &ScanReport) {
         let w = f.waiver.as_ref().expect("filtered on waiver");
         let _ = writeln!(
             out,
-            "| {} | `{}` | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             rule_link(&f.rule_id),
-            f.path,
+            markdown_code(&f.path, true),
             cell(&w.reference),
             cell(&w.approved_by),
-            w.expires,
+            cell(&w.expires),
             cell(&w.reason)
         );
     }

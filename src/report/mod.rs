@@ -1,10 +1,11 @@
 //! Rendering a scan's results: one renderer per format, all from the same [`ScanReport`], so
 //! every format carries the same rules, states and findings.
 
+pub mod escape;
 pub mod files;
 mod json;
 mod markdown;
-mod sarif;
+pub mod sarif;
 mod text;
 
 use crate::date::Date;
@@ -31,6 +32,8 @@ pub enum Format {
     Text,
     Json,
     Sarif,
+    /// SARIF for uploading to code scanning: without waived findings (see `sarif`).
+    SarifUpload,
     Markdown,
 }
 
@@ -75,6 +78,11 @@ pub struct ScanReport {
     pub notices: Vec<String>,
     /// The SARIF analysis category (`--category`); `samdscan` when unset.
     pub category: Option<String>,
+    /// The profile's `product.connected` (security severities depend on it).
+    pub connected: Option<bool>,
+    /// Where the scan root sits in the repository (`products/planner/`; empty at its top):
+    /// SARIF locations are relative to the repository's top.
+    pub uri_prefix: String,
 }
 
 /// Finding counts by level, as reports show them.
@@ -94,6 +102,13 @@ impl ScanReport {
             .filter(|f| f.waiver.is_none() && f.baseline_state != Some(BaselineState::Absent))
     }
 
+    /// Findings of this branch (not absent), waived or not.
+    pub fn active_or_waived(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.baseline_state != Some(BaselineState::Absent))
+    }
+
     /// Findings accepted by a waiver, for the waiver register.
     pub fn waived_findings(&self) -> Vec<&Finding> {
         self.findings
@@ -104,11 +119,7 @@ impl ScanReport {
 
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
-        for f in self
-            .findings
-            .iter()
-            .filter(|f| f.baseline_state != Some(BaselineState::Absent))
-        {
+        for f in self.active_or_waived() {
             if f.waiver.is_some() {
                 c.waived += 1;
                 continue;
@@ -186,7 +197,8 @@ pub fn render(report: &ScanReport, format: Format, color: bool) -> String {
     match format {
         Format::Text => text::render(report, color),
         Format::Json => json::render(report),
-        Format::Sarif => sarif::render(report),
+        Format::Sarif => sarif::render(report, sarif::Variant::Record),
+        Format::SarifUpload => sarif::render(report, sarif::Variant::Upload),
         Format::Markdown => markdown::render(report),
     }
 }

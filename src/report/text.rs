@@ -1,5 +1,6 @@
 //! `--format text`: the terminal report, grouped by MFDS pillar, coloured on a terminal.
 
+use super::escape::line as esc;
 use super::{ScanReport, rules_by_pillar};
 use crate::finding::{BaselineState, Finding, Level, RuleState};
 use anstyle::{AnsiColor, Style};
@@ -58,19 +59,19 @@ pub fn render(report: &ScanReport, color: bool) -> String {
         "{} {} · {} · as of {}",
         p.bold("samdscan"),
         env!("CARGO_PKG_VERSION"),
-        product,
+        esc(product),
         report.as_of
     );
     if let Some(b) = &report.base {
         let _ = writeln!(
             out,
             "compared with base {} ({})",
-            b.reference,
+            esc(&b.reference),
             short(&b.revision)
         );
     }
     for n in &report.notices {
-        let _ = writeln!(out, "{} {n}", p.level(Level::Note));
+        let _ = writeln!(out, "{} {}", p.level(Level::Note), esc(n));
     }
     for (pillar, rules) in rules_by_pillar(report) {
         let _ = writeln!(out, "\n{}", p.bold(pillar));
@@ -86,13 +87,13 @@ pub fn render(report: &ScanReport, color: bool) -> String {
                 ),
                 _ => p.dim(state_mark(r.state)),
             };
-            let mut line = format!("  {state} {:<14} {}", r.id(), r.meta.title);
+            let mut line = format!("  {state} {:<14} {}", esc(r.id()), esc(&r.meta.title));
             if r.state != RuleState::Passed && r.state != RuleState::Failed {
                 line.push_str(&p.dim(&format!("  [{}]", r.state.label())));
             }
             let _ = writeln!(out, "{line}");
             for reason in &r.reasons {
-                let _ = writeln!(out, "      {}", p.dim(reason));
+                let _ = writeln!(out, "      {}", p.dim(&esc(reason)));
             }
             for f in report.findings_of(r.id()) {
                 let _ = writeln!(out, "{}", finding_line(&p, f));
@@ -102,7 +103,7 @@ pub fn render(report: &ScanReport, color: bool) -> String {
     if !report.diagnostics.is_empty() {
         let _ = writeln!(out, "\n{}", p.bold("Input problems"));
         for d in &report.diagnostics {
-            let _ = writeln!(out, "  {}: {}", d.path, d.message);
+            let _ = writeln!(out, "  {}: {}", esc(&d.path), esc(&d.message));
         }
     }
     waiver_register(&p, report, &mut out);
@@ -110,7 +111,7 @@ pub fn render(report: &ScanReport, color: bool) -> String {
         let _ = writeln!(
             out,
             "\ndisabled by config: {}",
-            report.disabled_rules.join(", ")
+            esc(&report.disabled_rules.join(", "))
         );
     }
     let _ = writeln!(out, "\n{}", summary_line(report));
@@ -130,9 +131,9 @@ fn finding_line(p: &Paint, f: &Finding) -> String {
     format!(
         "      {:<7} {}:{}  {}{}",
         p.level(f.level),
-        f.path,
+        esc(&f.path),
         f.line,
-        f.message,
+        esc(&f.message),
         p.dim(&tags)
     )
 }
@@ -148,7 +149,13 @@ fn waiver_register(p: &Paint, report: &ScanReport, out: &mut String) {
         let _ = writeln!(
             out,
             "  {} {}:{}  ref {}, approved by {}, expires {}: {}",
-            f.rule_id, f.path, f.line, w.reference, w.approved_by, w.expires, w.reason
+            esc(&f.rule_id),
+            esc(&f.path),
+            f.line,
+            esc(&w.reference),
+            esc(&w.approved_by),
+            esc(&w.expires),
+            esc(&w.reason)
         );
     }
 }

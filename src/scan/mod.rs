@@ -7,4 +7,5 @@ pub mod pipeline;
 pub mod repository;
 pub mod resolve;
 pub mod revision_inputs;
+pub mod snippets;
 pub mod waiver;

@@ -12,6 +12,7 @@ use crate::report::{RuleReport, ScanReport};
 use crate::scan::repository;
 use crate::scan::resolve::{Anchors, configured_level, resolve_findings};
 use crate::scan::revision_inputs::RevisionFiles;
+use crate::scan::snippets::attach_snippets;
 use crate::scan::waiver::{apply_waivers, unknown_rule_entries, waiver_rules};
 use anyhow::{Context as _, Result, bail};
 use std::path::Path;
@@ -85,13 +86,14 @@ fn check_root(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Collects evidence for the working tree or for `rev`, and the date it is judged at.
-fn collect(
+/// Collects evidence for the working tree or for `rev`, and the date it is judged at; the
+/// source it read stays open for what the report quotes (snippets).
+fn collect<'r>(
     target: &Target,
     config: &LoadedConfig,
-    repo: Option<&git2::Repository>,
+    repo: Option<&'r git2::Repository>,
     facts: &mut RepositoryFacts,
-) -> Result<(Evidence, crate::evidence::source::Inventory, Date)> {
+) -> Result<(Evidence, Box<dyn RepoSource + 'r>, Date)> {
     let rev_commit = match (&target.rev, repo) {
         (Some(rev), Some(repo)) => Some(repository::resolve_commit(repo, rev)?),
         (Some(_), None) => bail!("--rev needs PATH to be the top of a git work tree"),
@@ -111,26 +113,19 @@ fn collect(
         _ => None,
     };
     let as_of = target.as_of.or(commit_date).unwrap_or_else(Date::today);
-    let (evidence, inventory) = match (rev_commit, repo) {
+    let source: Box<dyn RepoSource> = match (rev_commit, repo) {
         (Some((commit, _)), Some(repo)) => {
             facts.revision = Some(commit.to_string());
             let tree = repo.find_commit(commit)?.tree_id();
-            let source = GitTreeSource::open(repo, tree)?;
-            (
-                collect_evidence(&source, config, facts, Some(repo), as_of),
-                source.inventory().clone(),
-            )
+            Box::new(GitTreeSource::open(repo, tree)?)
         }
-        _ => {
-            let source = WorkTreeSource::open(&target.path, repo)
-                .with_context(|| format!("{}: cannot list files", target.path.display()))?;
-            (
-                collect_evidence(&source, config, facts, repo, as_of),
-                source.inventory().clone(),
-            )
-        }
+        _ => Box::new(
+            WorkTreeSource::open(&target.path, repo)
+                .with_context(|| format!("{}: cannot list files", target.path.display()))?,
+        ),
     };
-    Ok((evidence, inventory, as_of))
+    let evidence = collect_evidence(source.as_ref(), config, facts, repo, as_of);
+    Ok((evidence, source, as_of))
 }
 
 /// Runs the whole pipeline for one target.
@@ -140,8 +135,8 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
     let revision = revision_files(target, repo.as_ref())?;
     let config = load_target_config(target, revision.as_ref())?;
     let policies = load_policies(&target.path, &config, extra_policies, revision.as_ref())?;
-    let (evidence, inventory, as_of) = collect(target, &config, repo.as_ref(), &mut facts)?;
-    let anchors = Anchors::new(&inventory, &config, &evidence);
+    let (evidence, source, as_of) = collect(target, &config, repo.as_ref(), &mut facts)?;
+    let anchors = Anchors::new(source.inventory(), &config, &evidence);
     let (mut rules, mut findings) = evaluate_rules(&policies, &config, &evidence, &anchors)?;
     let known = |id: &str| policies.rule(id).is_some();
     let mut waiver_findings = apply_waivers(&mut findings, &config, known, as_of, &anchors);
@@ -149,9 +144,19 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
     rules.extend(waiver_rule_reports(&waiver_findings, &config));
     findings.extend(waiver_findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    attach_snippets(&mut findings, source.as_ref(), config.max_file_size());
     rules.sort_by(|a, b| a.id().cmp(b.id()));
     let diagnostics =
         serde_json::from_value(evidence.get("diagnostics").clone()).unwrap_or_default();
+    let uri_prefix = if facts.is_git {
+        String::new()
+    } else {
+        repository::folder_in_work_tree(&target.path)
+    };
+    let mut notices = repository::notices(&evidence);
+    if !uri_prefix.is_empty() {
+        notices.push(format!("the folder {uri_prefix} of a git work tree: SARIF locations are given from the repository's top"));
+    }
     let report = ScanReport {
         product_name: config.config.product.as_ref().and_then(|p| p.name.clone()),
         repository: facts,
@@ -161,8 +166,10 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
         diagnostics,
         disabled_rules: config.config.policies.disable.clone(),
         base: None,
-        notices: repository::notices(&evidence),
+        notices,
         category: None,
+        connected: config.config.product.as_ref().and_then(|p| p.connected),
+        uri_prefix,
     };
     Ok(ScanOutcome { evidence, report })
 }

@@ -45,6 +45,28 @@ pub fn open(root: &Path) -> (Option<Repository>, RepositoryFacts) {
     (Some(repo), facts)
 }
 
+/// Where `root` sits inside an enclosing git work tree (`products/planner/`), when it is a folder
+/// of one rather than its top; empty otherwise. Found by looking for `.git` in the folders
+/// above, without reading them, so that SARIF locations can be given from the repository's top
+/// (where code scanning places alerts).
+pub fn folder_in_work_tree(root: &Path) -> String {
+    let Ok(root) = root.canonicalize() else {
+        return String::new();
+    };
+    let Some(top) = root.ancestors().skip(1).find(|a| a.join(".git").exists()) else {
+        return String::new();
+    };
+    let parts: Vec<String> = root
+        .strip_prefix(top)
+        .map(|rel| {
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    parts.iter().map(|p| format!("{p}/")).collect()
+}
+
 /// A remote URL fit for a report: credentials removed, scp-style `host:path` made an https URL.
 pub fn public_url(url: &str) -> String {
     if let Some((scheme, rest)) = url.split_once("://") {
@@ -88,6 +110,17 @@ pub fn notices(evidence: &Evidence) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_of_a_work_tree_knows_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("products/planner");
+        std::fs::create_dir_all(&folder).unwrap();
+        assert_eq!(folder_in_work_tree(&folder), "");
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        assert_eq!(folder_in_work_tree(&folder), "products/planner/");
+        assert_eq!(folder_in_work_tree(dir.path()), "");
+    }
 
     #[test]
     fn urls_lose_credentials() {

@@ -25,6 +25,7 @@ pub fn waiver_rules() -> Vec<Metadata> {
   custom:
     id: SAMDSCAN-001
     severity: warning
+    precision: high
     since: "0.1.0"
     pillar: tool
     recommended_action: Renew the waiver with a new approval and expiry date, or fix the finding and remove the waiver.
@@ -34,6 +35,7 @@ pub fn waiver_rules() -> Vec<Metadata> {
   custom:
     id: SAMDSCAN-002
     severity: warning
+    precision: high
     since: "0.1.0"
     pillar: tool
     recommended_action: Correct the rule id (see `samdscan policy list`) or remove the entry.
@@ -43,6 +45,7 @@ pub fn waiver_rules() -> Vec<Metadata> {
   custom:
     id: SAMDSCAN-003
     severity: note
+    precision: high
     since: "0.1.0"
     pillar: tool
     recommended_action: Remove the waiver, or correct its path or fingerprint.
@@ -257,6 +260,7 @@ fn config_finding(
         baseline_state: None,
         waiver: None,
         key,
+        snippet: None,
     }
 }
 

@@ -224,3 +224,12 @@ pub fn findings_of<'a>(report: &'a serde_json::Value, rule: &str) -> Vec<&'a ser
         .filter(|f| f["rule_id"] == rule)
         .collect()
 }
+
+/// With `SAMDSCAN_SARIF_OUT=DIR`, keeps a SARIF file a test produced as `DIR/NAME.sarif`, for
+/// `.ci/run` to check with Microsoft's SARIF multitool (`validate-sarif`).
+pub fn keep_sarif(name: &str, sarif: &str) {
+    if let Some(out) = std::env::var_os("SAMDSCAN_SARIF_OUT").map(PathBuf::from) {
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join(format!("{name}.sarif")), sarif).unwrap();
+    }
+}

@@ -133,6 +133,11 @@ fn check_github_expectations(sarif: &Value, name: &str) {
             "{name}: {}",
             r["id"]
         );
+        assert!(
+            ["medium", "high"].contains(&r["properties"]["precision"].as_str().unwrap_or("")),
+            "{name}: rule {} has no precision",
+            r["id"]
+        );
     }
     for result in run["results"].as_array().unwrap() {
         let loc = &result["locations"][0]["physicalLocation"];
@@ -142,6 +147,8 @@ fn check_github_expectations(sarif: &Value, name: &str) {
             "{name}: bad uri {uri}"
         );
         assert!(loc["region"]["startLine"].as_i64().unwrap() >= 1);
+        assert_eq!(loc["region"]["endLine"], loc["region"]["startLine"]);
+        assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
         assert!(result["partialFingerprints"]["samdscan/v1"].is_string());
         assert!(result["partialFingerprints"]["primaryLocationLineHash"].is_string());
         let rule_index = result["ruleIndex"].as_u64().unwrap() as usize;
@@ -154,7 +161,6 @@ fn sarif_of_every_example_is_valid_and_complete() {
     let schema_path = crate::common::shared_data("sarif/sarif-schema-2.1.0.json");
     let schema: Option<Value> =
         schema_path.map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap());
-    let out_dir = std::env::var_os("SAMDSCAN_SARIF_OUT").map(std::path::PathBuf::from);
     for name in crate::common::example_names() {
         let dir = crate::common::import_example(&name);
         let repo = crate::common::example_repo(&dir, &name);
@@ -172,14 +178,7 @@ fn sarif_of_every_example_is_valid_and_complete() {
                 "{name}: result points at {uri}, which is not a file of the repository"
             );
         }
-        if let Some(out) = &out_dir {
-            std::fs::create_dir_all(out).unwrap();
-            std::fs::write(
-                out.join(format!("{name}.sarif")),
-                serde_json::to_string_pretty(&sarif).unwrap(),
-            )
-            .unwrap();
-        }
+        crate::common::keep_sarif(&name, &serde_json::to_string_pretty(&sarif).unwrap());
     }
 }
 

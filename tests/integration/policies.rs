@@ -72,6 +72,11 @@ fn every_builtin_rule_has_tests_and_complete_metadata() {
         );
         assert!(c.pillar.is_some(), "{}: METADATA needs a pillar", c.id);
         assert!(
+            c.precision.is_some(),
+            "{}: METADATA needs a precision (medium for heading or keyword heuristics, high for computed comparisons)",
+            c.id
+        );
+        assert!(
             rule.package.starts_with("samdscan."),
             "{}: package {}",
             c.id,

@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-AI-005
 #   severity: warning
+#   precision: high
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-AI-006
 #   severity: warning
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-AI-002
 #   severity: error
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

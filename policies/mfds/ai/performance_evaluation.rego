@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-AI-004
 #   severity: error
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

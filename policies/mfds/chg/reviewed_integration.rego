@@ -13,6 +13,7 @@
 # custom:
 #   id: MFDS-CHG-004
 #   severity: warning
+#   precision: high
 #   since: 0.1.0
 #   pillar: P1/P3
 #   status: established

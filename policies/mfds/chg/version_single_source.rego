@@ -16,6 +16,7 @@
 # custom:
 #   id: MFDS-CHG-003
 #   severity: error
+#   precision: high
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

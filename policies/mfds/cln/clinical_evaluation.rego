@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-CLN-001
 #   severity: warning
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-CYB-014
 #   severity: error
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P2
 #   status: established

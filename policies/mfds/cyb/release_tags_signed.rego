@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-CYB-011
 #   severity: warning
+#   precision: high
 #   since: 0.1.0
 #   pillar: P2
 #   status: established

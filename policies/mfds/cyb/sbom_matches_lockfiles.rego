@@ -13,6 +13,7 @@
 # custom:
 #   id: MFDS-CYB-003
 #   severity: error
+#   precision: high
 #   since: 0.1.0
 #   pillar: P2
 #   status: established

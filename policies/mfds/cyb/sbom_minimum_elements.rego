@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-CYB-002
 #   severity: error
+#   precision: high
 #   since: 0.1.0
 #   pillar: P2
 #   status: anticipated

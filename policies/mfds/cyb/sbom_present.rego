@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-CYB-001
 #   severity: error
+#   precision: high
 #   since: 0.1.0
 #   pillar: P2
 #   status: established

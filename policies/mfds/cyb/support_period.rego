@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-CYB-015
 #   severity: warning
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P2
 #   status: established

@@ -13,6 +13,7 @@
 # custom:
 #   id: MFDS-CYB-007
 #   severity: error
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P2
 #   status: established

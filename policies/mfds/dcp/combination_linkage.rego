@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-DCP-001
 #   severity: note
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P3
 #   status: anticipated

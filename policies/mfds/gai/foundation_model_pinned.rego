@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-GAI-001
 #   severity: error
+#   precision: high
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

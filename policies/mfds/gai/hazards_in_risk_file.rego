@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-GAI-002
 #   severity: error
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

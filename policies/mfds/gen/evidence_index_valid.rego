@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-GEN-004
 #   severity: warning
+#   precision: high
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

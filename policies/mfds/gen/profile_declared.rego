@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-GEN-001
 #   severity: error
+#   precision: high
 #   since: 0.1.0
 #   pillar: all
 #   status: established

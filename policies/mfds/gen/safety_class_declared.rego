@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-GEN-003
 #   severity: error
+#   precision: high
 #   since: 0.1.0
 #   pillar: all
 #   status: established

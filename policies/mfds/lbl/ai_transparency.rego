@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-LBL-002
 #   severity: error
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-LBL-001
 #   severity: error
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

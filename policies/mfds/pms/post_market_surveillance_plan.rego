@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-PMS-001
 #   severity: warning
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P1
 #   status: anticipated

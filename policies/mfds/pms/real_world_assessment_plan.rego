@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-PMS-002
 #   severity: note
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P1
 #   status: anticipated

@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-QMS-004
 #   severity: note
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P3
 #   status: anticipated

@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-QMS-001
 #   severity: warning
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P3
 #   status: established

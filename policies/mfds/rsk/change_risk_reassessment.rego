@@ -9,6 +9,7 @@
 # custom:
 #   id: MFDS-RSK-003
 #   severity: warning
+#   precision: high
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

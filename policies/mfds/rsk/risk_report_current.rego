@@ -5,6 +5,7 @@
 # custom:
 #   id: MFDS-RSK-004
 #   severity: error
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

@@ -8,6 +8,7 @@
 # custom:
 #   id: MFDS-SWL-008
 #   severity: error
+#   precision: high
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

@@ -14,6 +14,7 @@
 # custom:
 #   id: MFDS-SWL-010
 #   severity: warning
+#   precision: medium
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

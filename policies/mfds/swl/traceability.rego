@@ -11,6 +11,7 @@
 # custom:
 #   id: MFDS-SWL-006
 #   severity: error
+#   precision: high
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

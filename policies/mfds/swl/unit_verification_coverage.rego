@@ -10,6 +10,7 @@
 # custom:
 #   id: MFDS-SWL-004
 #   severity: error
+#   precision: high
 #   since: 0.1.0
 #   pillar: P1
 #   status: established

@@ -12,6 +12,7 @@
 # custom:
 #   id: MFDS-USE-002
 #   severity: warning
+#   precision: high
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
