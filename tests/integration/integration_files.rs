@@ -1,4 +1,5 @@
-//! The files users copy or reference: action.yml, the example workflow and .pre-commit-hooks.yaml.
+//! The files users copy or reference: action.yml, the example workflow, .pre-commit-hooks.yaml
+//! and its wheel-based mirror, and the release workflow and packaging that produce what they install.
 //! These checks keep the promises a reviewer would otherwise have to re-read each time: no input
 //! is interpolated into a script, every action is pinned by commit, every output the action
 //! declares is written by its scan step, and the hooks and workflow keep their settings.
@@ -103,11 +104,10 @@ fn the_example_workflow_has_the_permissions_and_history_it_needs() {
         "history rules and --base need history"
     );
     assert_eq!(checkout["with"]["persist-credentials"], false);
+    let action = steps[1]["uses"].as_str().unwrap();
     assert!(
-        steps[1]["uses"]
-            .as_str()
-            .unwrap()
-            .starts_with("samdscan/samdscan@")
+        action.starts_with("samdscan/samdscan@") && is_commit_pin(action),
+        "{action}"
     );
     for event in ["push", "pull_request"] {
         assert!(wf["on"].get(event).is_some(), "runs on {event}");
@@ -139,4 +139,100 @@ fn the_pre_commit_hooks_check_the_whole_staged_repository() {
     assert_eq!(test["language"], "rust");
     assert_eq!(test["entry"], "samdscan policy test");
     assert_eq!(test["files"], "\\.rego$");
+}
+
+#[test]
+fn the_python_hooks_of_the_mirror_are_the_rust_hooks_installed_from_the_wheel() {
+    let rust = yaml(".pre-commit-hooks.yaml");
+    let python = yaml("pre-commit-mirror/.pre-commit-hooks.yaml");
+    let (rust, python) = (rust.as_array().unwrap(), python.as_array().unwrap());
+    assert_eq!(rust.len(), python.len());
+    for (r, p) in rust.iter().zip(python) {
+        assert_eq!(r["language"], "rust");
+        assert_eq!(p["language"], "python", "{}", p["id"]);
+        let mut p = p.clone();
+        p["language"] = r["language"].clone();
+        assert_eq!(&p, r, "the mirror's hook {} differs", r["id"]);
+    }
+    // The mirror installs the wheel of samdscan's own version.
+    let mirror: toml::Value = toml::from_str(&text("pre-commit-mirror/pyproject.toml")).unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(mirror["project"]["version"].as_str(), Some(version));
+    assert_eq!(
+        mirror["project"]["dependencies"],
+        toml::Value::Array(vec![format!("samdscan=={version}").into()])
+    );
+}
+
+#[test]
+fn the_wheel_is_the_binary() {
+    let py: toml::Value = toml::from_str(&text("pyproject.toml")).unwrap();
+    assert_eq!(
+        py["build-system"]["build-backend"].as_str(),
+        Some("maturin")
+    );
+    assert_eq!(py["tool"]["maturin"]["bindings"].as_str(), Some("bin"));
+    assert_eq!(py["project"]["name"].as_str(), Some("samdscan"));
+    assert_eq!(
+        py["project"]["dynamic"],
+        toml::Value::Array(vec!["version".into()]),
+        "the version comes from Cargo.toml"
+    );
+}
+
+#[test]
+fn the_release_workflow_pins_its_actions_and_grants_each_job_only_what_it_needs() {
+    let wf = yaml(".github/workflows/release.yml");
+    assert_eq!(wf["permissions"], serde_json::json!({}));
+    let tags = wf["on"]["push"]["tags"].as_array().unwrap();
+    assert!(tags.iter().all(|t| t.as_str().unwrap().starts_with("v")));
+    let writes = |job: &str| -> Vec<String> {
+        let perms = wf["jobs"][job]["permissions"]
+            .as_object()
+            .unwrap_or_else(|| panic!("job {job} sets no permissions"));
+        perms
+            .iter()
+            .filter(|(_, v)| *v == "write")
+            .map(|(k, _)| k.clone())
+            .collect()
+    };
+    for (job, expected) in [
+        ("build", vec![]),
+        ("sdist", vec![]),
+        ("attest", vec!["attestations", "id-token"]),
+        ("release", vec!["contents"]),
+        ("pypi", vec!["id-token"]),
+    ] {
+        let mut got = writes(job);
+        got.sort();
+        assert_eq!(got, expected, "write permissions of job {job}");
+    }
+    let jobs = wf["jobs"].as_object().unwrap();
+    for (name, job) in jobs {
+        for step in steps(job, "/steps") {
+            let Some(uses) = step["uses"].as_str() else {
+                continue;
+            };
+            assert!(is_commit_pin(uses), "{name}: not pinned by commit: {uses}");
+            if uses.starts_with("actions/checkout@") {
+                assert_eq!(step["with"]["persist-credentials"], false, "{name}");
+            }
+        }
+    }
+    // Every target the action can ask for is built.
+    let targets: Vec<&str> = wf["jobs"]["build"]["strategy"]["matrix"]["include"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["target"].as_str().unwrap())
+        .collect();
+    for target in [
+        "x86_64-unknown-linux-musl",
+        "aarch64-unknown-linux-musl",
+        "x86_64-apple-darwin",
+        "aarch64-apple-darwin",
+        "x86_64-pc-windows-msvc",
+    ] {
+        assert!(targets.contains(&target), "{target} is not built");
+    }
 }
