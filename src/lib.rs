@@ -13,6 +13,7 @@ pub mod config;
 pub mod date;
 pub mod evidence;
 pub mod finding;
+pub mod lang;
 pub mod output;
 pub mod policy;
 pub mod report;

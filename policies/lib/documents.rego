@@ -28,6 +28,17 @@ unfilled_note(d) := sprintf("%s is an unfilled template (%s)", [d.path, d.unfill
 	is_string(d.unfilled_reason)
 } else := sprintf("%s is an unfilled template", [d.path])
 
+# `unfilled_notes` in Korean.
+unfilled_notes_ko(kind) := [note |
+	some d in all_of_kind(kind)
+	d.unfilled == true
+	note := unfilled_note_ko(d)
+]
+
+unfilled_note_ko(d) := sprintf("%s은(는) 작성되지 않은 템플릿입니다(%s)", [d.path, d.unfilled_reason]) if {
+	is_string(d.unfilled_reason)
+} else := sprintf("%s은(는) 작성되지 않은 템플릿입니다", [d.path])
+
 present(kind) if count(of_kind(kind)) > 0
 
 # Where a finding about a missing document of `kind` points: the `evidence.<kind>` setting if the
@@ -84,6 +95,18 @@ missing_near(kind, msg, fallback) := object.union(anchor_or(kind, fallback), {"m
 
 naming_templates(kind, msg) := sprintf("%s; %s", [msg, concat("; ", notes)]) if {
 	notes := unfilled_notes(kind)
+	count(notes) > 0
+} else := msg
+
+# `missing` with the message in English and Korean (`msg` and `msg_ko`), as built-in rules
+# report; user policies may too.
+missing_ko(kind, msg, msg_ko) := missing_near_ko(kind, msg, msg_ko, config_anchor("product"))
+
+# `missing_near` with the message in English and Korean.
+missing_near_ko(kind, msg, msg_ko, fallback) := object.union(missing_near(kind, msg, fallback), {"msg_ko": naming_templates_ko(kind, msg_ko)})
+
+naming_templates_ko(kind, msg) := sprintf("%s; %s", [msg, concat("; ", notes)]) if {
+	notes := unfilled_notes_ko(kind)
 	count(notes) > 0
 } else := msg
 

@@ -184,6 +184,9 @@ fn scalar(shape: &Shape, value: &Value) -> Result<(), String> {
         (Shape::Level, Value::String(s)) => crate::finding::Level::parse(s)
             .map(|_| ())
             .ok_or_else(|| format!("invalid level `{s}`, expected one of error, warning, note")),
+        (Shape::Lang, Value::String(s)) => crate::lang::Lang::parse(s)
+            .map(|_| ())
+            .ok_or_else(|| format!("invalid language `{s}`, expected one of en, ko")),
         (Shape::Glob, Value::String(s)) => globset::Glob::new(s)
             .map(|_| ())
             .map_err(|e| format!("invalid glob `{s}`: {}", e.kind())),

@@ -7,6 +7,7 @@
 
 use super::{RuleReport, ScanReport, pillar_name, rule_help_uri};
 use crate::finding::{BaselineState, Finding, Level};
+use crate::lang::Lang;
 use serde_json::json;
 use serde_sarif::sarif::{
     ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, PhysicalLocation,
@@ -22,7 +23,9 @@ const INFORMATION_URI: &str = "https://github.com/samdscan/samdscan";
 const MAX_DESCRIPTION: usize = 1024;
 
 pub fn render(report: &ScanReport) -> String {
-    let rules: Vec<ReportingDescriptor> = report.rules.iter().map(descriptor).collect();
+    let lang = report.lang;
+    let rules: Vec<ReportingDescriptor> =
+        report.rules.iter().map(|r| descriptor(r, lang)).collect();
     let index: BTreeMap<&str, usize> = report
         .rules
         .iter()
@@ -33,7 +36,7 @@ pub fn render(report: &ScanReport) -> String {
         .findings
         .iter()
         .filter(|f| f.baseline_state != Some(BaselineState::Absent))
-        .map(|f| result(f, index.get(f.rule_id.as_str()).copied()))
+        .map(|f| result(f, index.get(f.rule_id.as_str()).copied(), lang))
         .collect();
     let driver = ToolComponent::builder()
         .name("samdscan")
@@ -135,37 +138,63 @@ fn references_text(rule: &RuleReport) -> Vec<String> {
         .collect()
 }
 
-fn help(rule: &RuleReport) -> MultiformatMessageString {
+/// The rule's help: plain text in the report's language; Markdown in both languages (the
+/// report's first), so a reader of either finds the rule explained.
+fn help(rule: &RuleReport, lang: Lang) -> MultiformatMessageString {
     let c = &rule.meta.custom;
     let refs = references_text(rule);
-    let mut text = rule.meta.description.trim().to_string();
-    let mut md = format!(
-        "**{}** ({})\n\n{}\n",
-        rule.meta.title,
-        c.id,
-        rule.meta.description.trim()
-    );
-    if let Some(action) = &c.recommended_action {
-        text.push_str(&format!("\n\nRecommended action: {}", action.trim()));
-        md.push_str(&format!("\n### Recommended action\n\n{}\n", action.trim()));
+    let w = lang.words();
+    let mut text = rule.meta.description_in(lang).trim().to_string();
+    if let Some(action) = rule.meta.recommended_action_in(lang) {
+        text.push_str(&format!("\n\n{}: {}", w.recommended_action, action.trim()));
+    }
+    if !refs.is_empty() {
+        text.push_str(&format!("\n\n{}: {}", w.references, refs.join("; ")));
+    }
+    let mut md = help_markdown(rule, lang);
+    let other = match lang {
+        Lang::En => Lang::Ko,
+        Lang::Ko => Lang::En,
+    };
+    if c.ko.is_some() {
+        md.push_str("\n---\n\n");
+        md.push_str(&help_markdown(rule, other));
     }
     if let Some(applies) = &c.applies {
         md.push_str(&format!("\n### Applies\n\n{}\n", applies.trim()));
     }
     if !refs.is_empty() {
-        text.push_str(&format!("\n\nReferences: {}", refs.join("; ")));
-        md.push_str("\n### References\n\n");
+        md.push_str(&format!("\n### {}\n\n", w.references));
         for r in &refs {
             md.push_str(&format!("- {r}\n"));
         }
     }
     if let Some(uri) = rule_help_uri(&rule.meta) {
-        md.push_str(&format!("\n[Rule documentation]({uri})\n"));
+        md.push_str(&format!("\n[{}]({uri})\n", w.rule_documentation));
     }
     MultiformatMessageString::builder()
         .text(text)
         .markdown(md)
         .build()
+}
+
+/// Title, description and recommended action in one language, as Markdown.
+fn help_markdown(rule: &RuleReport, lang: Lang) -> String {
+    let meta = &rule.meta;
+    let mut md = format!(
+        "**{}** ({})\n\n{}\n",
+        meta.title_in(lang),
+        meta.custom.id,
+        meta.description_in(lang).trim()
+    );
+    if let Some(action) = meta.recommended_action_in(lang) {
+        md.push_str(&format!(
+            "\n### {}\n\n{}\n",
+            lang.words().recommended_action,
+            action.trim()
+        ));
+    }
+    md
 }
 
 fn security_severity(rule: &RuleReport) -> Option<f64> {
@@ -181,13 +210,13 @@ fn security_severity(rule: &RuleReport) -> Option<f64> {
     })
 }
 
-fn descriptor(rule: &RuleReport) -> ReportingDescriptor {
+fn descriptor(rule: &RuleReport, lang: Lang) -> ReportingDescriptor {
     let c = &rule.meta.custom;
     let mut tags = vec!["compliance".to_string()];
     if rule.meta.builtin {
         tags.push("mfds".to_string());
     }
-    tags.push(pillar_name(c.pillar.as_deref()).to_lowercase());
+    tags.push(pillar_name(c.pillar.as_deref(), Lang::En).to_lowercase());
     if security_severity(rule).is_some() {
         tags.push("security".to_string());
     }
@@ -229,15 +258,15 @@ fn descriptor(rule: &RuleReport) -> ReportingDescriptor {
         .name(rule_name(&rule.meta.title))
         .short_description(
             MultiformatMessageString::builder()
-                .text(clip(&rule.meta.title))
+                .text(clip(rule.meta.title_in(lang)))
                 .build(),
         )
         .full_description(
             MultiformatMessageString::builder()
-                .text(clip(&rule.meta.description))
+                .text(clip(rule.meta.description_in(lang)))
                 .build(),
         )
-        .help(help(rule))
+        .help(help(rule, lang))
         .opt_help_uri(rule_help_uri(&rule.meta))
         .default_configuration(
             ReportingConfiguration::builder()
@@ -253,7 +282,7 @@ fn descriptor(rule: &RuleReport) -> ReportingDescriptor {
         .build()
 }
 
-fn result(f: &Finding, rule_index: Option<usize>) -> SarifResult {
+fn result(f: &Finding, rule_index: Option<usize>, lang: Lang) -> SarifResult {
     let location = Location::builder()
         .physical_location(
             PhysicalLocation::builder()
@@ -296,7 +325,7 @@ fn result(f: &Finding, rule_index: Option<usize>) -> SarifResult {
         .rule_id(f.rule_id.clone())
         .opt_rule_index(rule_index.map(|i| i as i64))
         .level(level)
-        .message(Message::builder().text(f.message.clone()).build())
+        .message(Message::builder().text(f.message_in(lang)).build())
         .locations(vec![location])
         .partial_fingerprints(fingerprints)
         .opt_suppressions(suppressions)

@@ -16,6 +16,7 @@ mod history_base;
 mod history_review;
 mod init;
 mod integration_files;
+mod languages;
 mod policies;
 mod problem_resolution;
 mod product_versions;
