@@ -62,6 +62,17 @@ has_heading(doc, words) if {
 	contains(h, w)
 }
 
+# Spacing and punctuation do not matter: `위험 통제` finds a heading `위험통제:` and
+# `변경관리` one written `변경 관리`.
+has_heading(doc, words) if {
+	some h in doc.headings
+	some w in words
+	contains(squeezed(h.text), squeezed(w))
+}
+
+# Lower case, without whitespace or punctuation.
+squeezed(text) := regex.replace(lower(text), `[\s\p{P}]+`, "")
+
 # Documents of `kind`, plus the document the evidence index points to for `rule_id`.
 for_rule(kind, rule_id) := array.concat(of_kind(kind), [d]) if {
 	d := input.evidence_index.entries[rule_id].document
@@ -79,6 +90,14 @@ covers(docs, words) if {
 	is_string(title)
 	some w in words
 	contains(lower(title), w)
+}
+
+covers(docs, words) if {
+	some doc in docs
+	title := doc.title
+	is_string(title)
+	some w in words
+	contains(squeezed(title), squeezed(w))
 }
 
 # The names of `parts` (name -> lower-case words) that no document of `docs` covers, sorted.

@@ -66,3 +66,11 @@ test_missing_ko_names_unfilled_templates_in_both_languages if {
 	f.msg_ko == "위협 모델 없음; docs/security/threat-model.md은(는) 작성되지 않은 템플릿입니다"
 	f.key == "missing"
 }
+
+test_headings_and_titles_match_whatever_the_spacing if {
+	doc := {"title": "위험관리계획서", "headings": [{"text": "위험 통제:"}, {"text": "Change-Control"}]}
+	documents.has_heading(doc, ["위험통제"])
+	documents.has_heading(doc, ["change control"])
+	documents.covers([doc], ["위험관리 계획"])
+	not documents.has_heading(doc, ["형상관리"])
+}
