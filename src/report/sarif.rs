@@ -161,7 +161,7 @@ fn help(rule: &RuleReport, lang: Lang) -> MultiformatMessageString {
         md.push_str(&help_markdown(rule, other));
     }
     if let Some(applies) = &c.applies {
-        md.push_str(&format!("\n### Applies\n\n{}\n", applies.trim()));
+        md.push_str(&format!("\n### {}\n\n{}\n", w.applies, applies.trim()));
     }
     if !refs.is_empty() {
         md.push_str(&format!("\n### {}\n\n", w.references));
