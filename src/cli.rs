@@ -1,6 +1,7 @@
 //! The command line, declared with clap.
 
 use crate::date::Date;
+use crate::lang::Lang;
 use crate::report::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -46,6 +47,10 @@ pub struct TraceArgs {
     /// Write the matrix to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Language of the output: rule texts, finding messages and headings (default: the config's
+    /// report.lang, else en).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,6 +67,9 @@ pub struct InitArgs {
     /// Also write heading-only skeletons of the documents the profile calls for.
     #[arg(long)]
     pub templates: bool,
+    /// Language of the skeletons' headings and the config's comments (default en).
+    #[arg(long, value_enum, value_name = "LANG", default_value_t = Lang::En)]
+    pub lang: Lang,
 }
 
 /// What to scan and with which configuration.
@@ -144,6 +152,10 @@ pub struct ScanArgs {
     /// separate analyses in code scanning, e.g. one per product of a monorepo.
     #[arg(long, value_name = "NAME", default_value = "samdscan")]
     pub category: String,
+    /// Language of the output: rule texts, finding messages and headings (default: the config's
+    /// report.lang, else en).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Args)]
@@ -166,6 +178,9 @@ pub enum PolicyCommand {
         /// implemented, not observable from a repository, or planned.
         #[arg(long)]
         catalogue: bool,
+        /// Language of the rule titles (default en).
+        #[arg(long, value_enum, value_name = "LANG", default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Show a rule's documentation.
     Explain {
@@ -177,6 +192,9 @@ pub enum PolicyCommand {
         /// Also scan this repository and show the rule's state there and the evidence it judged.
         #[arg(long, value_name = "PATH")]
         repo: Option<PathBuf>,
+        /// Language of the rule's documentation (default en).
+        #[arg(long, value_enum, value_name = "LANG", default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Run the `test_*` rules of `*_test.rego` files (built-in policies when no DIR is given).
     Test {

@@ -17,6 +17,20 @@ impl Date {
             .map(Date)
     }
 
+    /// The first date written in `text` in a form documents use: ISO `2026-03-01`, and the
+    /// Korean forms `2026.03.01`, `2026. 3. 1.`, `2026/03/01` and `2026년 3월 1일`. Config values
+    /// stay strict ISO ([`Date::parse`]); this is for dates read out of documents.
+    pub fn find_in(text: &str) -> Option<Date> {
+        static WRITTEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(\d{4})\s*(?:-|\.|/|년)\s*(\d{1,2})\s*(?:-|\.|/|월)\s*(\d{1,2})")
+                .expect("valid date pattern")
+        });
+        WRITTEN.captures_iter(text).find_map(|c| {
+            let part = |i: usize| c[i].parse::<u32>().ok();
+            NaiveDate::from_ymd_opt(part(1)? as i32, part(2)?, part(3)?).map(Date)
+        })
+    }
+
     /// The UTC calendar date of a Unix timestamp.
     pub fn from_unix(seconds: i64) -> Option<Date> {
         chrono::DateTime::from_timestamp(seconds, 0).map(|t| Date(t.date_naive()))
@@ -70,6 +84,22 @@ mod tests {
         assert_eq!(d.to_string(), "2027-03-31");
         assert!(Date::parse("2027-02-30").is_none());
         assert_eq!(Date::parse("2026-01-01").unwrap().days_until(d), 454);
+    }
+
+    #[test]
+    fn dates_written_in_documents_korean_forms_included() {
+        let d = Date::parse("2026-03-01");
+        for text in [
+            "2026-03-01",
+            "작성일: 2026.03.01",
+            "2026. 3. 1.",
+            "2026/3/1",
+            "2026년 3월 1일 검토",
+        ] {
+            assert_eq!(Date::find_in(text), d, "{text}");
+        }
+        assert_eq!(Date::find_in("2026년 2월 30일"), None);
+        assert_eq!(Date::find_in("version 1.2.3"), None);
     }
 
     #[test]

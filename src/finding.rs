@@ -5,6 +5,7 @@
 //! so an alert survives edits that move lines. The same fingerprint is how `--base` tells new
 //! findings from unchanged ones and how waivers name a single finding.
 
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -95,6 +96,9 @@ pub struct Finding {
     pub rule_id: String,
     pub level: Level,
     pub message: String,
+    /// The message in Korean (a policy's `msg_ko`); reports fall back to `message` without it.
+    #[serde(skip)]
+    pub message_ko: Option<String>,
     /// Repository-relative path of a real file (anchored before reporting).
     pub path: String,
     pub line: usize,
@@ -113,6 +117,14 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The message in `lang`, or in English when the rule gives none in `lang`.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match (lang, &self.message_ko) {
+            (Lang::Ko, Some(ko)) => ko,
+            _ => &self.message,
+        }
+    }
+
     /// Sort order for every report: rule, path, line, message.
     pub fn sort_key(&self) -> (&str, &str, usize, &str) {
         (&self.rule_id, &self.path, self.line, &self.message)

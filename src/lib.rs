@@ -14,6 +14,7 @@ pub mod date;
 pub mod evidence;
 pub mod excerpt;
 pub mod finding;
+pub mod lang;
 pub mod nesting;
 pub mod output;
 pub mod policy;

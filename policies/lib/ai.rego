@@ -36,6 +36,9 @@ not_generative_reason := "the product does not declare generative AI (product.ai
 # A finding about missing AI evidence of `kind` (documents.missing, anchored at `product.ai`).
 missing(kind, msg) := documents.missing_near(kind, msg, documents.config_anchor("product.ai"))
 
+# `missing` with the message in English and Korean.
+missing_ko(kind, msg, msg_ko) := documents.missing_near_ko(kind, msg, msg_ko, documents.config_anchor("product.ai"))
+
 # The required parts no document of a list has.
 missing_everywhere(docs) := {p |
 	some d in docs

@@ -28,6 +28,17 @@ unfilled_note(d) := sprintf("%s is an unfilled template (%s)", [d.path, d.unfill
 	is_string(d.unfilled_reason)
 } else := sprintf("%s is an unfilled template", [d.path])
 
+# `unfilled_notes` in Korean.
+unfilled_notes_ko(kind) := [note |
+	some d in all_of_kind(kind)
+	d.unfilled == true
+	note := unfilled_note_ko(d)
+]
+
+unfilled_note_ko(d) := sprintf("%s은(는) 작성되지 않은 템플릿입니다(%s)", [d.path, d.unfilled_reason]) if {
+	is_string(d.unfilled_reason)
+} else := sprintf("%s은(는) 작성되지 않은 템플릿입니다", [d.path])
+
 present(kind) if count(of_kind(kind)) > 0
 
 # Where a finding about a missing document of `kind` points: the `evidence.<kind>` setting if the
@@ -51,6 +62,17 @@ has_heading(doc, words) if {
 	contains(h, w)
 }
 
+# Spacing and punctuation do not matter: `위험 통제` finds a heading `위험통제:` and
+# `변경관리` one written `변경 관리`.
+has_heading(doc, words) if {
+	some h in doc.headings
+	some w in words
+	contains(squeezed(h.text), squeezed(w))
+}
+
+# Lower case, without whitespace or punctuation.
+squeezed(text) := regex.replace(lower(text), `[\s\p{P}]+`, "")
+
 # Documents of `kind`, plus the document the evidence index points to for `rule_id`.
 for_rule(kind, rule_id) := array.concat(of_kind(kind), [d]) if {
 	d := input.evidence_index.entries[rule_id].document
@@ -70,6 +92,14 @@ covers(docs, words) if {
 	contains(lower(title), w)
 }
 
+covers(docs, words) if {
+	some doc in docs
+	title := doc.title
+	is_string(title)
+	some w in words
+	contains(squeezed(title), squeezed(w))
+}
+
 # The names of `parts` (name -> lower-case words) that no document of `docs` covers, sorted.
 missing_parts(docs, parts) := sort([name | some name, words in parts; not covers(docs, words)])
 
@@ -84,6 +114,18 @@ missing_near(kind, msg, fallback) := object.union(anchor_or(kind, fallback), {"m
 
 naming_templates(kind, msg) := sprintf("%s; %s", [msg, concat("; ", notes)]) if {
 	notes := unfilled_notes(kind)
+	count(notes) > 0
+} else := msg
+
+# `missing` with the message in English and Korean (`msg` and `msg_ko`), as built-in rules
+# report; user policies may too.
+missing_ko(kind, msg, msg_ko) := missing_near_ko(kind, msg, msg_ko, config_anchor("product"))
+
+# `missing_near` with the message in English and Korean.
+missing_near_ko(kind, msg, msg_ko, fallback) := object.union(missing_near(kind, msg, fallback), {"msg_ko": naming_templates_ko(kind, msg_ko)})
+
+naming_templates_ko(kind, msg) := sprintf("%s; %s", [msg, concat("; ", notes)]) if {
+	notes := unfilled_notes_ko(kind)
 	count(notes) > 0
 } else := msg
 

@@ -58,3 +58,19 @@ test_missing_near_falls_back_to_the_given_anchor if {
 	g := documents.missing_near("vulnerability_scan", "no scan", {"path": "sbom/a.cdx.json"}) with input as {"config": {"path": ".samdscan.yaml", "lines": {"evidence.vulnerability_scan": 7}}}
 	g.line == 7
 }
+
+test_missing_ko_names_unfilled_templates_in_both_languages if {
+	inp := {"documents": {"threat_model": [{"path": "docs/security/threat-model.md", "unfilled": true}]}, "config": {"path": ".samdscan.yaml", "lines": {}}}
+	f := documents.missing_ko("threat_model", "no threat model", "위협 모델 없음") with input as inp
+	f.msg == "no threat model; docs/security/threat-model.md is an unfilled template"
+	f.msg_ko == "위협 모델 없음; docs/security/threat-model.md은(는) 작성되지 않은 템플릿입니다"
+	f.key == "missing"
+}
+
+test_headings_and_titles_match_whatever_the_spacing if {
+	doc := {"title": "위험관리계획서", "headings": [{"text": "위험 통제:"}, {"text": "Change-Control"}]}
+	documents.has_heading(doc, ["위험통제"])
+	documents.has_heading(doc, ["change control"])
+	documents.covers([doc], ["위험관리 계획"])
+	not documents.has_heading(doc, ["형상관리"])
+}

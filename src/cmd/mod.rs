@@ -14,7 +14,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Scan(args) => scan::scan(&args),
         Command::Evidence(args) => scan::evidence(&args),
         Command::Policy(cmd) => policy::run(cmd),
-        Command::Init(args) => init::run(&args.path, args.templates),
+        Command::Init(args) => init::run(&args.path, args.templates, args.lang),
         Command::Trace(args) => trace::run(&args),
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::catalogue;
 use crate::cli::{PolicyCommand, Target};
+use crate::lang::Lang;
 use crate::output::write_output;
 use crate::policy::PolicySet;
 use crate::policy::engine::{Rule, read_policy_dir};
@@ -18,15 +19,22 @@ pub fn run(cmd: PolicyCommand) -> Result<u8> {
         PolicyCommand::List {
             policies,
             catalogue: false,
-        } => list(&load(&policies)?),
+            lang,
+        } => list(&load(&policies)?, lang),
         PolicyCommand::List {
             policies,
             catalogue: true,
+            ..
         } => list_catalogue(&load(&policies)?),
-        PolicyCommand::Explain { id, policies, repo } => {
-            explain(&load(&policies)?, &id)?;
+        PolicyCommand::Explain {
+            id,
+            policies,
+            repo,
+            lang,
+        } => {
+            explain(&load(&policies)?, &id, lang)?;
             match repo {
-                Some(repo) => explain_in_repo(&id, repo, &policies),
+                Some(repo) => explain_in_repo(&id, repo, &policies, lang),
                 None => Ok(0),
             }
         }
@@ -74,14 +82,18 @@ pub fn reportable_rules(set: &PolicySet) -> Vec<Rule> {
     rules
 }
 
-fn list(set: &PolicySet) -> Result<u8> {
+fn list(set: &PolicySet, lang: Lang) -> Result<u8> {
+    let user = match lang {
+        Lang::En => "  (user)",
+        Lang::Ko => "  (사용자 정책)",
+    };
     for r in &reportable_rules(set) {
-        let origin = if r.builtin() { "" } else { "  (user)" };
+        let origin = if r.builtin() { "" } else { user };
         println!(
             "{:<14} {:<8} {}{origin}",
             r.id(),
             r.meta.custom.severity.as_str(),
-            r.meta.title
+            r.meta.title_in(lang)
         );
     }
     Ok(0)
@@ -97,28 +109,92 @@ fn list_catalogue(set: &PolicySet) -> Result<u8> {
     Ok(0)
 }
 
-/// The rule's documentation as Markdown, from its METADATA (also used for docs/rules pages).
-pub fn rule_markdown(r: &Rule) -> String {
+/// Labels of a rule page, in each language.
+struct PageWords {
+    default_level: &'static str,
+    pillar: &'static str,
+    applies: &'static str,
+    escalation: &'static str,
+    evidence_read: &'static str,
+    optional: &'static str,
+    presence: &'static str,
+    not_observable: &'static str,
+    since: &'static str,
+    deprecated: &'static str,
+    replaced_by: &'static str,
+    yes: &'static str,
+    policy: &'static str,
+    package: &'static str,
+}
+
+const PAGE_EN: PageWords = PageWords {
+    default_level: "Default level",
+    pillar: "Pillar",
+    applies: "Applies",
+    escalation: "Escalation",
+    evidence_read: "Evidence read",
+    optional: "optional",
+    presence: "- **Presence rule:** evaluated without its evidence, to report that it is missing\n",
+    not_observable: "- **Observable from a repository:** no (reported as \"not observable\")\n",
+    since: "Since",
+    deprecated: "Deprecated",
+    replaced_by: "replaced by",
+    yes: "yes",
+    policy: "Policy",
+    package: "package",
+};
+
+const PAGE_KO: PageWords = PageWords {
+    default_level: "기본 수준",
+    pillar: "종합계획 축",
+    applies: "적용 대상(영문)",
+    escalation: "수준 상향(영문)",
+    evidence_read: "읽는 증거",
+    optional: "선택",
+    presence: "- **존재 규칙:** 증거가 없어도 평가하여 없다는 사실을 보고합니다\n",
+    not_observable: "- **저장소로 확인 가능:** 아니오(\"저장소로 확인 불가\"로 보고)\n",
+    since: "도입 버전",
+    deprecated: "폐지 예정",
+    replaced_by: "대체 규칙",
+    yes: "예",
+    policy: "정책",
+    package: "패키지",
+};
+
+/// The rule's documentation as Markdown in `lang`, from its METADATA (also used for the
+/// docs/rules and docs/rules/ko pages).
+pub fn rule_markdown(r: &Rule, lang: Lang) -> String {
     let c = &r.meta.custom;
-    let mut out = format!("# {}: {}\n\n", c.id, r.meta.title);
-    out.push_str(&format!("- **Default level:** {}\n", c.severity));
+    let p = match lang {
+        Lang::En => &PAGE_EN,
+        Lang::Ko => &PAGE_KO,
+    };
+    let w = lang.words();
+    let mut out = format!("# {}: {}\n\n", c.id, r.meta.title_in(lang));
     out.push_str(&format!(
-        "- **Pillar:** {}\n",
-        pillar_name(c.pillar.as_deref())
+        "- **{}:** {}\n",
+        p.default_level,
+        w.level(c.severity)
+    ));
+    out.push_str(&format!(
+        "- **{}:** {}\n",
+        p.pillar,
+        pillar_name(c.pillar.as_deref(), lang)
     ));
     if let Some(a) = &c.applies {
-        out.push_str(&format!("- **Applies:** {}\n", a.trim()));
+        out.push_str(&format!("- **{}:** {}\n", p.applies, a.trim()));
     }
     if let Some(e) = &c.escalation {
-        out.push_str(&format!("- **Escalation:** {}\n", e.trim()));
+        out.push_str(&format!("- **{}:** {}\n", p.escalation, e.trim()));
     }
     if !c.evidence.is_empty() {
         out.push_str(&format!(
-            "- **Evidence read:** {}\n",
+            "- **{}:** {}\n",
+            p.evidence_read,
             c.evidence
                 .iter()
                 .map(|e| match e.strip_suffix('?') {
-                    Some(key) => format!("`{key}` (optional)"),
+                    Some(key) => format!("`{key}` ({})", p.optional),
                     None => format!("`{e}`"),
                 })
                 .collect::<Vec<_>>()
@@ -126,25 +202,23 @@ pub fn rule_markdown(r: &Rule) -> String {
         ));
     }
     if c.presence {
-        out.push_str(
-            "- **Presence rule:** evaluated without its evidence, to report that it is missing\n",
-        );
+        out.push_str(p.presence);
     }
     if !c.observable {
-        out.push_str("- **Observable from a repository:** no (reported as \"not observable\")\n");
+        out.push_str(p.not_observable);
     }
-    out.push_str(&lifecycle_lines(c));
+    out.push_str(&lifecycle_lines(c, p));
     out.push_str(&format!(
-        "- **Policy:** `{}` (package `{}`)\n\n",
-        r.path, r.package
+        "- **{}:** `{}` ({} `{}`)\n\n",
+        p.policy, r.path, p.package, r.package
     ));
-    out.push_str(r.meta.description.trim());
+    out.push_str(r.meta.description_in(lang).trim());
     out.push('\n');
-    if let Some(a) = &c.recommended_action {
-        out.push_str(&format!("\n## Recommended action\n\n{}\n", a.trim()));
+    if let Some(a) = r.meta.recommended_action_in(lang) {
+        out.push_str(&format!("\n## {}\n\n{}\n", w.recommended_action, a.trim()));
     }
     if !c.references.is_empty() {
-        out.push_str("\n## References\n\n");
+        out.push_str(&format!("\n## {}\n\n", w.references));
         for rf in &c.references {
             let clause = rf
                 .clause
@@ -161,37 +235,54 @@ pub fn rule_markdown(r: &Rule) -> String {
 }
 
 /// Since which version the rule exists, and whether it is deprecated (and by what replaced).
-fn lifecycle_lines(c: &Custom) -> String {
+fn lifecycle_lines(c: &Custom, p: &PageWords) -> String {
     let mut out = String::new();
     if let Some(since) = &c.since {
-        out.push_str(&format!("- **Since:** samdscan {since}\n"));
+        out.push_str(&format!("- **{}:** samdscan {since}\n", p.since));
     }
     match &c.replaced_by {
         Some(by) => out.push_str(&format!(
-            "- **Deprecated:** yes, replaced by [{by}]({by}.md)\n"
+            "- **{}:** {}, {} [{by}]({by}.md)\n",
+            p.deprecated, p.yes, p.replaced_by
         )),
-        None if c.is_deprecated() => out.push_str("- **Deprecated:** yes\n"),
+        None if c.is_deprecated() => out.push_str(&format!("- **{}:** {}\n", p.deprecated, p.yes)),
         None => {}
     }
     out
 }
 
-fn explain(set: &PolicySet, id: &str) -> Result<u8> {
+fn explain(set: &PolicySet, id: &str, lang: Lang) -> Result<u8> {
     let rules = reportable_rules(set);
     let Some(rule) = rules.iter().find(|r| r.id().eq_ignore_ascii_case(id)) else {
         bail!("no rule with id `{id}` (see `samdscan policy list`)");
     };
-    print!("{}", rule_markdown(rule));
+    print!("{}", rule_markdown(rule, lang));
     if let Some(uri) = rule_help_uri(&rule.meta) {
-        println!("\nOnline: {uri}");
+        let online = match lang {
+            Lang::En => "Online",
+            Lang::Ko => "온라인 문서",
+        };
+        println!("\n{online}: {uri}");
     }
     Ok(0)
 }
 
 /// The rule's state in one repository and the evidence it judged (`explain --repo PATH`).
-fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf]) -> Result<u8> {
+fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf], lang: Lang) -> Result<u8> {
     let target = Target::at(path);
     let outcome = scan_target(&target, policies)?;
+    let w = lang.words();
+    let (heading, state, reason, judged, none, finding) = match lang {
+        Lang::En => (
+            "In",
+            "State",
+            "Reason",
+            "Evidence judged",
+            "none",
+            "Finding",
+        ),
+        Lang::Ko => ("저장소", "상태", "사유", "판단한 증거", "없음", "발견사항"),
+    };
     let Some(rule) = outcome
         .report
         .rules
@@ -200,16 +291,16 @@ fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf]) -> Result<u8> 
     else {
         bail!("rule `{id}` is disabled in {}", target.path.display());
     };
-    println!("\n## In {}\n", target.path.display());
-    println!("- **State:** {}", rule.state.label());
-    for reason in &rule.reasons {
-        println!("- **Reason:** {reason}");
+    println!("\n## {heading} {}\n", target.path.display());
+    println!("- **{state}:** {}", w.state(rule.state));
+    for r in &rule.reasons {
+        println!("- **{reason}:** {r}");
     }
     if rule.evidence.is_empty() {
-        println!("- **Evidence judged:** none");
+        println!("- **{judged}:** {none}");
     }
     for evidence in &rule.evidence {
-        println!("- **Evidence judged:** {evidence}");
+        println!("- **{judged}:** {evidence}");
     }
     let findings = outcome
         .report
@@ -217,8 +308,11 @@ fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf]) -> Result<u8> 
         .filter(|f| f.rule_id.eq_ignore_ascii_case(id));
     for f in findings {
         println!(
-            "- **Finding** ({}): {}:{}: {}",
-            f.level, f.path, f.line, f.message
+            "- **{finding}** ({}): {}:{}: {}",
+            w.level(f.level),
+            f.path,
+            f.line,
+            f.message_in(lang)
         );
     }
     Ok(0)

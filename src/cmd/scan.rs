@@ -18,6 +18,9 @@ pub fn scan(args: &ScanArgs) -> Result<u8> {
         None => scan_target(&args.target, &args.policies)?,
     };
     outcome.report.category = Some(args.category.clone());
+    if let Some(lang) = args.lang {
+        outcome.report.lang = lang;
+    }
     let report = &outcome.report;
     for d in &report.diagnostics {
         eprintln!("warning: {}: {}", line(&d.path), line(&d.message));

@@ -6,8 +6,9 @@
 //! It reads the same evidence as `samdscan scan` (MFDS-SWL-006 judges the gaps this prints).
 
 use crate::cli::{TraceArgs, TraceFormat};
+use crate::lang::Lang;
 use crate::output::write_output;
-use crate::scan::pipeline::collect_target_evidence;
+use crate::scan::pipeline::{collect_target_evidence, target_lang};
 use anyhow::Result;
 use serde_json::Value;
 
@@ -36,7 +37,7 @@ pub fn run(args: &TraceArgs) -> Result<u8> {
     let evidence = collect_target_evidence(&args.target)?;
     let rows = build_matrix(&evidence.0);
     let text = match args.format {
-        TraceFormat::Markdown => render_markdown(&rows),
+        TraceFormat::Markdown => render_markdown(&rows, target_lang(&args.target, args.lang)?),
         TraceFormat::Csv => render_csv(&rows),
     };
     write_output(args.output.as_deref(), &text)?;
@@ -203,10 +204,21 @@ fn cells(row: &TraceRow, join: &str) -> [String; 6] {
     ]
 }
 
-pub fn render_markdown(rows: &[TraceRow]) -> String {
+/// A row's status as the Markdown matrix shows it (the CSV keeps the machine-readable status).
+fn status_label(status: &str, lang: Lang) -> &str {
+    match (lang, status) {
+        (Lang::Ko, "verified") => "검증됨",
+        (Lang::Ko, "untested") => "검증 시험 없음",
+        (Lang::Ko, "unknown-requirement") => "정의되지 않은 요구사항",
+        (Lang::Ko, "control-verified") => "위험통제 검증됨(요구사항 없음)",
+        (Lang::Ko, "control-unlinked") => "위험통제 미연결",
+        _ => status,
+    }
+}
+
+pub fn render_markdown(rows: &[TraceRow], lang: Lang) -> String {
     let count = |s: &str| rows.iter().filter(|r| r.status == s).count();
-    let mut out = format!(
-        "# Traceability matrix\n\n{} requirements: {} verified, {} without a verifying test; {} references to unknown requirements; {} risk controls implemented by no requirement ({} of them without a verification).\n\n",
+    let figures = (
         count("verified") + count("untested"),
         count("verified"),
         count("untested"),
@@ -214,9 +226,24 @@ pub fn render_markdown(rows: &[TraceRow]) -> String {
         count("control-verified") + count("control-unlinked"),
         count("control-unlinked"),
     );
-    out.push_str("| Requirement | Title | Defined at | Verified by | Risk controls | Status |\n|---|---|---|---|---|---|\n");
+    let (requirements, verified, untested, unknown, controls, unverified) = figures;
+    let mut out = match lang {
+        Lang::En => format!(
+            "# Traceability matrix\n\n{requirements} requirements: {verified} verified, {untested} without a verifying test; {unknown} references to unknown requirements; {controls} risk controls implemented by no requirement ({unverified} of them without a verification).\n\n"
+        ),
+        Lang::Ko => format!(
+            "# 추적성 매트릭스\n\n요구사항 {requirements}개: 검증됨 {verified}개, 검증 시험 없음 {untested}개; 정의되지 않은 요구사항 참조 {unknown}개; 어떤 요구사항도 구현하지 않는 위험통제 {controls}개(그중 검증 기록 없음 {unverified}개).\n\n"
+        ),
+    };
+    out.push_str(match lang {
+        Lang::En => "| Requirement | Title | Defined at | Verified by | Risk controls | Status |\n",
+        Lang::Ko => "| 요구사항 | 제목 | 정의 위치 | 검증 시험 | 위험통제 | 상태 |\n",
+    });
+    out.push_str("|---|---|---|---|---|---|\n");
     for row in rows {
-        let escaped: Vec<String> = cells(row, "<br>")
+        let mut fields = cells(row, "<br>");
+        fields[5] = status_label(row.status, lang).to_string();
+        let escaped: Vec<String> = fields
             .iter()
             .map(|c| c.replace('|', "\\|").replace('\n', " "))
             .collect();
@@ -298,7 +325,7 @@ mod tests {
             ),
             "{csv}"
         );
-        let md = render_markdown(&rows);
+        let md = render_markdown(&rows, Lang::En);
         assert!(md.contains("2 requirements: 1 verified, 1 without a verifying test; 1 references to unknown requirements; 2 risk controls"), "{md}");
         assert!(
             md.contains("| REQ-2 | Alarm | srs.md:9 |  |  | untested |"),

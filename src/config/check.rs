@@ -196,6 +196,9 @@ fn scalar(shape: &Shape, value: &Value) -> Result<(), String> {
                 )
             })
         }
+        (Shape::Lang, Value::String(s)) => crate::lang::Lang::parse(s)
+            .map(|_| ())
+            .ok_or_else(|| format!("invalid language `{}`, expected one of en, ko", shown(s))),
         (Shape::Glob, Value::String(s)) => globset::Glob::new(s)
             .map(|_| ())
             .map_err(|e| format!("invalid glob `{}`: {}", shown(s), e.kind())),

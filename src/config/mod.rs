@@ -73,6 +73,16 @@ pub struct Config {
     pub policies: PoliciesConfig,
     #[serde(default)]
     pub waivers: Vec<Waiver>,
+    #[serde(default)]
+    pub report: ReportConfig,
+}
+
+/// `report:`: how reports are written.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportConfig {
+    /// The language of reports when `--lang` is not given (`en` or `ko`).
+    pub lang: Option<crate::lang::Lang>,
 }
 
 /// The regulatory product profile, kept as written: policies judge its values.

@@ -21,6 +21,8 @@ pub enum Shape {
     Date,
     /// A finding level: `error`, `warning` or `note`.
     Level,
+    /// A report language: `en` or `ko`.
+    Lang,
     /// A glob (globset syntax).
     Glob,
     /// A regular expression (regex crate syntax).
@@ -48,6 +50,7 @@ impl Shape {
             Shape::Size => "a size (a number of bytes, or with a unit: 32MiB, 500KB)",
             Shape::Date => "a date YYYY-MM-DD",
             Shape::Level => "one of error, warning, note",
+            Shape::Lang => "one of en, ko",
             Shape::Glob => "a glob",
             Shape::Regex => "a regular expression",
             Shape::RepoPath => "a path inside the repository",
@@ -170,6 +173,8 @@ const WAIVER: &[Field] = &[
     req("ref", &Shape::Text),
 ];
 
+const REPORT: &[Field] = &[opt("lang", &Shape::Lang)];
+
 /// The whole file.
 pub const CONFIG: Shape = Shape::Fields(&[
     opt("product", &Shape::Fields(PRODUCT)),
@@ -178,6 +183,7 @@ pub const CONFIG: Shape = Shape::Fields(&[
     opt("verification", &Shape::Fields(VERIFICATION)),
     opt("policies", &Shape::Fields(POLICIES)),
     opt("waivers", &Shape::List(&Shape::Fields(WAIVER))),
+    opt("report", &Shape::Fields(REPORT)),
 ]);
 
 #[cfg(test)]
@@ -239,6 +245,7 @@ mod tests {
             Shape::Size => "32MiB".into(),
             Shape::Date => "2027-01-01".into(),
             Shape::Level => "warning".into(),
+            Shape::Lang => "ko".into(),
             Shape::Glob => "'src/**'".into(),
             Shape::Regex => "'REQ-\\d+'".into(),
             Shape::RepoPath => "policy/".into(),

@@ -48,7 +48,9 @@ pub enum PolicyError {
         first: String,
         second: String,
     },
-    #[error("{rule} ({path}): `deny` must contain objects with a string `msg`, got {got}")]
+    #[error(
+        "{rule} ({path}): `deny` must contain objects with a string `msg` (and `msg_ko`, if any, a string), got {got}"
+    )]
     BadResult {
         rule: String,
         path: String,
@@ -104,6 +106,8 @@ pub struct PolicySet {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawFinding {
     pub message: String,
+    /// `msg_ko`: the message in Korean.
+    pub message_ko: Option<String>,
     pub path: Option<String>,
     pub line: Option<usize>,
     pub key: Option<String>,
@@ -385,6 +389,10 @@ fn raw_finding(rule: &Rule, v: &Value) -> Result<RawFinding, PolicyError> {
         .and_then(Value::as_str)
         .ok_or_else(bad)?
         .to_string();
+    let message_ko = match v.get("msg_ko") {
+        None | Some(Value::Null) => None,
+        Some(m) => Some(m.as_str().ok_or_else(bad)?.to_string()),
+    };
     let level = match v.get("level") {
         None | Some(Value::Null) => None,
         Some(l) => Some(l.as_str().and_then(Level::parse).ok_or_else(bad)?),
@@ -403,6 +411,7 @@ fn raw_finding(rule: &Rule, v: &Value) -> Result<RawFinding, PolicyError> {
         .map(|k| k.as_str().map_or_else(|| k.to_string(), str::to_string));
     Ok(RawFinding {
         message,
+        message_ko,
         path,
         line,
         key,

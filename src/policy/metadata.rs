@@ -5,6 +5,7 @@
 //! pages, so a rule is documented in exactly one place.
 
 use crate::finding::Level;
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +40,18 @@ pub struct Reference {
     pub clause: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+}
+
+/// A rule's texts in a second language (`custom.ko`): built-in rules must give all three.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub recommended_action: Option<String>,
 }
 
 /// The `custom:` part of METADATA: samdscan's own fields.
@@ -92,6 +105,9 @@ pub struct Custom {
     /// Where a user policy's documentation lives (built-in rules link to samdscan's docs).
     #[serde(default)]
     pub help_uri: Option<String>,
+    /// The rule's title, description and recommended action in Korean.
+    #[serde(default)]
+    pub ko: Option<Translation>,
 }
 
 /// SARIF's (and CodeQL's) precision scale.
@@ -134,6 +150,37 @@ pub struct Metadata {
     /// Shipped with samdscan (not read from METADATA: set by where the policy was loaded from).
     #[serde(skip, default = "yes")]
     pub builtin: bool,
+}
+
+impl Metadata {
+    /// The Korean text `pick` chooses when `lang` is Korean and the rule gives it, else English.
+    fn text_in<'a>(
+        &'a self,
+        lang: Lang,
+        english: Option<&'a str>,
+        pick: impl Fn(&'a Translation) -> Option<&'a String>,
+    ) -> Option<&'a str> {
+        let korean = match lang {
+            Lang::Ko => self.custom.ko.as_ref().and_then(pick).map(String::as_str),
+            Lang::En => None,
+        };
+        korean.or(english)
+    }
+
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.text_in(lang, Some(&self.title), |t| t.title.as_ref())
+            .unwrap_or_default()
+    }
+
+    pub fn description_in(&self, lang: Lang) -> &str {
+        self.text_in(lang, Some(&self.description), |t| t.description.as_ref())
+            .unwrap_or_default()
+    }
+
+    pub fn recommended_action_in(&self, lang: Lang) -> Option<&str> {
+        let english = self.custom.recommended_action.as_deref();
+        self.text_in(lang, english, |t| t.recommended_action.as_ref())
+    }
 }
 
 /// What a policy file declares: its package and its METADATA.
@@ -266,6 +313,24 @@ mod tests {
         assert_eq!(m.custom.since.as_deref(), Some("0.2.0"));
         assert!(m.custom.deprecated);
         assert_eq!(m.custom.replaced_by.as_deref(), Some("MFDS-CYB-002"));
+    }
+
+    #[test]
+    fn korean_texts_are_read_and_english_is_the_fallback() {
+        let m = parse_header(
+            "p.rego",
+            &POLICY.replace(
+                "#   references:",
+                "#   ko:\n#     title: SBOM 존재\n#   references:",
+            ),
+        )
+        .unwrap()
+        .metadata
+        .unwrap();
+        assert_eq!(m.title_in(Lang::Ko), "SBOM 존재");
+        assert_eq!(m.title_in(Lang::En), "SBOM present");
+        assert_eq!(m.description_in(Lang::Ko).trim(), "An SBOM.");
+        assert_eq!(m.recommended_action_in(Lang::Ko), None);
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub fn render(report: &ScanReport) -> String {
         .map(|r| {
             let mut v = json!({
                 "id": r.id(),
-                "title": r.meta.title,
+                "title": r.meta.title_in(report.lang),
                 "level": r.level,
                 "state": r.state,
                 "pillar": r.meta.custom.pillar,
@@ -28,16 +28,32 @@ pub fn render(report: &ScanReport) -> String {
         .into_iter()
         .map(|(s, n): (RuleState, usize)| (s.key(), json!(n)))
         .collect();
+    // `message` is in the report's language; `messages` carries every language the rule gives.
+    let findings: Vec<_> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let mut v = json!(f);
+            v["message"] = json!(f.message_in(report.lang));
+            let mut messages = json!({"en": f.message});
+            if let Some(ko) = &f.message_ko {
+                messages["ko"] = json!(ko);
+            }
+            v["messages"] = messages;
+            v
+        })
+        .collect();
     let doc = json!({
         "schema_version": "1",
         "tool": {"name": "samdscan", "version": env!("CARGO_PKG_VERSION")},
         "repository": report.repository,
         "as_of": report.as_of.to_string(),
+        "lang": report.lang,
         "base": report.base,
         "summary": {"findings": report.counts(), "rules": states},
         "rules": rules,
         "disabled_rules": report.disabled_rules,
-        "findings": report.findings,
+        "findings": findings,
         "diagnostics": report.diagnostics,
         "notices": report.notices,
     });

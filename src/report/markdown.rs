@@ -6,6 +6,7 @@ use super::escape::{markdown_code, markdown_text as cell};
 use super::text::{short, summary_line};
 use super::{RULE_DOCS_URL, ScanReport, rules_by_pillar};
 use crate::finding::{BaselineState, Finding, RuleState};
+use crate::lang::Lang;
 use std::fmt::Write;
 
 /// A link to a rule's page; a user rule's id is repository text, so it is escaped in the link
@@ -20,24 +21,28 @@ fn location(f: &Finding) -> String {
     markdown_code(&format!("{}:{}", f.path, f.line), true)
 }
 
-fn findings_table(out: &mut String, findings: &[&Finding]) {
+fn findings_table(out: &mut String, findings: &[&Finding], lang: Lang) {
+    let w = lang.words();
     let _ = writeln!(
         out,
-        "| Level | Rule | Location | Message |\n|---|---|---|---|"
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        w.level, w.rule, w.location, w.message
     );
     for f in findings {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
-            f.level,
+            w.level(f.level),
             rule_link(&f.rule_id),
             location(f),
-            cell(&f.message)
+            cell(f.message_in(lang))
         );
     }
 }
 
 pub fn render(report: &ScanReport) -> String {
+    let lang = report.lang;
+    let w = lang.words();
     let mut out = String::new();
     let product = report
         .product_name
@@ -46,22 +51,22 @@ pub fn render(report: &ScanReport) -> String {
     let _ = writeln!(out, "## samdscan: {}\n", cell(product));
     let _ = writeln!(out, "{}\n", summary_line(report));
     for n in &report.notices {
-        let _ = writeln!(out, "> **Note:** {}\n", cell(n));
+        let _ = writeln!(out, "> **{}:** {}\n", w.note_label, cell(n));
     }
     if let Some(base) = &report.base {
         pull_request_section(&mut out, report, &base.reference, &base.revision);
     } else {
         let active: Vec<&Finding> = report.active_findings().collect();
         if !active.is_empty() {
-            let _ = writeln!(out, "### Findings\n");
-            findings_table(&mut out, &active);
+            let _ = writeln!(out, "### {}\n", w.findings);
+            findings_table(&mut out, &active, lang);
             out.push('\n');
         }
     }
     rule_states(&mut out, report);
     waivers(&mut out, report);
     if !report.diagnostics.is_empty() {
-        let _ = writeln!(out, "### Input problems\n");
+        let _ = writeln!(out, "### {}\n", w.input_problems);
         for d in &report.diagnostics {
             let _ = writeln!(
                 out,
@@ -85,33 +90,45 @@ fn pull_request_section(out: &mut String, report: &ScanReport, reference: &str, 
     let new: Vec<&Finding> = of(BaselineState::New).collect();
     let fixed: Vec<&Finding> = of(BaselineState::Absent).collect();
     let unchanged = of(BaselineState::Unchanged).count();
+    let lang = report.lang;
+    let w = lang.words();
+    let compared = match lang {
+        Lang::En => format!(
+            "Compared with {} ({})",
+            markdown_code(reference, false),
+            short(revision)
+        ),
+        Lang::Ko => format!(
+            "{} ({})와 비교",
+            markdown_code(reference, false),
+            short(revision)
+        ),
+    };
+    let _ = writeln!(out, "### {compared}\n");
     let _ = writeln!(
         out,
-        "### Compared with {} ({})\n",
-        markdown_code(reference, false),
-        short(revision)
-    );
-    let _ = writeln!(
-        out,
-        "| New | Fixed | Unchanged |\n|---|---|---|\n| {} | {} | {} |\n",
+        "| {} | {} | {} |\n|---|---|---|\n| {} | {} | {} |\n",
+        w.new,
+        w.fixed,
+        w.unchanged,
         new.len(),
         fixed.len(),
         unchanged
     );
     if !new.is_empty() {
-        let _ = writeln!(out, "#### New findings\n");
-        findings_table(out, &new);
+        let _ = writeln!(out, "#### {}\n", w.new_findings);
+        findings_table(out, &new, lang);
         out.push('\n');
     }
     if !fixed.is_empty() {
-        let _ = writeln!(out, "#### Fixed\n");
+        let _ = writeln!(out, "#### {}\n", w.fixed);
         for f in fixed {
             let _ = writeln!(
                 out,
                 "- {} {}: {}",
                 rule_link(&f.rule_id),
                 markdown_code(&f.path, false),
-                cell(&f.message)
+                cell(f.message_in(lang))
             );
         }
         out.push('\n');
@@ -120,36 +137,43 @@ fn pull_request_section(out: &mut String, report: &ScanReport, reference: &str, 
     if !unchanged.is_empty() {
         let _ = writeln!(
             out,
-            "<details><summary>{} unchanged findings</summary>\n",
-            unchanged.len()
+            "<details><summary>{} {}</summary>\n",
+            unchanged.len(),
+            w.unchanged_findings
         );
-        findings_table(out, &unchanged);
+        findings_table(out, &unchanged, lang);
         let _ = writeln!(out, "\n</details>\n");
     }
 }
 
 fn rule_states(out: &mut String, report: &ScanReport) {
+    let lang = report.lang;
+    let w = lang.words();
     let _ = writeln!(
         out,
-        "<details><summary>Rules ({})</summary>\n",
+        "<details><summary>{} ({})</summary>\n",
+        w.rules,
         report.rules.len()
     );
     for (pillar, rules) in rules_by_pillar(report) {
         let _ = writeln!(
             out,
-            "**{pillar}**\n\n| Rule | Title | State |\n|---|---|---|"
+            "**{pillar}**\n\n| {} | {} | {} |\n|---|---|---|",
+            w.rule, w.title, w.state
         );
         for r in rules {
             let state = match r.state {
-                RuleState::Passed => "✅ passed".to_string(),
-                RuleState::Failed => format!("❌ failed ({})", report.findings_of(r.id()).count()),
-                s => s.label().to_string(),
+                RuleState::Passed => format!("✅ {}", w.passed),
+                RuleState::Failed => {
+                    format!("❌ {} ({})", w.failed, report.findings_of(r.id()).count())
+                }
+                s => w.state(s).to_string(),
             };
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
                 rule_link(r.id()),
-                cell(&r.meta.title),
+                cell(r.meta.title_in(lang)),
                 state
             );
         }
@@ -163,22 +187,39 @@ fn waivers(out: &mut String, report: &ScanReport) {
     if waived.is_empty() {
         return;
     }
+    let w = report.lang.words();
     let _ = writeln!(
         out,
-        "### Waiver register\n\n| Rule | Location | Ref | Approved by | Expires | Reason |\n|---|---|---|---|---|---|"
+        "### {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|",
+        w.waiver_register,
+        w.rule,
+        w.location,
+        w.reference,
+        capitalised(w.approved_by),
+        capitalised(w.expires),
+        w.reason
     );
     for f in waived {
-        let w = f.waiver.as_ref().expect("filtered on waiver");
+        let waiver = f.waiver.as_ref().expect("filtered on waiver");
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
             rule_link(&f.rule_id),
             markdown_code(&f.path, true),
-            cell(&w.reference),
-            cell(&w.approved_by),
-            cell(&w.expires),
-            cell(&w.reason)
+            cell(&waiver.reference),
+            cell(&waiver.approved_by),
+            cell(&waiver.expires),
+            cell(&waiver.reason)
         );
     }
     out.push('\n');
+}
+
+/// "approved by" -> "Approved by", for table headers (Korean words are left as they are).
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -11,6 +11,7 @@ mod text;
 use crate::date::Date;
 use crate::evidence::{Diagnostic, RepositoryFacts};
 use crate::finding::{BaselineState, Finding, Level, RuleState};
+use crate::lang::{Lang, pillar_index};
 use crate::policy::metadata::Metadata;
 use serde::Serialize;
 
@@ -83,6 +84,8 @@ pub struct ScanReport {
     /// Where the scan root sits in the repository (`products/planner/`; empty at its top):
     /// SARIF locations are relative to the repository's top.
     pub uri_prefix: String,
+    /// The language rule texts, messages and headings are written in.
+    pub lang: Lang,
 }
 
 /// Finding counts by level, as reports show them.
@@ -157,35 +160,24 @@ impl ScanReport {
     }
 }
 
-/// The human name of an MFDS plan pillar (regulatory catalogue §0.1).
-pub fn pillar_name(pillar: Option<&str>) -> &'static str {
-    match pillar.unwrap_or("") {
-        "all" | "GEN" | "" => "Product profile",
-        p if p.starts_with("P1") => "Pillar 1: AI and digital product safety",
-        p if p.starts_with("P2") => "Pillar 2: Cybersecurity",
-        p if p.starts_with("P3") => "Pillar 3: Quality management and regulatory innovation",
-        p if p.starts_with("P4") => "Pillar 4: International harmonisation",
-        _ => "samdscan",
-    }
+/// The human name of an MFDS plan pillar (regulatory catalogue §0.1), in `lang`.
+pub fn pillar_name(pillar: Option<&str>, lang: Lang) -> &'static str {
+    lang.words().pillars[pillar_index(pillar)]
 }
 
-/// Rules grouped by pillar, in a fixed pillar order.
+/// Rules grouped by pillar, in a fixed pillar order, each group named in the report's language.
 pub fn rules_by_pillar(report: &ScanReport) -> Vec<(&'static str, Vec<&RuleReport>)> {
-    let order = [
-        "Product profile",
-        "Pillar 1: AI and digital product safety",
-        "Pillar 2: Cybersecurity",
-        "Pillar 3: Quality management and regulatory innovation",
-        "Pillar 4: International harmonisation",
-        "samdscan",
-    ];
-    order
+    report
+        .lang
+        .words()
+        .pillars
         .iter()
-        .map(|name| {
+        .enumerate()
+        .map(|(i, name)| {
             let rules: Vec<&RuleReport> = report
                 .rules
                 .iter()
-                .filter(|r| pillar_name(r.meta.custom.pillar.as_deref()) == *name)
+                .filter(|r| pillar_index(r.meta.custom.pillar.as_deref()) == i)
                 .collect();
             (*name, rules)
         })

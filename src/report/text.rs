@@ -3,11 +3,13 @@
 use super::escape::line as esc;
 use super::{ScanReport, rules_by_pillar};
 use crate::finding::{BaselineState, Finding, Level, RuleState};
+use crate::lang::{Lang, Words};
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
 
 struct Paint {
     on: bool,
+    words: &'static Words,
 }
 
 impl Paint {
@@ -26,7 +28,7 @@ impl Paint {
         };
         self.paint(
             Style::new().fg_color(Some(color.into())).bold(),
-            level.as_str(),
+            self.words.level(level),
         )
     }
     fn bold(&self, text: &str) -> String {
@@ -48,7 +50,12 @@ fn state_mark(state: RuleState) -> &'static str {
 }
 
 pub fn render(report: &ScanReport, color: bool) -> String {
-    let p = Paint { on: color };
+    let lang = report.lang;
+    let w = lang.words();
+    let p = Paint {
+        on: color,
+        words: w,
+    };
     let mut out = String::new();
     let product = report
         .product_name
@@ -56,16 +63,18 @@ pub fn render(report: &ScanReport, color: bool) -> String {
         .unwrap_or(&report.repository.name);
     let _ = writeln!(
         out,
-        "{} {} · {} · as of {}",
+        "{} {} · {} · {} {}",
         p.bold("samdscan"),
         env!("CARGO_PKG_VERSION"),
         esc(product),
+        w.as_of,
         report.as_of
     );
     if let Some(b) = &report.base {
         let _ = writeln!(
             out,
-            "compared with base {} ({})",
+            "{} {} ({})",
+            w.compared_with_base,
             esc(&b.reference),
             short(&b.revision)
         );
@@ -87,21 +96,25 @@ pub fn render(report: &ScanReport, color: bool) -> String {
                 ),
                 _ => p.dim(state_mark(r.state)),
             };
-            let mut line = format!("  {state} {:<14} {}", esc(r.id()), esc(&r.meta.title));
+            let mut line = format!(
+                "  {state} {:<14} {}",
+                esc(r.id()),
+                esc(r.meta.title_in(lang))
+            );
             if r.state != RuleState::Passed && r.state != RuleState::Failed {
-                line.push_str(&p.dim(&format!("  [{}]", r.state.label())));
+                line.push_str(&p.dim(&format!("  [{}]", w.state(r.state))));
             }
             let _ = writeln!(out, "{line}");
             for reason in &r.reasons {
                 let _ = writeln!(out, "      {}", p.dim(&esc(reason)));
             }
             for f in report.findings_of(r.id()) {
-                let _ = writeln!(out, "{}", finding_line(&p, f));
+                let _ = writeln!(out, "{}", finding_line(&p, f, lang));
             }
         }
     }
     if !report.diagnostics.is_empty() {
-        let _ = writeln!(out, "\n{}", p.bold("Input problems"));
+        let _ = writeln!(out, "\n{}", p.bold(w.input_problems));
         for d in &report.diagnostics {
             let _ = writeln!(out, "  {}: {}", esc(&d.path), esc(&d.message));
         }
@@ -110,7 +123,8 @@ pub fn render(report: &ScanReport, color: bool) -> String {
     if !report.disabled_rules.is_empty() {
         let _ = writeln!(
             out,
-            "\ndisabled by config: {}",
+            "\n{}: {}",
+            w.disabled_by_config,
             esc(&report.disabled_rules.join(", "))
         );
     }
@@ -118,22 +132,24 @@ pub fn render(report: &ScanReport, color: bool) -> String {
     out
 }
 
-fn finding_line(p: &Paint, f: &Finding) -> String {
+fn finding_line(p: &Paint, f: &Finding, lang: Lang) -> String {
+    let w = p.words;
+    let (new, fixed) = (w.new.to_lowercase(), w.fixed.to_lowercase());
     let mut tags = String::new();
     match f.baseline_state {
-        Some(BaselineState::New) => tags.push_str(" [new]"),
-        Some(BaselineState::Absent) => tags.push_str(" [fixed]"),
+        Some(BaselineState::New) => tags.push_str(&format!(" [{new}]")),
+        Some(BaselineState::Absent) => tags.push_str(&format!(" [{fixed}]")),
         _ => {}
     }
     if f.waiver.is_some() {
-        tags.push_str(" [waived]");
+        tags.push_str(&format!(" [{}]", w.waived));
     }
     format!(
         "      {:<7} {}:{}  {}{}",
         p.level(f.level),
         esc(&f.path),
         f.line,
-        esc(&f.message),
+        esc(f.message_in(lang)),
         p.dim(&tags)
     )
 }
@@ -143,17 +159,21 @@ fn waiver_register(p: &Paint, report: &ScanReport, out: &mut String) {
     if waived.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\n{}", p.bold("Waiver register"));
+    let words = p.words;
+    let _ = writeln!(out, "\n{}", p.bold(words.waiver_register));
     for f in waived {
         let w = f.waiver.as_ref().expect("filtered on waiver");
         let _ = writeln!(
             out,
-            "  {} {}:{}  ref {}, approved by {}, expires {}: {}",
+            "  {} {}:{}  {} {}, {} {}, {} {}: {}",
             esc(&f.rule_id),
             esc(&f.path),
             f.line,
+            words.reference.to_lowercase(),
             esc(&w.reference),
+            words.approved_by,
             esc(&w.approved_by),
+            words.expires,
             esc(&w.expires),
             esc(&w.reason)
         );
@@ -161,26 +181,19 @@ fn waiver_register(p: &Paint, report: &ScanReport, out: &mut String) {
 }
 
 pub fn summary_line(report: &ScanReport) -> String {
+    let lang = report.lang;
     let states: Vec<String> = report
         .state_counts()
         .into_iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| format!("{n} {}", s.label()))
+        .map(|(s, n)| lang.state_count(s, n))
         .collect();
     let c = report.counts();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut line = format!(
-        "{} ({}); findings: {}, {}, {}",
-        plural(report.rules.len(), "rule"),
-        states.join(", "),
-        plural(c.error, "error"),
-        plural(c.warning, "warning"),
-        plural(c.note, "note"),
-    );
-    if c.waived > 0 {
-        line.push_str(&format!(", {} waived", c.waived));
-    }
-    line
+    lang.summary(
+        report.rules.len(),
+        &states,
+        [c.error, c.warning, c.note, c.waived],
+    )
 }
 
 pub fn short(rev: &str) -> &str {

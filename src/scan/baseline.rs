@@ -87,6 +87,7 @@ mod tests {
             rule_id: "MFDS-X-001".into(),
             level: Level::Error,
             message: key.into(),
+            message_ko: None,
             path: "a".into(),
             line: 1,
             fingerprint: fingerprint("MFDS-X-001", key),

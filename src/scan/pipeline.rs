@@ -7,6 +7,7 @@ use crate::date::Date;
 use crate::evidence::source::{GitTreeSource, RepoSource, WorkTreeSource};
 use crate::evidence::{Evidence, RepositoryFacts, collect_evidence, known_kinds};
 use crate::finding::{Finding, RuleState};
+use crate::lang::Lang;
 use crate::policy::PolicySet;
 use crate::report::{RuleReport, ScanReport};
 use crate::scan::repository;
@@ -170,6 +171,7 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
         category: None,
         connected: config.config.product.as_ref().and_then(|p| p.connected),
         uri_prefix,
+        lang: config.config.report.lang.unwrap_or_default(),
     };
     Ok(ScanOutcome { evidence, report })
 }
@@ -243,6 +245,18 @@ fn waiver_rule_reports(waiver_findings: &[Finding], config: &LoadedConfig) -> Ve
             }
         })
         .collect()
+}
+
+/// The language of a target's output: `flag` (`--lang`), else the config's `report.lang`, else
+/// English.
+pub fn target_lang(target: &Target, flag: Option<Lang>) -> Result<Lang> {
+    if let Some(lang) = flag {
+        return Ok(lang);
+    }
+    let (repo, _) = repository::open(&target.path);
+    let revision = revision_files(target, repo.as_ref())?;
+    let config = load_target_config(target, revision.as_ref())?;
+    Ok(Lang::choose(None, config.config.report.lang))
 }
 
 /// The evidence document of one target, without evaluating policies.

@@ -71,6 +71,7 @@ impl<'a> Anchors<'a> {
 /// findings, and where the record sits in the index (where the findings then point).
 struct Attestation {
     message: String,
+    message_ko: String,
     path: String,
     line: usize,
 }
@@ -93,9 +94,12 @@ fn external_attestation(evidence: &Evidence, rule_id: &str) -> Option<Attestatio
     let doc = field("document_id")?;
     let version = field("version").unwrap_or_else(|| "?".into());
     let approved = field("approved").unwrap_or_else(|| "?".into());
-    let system = field("system")
+    let system = field("system");
+    let system_en = system
+        .as_ref()
         .map(|s| format!(" in {s}"))
         .unwrap_or_default();
+    let system_ko = system.map(|s| format!(", {s}")).unwrap_or_default();
     let path = evidence
         .0
         .pointer("/evidence_index/path")
@@ -105,7 +109,10 @@ fn external_attestation(evidence: &Evidence, rule_id: &str) -> Option<Attestatio
     let line = entry.get("line").and_then(Value::as_u64).unwrap_or(1) as usize;
     Some(Attestation {
         message: format!(
-            "attested externally: {doc} version {version}, approved {approved}{system}"
+            "attested externally: {doc} version {version}, approved {approved}{system_en}"
+        ),
+        message_ko: format!(
+            "외부 기록으로 입증됨: {doc} 버전 {version}, 승인일 {approved}{system_ko}"
         ),
         path,
         line,
@@ -144,15 +151,18 @@ pub fn resolve_findings(
                 .or(r.level)
                 .unwrap_or(rule.meta.custom.severity);
             let mut message = r.message.clone();
+            let mut message_ko = r.message_ko.clone();
             if let Some(a) = &attested {
                 level = Level::Note;
                 message = format!("{message} ({})", a.message);
+                message_ko = message_ko.map(|m| format!("{m} ({})", a.message_ko));
                 (path, line) = anchors.locate(Some(&a.path), Some(a.line));
             }
             Finding {
                 rule_id: rule.id().to_string(),
                 level,
                 message,
+                message_ko,
                 fingerprint: fingerprint(rule.id(), &key),
                 path,
                 line,

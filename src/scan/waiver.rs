@@ -29,6 +29,10 @@ pub fn waiver_rules() -> Vec<Metadata> {
     since: "0.1.0"
     pillar: tool
     recommended_action: Renew the waiver with a new approval and expiry date, or fix the finding and remove the waiver.
+    ko:
+      title: 예외 승인(waiver) 만료
+      description: 설정 파일의 예외 승인이 만료일을 지났습니다(--as-of 기준). 예외 승인을 갱신하거나 삭제할 때까지 해당 발견사항이 다시 보고됩니다.
+      recommended_action: 새 승인과 만료일로 예외 승인을 갱신하거나, 발견사항을 해결하고 예외 승인을 삭제하십시오.
     references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
 - title: Config names an unknown rule
   description: A waiver, a `policies.disable` entry or a `policies.severity` key in the config names a rule id that no loaded policy defines, so it does nothing (the waiver accepts nothing, the rule meant to be disabled or re-levelled is not the one named). Usually a typo or a rule that was renamed.
@@ -39,6 +43,10 @@ pub fn waiver_rules() -> Vec<Metadata> {
     since: "0.1.0"
     pillar: tool
     recommended_action: Correct the rule id (see `samdscan policy list`) or remove the entry.
+    ko:
+      title: 설정이 존재하지 않는 규칙을 지정함
+      description: 설정 파일의 예외 승인, `policies.disable` 항목 또는 `policies.severity` 키가 어떤 정책도 정의하지 않는 규칙 ID를 지정하므로 아무 효과가 없습니다(예외 승인은 아무것도 승인하지 않고, 비활성화하거나 수준을 바꾸려던 규칙은 지정된 규칙이 아닙니다). 대개 오타이거나 이름이 바뀐 규칙입니다.
+      recommended_action: 규칙 ID를 바로잡거나(`samdscan policy list` 참조) 해당 항목을 삭제하십시오.
     references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
 - title: Waiver matches no finding
   description: A waiver in the config matches no finding of its rule. The issue it accepted has gone away or the path/fingerprint no longer matches; stale waivers hide future problems.
@@ -49,6 +57,10 @@ pub fn waiver_rules() -> Vec<Metadata> {
     since: "0.1.0"
     pillar: tool
     recommended_action: Remove the waiver, or correct its path or fingerprint.
+    ko:
+      title: 어떤 발견사항과도 맞지 않는 예외 승인
+      description: 설정 파일의 예외 승인이 해당 규칙의 어떤 발견사항과도 맞지 않습니다. 승인했던 문제가 사라졌거나 경로/지문(fingerprint)이 더 이상 맞지 않습니다. 오래된 예외 승인은 앞으로의 문제를 가립니다.
+      recommended_action: 예외 승인을 삭제하거나 경로 또는 지문을 바로잡으십시오.
     references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
 "#;
     yaml_serde::from_str(yaml).expect("built-in waiver rule metadata is valid")
@@ -150,17 +162,29 @@ fn waiver_finding(
         (
             WAIVER_UNKNOWN_RULE,
             Level::Warning,
-            format!(
-                "waiver {} names rule `{}`, which no loaded policy defines",
-                w.reference, w.rule
-            ),
+            Texts {
+                en: format!(
+                    "waiver {} names rule `{}`, which no loaded policy defines",
+                    w.reference, w.rule
+                ),
+                ko: format!(
+                    "예외 승인 {}이(가) 지정한 규칙 `{}`을(를) 정의하는 정책이 없습니다",
+                    w.reference, w.rule
+                ),
+            },
         )
     } else if c.expired {
-        let msg = format!(
-            "waiver {} for {} expired on {} (as of {as_of}); approved by {}: {}",
-            w.reference, w.rule, w.expires, w.approved_by, w.reason
-        );
-        (WAIVER_EXPIRED, Level::Warning, msg)
+        let texts = Texts {
+            en: format!(
+                "waiver {} for {} expired on {} (as of {as_of}); approved by {}: {}",
+                w.reference, w.rule, w.expires, w.approved_by, w.reason
+            ),
+            ko: format!(
+                "{}에 대한 예외 승인 {}이(가) {}에 만료되었습니다(기준일 {as_of}); 승인자 {}: {}",
+                w.rule, w.reference, w.expires, w.approved_by, w.reason
+            ),
+        };
+        (WAIVER_EXPIRED, Level::Warning, texts)
     } else if !c.used {
         let scope = w
             .path
@@ -171,10 +195,16 @@ fn waiver_finding(
         (
             WAIVER_UNUSED,
             Level::Note,
-            format!(
-                "waiver {} for {}{scope} matches no finding",
-                w.reference, w.rule
-            ),
+            Texts {
+                en: format!(
+                    "waiver {} for {}{scope} matches no finding",
+                    w.reference, w.rule
+                ),
+                ko: format!(
+                    "{}{scope}에 대한 예외 승인 {}과(와) 맞는 발견사항이 없습니다",
+                    w.rule, w.reference
+                ),
+            },
         )
     } else {
         return None;
@@ -201,7 +231,11 @@ pub fn unknown_rule_entries(
     let policies = &config.config.policies;
     let disabled = policies.disable.iter().enumerate().map(|(i, id)| {
         let at = entry_key(config, format!("policies.disable[{i}]"), "policies.disable");
-        (id, at, "policies.disable names", "disable")
+        let what = Texts {
+            en: format!("policies.disable names rule `{id}`"),
+            ko: format!("policies.disable이 지정한 규칙 `{id}`"),
+        };
+        (id, at, what, "disable")
     });
     let levelled = policies.severity.keys().map(|id| {
         let at = entry_key(
@@ -209,13 +243,20 @@ pub fn unknown_rule_entries(
             format!("policies.severity.{id}"),
             "policies.severity",
         );
-        (id, at, "policies.severity sets the level of", "severity")
+        let what = Texts {
+            en: format!("policies.severity sets the level of rule `{id}`"),
+            ko: format!("policies.severity가 수준을 정한 규칙 `{id}`"),
+        };
+        (id, at, what, "severity")
     });
     disabled
         .chain(levelled)
         .filter(|(id, ..)| !known_rule(id))
         .map(|(id, at, what, kind)| {
-            let message = format!("{what} rule `{id}`, which no loaded policy defines");
+            let message = Texts {
+                en: format!("{}, which no loaded policy defines", what.en),
+                ko: format!("{}을(를) 정의하는 정책이 없습니다", what.ko),
+            };
             let key = format!("{kind}|{id}");
             config_finding(
                 WAIVER_UNKNOWN_RULE,
@@ -239,11 +280,17 @@ fn entry_key(config: &LoadedConfig, entry: String, holder: &str) -> String {
     }
 }
 
+/// A finding's message in English and Korean.
+struct Texts {
+    en: String,
+    ko: String,
+}
+
 /// A finding about the config entry at dotted key `at`.
 fn config_finding(
     rule_id: &str,
     level: Level,
-    message: String,
+    message: Texts,
     key: String,
     at: &str,
     config: &LoadedConfig,
@@ -253,7 +300,8 @@ fn config_finding(
     Finding {
         rule_id: rule_id.to_string(),
         level,
-        message,
+        message: message.en,
+        message_ko: Some(message.ko),
         fingerprint: fingerprint(rule_id, &key),
         path,
         line,

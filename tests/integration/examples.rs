@@ -40,6 +40,22 @@ fn actual_findings(report: &Value) -> Vec<(String, String)> {
     v
 }
 
+/// The findings of a report that have no Korean message (every built-in rule writes both).
+fn english_only_findings(name: &str, report: &Value) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["messages"]["ko"].is_string() || !f["messages"]["en"].is_string())
+        .map(|f| {
+            format!(
+                "{name}: {} has no Korean message: {}",
+                f["rule_id"], f["message"]
+            )
+        })
+        .collect()
+}
+
 /// The items of `a` that `b` does not match one for one (a multiset difference).
 fn unmatched(a: &[(String, String)], b: &[(String, String)]) -> Vec<String> {
     let mut rest = b.to_vec();
@@ -79,6 +95,7 @@ fn every_example_produces_exactly_its_expected_findings() {
             String::from_utf8_lossy(&out.stderr)
         );
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        differences.extend(english_only_findings(&name, &report));
         let (actual, expected) = (actual_findings(&report), expected_findings(&name));
         if actual != expected {
             differences.push(format!(

@@ -18,6 +18,7 @@ mod history_review;
 mod hostile_inputs;
 mod init;
 mod integration_files;
+mod languages;
 mod output_escaping;
 mod policies;
 mod problem_resolution;

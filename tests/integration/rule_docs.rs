@@ -2,17 +2,19 @@
 //! stale; `UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs` regenerates them.
 
 use samdscan::cmd::policy::{reportable_rules, rule_markdown};
+use samdscan::lang::Lang;
 use samdscan::policy::PolicySet;
 use std::path::Path;
 
-#[test]
-fn rule_pages_match_policy_metadata() {
+/// The rule pages of one language in `dir` (`docs/rules`, `docs/rules/ko`): the pages that differ
+/// from what METADATA gives (rewritten instead with `update`).
+fn check_rule_pages(dir: &Path, lang: Lang, index_intro: &str, update: bool) -> Vec<String> {
     let set = PolicySet::builtin().unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
-    let update = std::env::var_os("UPDATE_RULE_DOCS").is_some();
     let rules = reportable_rules(&set);
-    let mut index = String::from(
-        "# Rules\n\nGenerated from each policy's METADATA (`UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs`).\n\n| Rule | Level | Title |\n|---|---|---|\n",
+    let w = lang.words();
+    let mut index = format!(
+        "{index_intro}\n\n| {} | {} | {} |\n|---|---|---|\n",
+        w.rule, w.level, w.title
     );
     let mut stale = Vec::new();
     for r in &rules {
@@ -20,24 +22,43 @@ fn rule_pages_match_policy_metadata() {
             "| [{}]({}.md) | {} | {} |\n",
             r.id(),
             r.id(),
-            r.meta.custom.severity,
-            r.meta.title
+            lang.words().level(r.meta.custom.severity),
+            r.meta.title_in(lang)
         ));
         let page = dir.join(format!("{}.md", r.id()));
-        let want = rule_markdown(r);
+        let want = rule_markdown(r, lang);
         if update {
-            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::create_dir_all(dir).unwrap();
             std::fs::write(&page, &want).unwrap();
         } else if std::fs::read_to_string(&page).ok().as_deref() != Some(want.as_str()) {
-            stale.push(r.id().to_string());
+            stale.push(format!("{}/{}", lang.code(), r.id()));
         }
     }
     let index_path = dir.join("README.md");
     if update {
         std::fs::write(&index_path, &index).unwrap();
     } else if std::fs::read_to_string(&index_path).ok().as_deref() != Some(index.as_str()) {
-        stale.push("README.md".into());
+        stale.push(format!("{}/README.md", lang.code()));
     }
+    stale
+}
+
+#[test]
+fn rule_pages_match_policy_metadata() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
+    let update = std::env::var_os("UPDATE_RULE_DOCS").is_some();
+    let mut stale = check_rule_pages(
+        &docs,
+        Lang::En,
+        "# Rules\n\nGenerated from each policy's METADATA (`UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs`). Korean: [ko/](ko/README.md).",
+        update,
+    );
+    stale.extend(check_rule_pages(
+        &docs.join("ko"),
+        Lang::Ko,
+        "# 규칙 목록\n\n각 정책의 METADATA(`custom.ko`)에서 생성됩니다(`UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs`). English: [../](../README.md).",
+        update,
+    ));
     assert!(
         stale.is_empty(),
         "stale rule docs {stale:?}: run UPDATE_RULE_DOCS=1 cargo test --test integration rule_docs"

@@ -8,6 +8,17 @@
 #   a different model from the one shipped. samdscan hashes a committed artifact only when such a
 #   hash is recorded, streaming it once.
 # custom:
+#   ko:
+#     title: "AI 모델 산출물의 내용 기반 버전 관리"
+#     description: |
+#       IEC 62304 §8.1은 모델과 그 모델을 만든 데이터를 형상관리 항목으로 보며, FDA PCCP 가이던스는
+#       모든 모델의 버전 관리를 기대합니다. 배포되는 모델은 내용으로 식별되어야 합니다: Git LFS 포인터, 해시가
+#       있는 DVC 파일, 또는 모델 카드나 해시 목록(SHA256SUMS)에 기록된 SHA-256. 기록된 해시가
+#       산출물과 다르면 모델 카드가 실제 출시된 모델과 다른 모델을 설명하는 것입니다. samdscan은 해시가 기록된
+#       경우에만 커밋된 산출물의 해시를 한 번 계산합니다.
+#     recommended_action: |
+#       모델 가중치를 Git LFS나 DVC로 추적하거나 모델 카드에 `artifact_sha256:`을(또는
+#       SHA256SUMS에 한 줄을) 기록하고, 모델이 바뀔 때마다 기록된 해시를 갱신하십시오.
 #   id: MFDS-AI-005
 #   severity: warning
 #   precision: high
@@ -53,6 +64,7 @@ deny contains f if {
 	not content_addressed(a)
 	f := {
 		"msg": sprintf("model artifact %s is not versioned by content: track it with Git LFS or DVC, or record its SHA-256 in the model card or SHA256SUMS", [a.path]),
+		"msg_ko": sprintf("모델 산출물 %s이(가) 내용 기반으로 버전 관리되지 않습니다: Git LFS나 DVC로 추적하거나 모델 카드 또는 SHA256SUMS에 SHA-256을 기록하십시오", [a.path]),
 		"path": a.path,
 		"key": sprintf("unversioned|%s", [a.path]),
 	}
@@ -65,6 +77,7 @@ deny contains f if {
 	r.sha256 != a.sha256
 	f := {
 		"msg": sprintf("%s records SHA-256 %s for %s, but the artifact's is %s: the record describes another model", [r.source, r.sha256, a.path, a.sha256]),
+		"msg_ko": sprintf("%s에는 %s의 SHA-256이 %s(으)로 기록되어 있으나 실제 산출물은 %s입니다: 기록이 다른 모델을 설명합니다", [r.source, a.path, r.sha256, a.sha256]),
 		"path": r.source,
 		"line": 1,
 		"key": sprintf("mismatch|%s|%s", [r.source, a.path]),
@@ -74,5 +87,5 @@ deny contains f if {
 deny contains f if {
 	some a in ai.deployed_artifacts
 	is_string(a.error)
-	f := {"msg": sprintf("model artifact %s: %s", [a.path, a.error]), "path": a.path, "key": sprintf("error|%s", [a.path])}
+	f := {"msg_ko": sprintf("모델 산출물 %s: %s", [a.path, a.error]), "msg": sprintf("model artifact %s: %s", [a.path, a.error]), "path": a.path, "key": sprintf("error|%s", [a.path])}
 }

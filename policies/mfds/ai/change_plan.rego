@@ -7,6 +7,15 @@
 #   modification protocol (data management, re-training, performance evaluation, update
 #   procedures) and the impact assessment.
 # custom:
+#   ko:
+#     title: "AI 변경관리계획 / PCCP"
+#     description: |
+#       디지털의료제품법에서는 허가 시 제출한 변경관리계획 범위 안의 AI 의료기기 변경은 간이 보고만으로 충분하며,
+#       FDA의 사전 변경관리계획(PCCP)도 같은 역할을 합니다. 계획은 세 부분으로 이루어집니다: 계획된 변경의 기술,
+#       변경 프로토콜(데이터 관리, 재학습, 성능 평가, 업데이트 절차), 영향 평가.
+#     recommended_action: |
+#       `docs/ai/pccp.md`(또는 `변경관리계획.md`)를 작성하고 변경 내용 기술, 변경 프로토콜, 영향 평가
+#       절을 두며, 각 변경마다 허용 기준을 적으십시오.
 #   id: MFDS-AI-006
 #   severity: warning
 #   precision: medium
@@ -39,7 +48,7 @@ plans := ai.list("change_plans")
 
 deny contains f if {
 	count(plans) == 0
-	f := object.union(ai.missing("change_control_plan", sprintf("no AI change management plan / PCCP found (e.g. docs/ai/pccp.md)%s", [why])), {"level": level})
+	f := object.union(ai.missing_ko("change_control_plan", sprintf("no AI change management plan / PCCP found (e.g. docs/ai/pccp.md)%s", [why]), sprintf("AI 변경관리계획 / PCCP가 없습니다(예: docs/ai/pccp.md)%s", [why_ko])), {"level": level})
 }
 
 why := "; product.ai.pccp is true, so the plan is required" if level == "error" else := ""
@@ -50,9 +59,12 @@ deny contains f if {
 	count(missing) > 0
 	f := {
 		"msg": sprintf("the change management plan lacks: %s (checked %s)", [concat(", ", sort(missing)), concat(", ", [p.path | some p in plans])]),
+		"msg_ko": sprintf("변경관리계획에 다음이 빠져 있습니다: %s (확인한 문서: %s)", [concat(", ", sort(missing)), concat(", ", [p.path | some p in plans])]),
 		"path": plans[0].path,
 		"line": 1,
 		"key": "parts",
 		"level": level,
 	}
 }
+
+why_ko := "; product.ai.pccp가 true이므로 계획이 필요합니다" if level == "error" else := ""

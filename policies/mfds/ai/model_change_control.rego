@@ -8,6 +8,18 @@
 #   and an evaluation report. A model that is new in the range is judged by MFDS-AI-001 and
 #   MFDS-AI-004 instead.
 # custom:
+#   ko:
+#     title: "모델 변경 시 모델 카드 새 버전과 성능 평가 동반"
+#     description: |
+#       분석 알고리즘의 변경은 국내 변경 규정(고시 2022-52 제19조의2, 디지털의료제품법 제11조)상 "소프트웨어
+#       업그레이드"이며, IEC 62304 §7.4는 변경의 영향 분석을 요구합니다. 이력 범위 안에서(또는
+#       `--base` 이후) 배포 모델 산출물의 내용이 바뀌면, 같은 범위에서 그 모델을 다루는 모델 카드(새 버전과
+#       해시)와 성능 평가 보고서가 갱신되어야 합니다. 범위 안에서 새로 생긴 모델은 MFDS-AI-001과
+#       MFDS-AI-004가 판단합니다.
+#     recommended_action: |
+#       모델을 재학습하거나 교체하는 변경에서 모델 카드의 `version`을 올리고 `artifact_sha256`과 변경
+#       이력을 갱신하며, 그 버전의 새 성능 평가 보고서를 커밋하십시오. 변경을 분류하십시오(소프트웨어 업그레이드 또는
+#       PCCP 범위의 변경).
 #   id: MFDS-AI-007
 #   severity: error
 #   precision: high
@@ -81,6 +93,7 @@ deny contains f if {
 	not any_touched(cards_for(artifact))
 	f := {
 		"msg": sprintf("model %s changed in %s, but its model card (%s) was not updated in the same range: bump its version and hash", [artifact, concat(", ", ids), card_list(artifact)]),
+		"msg_ko": sprintf("모델 %s이(가) %s에서 바뀌었으나 같은 범위에서 모델 카드(%s)가 갱신되지 않았습니다: 버전과 해시를 올리십시오", [artifact, concat(", ", ids), card_list(artifact)]),
 		"path": artifact,
 		"key": sprintf("card|%s", [artifact]),
 	}
@@ -91,6 +104,7 @@ deny contains f if {
 	not any_touched({e.path | some e in ai.list("evaluations")})
 	f := {
 		"msg": sprintf("model %s changed in %s, but no evaluation report was updated in the same range", [artifact, concat(", ", ids)]),
+		"msg_ko": sprintf("모델 %s이(가) %s에서 바뀌었으나 같은 범위에서 갱신된 성능 평가 보고서가 없습니다", [artifact, concat(", ", ids)]),
 		"path": artifact,
 		"key": sprintf("evaluation|%s", [artifact]),
 	}

@@ -6,6 +6,16 @@
 #   with 95% confidence intervals and the sample size, and break results down by subgroup (sex, age
 #   band, site, device vendor) so that a population the model fails is visible.
 # custom:
+#   ko:
+#     title: "하위집단 결과를 포함한 성능 평가"
+#     description: |
+#       성능 근거는 AI 심사의 핵심입니다(식약처 AI 임상적 유효성 평가 가이드라인, GMLP 3·8). 성능 평가
+#       보고서(`metrics.json` 등)는 읽을 수 있어야 하고, 95% 신뢰구간과 표본 수를 포함한 전체 지표를
+#       보고하며, 결과를 하위집단(성별, 연령대, 기관, 장비 제조사)별로 나누어 모델이 실패하는 집단이 드러나야 합니다.
+#     recommended_action: |
+#       `eval/<model>/<version>/metrics.json`을 커밋하고, `overall` 지표는
+#       `value`, `ci95`, `n`을 가진 객체로, `subgroups`는 속성(`sex`, `age`,
+#       `site`, ...)과 집단별로 적으십시오.
 #   id: MFDS-AI-004
 #   severity: error
 #   precision: medium
@@ -39,13 +49,13 @@ readable := [e | some e in evaluations; e.parsed]
 
 deny contains f if {
 	count(evaluations) == 0
-	f := ai.missing("model_evaluation", "no performance evaluation report found (e.g. eval/<model>/<version>/metrics.json)")
+	f := ai.missing_ko("model_evaluation", "no performance evaluation report found (e.g. eval/<model>/<version>/metrics.json)", "성능 평가 보고서가 없습니다(예: eval/<model>/<version>/metrics.json)")
 }
 
 deny contains f if {
 	some e in evaluations
 	not e.parsed
-	f := {"msg": sprintf("evaluation report %s cannot be read: %s", [e.path, object.get(e, "error", "unknown error")]), "path": e.path, "key": sprintf("unreadable|%s", [e.path])}
+	f := {"msg_ko": sprintf("성능 평가 보고서 %s을(를) 읽을 수 없습니다: %s", [e.path, object.get(e, "error", "unknown error")]), "msg": sprintf("evaluation report %s cannot be read: %s", [e.path, object.get(e, "error", "unknown error")]), "path": e.path, "key": sprintf("unreadable|%s", [e.path])}
 }
 
 deny contains f if {
@@ -55,6 +65,7 @@ deny contains f if {
 	}
 	f := {
 		"msg": sprintf("no evaluation report has subgroup results (a `subgroups` object keyed by sex, age, site...); checked %s", [concat(", ", [e.path | some e in readable])]),
+		"msg_ko": sprintf("하위집단 결과(성별, 연령, 기관 등을 키로 하는 `subgroups` 객체)가 있는 평가 보고서가 없습니다; 확인한 문서: %s", [concat(", ", [e.path | some e in readable])]),
 		"path": readable[0].path,
 		"key": "no-subgroups",
 	}
@@ -63,7 +74,7 @@ deny contains f if {
 deny contains f if {
 	some e in readable
 	count(e.overall_metrics) == 0
-	f := {"msg": sprintf("evaluation report %s has no overall metrics", [e.path]), "path": e.path, "key": sprintf("no-metrics|%s", [e.path])}
+	f := {"msg_ko": sprintf("성능 평가 보고서 %s에 전체 지표가 없습니다", [e.path]), "msg": sprintf("evaluation report %s has no overall metrics", [e.path]), "path": e.path, "key": sprintf("no-metrics|%s", [e.path])}
 }
 
 deny contains f if {
@@ -71,6 +82,7 @@ deny contains f if {
 	count(e.metrics_without_ci) > 0
 	f := {
 		"msg": sprintf("evaluation report %s gives no confidence interval for: %s", [e.path, concat(", ", e.metrics_without_ci)]),
+		"msg_ko": sprintf("성능 평가 보고서 %s에 신뢰구간이 없는 지표: %s", [e.path, concat(", ", e.metrics_without_ci)]),
 		"path": e.path,
 		"key": sprintf("no-ci|%s", [e.path]),
 	}
@@ -80,5 +92,5 @@ deny contains f if {
 	some e in readable
 	count(e.overall_metrics) > 0
 	not e.sample_size_reported
-	f := {"msg": sprintf("evaluation report %s does not state the sample size (n)", [e.path]), "path": e.path, "key": sprintf("no-n|%s", [e.path]), "level": "warning"}
+	f := {"msg_ko": sprintf("성능 평가 보고서 %s에 표본 수(n)가 없습니다", [e.path]), "msg": sprintf("evaluation report %s does not state the sample size (n)", [e.path]), "path": e.path, "key": sprintf("no-n|%s", [e.path]), "level": "warning"}
 }

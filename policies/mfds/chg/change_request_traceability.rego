@@ -7,6 +7,19 @@
 #   or a `Change-Request:`, `Refs:`, `Fixes:` trailer. Merge commits need none of their own; a
 #   commit brought in by a merge whose message carries a reference (a pull request) is covered.
 # custom:
+#   ko:
+#     title: "커밋의 변경요청 또는 문제보고 참조"
+#     description: |
+#       소프트웨어 시스템의 모든 변경은 승인되어야 하고, 그 변경을 일으킨 변경요청 또는 문제보고까지 추적할 수 있어야
+#       합니다(IEC 62304 §8.2.1, §8.2.4; 디지털의료기기 제조 및 품질관리 기준의 변경관리). git에서
+#       그 추적은 커밋 메시지의 참조(`#123`, `CR-42`; 패턴은
+#       `history.change_reference`)나 `Change-Request:`, `Refs:`,
+#       `Fixes:` 트레일러입니다. 병합 커밋 자체에는 필요 없으며, 메시지에 참조가 있는 병합(풀 리퀘스트)으로
+#       들어온 커밋은 충족된 것으로 봅니다.
+#     recommended_action: |
+#       커밋 메시지나 `Change-Request:` 트레일러에 변경요청 또는 문제보고를 적거나(병합 전에 squash
+#       또는 reword), 병합 커밋이 그것을 적는 풀 리퀘스트로 병합하십시오. 추적 시스템의 ID 형식이 다르면
+#       `history.change_reference`를 설정하십시오.
 #   id: MFDS-CHG-001
 #   severity: error
 #   precision: high
@@ -39,6 +52,7 @@ deny contains f if {
 	not covered_by_merge(c)
 	f := {
 		"msg": sprintf("commit %s changes %s without a change request or problem report reference", [history.label(c), what(c)]),
+		"msg_ko": sprintf("커밋 %s이(가) 변경요청 또는 문제보고 참조 없이 %s을(를) 변경합니다", [history.label(c), what_ko(c)]),
 		"path": history.path_in(c, "system"),
 		"key": sprintf("commit|%s", [c.id]),
 		"level": level(c),
@@ -71,3 +85,7 @@ level(c) := "warning" if {
 		s.safety_class == "A"
 	}
 } else := "error"
+
+what_ko(c) := sprintf("소프트웨어 시스템 %s", [concat(", ", sort(history.systems_touched(c)))]) if {
+	count(history.systems_touched(c)) > 0
+} else := "파일"

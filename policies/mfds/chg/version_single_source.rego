@@ -14,6 +14,21 @@
 #   ignored). A manifest whose version is set by the build (a `dynamic` pyproject version, a Gradle
 #   expression) is not compared.
 # custom:
+#   ko:
+#     title: "제품 버전, 릴리스 태그, 변경 이력, 매니페스트, SBOM의 일치"
+#     description: |
+#       소프트웨어 버전은 허가증, 표시기재, SBOM에 나타나므로 하나의 버전은 하나의 의미여야 합니다(IEC 62304
+#       §5.8.4, §8.1.3; 식약처 소프트웨어 업그레이드 규정). samdscan은 제품
+#       버전(`product.version`), 스캔한 커밋이거나 그 조상인 최신 릴리스 태그, 변경 이력의 최신 버전
+#       절, 제품 자체 매니페스트(저장소 루트와 각 소프트웨어 시스템 루트의 `Cargo.toml`,
+#       `package.json`, `pyproject.toml`, `build.gradle`; Cargo 워크스페이스에서
+#       상속된 버전 포함)가 선언한 버전, 그리고 제품(`product.name`)을 대상으로 하는 SBOM의 버전을
+#       비교합니다. 태그된 커밋은 태그의 버전을 가져야 하고, 제품 버전은 최신 릴리스보다 오래되면 안 되며, 변경 이력의
+#       최신 절, 모든 제품 매니페스트, 제품 SBOM은 제품 버전을 적어야 합니다(앞의 `v`는 무시). 빌드가 정하는
+#       버전(`dynamic` pyproject 버전, Gradle 식)은 비교하지 않습니다.
+#     recommended_action: |
+#       `product.version`, 릴리스 태그, 변경 이력, 제품 매니페스트, SBOM을 함께 올리십시오: 릴리스
+#       하나에 버전 하나.
 #   id: MFDS-CHG-003
 #   severity: error
 #   precision: high
@@ -54,6 +69,7 @@ deny contains f if {
 	t.version != version
 	f := object.union(version_anchor, {
 		"msg": sprintf("the scanned commit is tagged %s but product.version is %s", [t.name, version]),
+		"msg_ko": sprintf("스캔한 커밋의 태그는 %s이지만 product.version은 %s입니다", [t.name, version]),
 		"key": sprintf("tip-tag|%s", [t.name]),
 	})
 }
@@ -65,6 +81,7 @@ deny contains f if {
 	semver.compare(version, latest.version) < 0
 	f := object.union(version_anchor, {
 		"msg": sprintf("product.version %s is older than the latest release tag %s", [version, latest.name]),
+		"msg_ko": sprintf("product.version %s이(가) 최신 릴리스 태그 %s보다 오래되었습니다", [version, latest.name]),
 		"key": "older-than-release",
 	})
 }
@@ -74,6 +91,7 @@ deny contains f if {
 	newest.version != version
 	f := {
 		"msg": sprintf("the change log's newest section is %s but product.version is %s", [newest.version, version]),
+		"msg_ko": sprintf("변경 이력의 최신 절은 %s이지만 product.version은 %s입니다", [newest.version, version]),
 		"path": newest.path,
 		"key": "changelog-version",
 	}
@@ -85,6 +103,7 @@ deny contains f if {
 	trim_prefix(m.version, "v") != version
 	f := {
 		"msg": sprintf("%s declares version %s%s but product.version is %s", [m.path, m.version, inherited(m), version]),
+		"msg_ko": sprintf("%s이(가) 버전 %s%s을(를) 선언하지만 product.version은 %s입니다", [m.path, m.version, inherited_ko(m), version]),
 		"path": m.path,
 		"line": m.line,
 		"key": sprintf("manifest|%s", [m.path]),
@@ -110,7 +129,11 @@ deny contains f if {
 	trim_prefix(s.subject.version, "v") != version
 	f := {
 		"msg": sprintf("SBOM %s describes %s version %s but product.version is %s", [s.path, s.subject.name, s.subject.version, version]),
+		"msg_ko": sprintf("SBOM %s은(는) %s 버전 %s을(를) 설명하지만 product.version은 %s입니다", [s.path, s.subject.name, s.subject.version, version]),
 		"path": s.path,
 		"key": sprintf("sbom|%s", [s.path]),
 	}
 }
+
+inherited_ko(m) := sprintf("(%s의 워크스페이스에서 상속)", [m.inherited_from]) if is_string(m.inherited_from)
+else := ""

@@ -11,6 +11,21 @@
 #   not ship the guideline's list of requirement ids (the catalogue could not verify it), so it
 #   cannot tell whether a requirement is absent from the file.
 # custom:
+#   ko:
+#     title: "식약처 사이버보안 요구사항 체크리스트"
+#     description: |
+#       식약처는 통신 기능이 있는 의료기기를 사이버보안 가이드라인의 요구사항별로 심사합니다(2024-11-27 개정 이후
+#       IEC 62443-4-2 기반 35개 요구사항, IA, UC, SI, DC, TRE, RA 그룹). 제조자는
+#       요구사항마다 한 행을 유지합니다: 적용 여부, 적합성을 보이는 방법과 증거, 또는 적용하지 않는 이유.
+#       samdscan은 docs/templates.md에 설명된 체크리스트 파일을 읽어 모든 행을 확인합니다: 알려진
+#       적용 여부 값, 적용되는 각 요구사항에 저장소의 파일 또는 증거 색인의 문서 ID로 연결되는 증거, 적용되지 않는
+#       각 요구사항의 사유. samdscan은 가이드라인의 요구사항 ID 목록을 싣지 않으므로(카탈로그가 검증하지 못함)
+#       파일에서 빠진 요구사항은 알 수 없습니다.
+#     recommended_action: |
+#       따르는 가이드라인 판의 요구사항마다 한 행(`id`, `title`, `applicable`, `method`,
+#       `evidence` 또는 `justification`)을 가진
+#       `docs/security/mfds-cyber-checklist.yaml`을 추가하십시오.
+#       docs/templates.md를 참조하십시오.
 #   id: MFDS-CYB-009
 #   severity: error
 #   precision: medium
@@ -47,31 +62,31 @@ index_document_ids contains id if {
 
 deny contains f if {
 	count(checklists) == 0
-	f := documents.missing("cybersecurity_checklist", "no MFDS cybersecurity requirements checklist found (looked for names such as docs/security/mfds-cyber-checklist.yaml; see docs/templates.md for the format)")
+	f := documents.missing_ko("cybersecurity_checklist", "no MFDS cybersecurity requirements checklist found (looked for names such as docs/security/mfds-cyber-checklist.yaml; see docs/templates.md for the format)", "식약처 사이버보안 요구사항 체크리스트가 없습니다(docs/security/mfds-cyber-checklist.yaml 같은 이름을 확인함; 형식은 docs/templates.md 참조)")
 }
 
 deny contains f if {
 	some c in checklists
 	not c.parsed
-	f := {"msg": sprintf("%s cannot be read as a checklist: %s", [c.path, c.error]), "path": c.path, "key": sprintf("unreadable|%s", [c.path])}
+	f := {"msg_ko": sprintf("%s을(를) 체크리스트로 읽을 수 없습니다: %s", [c.path, c.error]), "msg": sprintf("%s cannot be read as a checklist: %s", [c.path, c.error]), "path": c.path, "key": sprintf("unreadable|%s", [c.path])}
 }
 
 deny contains f if {
 	some c in checklists
 	c.parsed
 	count(c.requirements) == 0
-	f := {"msg": sprintf("%s lists no requirements", [c.path]), "path": c.path, "key": sprintf("empty|%s", [c.path])}
+	f := {"msg_ko": sprintf("%s에 요구사항이 하나도 없습니다", [c.path]), "msg": sprintf("%s lists no requirements", [c.path]), "path": c.path, "key": sprintf("empty|%s", [c.path])}
 }
 
 deny contains f if {
 	some p in row_problems
-	f := {"msg": sprintf("%s: requirement %s %s", [p.path, label(p.row), p.problem]), "path": p.path, "line": p.row.line, "key": sprintf("row|%s|%s|%s", [p.path, label(p.row), p.problem])}
+	f := {"msg_ko": sprintf("%s: 요구사항 %s: %s", [p.path, label(p.row), p.problem]), "msg": sprintf("%s: requirement %s %s", [p.path, label(p.row), p.problem]), "path": p.path, "line": p.row.line, "key": sprintf("row|%s|%s|%s", [p.path, label(p.row), p.problem])}
 }
 
 deny contains f if {
 	some c in checklists
 	some id in duplicate_ids(c)
-	f := {"msg": sprintf("%s lists requirement %s more than once", [c.path, id]), "path": c.path, "key": sprintf("duplicate|%s|%s", [c.path, id])}
+	f := {"msg_ko": sprintf("%s에 요구사항 %s이(가) 두 번 이상 있습니다", [c.path, id]), "msg": sprintf("%s lists requirement %s more than once", [c.path, id]), "path": c.path, "key": sprintf("duplicate|%s|%s", [c.path, id])}
 }
 
 duplicate_ids(c) := {id | some i, a in c.requirements; some j, b in c.requirements; i < j; a.id != null; a.id == b.id; id := a.id}

@@ -8,6 +8,17 @@
 #   providers, recovery, and lessons learned; it names real contacts and is reviewed at least
 #   yearly. Headings are recognised in English and Korean (docs/templates.md lists them).
 # custom:
+#   ko:
+#     title: "전자적 침해행위(침해사고) 보안 대응 계획"
+#     description: |
+#       디지털의료기기 전자적 침해행위 보안지침은 제조자에게 침해 대응을 요구하며(초안 제17~19조), 2026년 안전관리
+#       종합계획은 표준 침해사고 대응 절차를 예고합니다. 계획은 탐지, 침해와 환자 안전 영향의 평가, 봉쇄, 식약처와
+#       사용자·의료기관 통지, 복구, 교훈을 다루고, 실제 연락처를 적으며, 최소 1년에 한 번 검토되어야 합니다. 제목은
+#       영어와 한국어로 인식합니다(docs/templates.md에 목록).
+#     recommended_action: |
+#       `docs/security/incident-response-plan.md`(또는 `침해사고 대응 계획`)를 추가하여
+#       탐지, 평가, 봉쇄, 통지(식약처, 사용자), 복구, 교훈 절과 실제 연락처, `reviewed:
+#       YYYY-MM-DD` 날짜를 적으십시오.
 #   id: MFDS-CYB-014
 #   severity: error
 #   precision: medium
@@ -52,20 +63,20 @@ parts := {
 
 deny contains f if {
 	count(plans) == 0
-	f := documents.missing("incident_response_plan", "no cybersecurity incident response plan found (looked for names such as docs/security/incident-response-plan.md or a title like \"Incident Response Plan\" / \"침해사고 대응 계획\")")
+	f := documents.missing_ko("incident_response_plan", "no cybersecurity incident response plan found (looked for names such as docs/security/incident-response-plan.md or a title like \"Incident Response Plan\" / \"침해사고 대응 계획\")", "침해사고(전자적 침해행위) 대응 계획이 없습니다(docs/security/incident-response-plan.md 같은 이름이나 \"침해사고 대응 계획\" / \"Incident Response Plan\" 같은 제목을 확인함)")
 }
 
 deny contains f if {
 	count(plans) > 0
 	missing := documents.missing_parts(plans, parts)
 	count(missing) > 0
-	f := {"msg": sprintf("the incident response plan has no section on %s", [concat(", ", missing)]), "path": plans[0].path, "key": "parts"}
+	f := {"msg_ko": sprintf("침해사고 대응 계획에 다음 절이 없습니다: %s", [concat(", ", missing)]), "msg": sprintf("the incident response plan has no section on %s", [concat(", ", missing)]), "path": plans[0].path, "key": "parts"}
 }
 
 deny contains f if {
 	count(plans) > 0
 	not names_mfds
-	f := {"msg": sprintf("%s does not say how MFDS (식약처) is notified", [plans[0].path]), "path": plans[0].path, "key": "mfds-notification"}
+	f := {"msg_ko": sprintf("%s에 식약처 통지 방법이 없습니다", [plans[0].path]), "msg": sprintf("%s does not say how MFDS (식약처) is notified", [plans[0].path]), "path": plans[0].path, "key": "mfds-notification"}
 }
 
 names_mfds if {
@@ -76,11 +87,11 @@ names_mfds if {
 deny contains f if {
 	some doc in plans
 	regex.match(`(?i)(\bTBD\b|\bTODO\b|example\.(com|org|net)|<contact>)`, doc.text)
-	f := {"msg": sprintf("%s has placeholder contacts (TBD, TODO or example.com)", [doc.path]), "path": doc.path, "key": sprintf("placeholder|%s", [doc.path]), "level": "warning"}
+	f := {"msg_ko": sprintf("%s의 연락처가 임시 값입니다(TBD, TODO 또는 example.com)", [doc.path]), "msg": sprintf("%s has placeholder contacts (TBD, TODO or example.com)", [doc.path]), "path": doc.path, "key": sprintf("placeholder|%s", [doc.path]), "level": "warning"}
 }
 
 deny contains f if {
 	some doc in plans
 	documents.stale(doc)
-	f := {"msg": sprintf("%s was last reviewed %s, %d days before the scan date (at most %d allowed)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "path": doc.path, "key": sprintf("stale|%s", [doc.path])}
+	f := {"msg_ko": sprintf("%s의 마지막 검토일은 %s로 스캔 기준일보다 %d일 전입니다(최대 %d일)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "msg": sprintf("%s was last reviewed %s, %d days before the scan date (at most %d allowed)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "path": doc.path, "key": sprintf("stale|%s", [doc.path])}
 }

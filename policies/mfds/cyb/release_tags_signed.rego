@@ -8,6 +8,17 @@
 #   (`history.release_tags`) that is the scanned commit or one of its ancestors must be annotated
 #   and carry a signature (OpenPGP, SSH or X.509). The signature is detected, not verified.
 # custom:
+#   ko:
+#     title: "릴리스 태그의 주석·서명"
+#     description: |
+#       출시된 의료기기 소프트웨어의 무결성과 출처를 입증할 수 있어야 합니다(식약처 사이버보안 요구사항의 소프트웨어
+#       무결성; IEC 62304 §5.8.7~5.8.8 보관과 신뢰성 있는 전달). 서명된 주석 태그는 릴리스 이름을
+#       정확한 소스 트리와 릴리스한 사람에 묶지만, 경량 태그는 푸시 권한이 있는 누구나 옮길 수 있습니다. 스캔한
+#       커밋이거나 그 조상인 각 릴리스 태그(`history.release_tags`)는 주석 태그이고
+#       서명(OpenPGP, SSH, X.509)을 가져야 합니다. 서명은 존재만 확인하고 검증하지는 않습니다.
+#     recommended_action: |
+#       `git tag -s vX.Y.Z -m "Release X.Y.Z"`로 릴리스 태그를 만들고(SSH 키로 서명하려면
+#       `gpg.format=ssh` 설정), 경량 태그나 서명되지 않은 릴리스 태그를 교체하십시오.
 #   id: MFDS-CYB-011
 #   severity: warning
 #   precision: high
@@ -50,6 +61,7 @@ deny contains f if {
 	problem := weakness(t)
 	f := object.union(anchor(t), {
 		"msg": sprintf("release tag %s is %s", [t.name, problem]),
+		"msg_ko": sprintf("릴리스 태그 %s은(는) %s", [t.name, weakness_ko(t)]),
 		"key": sprintf("tag|%s", [t.name]),
 		"level": level,
 	})
@@ -75,3 +87,7 @@ anchor(t) := {"path": doc.path, "line": h.line} if {
 } else := {"path": doc.path} if {
 	some doc in documents.of_kind("changelog")
 } else := {"path": input.config.path, "line": profile.config_line("history.release_tags")}
+
+weakness_ko(t) := "경량 태그입니다(주석 없음, 서명 없음)" if not t.annotated
+
+else := "주석 태그이지만 서명되지 않았습니다"

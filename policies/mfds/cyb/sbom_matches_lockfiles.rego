@@ -11,6 +11,19 @@
 #   SBOM change in the same scope (by file name; skipped when the history is unavailable or cut
 #   short by a shallow clone).
 # custom:
+#   ko:
+#     title: "잠금 파일 대비 SBOM의 완전성과 최신성"
+#     description: |
+#       제품이 실제로 포함하는 것을 나열하지 않는 SBOM은 SBOM 기반 취약점 대응을 무력화합니다. 잠금 파일에 고정된
+#       모든 서드파티 패키지(전이 의존성 포함)는 잠긴 버전으로 SBOM에 있어야 합니다: purl로, 없으면 생태계별로
+#       정규화한 이름과 버전으로 대조합니다. 제품 자체 패키지(워크스페이스 멤버, 경로 의존성)는 SOUP가 아니므로 세지
+#       않습니다. 잠금 파일마다 하나의 발견사항이 누락·불일치(다른 버전) 패키지 수와 처음 몇 개의 이름을 알려줍니다.
+#       SBOM은 git에서 최신 잠금 파일 변경 이후에 변경되어야 하고, 이력 범위에서 바뀐 잠금 파일은 같은 범위의
+#       SBOM 변경을 필요로 합니다(이력이 없거나 얕은 복제로 잘린 경우 생략).
+#     recommended_action: |
+#       잠금 파일을 갱신하는 같은 변경에서 CI로 잠금 파일로부터 SBOM을 다시 생성하십시오(예:
+#       `cyclonedx-py requirements`, `cyclonedx-npm`, `cargo cyclonedx`,
+#       `syft dir:.`), 전이 의존성을 포함하여.
 #   id: MFDS-CYB-003
 #   severity: error
 #   precision: high
@@ -65,6 +78,7 @@ deny contains f if {
 	d.missing_count + d.stale_count > 0
 	f := {
 		"msg": sprintf("the SBOMs do not match %s: of %d third-party packages locked, %s", [d.lockfile, d.compared, concat("; ", array.concat(missing_part(d), stale_part(d)))]),
+		"msg_ko": sprintf("SBOM이 %s과(와) 맞지 않습니다: 잠긴 서드파티 패키지 %d개 중 %s", [d.lockfile, d.compared, concat("; ", array.concat(missing_part_ko(d), stale_part_ko(d)))]),
 		"path": d.lockfile,
 		"key": sprintf("drift|%s", [d.lockfile]),
 	}
@@ -75,6 +89,7 @@ deny contains f if {
 	r.stale
 	f := {
 		"msg": sprintf("%s changed at %s, after the newest SBOM %s last changed (%s): regenerate the SBOM", [r.lockfile, r.changed, r.sbom, r.sbom_changed]),
+		"msg_ko": sprintf("%s이(가) %s에 바뀌었으나 최신 SBOM %s은(는) 그 전(%s)에 마지막으로 바뀌었습니다: SBOM을 다시 생성하십시오", [r.lockfile, r.changed, r.sbom, r.sbom_changed]),
 		"path": r.lockfile,
 		"key": sprintf("stale|%s", [r.lockfile]),
 	}
@@ -96,7 +111,23 @@ deny contains f if {
 	some path, c in range_lockfile_changes
 	f := {
 		"msg": sprintf("%s changed in commit %s but no SBOM changed in the history scope (%s)", [path, history.label(c), input.history.scope.description]),
+		"msg_ko": sprintf("%s이(가) 커밋 %s에서 바뀌었으나 이력 범위(%s)에서 바뀐 SBOM이 없습니다", [path, history.label(c), input.history.scope.description]),
 		"path": path,
 		"key": sprintf("range|%s", [path]),
 	}
 }
+
+missing_part_ko(d) := [] if {
+	d.missing_count == 0
+} else := [sprintf("%d개 누락(%s%s)", [d.missing_count, concat(", ", d.missing), more_ko(d.missing_count, count(d.missing))])]
+
+stale_part_ko(d) := [] if {
+	d.stale_count == 0
+} else := [sprintf("%d개 버전 불일치(%s%s)", [
+	d.stale_count,
+	concat(", ", [sprintf("%s: 잠금 %s, SBOM %s", [s.name, s.locked, concat("/", s.sbom)]) | some s in d.stale]),
+	more_ko(d.stale_count, count(d.stale)),
+])]
+
+more_ko(total, shown) := sprintf(" 외 %d개", [total - shown]) if total > shown
+else := ""

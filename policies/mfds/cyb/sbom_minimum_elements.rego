@@ -8,6 +8,18 @@
 #   timestamp. MFDS's SBOM requirements are being derived from these international elements.
 #   One finding per SBOM summarises what is missing, however many components miss it.
 # custom:
+#   ko:
+#     title: "SBOM 최소 데이터 요소"
+#     description: |
+#       SBOM은 모든 구성요소를 식별할 수 있을 때에만 취약점 대응에 쓸 수 있습니다. NTIA 최소 요소(2021)는
+#       구성요소마다 공급자, 구성요소 이름, 버전, 다른 고유 식별자(purl, CPE 또는 SWID)이고, SBOM마다
+#       의존 관계, SBOM 데이터 작성자(도구만이 아닌 사람 또는 조직), 타임스탬프입니다. 식약처의 소프트웨어
+#       자재명세서(SBOM) 요구사항은 이 국제 요소로부터 도출되고 있습니다. SBOM마다 하나의 발견사항이 빠진 것을
+#       요약합니다.
+#     recommended_action: |
+#       SBOM 생성 도구가 공급자, 버전, purl을 기록하도록 설정하고(예: `cyclonedx-py --purl`,
+#       `syft -o cyclonedx-json`), `metadata.authors`(CycloneDX) 또는
+#       `Person:`/`Organization:` 작성자(SPDX), 타임스탬프, 의존 관계 그래프를 추가하십시오.
 #   id: MFDS-CYB-002
 #   severity: error
 #   precision: high
@@ -57,7 +69,27 @@ deny contains f if {
 	gaps := array.concat(document_gaps(s.ntia), component_gaps(s))
 	f := {
 		"msg": sprintf("SBOM %s lacks NTIA minimum elements: %s", [s.path, concat("; ", gaps)]),
+		"msg_ko": sprintf("SBOM %s에 NTIA 최소 요소가 빠져 있습니다: %s", [s.path, concat("; ", array.concat(document_gaps_ko(s.ntia), component_gaps_ko(s)))]),
 		"path": s.path,
 		"key": sprintf("ntia|%s", [s.path]),
 	}
 }
+
+document_gaps_ko(n) := [gap |
+	some [element, text] in [
+		["author", "SBOM 작성자(사람 또는 조직) 없음"],
+		["timestamp", "타임스탬프 없음"],
+		["dependencies", "의존 관계 없음"],
+	]
+	n[element] == false
+	gap := text
+]
+
+component_gaps_ko(s) := [] if {
+	s.ntia.components_incomplete == 0
+} else := [sprintf("구성요소 %d개 중 %d개에 요소 누락(%s); 첫 예: %s", [
+	s.component_count,
+	s.ntia.components_incomplete,
+	concat(", ", [sprintf("%s: %d", [k, v]) | some k, v in s.ntia.missing]),
+	concat("; ", [sprintf("%s (%s)", [e.component, concat(", ", e.missing)]) | some e in s.ntia.examples]),
+])]

@@ -9,6 +9,20 @@
 #   SBOM must describe this product: when the profile names the product, at least one SBOM's
 #   subject (CycloneDX `metadata.component`, SPDX described package) carries that name.
 # custom:
+#   ko:
+#     title: "소프트웨어 자재명세서(SBOM) 존재 및 판독 가능"
+#     description: |
+#       식약처 보안지침은 소프트웨어 자재명세서(SBOM)를 기반으로 취약점 대응을 구성하며, 2026년 종합계획은 SBOM
+#       기반 사이버보안 관리를 사이버보안 축의 중심에 둡니다. 저장소에는 표준 형식(CycloneDX JSON/XML 또는
+#       SPDX 2.x/3.0)의 SBOM이 하나 이상 있어야 하며(이름뿐 아니라 내용으로도 인식), 발견된 모든
+#       SBOM은 현재 도구와 심사자가 받아들이는 규격 버전(CycloneDX 1.4 이상, SPDX 2.2, 2.3,
+#       3.0)으로 읽을 수 있어야 합니다. SBOM은 이 제품을 설명해야 합니다: 프로파일이 제품 이름을 정하면 적어도
+#       하나의 SBOM 대상(CycloneDX `metadata.component`, SPDX 기술 패키지)이 그 이름을
+#       가져야 합니다.
+#     recommended_action: |
+#       CI에서 SBOM을 생성하여(예: cyclonedx-cargo, cyclonedx-npm, syft, SPDX
+#       도구) `sbom/product.cdx.json` 등으로 커밋하고, 잠금 파일이 바뀔 때마다 다시 생성하십시오.
+#       CycloneDX 1.4+ 또는 SPDX 2.2+를 쓰고 제품을 SBOM의 대상으로 설정하십시오.
 #   id: MFDS-CYB-001
 #   severity: error
 #   precision: high
@@ -47,7 +61,7 @@ sboms := s if {
 
 deny contains f if {
 	count(sboms) == 0
-	f := object.union(documents.missing("sbom", "no SBOM found: commit a CycloneDX or SPDX SBOM (e.g. sbom/product.cdx.json)"), {"level": level})
+	f := object.union(documents.missing_ko("sbom", "no SBOM found: commit a CycloneDX or SPDX SBOM (e.g. sbom/product.cdx.json)", "SBOM이 없습니다: CycloneDX 또는 SPDX SBOM을 커밋하십시오(예: sbom/product.cdx.json)"), {"level": level})
 }
 
 deny contains f if {
@@ -55,6 +69,7 @@ deny contains f if {
 	not s.parsed
 	f := {
 		"msg": sprintf("SBOM %s does not parse: %s", [s.path, object.get(s, "error", "unknown error")]),
+		"msg_ko": sprintf("SBOM %s을(를) 읽을 수 없습니다: %s", [s.path, object.get(s, "error", "unknown error")]),
 		"path": s.path,
 		"key": sprintf("unparseable|%s", [s.path]),
 		"level": level,
@@ -67,6 +82,7 @@ deny contains f if {
 	not s.supported
 	f := {
 		"msg": sprintf("SBOM %s is %s %s, which samdscan cannot hold to a current schema: use CycloneDX 1.4 or later, or SPDX 2.2, 2.3 or 3.0", [s.path, s.format, object.get(s, "spec_version", "of unknown version")]),
+		"msg_ko": sprintf("SBOM %s은(는) %s %s이며 samdscan이 현재 스키마로 검사할 수 없습니다: CycloneDX 1.4 이상 또는 SPDX 2.2, 2.3, 3.0을 쓰십시오", [s.path, s.format, object.get(s, "spec_version", "(버전 불명)")]),
 		"path": s.path,
 		"key": sprintf("spec|%s", [s.path]),
 		"level": "warning",
@@ -87,6 +103,7 @@ deny contains f if {
 	not product_name in subject_names
 	f := {
 		"msg": sprintf("no SBOM describes %s: the SBOM subjects are %v; set the product as metadata.component (CycloneDX) or the described package (SPDX)", [input.profile.name, sort([n | some n in subject_names])]),
+		"msg_ko": sprintf("%s을(를) 설명하는 SBOM이 없습니다: SBOM 대상은 %v입니다; 제품을 metadata.component(CycloneDX) 또는 기술 패키지(SPDX)로 설정하십시오", [input.profile.name, sort([n | some n in subject_names])]),
 		"path": parsed[0].path,
 		"key": "subject",
 		"level": "warning",

@@ -7,6 +7,15 @@
 #   security-support window and end-of-support date per version) and a decommissioning and data
 #   deletion procedure.
 # custom:
+#   ko:
+#     title: "지원 기간과 지원 종료 고지"
+#     description: |
+#       제조자의 의무는 제품이 시장을 떠난 뒤에도 이어집니다: 보안지침은 보안 패치 계획과 운영 종료 시 개인정보 삭제
+#       안내를 기대하며, FDA와 IMDRF N60은 명시된 지원 기간을 기대합니다. 지원 정책은 구체적인 날짜(버전별
+#       보안 지원 기간과 지원 종료일)와 폐기 및 데이터 삭제 절차를 제시해야 합니다.
+#     recommended_action: |
+#       `docs/security/support-policy.md`(또는 `지원 기간`)를 추가하여 지원되는 각 버전의
+#       지원 종료일(YYYY-MM-DD)과 폐기 / 데이터 삭제 절을 적으십시오.
 #   id: MFDS-CYB-015
 #   severity: warning
 #   precision: medium
@@ -40,13 +49,13 @@ policies := documents.for_rule("support_policy", "MFDS-CYB-015")
 
 deny contains f if {
 	count(policies) == 0
-	f := object.union(documents.missing("support_policy", "no support period / end-of-support statement found (looked for names such as docs/security/support-policy.md or a title like \"Support Policy\" / \"지원 기간\")"), {"level": level})
+	f := object.union(documents.missing_ko("support_policy", "no support period / end-of-support statement found (looked for names such as docs/security/support-policy.md or a title like \"Support Policy\" / \"지원 기간\")", "지원 기간 / 지원 종료 고지가 없습니다(docs/security/support-policy.md 같은 이름이나 \"지원 기간\" / \"Support Policy\" 같은 제목을 확인함)"), {"level": level})
 }
 
 deny contains f if {
 	count(policies) > 0
 	not states_date
-	f := {"msg": sprintf("%s gives no concrete end-of-support date (YYYY-MM-DD)", [policies[0].path]), "path": policies[0].path, "key": "no-date", "level": level}
+	f := {"msg_ko": sprintf("%s에 구체적인 지원 종료일(YYYY-MM-DD)이 없습니다", [policies[0].path]), "msg": sprintf("%s gives no concrete end-of-support date (YYYY-MM-DD)", [policies[0].path]), "path": policies[0].path, "key": "no-date", "level": level}
 }
 
 # A date on a line that is not a front matter date field.
@@ -60,5 +69,5 @@ states_date if {
 deny contains f if {
 	count(policies) > 0
 	not documents.covers(policies, ["decommission", "data deletion", "disposal", "폐기", "삭제"])
-	f := {"msg": sprintf("%s has no decommissioning / data deletion section", [policies[0].path]), "path": policies[0].path, "key": "decommissioning", "level": level}
+	f := {"msg_ko": sprintf("%s에 폐기 / 데이터 삭제 절이 없습니다", [policies[0].path]), "msg": sprintf("%s has no decommissioning / data deletion section", [policies[0].path]), "path": policies[0].path, "key": "decommissioning", "level": level}
 }

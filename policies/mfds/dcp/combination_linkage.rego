@@ -6,6 +6,15 @@
 #   announced, so samdscan asks for a linkage document that maps those functions to the drug
 #   label sections, when the profile declares a combination product.
 # custom:
+#   ko:
+#     title: "디지털융합의약품 연계"
+#     description: |
+#       의약품과 디지털 기술의 복합 제품(디지털융합의약품)은 투약, 복약 순응, 용량 적정 같은 소프트웨어 기능을 의약품
+#       허가사항에 묶습니다. 통합 심사 경로는 예고만 되었으므로, 프로파일이 복합 제품을 선언하면 samdscan은 그
+#       기능을 의약품 허가사항(첨부문서) 항목에 대응시키는 연계 문서를 요구합니다.
+#     recommended_action: |
+#       `docs/combination/`에 의약품 사용에 영향을 주는 각 소프트웨어 기능(투약, 복약 순응, 용량
+#       적정)을 그 기능이 의존하는 의약품 허가사항 항목에 대응시키는 문서를 추가하십시오.
 #   id: MFDS-DCP-001
 #   severity: note
 #   precision: medium
@@ -34,5 +43,5 @@ not_applicable_because contains "the profile does not declare a combination prod
 
 deny contains f if {
 	count(documents.for_rule("combination_product", "MFDS-DCP-001")) == 0
-	f := documents.missing("combination_product", "no drug + digital linkage document found (looked under docs/combination/ and for titles like \"Combination Product\" / \"디지털융합의약품\")")
+	f := documents.missing_ko("combination_product", "no drug + digital linkage document found (looked under docs/combination/ and for titles like \"Combination Product\" / \"디지털융합의약품\")", "의약품 + 디지털 연계 문서가 없습니다(docs/combination/ 아래와 \"디지털융합의약품\" / \"Combination Product\" 같은 제목을 확인함)")
 }

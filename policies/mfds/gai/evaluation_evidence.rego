@@ -7,6 +7,17 @@
 #   name the pinned foundation-model version it evaluated, so that a report for another version
 #   does not pass for this one.
 # custom:
+#   ko:
+#     title: "생성형 AI 성능 및 임상 평가 근거"
+#     description: |
+#       식약처 생성형 AI 의료기기 허가·심사 가이드라인은 LLM 성능 검증 지표와 임상 평가 점수를 제출 항목으로
+#       정합니다. 평가 근거는 환각(hallucination), 안전성(유해 출력), 자격 있는 판독자의 임상 평가, 반복
+#       실행 일관성을 다루어야 하며, 평가한 고정(pinned) 파운데이션 모델 버전을 적어 다른 버전의 보고서가 이
+#       버전의 근거로 통하지 않게 해야 합니다.
+#     recommended_action: |
+#       `eval/genai/<version>/report.md`(또는 JSON)를 커밋하여 환각, 안전성, 임상
+#       평가(판독자, 평가 기준, 일치도), 일관성(반복 실행) 절을 두고 docs/ai/genai.yaml의 고정 모델
+#       리비전을 적으십시오.
 #   id: MFDS-GAI-003
 #   severity: error
 #   precision: medium
@@ -36,7 +47,7 @@ reports := ai.genai("evaluations")
 
 deny contains f if {
 	count(reports) == 0
-	f := ai.missing("genai_evaluation", "no generative-AI evaluation report found (hallucination, safety, clinical reader and consistency results, e.g. eval/genai/<version>/report.md)")
+	f := ai.missing_ko("genai_evaluation", "no generative-AI evaluation report found (hallucination, safety, clinical reader and consistency results, e.g. eval/genai/<version>/report.md)", "생성형 AI 평가 보고서가 없습니다(환각, 안전성, 임상 판독자, 일관성 결과; 예: eval/genai/<version>/report.md)")
 }
 
 deny contains f if {
@@ -45,6 +56,7 @@ deny contains f if {
 	count(missing) > 0
 	f := {
 		"msg": sprintf("the generative-AI evaluation covers no %s (checked %s)", [concat(", ", sort(missing)), concat(", ", [r.path | some r in reports])]),
+		"msg_ko": sprintf("생성형 AI 평가가 다음을 다루지 않습니다: %s (확인한 문서: %s)", [concat(", ", sort(missing)), concat(", ", [r.path | some r in reports])]),
 		"path": reports[0].path,
 		"line": 1,
 		"key": "parts",
@@ -61,6 +73,7 @@ deny contains f if {
 	}
 	f := {
 		"msg": sprintf("no generative-AI evaluation report names the pinned foundation-model revision (%s): the evidence may be for another version", [concat(", ", pins)]),
+		"msg_ko": sprintf("고정된 파운데이션 모델 리비전(%s)을 적은 생성형 AI 평가 보고서가 없습니다: 근거가 다른 버전에 대한 것일 수 있습니다", [concat(", ", pins)]),
 		"path": reports[0].path,
 		"line": 1,
 		"key": "version",

@@ -7,6 +7,17 @@
 #   snapshot or weights hash: an alias such as `-latest` lets the provider change the approved
 #   device without a change request.
 # custom:
+#   ko:
+#     title: "파운데이션 모델 식별 및 버전 고정"
+#     description: |
+#       식약처 생성형 AI 가이드라인(2025-01-24)은 신청서에 소프트웨어 버전, 운영 환경, 사용하는 클라우드
+#       서비스를 적도록 합니다. 파운데이션 모델 기반 의료기기라면 모델, 제공자, 배포 방식을 밝히고 정확한 버전, 스냅샷
+#       또는 가중치 해시로 고정해야 합니다: `-latest` 같은 별칭은 제공자가 변경 신청 없이 허가된 의료기기를
+#       바꾸게 합니다.
+#     recommended_action: |
+#       `docs/ai/genai.yaml`에 `foundation_model: {name, provider,
+#       revision, deployment}`를 적되, `revision`은 날짜가 있는 스냅샷, 커밋 또는
+#       sha256이어야 하며 `latest`나 `main`이어서는 안 됩니다.
 #   id: MFDS-GAI-001
 #   severity: error
 #   precision: high
@@ -35,20 +46,20 @@ models := ai.genai("foundation_models")
 
 deny contains f if {
 	count(models) == 0
-	f := ai.missing("genai_config", "the product declares generative AI but no foundation-model configuration was found (docs/ai/genai.yaml)")
+	f := ai.missing_ko("genai_config", "the product declares generative AI but no foundation-model configuration was found (docs/ai/genai.yaml)", "생성형 AI 사용을 선언했지만 파운데이션 모델 구성이 없습니다(docs/ai/genai.yaml)")
 }
 
 deny contains f if {
 	some m in models
 	not m.parsed
-	f := {"msg": sprintf("%s cannot be read: %s", [m.path, object.get(m, "error", "unknown error")]), "path": m.path, "key": sprintf("unreadable|%s", [m.path])}
+	f := {"msg_ko": sprintf("%s을(를) 읽을 수 없습니다: %s", [m.path, object.get(m, "error", "unknown error")]), "msg": sprintf("%s cannot be read: %s", [m.path, object.get(m, "error", "unknown error")]), "path": m.path, "key": sprintf("unreadable|%s", [m.path])}
 }
 
 deny contains f if {
 	some m in models
 	m.parsed
 	not m.pinned
-	f := {"msg": sprintf("%s: foundation model not pinned: %s", [m.path, m.unpinned_because]), "path": m.path, "line": 1, "key": sprintf("unpinned|%s", [m.path])}
+	f := {"msg_ko": sprintf("%s: 파운데이션 모델이 고정되지 않았습니다: %s", [m.path, m.unpinned_because]), "msg": sprintf("%s: foundation model not pinned: %s", [m.path, m.unpinned_because]), "path": m.path, "line": 1, "key": sprintf("unpinned|%s", [m.path])}
 }
 
 deny contains f if {
@@ -56,5 +67,5 @@ deny contains f if {
 	m.parsed
 	missing := [k | some k in ["provider", "deployment"]; not is_string(m[k])]
 	count(missing) > 0
-	f := {"msg": sprintf("%s does not state the foundation model's %s", [m.path, concat(" or ", missing)]), "path": m.path, "line": 1, "key": sprintf("fields|%s", [m.path])}
+	f := {"msg_ko": sprintf("%s에 파운데이션 모델의 %s이(가) 없습니다", [m.path, concat(" 또는 ", missing)]), "msg": sprintf("%s does not state the foundation model's %s", [m.path, concat(" or ", missing)]), "path": m.path, "line": 1, "key": sprintf("fields|%s", [m.path])}
 }

@@ -8,6 +8,16 @@
 #   samdscan checks that the risk file names each hazard; whether its control and verification are
 #   adequate is for the reviewer.
 # custom:
+#   ko:
+#     title: "위험관리 파일의 생성형 AI 위해요인"
+#     description: |
+#       식약처 생성형 AI 가이드라인은 ISO 14971을 고유한 위해요인과 함께 적용합니다: 환각, 누락, 편향, 실행
+#       간 비일관성, 데이터 드리프트, 프롬프트 인젝션과 탈옥(jailbreak), 제공자의 상위 모델 변경, API 사용
+#       불가, 출력으로의 개인정보 유출, 사용자의 자동화 편향. 각각이 위험 분석표(영어 또는 한국어 표현)에 있어야
+#       합니다. samdscan은 위험관리 파일이 각 위해요인을 적는지 확인하며, 통제와 검증의 적절성은 심사자가
+#       판단합니다.
+#     recommended_action: |
+#       결과에 나열된 각 생성형 AI 위해요인에 대해 통제와 검증 참조가 있는 위험 분석표 행을 추가하십시오.
 #   id: MFDS-GAI-002
 #   severity: error
 #   precision: medium
@@ -63,7 +73,7 @@ named(words) if {
 
 deny contains f if {
 	count(tables) == 0
-	f := documents.missing("risk_table", "no risk table found, so no generative-AI hazard is analysed")
+	f := documents.missing_ko("risk_table", "no risk table found, so no generative-AI hazard is analysed", "위험 분석표가 없어 생성형 AI 위해요인이 분석되지 않았습니다")
 }
 
 deny contains f if {
@@ -71,6 +81,7 @@ deny contains f if {
 	count(missing) > 0
 	f := {
 		"msg": sprintf("the risk table names no generative-AI hazard of: %s", [concat(", ", missing)]),
+		"msg_ko": sprintf("위험 분석표에 다음 생성형 AI 위해요인이 없습니다: %s", [concat(", ", missing)]),
 		"path": tables[0].path,
 		"line": 1,
 		"key": "hazards",

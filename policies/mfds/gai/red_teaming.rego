@@ -7,6 +7,16 @@
 #   record: a report with its scope, the attacks tried (prompt injection, jailbreak, harmful
 #   output) and the findings, for the pinned foundation-model version.
 # custom:
+#   ko:
+#     title: "생성형 AI 레드팀 시험 근거"
+#     description: |
+#       2026년 식약처 종합계획은 생성형 AI 의료기기의 심사 강화를 예고하고, 식약처 지원 과제가 레드팀 체계를 만들고
+#       있으며, 사이버보안 가이드라인은 이미 AI 보안 검증을 요구합니다. 기준이 공표될 때까지 samdscan은 레드팀
+#       기록이 없음을 참고로 알립니다: 범위, 시도한 공격(프롬프트 인젝션, 탈옥, 유해 출력), 발견사항을 고정된
+#       파운데이션 모델 버전에 대해 적은 보고서.
+#     recommended_action: |
+#       각 레드팀 시험을 `docs/security/red-team/<version>.md`에 범위, 공격, 발견사항(각각
+#       상태 포함)과 시험한 고정 모델 리비전을 적어 기록하십시오.
 #   id: MFDS-GAI-004
 #   severity: note
 #   precision: medium
@@ -36,7 +46,7 @@ reports := ai.genai("red_team")
 
 deny contains f if {
 	count(reports) == 0
-	f := ai.missing("red_team_report", "no generative-AI red-team record found (e.g. docs/security/red-team/<version>.md)")
+	f := ai.missing_ko("red_team_report", "no generative-AI red-team record found (e.g. docs/security/red-team/<version>.md)", "생성형 AI 레드팀 기록이 없습니다(예: docs/security/red-team/<version>.md)")
 }
 
 deny contains f if {
@@ -45,6 +55,7 @@ deny contains f if {
 	count(missing) > 0
 	f := {
 		"msg": sprintf("the red-team records lack: %s", [concat(", ", sort(missing))]),
+		"msg_ko": sprintf("레드팀 기록에 다음이 빠져 있습니다: %s", [concat(", ", sort(missing))]),
 		"path": reports[0].path,
 		"line": 1,
 		"key": "parts",
@@ -61,6 +72,7 @@ deny contains f if {
 	}
 	f := {
 		"msg": sprintf("no red-team record names the pinned foundation-model revision (%s)", [concat(", ", pins)]),
+		"msg_ko": sprintf("고정된 파운데이션 모델 리비전(%s)을 적은 레드팀 기록이 없습니다", [concat(", ", pins)]),
 		"path": reports[0].path,
 		"line": 1,
 		"key": "version",

@@ -7,6 +7,16 @@
 #   class; samdscan flags combinations that usually need a written rationale (grade 4 or an AI
 #   device of grade 3 or more with a class A system).
 # custom:
+#   ko:
+#     title: "모든 소프트웨어 시스템의 소프트웨어 안전성 등급(IEC 62304) 선언"
+#     description: |
+#       IEC 62304는 각 소프트웨어 시스템에 고장이 초래할 수 있는 위해에 따라 소프트웨어 안전성 등급(A, B,
+#       C)을 부여합니다. 등급은 30개가 넘는 IEC 62304 조항 중 무엇이 적용되는지 정하므로 모든 소프트웨어
+#       시스템에 선언되어야 합니다. 식약처 등급과 안전성 등급 사이에 규범적 대응 관계는 없으며, samdscan은 대개
+#       서면 근거가 필요한 조합(4등급이거나 3등급 이상 AI 의료기기에 등급 A 시스템)을 알립니다.
+#     recommended_action: |
+#       `product.software_systems`의 모든 항목에 A, B, C 중 하나의 `safety_class`를
+#       부여하고, 그 근거를 위험관리 파일에 기록하십시오(`safety_class_rationale_ref`).
 #   id: MFDS-GEN-003
 #   severity: error
 #   precision: high
@@ -41,6 +51,7 @@ deny contains f if {
 	not s.safety_class in {"A", "B", "C"}
 	f := object.union(at(i), {
 		"msg": sprintf("software system %v declares no valid IEC 62304 safety class (A, B or C); found %v", [name(i, s), found_class(s)]),
+		"msg_ko": sprintf("소프트웨어 시스템 %v에 유효한 IEC 62304 소프트웨어 안전성 등급(A, B, C)이 없습니다; 현재 값 %v", [name(i, s), found_class(s)]),
 		"key": sprintf("class|%v", [name(i, s)]),
 	})
 }
@@ -52,6 +63,7 @@ deny contains f if {
 	not s.safety_class_rationale_ref
 	f := object.union(at(i), {
 		"msg": sprintf("software system %v is class A in a %v product; record why (safety_class_rationale_ref) or reconsider the class", [name(i, s), context]),
+		"msg_ko": sprintf("소프트웨어 시스템 %v이(가) %v 제품에서 등급 A입니다; 근거를 기록하거나(safety_class_rationale_ref) 등급을 재검토하십시오", [name(i, s), context_ko]),
 		"key": sprintf("class-rationale|%v", [name(i, s)]),
 		"level": "warning",
 	})
@@ -69,3 +81,5 @@ context := "grade 4" if profile.grade == 4 else := sprintf("grade %v AI", [profi
 found_class(s) := sprintf("`%v`", [s.safety_class]) if {
 	s.safety_class != null
 } else := "none"
+
+context_ko := "4등급" if profile.grade == 4 else := sprintf("%v등급 AI", [profile.grade])

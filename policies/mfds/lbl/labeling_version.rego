@@ -9,6 +9,19 @@
 #   `software_version`, or a "Software version:" / "소프트웨어 버전:" line) and compares it with
 #   the release version declared as `product.version`.
 # custom:
+#   ko:
+#     title: "전자 표시기재의 존재와 릴리스 버전 일치"
+#     description: |
+#       디지털의료제품법 제22조(디지털의료기기소프트웨어에는 2026-01-24부터 시행)는 디지털의료기기소프트웨어에 기재할
+#       사항을 정하며, 식약처 표시기재 가이드라인(2025-11-06)은 전자적 제공(정보 화면, 웹사이트, QR)을
+#       허용하되 소프트웨어 버전이 바뀔 때마다 표시기재를 갱신하도록 요구합니다. samdscan은 표시기재(사용설명서 /
+#       제품 정보 / 표시기재 / instructions for use)를 찾아 적힌 소프트웨어 버전(front
+#       matter `software_version` 또는 "소프트웨어 버전:" / "Software version:"
+#       줄)을 `product.version`으로 선언된 릴리스 버전과 비교합니다.
+#     recommended_action: |
+#       표시기재 원본을 저장소에 두고(예: `labeling/instructions-for-use.md`) front
+#       matter의 `software_version:`을 `product.version`과 같게 하며, 릴리스마다 둘 다
+#       갱신하십시오.
 #   id: MFDS-LBL-001
 #   severity: error
 #   precision: medium
@@ -49,13 +62,13 @@ release := trim_prefix(sprintf("%v", [input.profile.version]), "v") if input.pro
 
 deny contains f if {
 	count(all_labels) == 0
-	f := object.union(documents.missing("labeling", "no electronic labeling / instructions for use found (looked under labeling/ and for titles like \"Instructions for Use\" / \"사용설명서\" / \"표시기재\")"), {"level": level})
+	f := object.union(documents.missing_ko("labeling", "no electronic labeling / instructions for use found (looked under labeling/ and for titles like \"Instructions for Use\" / \"사용설명서\" / \"표시기재\")", "전자 표시기재 / 사용설명서가 없습니다(labeling/ 아래와 \"사용설명서\" / \"표시기재\" / \"Instructions for Use\" 같은 제목을 확인함)"), {"level": level})
 }
 
 deny contains f if {
 	count(all_labels) > 0
 	not release
-	f := {"path": input.config.path, "line": profile.config_line("product"), "msg": "product.version is not declared, so the labeling's software version cannot be checked against the release", "key": "no-release-version", "level": level}
+	f := {"path": input.config.path, "line": profile.config_line("product"), "msg_ko": "product.version이 선언되지 않아 표시기재의 소프트웨어 버전을 릴리스와 비교할 수 없습니다", "msg": "product.version is not declared, so the labeling's software version cannot be checked against the release", "key": "no-release-version", "level": level}
 }
 
 # At least one labeling document states the version; every one that does must match.
@@ -63,7 +76,7 @@ deny contains f if {
 	count(labels) > 0
 	count([v | some doc in labels; v := stated_version(doc)]) == 0
 	paths := concat(", ", [d.path | some d in labels])
-	f := {"msg": sprintf("no labeling document states the software version (%s; add `software_version:` front matter or a \"Software version:\" line)", [paths]), "path": labels[0].path, "key": "no-version", "level": level}
+	f := {"msg_ko": sprintf("소프트웨어 버전을 적은 표시기재 문서가 없습니다(%s; front matter `software_version:` 또는 \"소프트웨어 버전:\" 줄을 추가하십시오)", [paths]), "msg": sprintf("no labeling document states the software version (%s; add `software_version:` front matter or a \"Software version:\" line)", [paths]), "path": labels[0].path, "key": "no-version", "level": level}
 }
 
 deny contains f if {
@@ -71,7 +84,7 @@ deny contains f if {
 	v := stated_version(doc)
 	release
 	v != release
-	f := {"msg": sprintf("%s states software version %s but the release is %s (product.version)", [doc.path, v, release]), "path": doc.path, "key": sprintf("version-mismatch|%s", [doc.path]), "level": level}
+	f := {"msg_ko": sprintf("%s에 적힌 소프트웨어 버전은 %s이지만 릴리스는 %s입니다(product.version)", [doc.path, v, release]), "msg": sprintf("%s states software version %s but the release is %s (product.version)", [doc.path, v, release]), "path": doc.path, "key": sprintf("version-mismatch|%s", [doc.path]), "level": level}
 }
 
 stated_version(doc) := trim_prefix(sprintf("%v", [doc.front_matter.software_version]), "v") if {

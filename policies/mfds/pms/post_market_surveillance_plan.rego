@@ -7,6 +7,16 @@
 #   error rates, performance indicators), complaint and anomaly trending, and monitoring of the
 #   updates in the field.
 # custom:
+#   ko:
+#     title: "소프트웨어 시판 후 관리(시판 후 감시) 계획"
+#     description: |
+#       ISO 14971 §10과 IEC 62304 §6.2.1은 생산 및 생산 후 정보의 수집과 검토를 요구하며,
+#       2026년 식약처 종합계획은 디지털 제품 특성에 맞는 시판 후 관리를 예고합니다. 소프트웨어에서는 현장 데이터(원격
+#       측정, 충돌·오류율, 성능 지표), 불만과 이상 추세 분석, 현장 업데이트 모니터링을 다루는 계획을 뜻합니다.
+#     recommended_action: |
+#       `docs/pms/post-market-surveillance-plan.md`(또는 `시판 후 감시 계획`)를
+#       추가하여 현장 데이터, 불만·이상 추세 분석, 업데이트 모니터링 절을 두거나, 증거 색인에서
+#       `MFDS-PMS-001`을 eQMS 기록에 연결하십시오.
 #   id: MFDS-PMS-001
 #   severity: warning
 #   precision: medium
@@ -49,12 +59,12 @@ parts := {
 
 deny contains f if {
 	count(plans) == 0
-	f := object.union(documents.missing("post_market_surveillance_plan", "no post-market surveillance plan found (looked for names such as docs/pms/post-market-surveillance-plan.md or a title like \"Post-Market Surveillance Plan\" / \"시판 후 감시 계획\")"), {"level": level})
+	f := object.union(documents.missing_ko("post_market_surveillance_plan", "no post-market surveillance plan found (looked for names such as docs/pms/post-market-surveillance-plan.md or a title like \"Post-Market Surveillance Plan\" / \"시판 후 감시 계획\")", "시판 후 감시 계획이 없습니다(docs/pms/post-market-surveillance-plan.md 같은 이름이나 \"시판 후 감시 계획\" / \"Post-Market Surveillance Plan\" 같은 제목을 확인함)"), {"level": level})
 }
 
 deny contains f if {
 	count(plans) > 0
 	missing := documents.missing_parts(plans, parts)
 	count(missing) > 0
-	f := {"msg": sprintf("the post-market surveillance plan has no section on %s", [concat(", ", missing)]), "path": plans[0].path, "key": "parts", "level": level}
+	f := {"msg_ko": sprintf("시판 후 감시 계획에 다음 절이 없습니다: %s", [concat(", ", missing)]), "msg": sprintf("the post-market surveillance plan has no section on %s", [concat(", ", missing)]), "path": plans[0].path, "key": "parts", "level": level}
 }

@@ -7,6 +7,16 @@
 #   certificate was granted or is still valid. samdscan therefore reports this expectation as
 #   "not observable" rather than as passed.
 # custom:
+#   ko:
+#     title: "구성요소 성능평가 및 성능인증"
+#     description: |
+#       디지털의료제품법은 구성요소 성능평가와, 디지털의료·건강지원기기에 대한 성능인증을 도입합니다. 둘 다 식약처나 지정
+#       기관이 보고서와 시험 결과를 검토한 뒤 부여하며, 저장소는 보고서를 담을 수는 있어도 인증서가 부여되었거나
+#       유효한지는 보여줄 수 없습니다. 따라서 samdscan은 이 기대사항을 통과가 아닌 "저장소로 확인 불가"로
+#       보고합니다.
+#     recommended_action: |
+#       인증서와 그 범위는 품질관리시스템에 보관하고, 심사자가 찾을 수 있도록 증거 색인의 MFDS-QMS-004에
+#       등록하십시오.
 #   id: MFDS-QMS-004
 #   severity: note
 #   precision: medium

@@ -9,6 +9,19 @@
 #   keyed `MFDS-QMS-001/<procedure>` (development, change-control, problem-resolution,
 #   configuration-management) that points to a file or is a valid external record.
 # custom:
+#   ko:
+#     title: "소프트웨어 품질관리 절차의 존재 또는 외부 입증"
+#     description: |
+#       디지털의료제품법 제24조와 디지털의료기기 제조 및 품질관리 기준은 소프트웨어 고유의 품질관리 절차를 요구합니다:
+#       소프트웨어 개발, 변경관리, 문제 해결, 형상관리. 이 절차는 대개 eQMS에 있습니다. samdscan은 각
+#       절차를 저장소의 절차서(docs/qms/, "절차서" / "Standard Operating Procedure"
+#       제목의 문서, 또는 소프트웨어 개발계획서의 절)로, 또는 파일을 가리키거나 유효한 외부 기록인 증거 색인 항목
+#       `MFDS-QMS-001/<procedure>`(development, change-control,
+#       problem-resolution, configuration-management)로 인정합니다.
+#     recommended_action: |
+#       관리되는 절차를 증거 색인에 등록하거나(예: `MFDS-QMS-001/change-control:
+#       {external: {system: eQMS, document_id: SOP-CC-003, version: "4",
+#       approved: 2026-03-02, owner: QA}}`), `docs/qms/` 아래에 두십시오.
 #   id: MFDS-QMS-001
 #   severity: warning
 #   precision: medium
@@ -67,5 +80,7 @@ missing contains category if {
 deny contains f if {
 	count(missing) > 0
 	names := sort([c | some c in missing])
-	f := object.union(documents.missing("qms_procedure", sprintf("no software QMS procedure for %s, in the repository or in the evidence index (MFDS-QMS-001/<procedure>)", [concat(", ", names)])), {"key": "procedures", "level": level})
+	f := object.union(documents.missing_ko("qms_procedure", sprintf("no software QMS procedure for %s, in the repository or in the evidence index (MFDS-QMS-001/<procedure>)", [concat(", ", names)]), sprintf("저장소에도 증거 색인(MFDS-QMS-001/<procedure>)에도 다음 소프트웨어 품질관리 절차가 없습니다: %s", [concat(", ", sort([category_ko[c] | some c in missing]))])), {"key": "procedures", "level": level})
 }
+
+category_ko := {"development": "소프트웨어 개발", "change-control": "변경관리", "problem-resolution": "문제 해결", "configuration-management": "형상관리"}

@@ -7,6 +7,18 @@
 #   (`docs/risk/**`, the risk plan, table or report) or a `Risk-Impact:` trailer saying what the
 #   assessment concluded (`Risk-Impact: none`, `Risk-Impact: updated RSK-12`).
 # custom:
+#   ko:
+#     title: "안전 필수 변경의 위험 재평가"
+#     description: |
+#       안전 필수 소프트웨어의 변경은 출시 전에 위험에 대한 영향이 분석되어야 합니다(IEC 62304
+#       §7.4.1~7.4.3, §6.2.3). 이력 범위 안에서
+#       `product.safety_critical_paths`를 바꾸는 각 커밋은 같은 범위의 위험관리 파일
+#       변경(`docs/risk/**`, 위험관리 계획서, 위해요인 분석표 또는 보고서)이나 평가 결론을 적은
+#       `Risk-Impact:` 트레일러(`Risk-Impact: none`, `Risk-Impact: updated
+#       RSK-12`)를 필요로 합니다.
+#     recommended_action: |
+#       같은 릴리스 범위에서 위험 분석(docs/risk/)을 갱신하거나, 영향 평가 결과를 기록하는
+#       `Risk-Impact:` 트레일러를 커밋에 추가하십시오.
 #   id: MFDS-RSK-003
 #   severity: warning
 #   precision: high
@@ -48,6 +60,7 @@ deny contains f if {
 	not history.has_trailer(c, "Risk-Impact")
 	f := {
 		"msg": sprintf("commit %s changes safety-critical code, but the range has no change to the risk files and the commit no Risk-Impact: trailer", [history.label(c)]),
+		"msg_ko": sprintf("커밋 %s이(가) 안전 필수 코드를 변경하지만 범위 안에 위험관리 파일의 변경이 없고 커밋에 Risk-Impact: 트레일러도 없습니다", [history.label(c)]),
 		"path": history.path_in(c, "safety_critical"),
 		"key": sprintf("commit|%s", [c.id]),
 		"level": level,

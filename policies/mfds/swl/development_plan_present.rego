@@ -3,6 +3,15 @@
 # description: |
 #   A software development plan (IEC 62304 §5.1) describes the life-cycle model, deliverables, verification, risk management, configuration management and maintenance planning for the software. MFDS software submissions expect an SDP outline.
 # custom:
+#   ko:
+#     title: "소프트웨어 개발계획서 존재"
+#     description: |
+#       소프트웨어 개발계획서(IEC 62304 §5.1)는 소프트웨어의 수명주기 모델, 산출물, 검증, 위험관리,
+#       형상관리, 유지보수 계획을 기술합니다. 식약처 소프트웨어 허가·심사 제출 자료에는 개발계획서 개요가 기대됩니다.
+#     recommended_action: |
+#       소프트웨어 개발계획서(예: `docs/sdlc/software-development-plan.md` 또는 `SW
+#       개발계획서.md`)를 추가하여 수명주기 모델, 산출물, 검증 계획, 위험관리 계획, 형상관리, 유지보수 계획을
+#       다루십시오(IEC 62304 §5.1, §6.1).
 #   id: MFDS-SWL-001
 #   severity: error
 #   precision: medium
@@ -23,5 +32,5 @@ import rego.v1
 
 deny contains f if {
 	not documents.present("software_development_plan")
-	f := documents.missing("software_development_plan", "no software development plan found (looked for names such as docs/sdlc/software-development-plan.md; set evidence.software_development_plan to point at yours)")
+	f := documents.missing_ko("software_development_plan", "no software development plan found (looked for names such as docs/sdlc/software-development-plan.md; set evidence.software_development_plan to point at yours)", "소프트웨어 개발계획서가 없습니다(docs/sdlc/software-development-plan.md 같은 이름을 확인함; 사용하는 문서는 evidence.software_development_plan으로 지정하십시오)")
 }

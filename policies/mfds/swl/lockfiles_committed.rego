@@ -6,6 +6,18 @@
 #   committed lockfile, a requirements file with floating versions, or a container base image
 #   pulled by tag rather than by digest makes every build resolve different software.
 # custom:
+#   ko:
+#     title: "커밋된 잠금 파일로 고정된 의존성과 다이제스트로 고정된 기반 이미지"
+#     description: |
+#       IEC 62304 §8.1은 릴리스를 정확히 다시 빌드할 수 있도록 SOUP를 포함한 형상 항목의 식별을
+#       요구합니다(등급 B·C는 §5.8.5). 커밋된 잠금 파일이 없는 의존성 매니페스트, 버전이 고정되지 않은
+#       requirements 파일, 다이제스트가 아닌 태그로 가져오는 컨테이너 기반 이미지는 빌드할 때마다 다른
+#       소프트웨어를 만듭니다.
+#     recommended_action: |
+#       패키지 관리자가 쓰는 잠금 파일(Cargo.lock, package-lock.json, poetry.lock,
+#       uv.lock, go.sum, Gemfile.lock, ...)을 커밋하고, Python requirements를
+#       `==`로 고정하며(pip-compile), 기반 이미지를 다이제스트로 고정하십시오: `FROM
+#       python:3.12-slim@sha256:...`.
 #   id: MFDS-SWL-008
 #   severity: error
 #   precision: high
@@ -48,6 +60,7 @@ deny contains f if {
 	m.lockfile == null
 	f := {
 		"msg": sprintf("%s declares %d dependencies but no lockfile is committed beside it", [m.path, m.direct_count]),
+		"msg_ko": sprintf("%s이(가) 의존성 %d개를 선언하지만 옆에 커밋된 잠금 파일이 없습니다", [m.path, m.direct_count]),
 		"path": m.path,
 		"key": sprintf("nolock|%s", [m.path]),
 	}
@@ -58,6 +71,7 @@ deny contains f if {
 	count(object.get(l, "unpinned", [])) > 0
 	f := {
 		"msg": sprintf("%s leaves %d requirements unpinned (no `==` version): %s", [l.path, count(l.unpinned), concat(", ", l.unpinned)]),
+		"msg_ko": sprintf("%s에 고정되지 않은(`==` 버전 없는) 요구사항이 %d개 있습니다: %s", [l.path, count(l.unpinned), concat(", ", l.unpinned)]),
 		"path": l.path,
 		"key": sprintf("unpinned|%s", [l.path]),
 	}
@@ -68,6 +82,7 @@ deny contains f if {
 	not i.pinned
 	f := {
 		"msg": sprintf("base image %s is not pinned by digest (add @sha256:...)", [i.image]),
+		"msg_ko": sprintf("기반 이미지 %s이(가) 다이제스트로 고정되지 않았습니다(@sha256:... 추가)", [i.image]),
 		"path": i.path,
 		"line": i.line,
 		"key": sprintf("image|%s|%s", [i.path, i.image]),

@@ -12,6 +12,21 @@
 #   covers the fixes it brought in, and a test changed in any commit that merge brought in
 #   accompanies them. The records themselves usually live in the tracker, so the signal is partial.
 # custom:
+#   ko:
+#     title: "문제보고의 안전 영향 기재와 수정의 문제보고 연결"
+#     description: |
+#       IEC 62304 §9(모든 등급)는 모든 문제를 보고하고, 안전 관련성을 조사하고, 변경관리 하에서 해결하고,
+#       검증하며, 기록을 유지하도록 합니다. 저장소는 그중 세 부분을 보여줍니다: 안전 영향(그리고 영향받는 버전과
+#       분류)을 묻는 문제보고 이슈 템플릿; 이력 범위의 수정 커밋(Conventional Commits `fix:` 제목
+#       또는 `tests/regression/`을 바꾸는 커밋)이 메시지나 `Fixes:`, `Refs:`,
+#       `Problem-Report:` 트레일러로 해결하는 문제를 적는 것; 등급 C 소프트웨어 시스템에서는 각 수정과
+#       함께 바뀐 회귀 시험(§9.7: 해결의 검증). 병합 커밋 자체는 판단하지 않으며, 메시지에 문제를 적은 병합은
+#       그것이 들여온 수정을 충족시킵니다. 기록 자체는 대개 이슈 추적 시스템에 있으므로 신호는 부분적입니다.
+#     recommended_action: |
+#       문제보고 이슈 템플릿(예: `.github/ISSUE_TEMPLATE/problem-report.yml` 또는
+#       `.gitlab/issue_templates/Problem.md`)을 추가하여 안전 영향, 영향받는 버전,
+#       분류(심각도) 항목을 두십시오. 모든 수정 커밋에 문제보고를 적고(`Fixes: PR-12`, 병합 전
+#       reword), 등급 C 소프트웨어에서는 같은 커밋이나 풀 리퀘스트에서 회귀 시험을 바꾸거나 추가하십시오.
 #   id: MFDS-SWL-010
 #   severity: warning
 #   precision: medium
@@ -67,6 +82,7 @@ deny contains f if {
 	count(unparsed) == 0
 	f := {
 		"msg": "no problem-report issue template: add one (for example .github/ISSUE_TEMPLATE/problem-report.yml) with fields for the safety impact, the affected versions and the classification",
+		"msg_ko": "문제보고 이슈 템플릿이 없습니다: 안전 영향, 영향받는 버전, 분류 항목이 있는 템플릿을 추가하십시오(예: .github/ISSUE_TEMPLATE/problem-report.yml)",
 		"path": input.config.path,
 		"line": profile.config_line("product"),
 		"key": "template|missing",
@@ -79,6 +95,7 @@ deny contains f if {
 	some t in problem_templates
 	f := {
 		"msg": sprintf("problem-report template %s does not ask for the safety impact: add a field such as \"Safety impact\" (안전 영향)%s", [t.path, also_missing(t)]),
+		"msg_ko": sprintf("문제보고 템플릿 %s이(가) 안전 영향을 묻지 않습니다: \"안전 영향\"(Safety impact) 같은 항목을 추가하십시오%s", [t.path, also_missing_ko(t)]),
 		"path": t.path,
 		"key": sprintf("template|%s", [t.path]),
 	}
@@ -97,6 +114,7 @@ deny contains f if {
 	not covered_by_merge(c)
 	f := {
 		"msg": sprintf("commit %s fixes a problem but names no problem report (no reference in the message, no Fixes:, Refs: or Problem-Report: trailer)", [history.label(c)]),
+		"msg_ko": sprintf("커밋 %s은(는) 문제를 수정하지만 문제보고를 적지 않습니다(메시지에 참조가 없고 Fixes:, Refs:, Problem-Report: 트레일러도 없음)", [history.label(c)]),
 		"path": history.path_in(c, "system"),
 		"key": sprintf("unreferenced|%s", [c.id]),
 	}
@@ -109,6 +127,7 @@ deny contains f if {
 	not tested(c)
 	f := {
 		"msg": sprintf("commit %s fixes class C software system %s without changing a test (no regression test accompanies the fix)", [history.label(c), name]),
+		"msg_ko": sprintf("커밋 %s이(가) 등급 C 소프트웨어 시스템 %s을(를) 수정하면서 시험을 바꾸지 않습니다(수정에 회귀 시험이 따르지 않음)", [history.label(c), name]),
 		"path": history.path_in(c, sprintf("system:%s", [name])),
 		"key": sprintf("untested|%s|%s", [c.id, name]),
 	}
@@ -156,3 +175,9 @@ tested(c) if {
 	other.merged_by == c.merged_by
 	history.touches(other, "test")
 }
+
+also_missing_ko(t) := msg if {
+	missing := [name | some key, name in {"affected_versions": "영향받는 버전", "classification": "분류(심각도)"}; not t.asks[key]]
+	count(missing) > 0
+	msg := sprintf(", 그리고 %s 항목도 추가하십시오", [concat(", ", missing)])
+} else := ""

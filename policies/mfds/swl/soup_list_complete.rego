@@ -8,6 +8,18 @@
 #   purpose (functional and performance requirements, §5.3.3), risk level, and the date its
 #   published anomaly list was last reviewed (§7.1.3), no more than 12 months ago.
 # custom:
+#   ko:
+#     title: "의존성 대비 SOUP 목록의 완전성과 최신성"
+#     description: |
+#       IEC 62304 §8.1.2는 모든 안전성 등급에서 각 SOUP 항목을 제목, 제조자, 고유 식별자(버전)로
+#       식별하도록 요구합니다. 제품의 모든 직접 의존성(매니페스트에 적혔거나 잠금 파일이 직접 의존성으로 표시)은 잠금
+#       파일이 고정한 버전으로 SOUP 목록에 있어야 합니다. 등급 B·C 소프트웨어에서는 목록에 각 항목의 공급자,
+#       목적(기능·성능 요구사항, §5.3.3), 위험 수준, 공개된 이상 목록을 마지막으로 검토한 날짜(§7.1.3,
+#       12개월 이내)도 있어야 합니다.
+#     recommended_action: |
+#       직접 의존성마다 한 행(이름, 잠긴 버전, 공급자, 목적, 위험 수준, 이상 목록 검토일)이 있는 SOUP
+#       목록(예: `docs/soup-list.md` 또는 `SOUP 목록`)을 유지하고, 의존성을 추가하거나 올리는 같은
+#       변경에서 갱신하십시오. 형식은 docs/supply-chain.md를 참조하십시오.
 #   id: MFDS-SWL-007
 #   severity: error
 #   precision: high
@@ -53,7 +65,7 @@ else := documents.missing_anchor("soup_list")
 deny contains f if {
 	count(direct) > 0
 	count(input.soup.lists) == 0
-	f := object.union(documents.missing("soup_list", sprintf("no SOUP list found, but the product has %d direct third-party dependencies (add e.g. docs/soup-list.md)", [count(direct)])), {"key": "missing-list"})
+	f := object.union(documents.missing_ko("soup_list", sprintf("no SOUP list found, but the product has %d direct third-party dependencies (add e.g. docs/soup-list.md)", [count(direct)]), sprintf("SOUP 목록이 없지만 제품에 직접 서드파티 의존성이 %d개 있습니다(예: docs/soup-list.md 추가)", [count(direct)])), {"key": "missing-list"})
 }
 
 # `name version (source)`; a requirement without a version (`pkg` in requirements.txt) is `name (source)`.
@@ -68,6 +80,7 @@ deny contains f if {
 	count(missing) > 0
 	f := object.union(anchor, {
 		"msg": sprintf("the SOUP list misses %d direct dependencies: %s", [count(missing), concat(", ", missing)]),
+		"msg_ko": sprintf("SOUP 목록에 직접 의존성 %d개가 빠져 있습니다: %s", [count(missing), concat(", ", missing)]),
 		"key": "missing-items",
 	})
 }
@@ -89,6 +102,7 @@ deny contains f if {
 	count(mismatched) > 0
 	f := object.union(anchor, {
 		"msg": sprintf("SOUP list versions differ from the lockfiles: %s", [concat("; ", mismatched)]),
+		"msg_ko": sprintf("SOUP 목록의 버전이 잠금 파일과 다릅니다: %s", [concat("; ", mismatched)]),
 		"key": "versions",
 	})
 }
@@ -103,6 +117,7 @@ deny contains f if {
 	count(gaps) > 0
 	f := {
 		"msg": sprintf("SOUP item %s in %s lacks the class B/C fields: %s", [e.name, l.path, concat(", ", gaps)]),
+		"msg_ko": sprintf("%s의 SOUP 항목 %s에 등급 B/C 항목이 빠져 있습니다: %s", [l.path, e.name, concat(", ", gaps)]),
 		"path": l.path,
 		"line": object.get(e, "line", 1),
 		"key": sprintf("fields|%s|%s", [l.path, e.key]),
@@ -116,6 +131,7 @@ deny contains f if {
 	e.review_age_days > 365
 	f := {
 		"msg": sprintf("the anomaly list of SOUP item %s was last reviewed %s, %d days ago (more than 12 months)", [e.name, e.review, e.review_age_days]),
+		"msg_ko": sprintf("SOUP 항목 %s의 이상 목록은 %s에 마지막으로 검토되어 %d일이 지났습니다(12개월 초과)", [e.name, e.review, e.review_age_days]),
 		"path": l.path,
 		"line": object.get(e, "line", 1),
 		"key": sprintf("review|%s|%s", [l.path, e.key]),

@@ -9,6 +9,21 @@
 #   requirement, and every risk control of the risk table must be implemented by a requirement or
 #   have a verification.
 # custom:
+#   ko:
+#     title: "요구사항, 시험, 위험통제 간 추적성"
+#     description: |
+#       IEC 62304 §5.1.1, §5.7.4, §7.3.3은 소프트웨어 요구사항, 그 검증, 요구사항이 구현하는
+#       위험통제 사이의 추적성을 요구하며, 식약처는 소프트웨어 자료에서 이를 검토합니다. samdscan은 저장소 자체에서
+#       매트릭스를 만듭니다(`samdscan trace`로 출력): 모든 요구사항은 코드나 시험에 검증
+#       참조(`Verifies: REQ-1`, `@req REQ-1`,
+#       `@pytest.mark.requirement("REQ-1")`)가 하나 이상 있어야 하고, 모든 참조는 알려진
+#       요구사항을 가리켜야 하며, 위험 분석표의 모든 위험통제는 요구사항으로 구현되거나 검증 기록을 가져야 합니다.
+#     recommended_action: |
+#       각 시험에 검증하는 요구사항을 표시하고(docstring이나 주석의 `Verifies: REQ-1`,
+#       `@pytest.mark.requirement("REQ-1")`, 또는
+#       `verification.reference_markers`에 정한 표시), 정의되지 않은 ID에 대한 참조를
+#       고치며, 각 위험통제를 구현하는 요구사항에 적거나 그 위험에 검증 참조를 부여하십시오. `samdscan
+#       trace`가 결과 매트릭스를 출력합니다.
 #   id: MFDS-SWL-006
 #   severity: error
 #   precision: high
@@ -60,6 +75,7 @@ deny contains f if {
 	not r.id in referenced
 	f := {
 		"msg": sprintf("requirement %s (%s) has no verifying test: no reference such as `Verifies: %s` names it in code or tests", [r.id, r.title, r.id]),
+		"msg_ko": sprintf("요구사항 %s(%s)에 검증 시험이 없습니다: 코드나 시험에서 `Verifies: %s` 같은 참조로 가리키는 곳이 없습니다", [r.id, r.title, r.id]),
 		"path": r.path,
 		"line": r.line,
 		"key": sprintf("unverified|%s", [r.id]),
@@ -72,6 +88,7 @@ deny contains f if {
 	not ref.id in known
 	f := {
 		"msg": sprintf("%s:%d references %s, which no requirement defines", [ref.path, ref.line, ref.id]),
+		"msg_ko": sprintf("%s:%d이(가) 참조하는 %s을(를) 정의하는 요구사항이 없습니다", [ref.path, ref.line, ref.id]),
 		"path": ref.path,
 		"line": ref.line,
 		"key": sprintf("unknown|%s|%s", [ref.path, ref.id]),
@@ -117,6 +134,7 @@ deny contains f if {
 	not linked(control, row)
 	f := {
 		"msg": sprintf("risk control %s (risk %s) is linked to no requirement and no verification", [control, row.id]),
+		"msg_ko": sprintf("위험통제 %s(위험 %s)이(가) 어떤 요구사항에도, 어떤 검증에도 연결되지 않았습니다", [control, row.id]),
 		"path": t.path,
 		"line": row.line,
 		"key": sprintf("unlinked-control|%s", [control]),

@@ -7,6 +7,16 @@
 #   for the use specification, the user interface specification, the known use errors and
 #   hazard-related use scenarios, formative evaluation and summative evaluation.
 # custom:
+#   ko:
+#     title: "사용적합성 엔지니어링 파일"
+#     description: |
+#       사용자 인터페이스가 있는 제품은 사용적합성 엔지니어링 파일을 유지하며(IEC 62366-1 §4.2,
+#       §5.1~5.9), 식약처 독립형 디지털의료기기소프트웨어 사용적합성 가이드라인(2025-01-24)은 신청 시
+#       사용적합성 요약서를 요구합니다. samdscan은 사용적합성 문서 전체에서 사용 명세, 사용자 인터페이스 명세,
+#       알려진 사용 오류와 위해 관련 사용 시나리오, 형성 평가, 총괄 평가를 찾습니다.
+#     recommended_action: |
+#       `docs/usability/` 아래에 사용 명세, UI 명세, 위해 관련 사용 시나리오 / 알려진 사용 오류,
+#       형성 평가·총괄 평가 기록, 사용적합성 요약서를 두십시오.
 #   id: MFDS-USE-001
 #   severity: error
 #   precision: medium
@@ -50,12 +60,12 @@ parts := {
 
 deny contains f if {
 	count(files) == 0
-	f := object.union(documents.missing("usability_file", "no usability engineering file found (looked under docs/usability/ and for titles like \"Usability\" / \"사용적합성\")"), {"level": level})
+	f := object.union(documents.missing_ko("usability_file", "no usability engineering file found (looked under docs/usability/ and for titles like \"Usability\" / \"사용적합성\")", "사용적합성 엔지니어링 파일이 없습니다(docs/usability/ 아래와 \"사용적합성\" / \"Usability\" 같은 제목을 확인함)"), {"level": level})
 }
 
 deny contains f if {
 	count(files) > 0
 	missing := documents.missing_parts(files, parts)
 	count(missing) > 0
-	f := {"msg": sprintf("the usability engineering file has no %s", [concat(", ", missing)]), "path": files[0].path, "key": "parts", "level": level}
+	f := {"msg_ko": sprintf("사용적합성 엔지니어링 파일에 다음이 없습니다: %s", [concat(", ", missing)]), "msg": sprintf("the usability engineering file has no %s", [concat(", ", missing)]), "path": files[0].path, "key": "parts", "level": level}
 }

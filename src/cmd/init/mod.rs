@@ -12,6 +12,7 @@ use crate::evidence::documents::kinds::DOCUMENT_KINDS;
 use crate::evidence::extractor::{compile_globs, extension};
 use crate::evidence::registry;
 use crate::evidence::source::{RepoSource, WorkTreeSource};
+use crate::lang::Lang;
 use crate::output::write_output;
 use crate::scan::repository;
 use anyhow::{Context as _, Result, bail};
@@ -69,7 +70,7 @@ struct Detected {
     documents: Vec<(String, &'static str)>,
 }
 
-pub fn run(path: &Path, templates: bool) -> Result<u8> {
+pub fn run(path: &Path, templates: bool, lang: Lang) -> Result<u8> {
     if !path.is_dir() {
         bail!("{}: not a directory", path.display());
     }
@@ -79,22 +80,26 @@ pub fn run(path: &Path, templates: bool) -> Result<u8> {
     let detected = detect(&source, &facts.name);
     let mut log = String::new();
     match CONFIG_LOCATIONS.iter().find(|c| path.join(c).exists()) {
-        Some(existing) => log.push_str(&kept(existing)),
+        Some(existing) => log.push_str(&kept(existing, lang)),
         None => log.push_str(&write_new(
             path,
             ".samdscan.yaml",
-            &starter_config(&detected),
+            &starter_config(&detected, lang),
+            lang,
         )?),
     }
     if templates {
-        log.push_str(&write_templates(path, &source)?);
+        log.push_str(&write_templates(path, &source, lang)?);
     }
     write_output(None, &log)?;
     Ok(0)
 }
 
-fn kept(rel: &str) -> String {
-    format!("kept     {rel} (exists; not overwritten)\n")
+fn kept(rel: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("kept     {rel} (exists; not overwritten)\n"),
+        Lang::Ko => format!("유지     {rel} (이미 있음; 덮어쓰지 않음)\n"),
+    }
 }
 
 /// An evidence index with commented examples, so eQMS records have an obvious home.
@@ -108,7 +113,7 @@ const INDEX_TEMPLATE: &str = r#"# Evidence index: expectation id (see `samdscan 
 "#;
 
 /// Writes the evidence index and the skeletons the profile calls for; returns what it did.
-fn write_templates(path: &Path, source: &WorkTreeSource) -> Result<String> {
+fn write_templates(path: &Path, source: &WorkTreeSource, lang: Lang) -> Result<String> {
     let config = load_config(
         path,
         &ConfigChoice::Discover,
@@ -120,20 +125,20 @@ fn write_templates(path: &Path, source: &WorkTreeSource) -> Result<String> {
     let product = config.config.product.as_ref();
     let version = product.and_then(|p| p.version.as_deref());
     for t in TEMPLATES.iter().filter(|t| t.needed_by(product)) {
-        files.push((t.path.to_string(), t.render(version)));
+        files.push((t.path.to_string(), t.render(version, lang)));
     }
     let mut log = String::new();
     for (rel, text) in files {
         match exists(&rel) {
-            true => log.push_str(&kept(&rel)),
-            false => log.push_str(&write_new(path, &rel, &text)?),
+            true => log.push_str(&kept(&rel, lang)),
+            false => log.push_str(&write_new(path, &rel, &text, lang)?),
         }
     }
     Ok(log)
 }
 
 /// Writes a file that does not exist yet, creating its folder; returns the line saying so.
-fn write_new(root: &Path, rel: &str, text: &str) -> Result<String> {
+fn write_new(root: &Path, rel: &str, text: &str, lang: Lang) -> Result<String> {
     let full = root.join(rel);
     if let Some(dir) = full.parent() {
         std::fs::create_dir_all(dir)
@@ -146,7 +151,10 @@ fn write_new(root: &Path, rel: &str, text: &str) -> Result<String> {
         .with_context(|| format!("{}: cannot create", full.display()))?;
     std::io::Write::write_all(&mut file, text.as_bytes())
         .with_context(|| format!("{}: cannot write", full.display()))?;
-    Ok(format!("wrote    {rel}\n"))
+    Ok(match lang {
+        Lang::En => format!("wrote    {rel}\n"),
+        Lang::Ko => format!("작성     {rel}\n"),
+    })
 }
 
 fn detect(source: &dyn RepoSource, name: &str) -> Detected {
@@ -202,11 +210,17 @@ fn software_root(path: &str) -> Option<String> {
     (!hidden && !tooling).then(|| top.to_string())
 }
 
-fn starter_config(d: &Detected) -> String {
-    let mut out = String::from(
-        "# samdscan configuration, written by `samdscan init`. Lines marked TODO need facts only the\n\
-         # manufacturer knows; until they are set, MFDS-GEN-001 reports them. See docs/configuration.md.\n",
-    );
+fn starter_config(d: &Detected, lang: Lang) -> String {
+    let mut out = String::from(match lang {
+        Lang::En => {
+            "# samdscan configuration, written by `samdscan init`. Lines marked TODO need facts only the\n\
+         # manufacturer knows; until they are set, MFDS-GEN-001 reports them. See docs/configuration.md.\n"
+        }
+        Lang::Ko => {
+            "# samdscan 설정 파일(`samdscan init`이 작성). TODO 표시 줄은 제조자만 아는 사실이 필요하며,\n\
+         # 채우기 전까지 MFDS-GEN-001이 보고합니다. docs/configuration.md 참조.\n"
+        }
+    });
     out.push_str(&detected_comment(d));
     out.push_str(&format!("product:\n  name: {}\n", yaml_text(&d.name)));
     out.push_str(PROFILE_PLACEHOLDERS);
@@ -225,6 +239,9 @@ fn starter_config(d: &Detected) -> String {
     out.push_str(
         "evidence:\n  index: regulatory/evidence-index.yaml   # where eQMS records are listed\n",
     );
+    if lang == Lang::Ko {
+        out.push_str("report:\n  lang: ko   # 보고서, 규칙 설명, 발견사항을 한국어로\n");
+    }
     if !d.sboms.is_empty() {
         let globs: Vec<String> = d.sboms.iter().map(|s| format!("\"{s}\"")).collect();
         out.push_str(&format!("  sbom: [{}]\n", globs.join(", ")));
@@ -312,7 +329,7 @@ mod tests {
             systems: vec!["src".into()],
             documents: vec![("SECURITY.md".into(), "security_policy")],
         };
-        let text = starter_config(&d);
+        let text = starter_config(&d, Lang::En);
         let parsed =
             crate::config::parse_config(&text, ".samdscan.yaml", &crate::evidence::known_kinds())
                 .expect("valid config");
@@ -328,6 +345,16 @@ mod tests {
             text.contains("# grade: 2                  # TODO"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_korean_starter_config_asks_for_korean_reports() {
+        let text = starter_config(&Detected::default(), Lang::Ko);
+        let parsed =
+            crate::config::parse_config(&text, ".samdscan.yaml", &crate::evidence::known_kinds())
+                .expect("valid config");
+        assert_eq!(parsed.config.report.lang, Some(Lang::Ko));
+        assert!(text.starts_with("# samdscan 설정 파일"), "{text}");
     }
 
     #[test]

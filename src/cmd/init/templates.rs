@@ -8,6 +8,7 @@
 
 use crate::config::Product;
 use crate::evidence::documents::TEMPLATE_MARKER;
+use crate::lang::Lang;
 
 /// When a profile calls for a document.
 #[derive(Clone, Copy)]
@@ -228,8 +229,9 @@ impl Template {
         }
     }
 
-    /// The skeleton's text: front matter to fill in, the marker, the title and the headings.
-    pub fn render(&self, product_version: Option<&str>) -> String {
+    /// The skeleton's text: front matter to fill in, the marker, the title and the headings, in
+    /// `lang`: Korean skeletons lead with the Korean term and keep the English one after it.
+    pub fn render(&self, product_version: Option<&str>, lang: Lang) -> String {
         let mut out = String::from("---\ndocument_id: \"\"\nversion: \"0.1\"\n");
         if self.path.starts_with("labeling/") {
             let v = product_version.unwrap_or("");
@@ -239,11 +241,24 @@ impl Template {
         out.push_str(&format!(
             "{TEMPLATE_MARKER}: written by samdscan init; delete this line once the document is written -->\n\n"
         ));
-        out.push_str(&format!("# {}\n", self.title));
+        out.push_str(&format!("# {}\n", in_lang(self.title, lang)));
         for h in self.headings {
-            out.push_str(&format!("\n## {h}\n"));
+            out.push_str(&format!("\n## {}\n", in_lang(h, lang)));
         }
         out
+    }
+}
+
+/// `English (한국어)` as `lang` writes it: unchanged in English, `한국어 (English)` in Korean. A
+/// heading without a Korean term stays as it is. Both terms stay, so every rule recognises it.
+fn in_lang(text: &str, lang: Lang) -> String {
+    let korean = text
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once(" ("))
+        .filter(|(_, ko)| ko.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)));
+    match (lang, korean) {
+        (Lang::Ko, Some((en, ko))) => format!("{ko} ({en})"),
+        _ => text.to_string(),
     }
 }
 
@@ -283,10 +298,16 @@ mod tests {
             .iter()
             .find(|t| t.path == "labeling/instructions-for-use.md")
             .unwrap();
-        let text = ifu.render(Some("2.0.1"));
+        let text = ifu.render(Some("2.0.1"), Lang::En);
         assert!(text.contains("software_version: \"2.0.1\"\n"), "{text}");
         assert!(text.contains(TEMPLATE_MARKER));
         assert!(text.contains("\n# Instructions for use (사용설명서)\n"));
         assert!(text.contains("\n## Warnings and cautions\n"));
+        let korean = ifu.render(None, Lang::Ko);
+        assert!(
+            korean.contains("\n# 사용설명서 (Instructions for use)\n"),
+            "{korean}"
+        );
+        assert!(korean.contains("\n## Warnings and cautions\n"));
     }
 }

@@ -3,8 +3,10 @@
 //! Korean, that identify a document whatever its file is called.
 //!
 //! Names come from the regulatory catalogue §3 and §5.2. A title phrase is matched against a
-//! document's title (front matter `title:` or its first top-level heading), lower-cased, so
-//! `# 침해사고 대응 계획` and `Incident Response Plan` both make an incident response plan.
+//! document's title (front matter `title:` or its first top-level heading) after both are folded
+//! (see [`fold`]): lower case, without spaces, punctuation or numbering, Korean document suffixes
+//! dropped (계획서 -> 계획) and abbreviations unified (소프트웨어 -> sw), so `# 침해사고 대응 계획`,
+//! `침해사고대응계획서` and `Incident Response Plan` all make an incident response plan.
 //! docs/templates.md lists the same table for users; keep the two in step.
 
 use crate::evidence::extractor::FileKind;
@@ -48,10 +50,6 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "software development & maintenance plan",
             "sw development plan",
             "소프트웨어 개발계획",
-            "소프트웨어 개발 계획",
-            "sw 개발 계획",
-            "sw 개발계획",
-            "sw개발계획",
         ],
     ),
     kind(
@@ -61,7 +59,7 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "*risk_management_plan*",
             "*위험관리*계획*",
         ],
-        &["risk management plan", "위험관리 계획", "위험 관리 계획"],
+        &["risk management plan", "위험관리 계획"],
     ),
     kind(
         "risk_table",
@@ -73,6 +71,7 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "*hazard_analysis*",
             "*hazard-log*",
             "*위험*분석*",
+            "*위해*분석*",
         ],
         &[
             "hazard analysis",
@@ -81,7 +80,8 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "risk analysis",
             "fmea",
             "위험 분석",
-            "위험분석",
+            "위해요인 분석",
+            "위해 분석",
         ],
     ),
     kind(
@@ -91,11 +91,7 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "*risk_management_report*",
             "*위험관리*보고서*",
         ],
-        &[
-            "risk management report",
-            "위험관리 보고서",
-            "위험 관리 보고서",
-        ],
+        &["risk management report", "위험관리 보고서"],
     ),
     kind(
         "security_policy",
@@ -104,8 +100,16 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "SECURITY.rst",
             "SECURITY.txt",
             "security.txt",
+            "*보안정책*",
+            "*보안*정책*",
+            "*취약점*공개*",
         ],
-        &[],
+        &[
+            "security policy",
+            "vulnerability disclosure",
+            "보안 정책",
+            "취약점 공개",
+        ],
     ),
     kind(
         "changelog",
@@ -129,7 +133,7 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "*use-specification*",
             "*사용목적*",
         ],
-        &["intended use", "intended purpose", "사용목적", "사용 목적"],
+        &["intended use", "intended purpose", "사용목적"],
     ),
     kind(
         "vulnerability_management_plan",
@@ -146,17 +150,30 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "취약점 관리",
             "취약점 모니터링",
             "보안 패치",
+            "cybersecurity management plan",
+            "사이버보안 관리 계획",
         ],
     ),
     kind(
         "threat_model",
         &["*threat-model*", "*threat_model*", "*.tm7", "*위협*모델*"],
-        &["threat model", "위협 모델", "위협모델"],
+        &["threat model", "위협 모델"],
     ),
     kind(
         "incident_response_plan",
-        &["*incident-response*", "*incident_response*", "*침해사고*"],
-        &["incident response", "침해사고 대응", "침해사고대응"],
+        &[
+            "*incident-response*",
+            "*incident_response*",
+            "*침해사고*",
+            "*침해행위*",
+        ],
+        &[
+            "incident response",
+            "침해사고 대응",
+            "침해행위 대응",
+            "침해행위 보안 대응",
+            "보안사고 대응",
+        ],
     ),
     kind(
         "support_policy",
@@ -190,7 +207,6 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "postmarket surveillance",
             "post market surveillance",
             "시판 후 감시",
-            "시판후 감시",
             "시판 후 관리",
         ],
     ),
@@ -201,7 +217,6 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "real-world assessment",
             "real world assessment",
             "실사용 평가",
-            "실사용평가",
         ],
     ),
     kind(
@@ -216,7 +231,6 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "clinical evaluation",
             "clinical performance",
             "임상 평가",
-            "임상평가",
             "임상적 성능",
         ],
     ),
@@ -297,14 +311,45 @@ pub fn kinds_titled(title: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// True when one of `phrases` (lower case) occurs in `title`, whitespace runs counted as one.
+/// True when one of `phrases` occurs in `title`, both [folded](fold).
 pub fn phrase_in(title: &str, phrases: &[&str]) -> bool {
-    let title = title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    phrases.iter().any(|p| title.contains(p))
+    let title = fold(title);
+    phrases.iter().any(|p| title.contains(&fold(p)))
+}
+
+/// Korean document-title suffixes and the stem they are dropped to: 계획서 and 계획 are one
+/// title, as are 명세서/명세, 보고서/보고, 절차서/절차, 지침서/지침, 분석표/분석, 성적서/성적.
+const SUFFIXES: &[(&str, &str)] = &[
+    ("계획서", "계획"),
+    ("명세서", "명세"),
+    ("보고서", "보고"),
+    ("절차서", "절차"),
+    ("지침서", "지침"),
+    ("분석표", "분석"),
+    ("성적서", "성적"),
+];
+
+/// Words teams mix for the same thing, and the one form titles are compared in.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("소프트웨어자재명세", "sbom"),
+    ("소프트웨어", "sw"),
+    ("software", "sw"),
+    ("구성관리", "형상관리"),
+];
+
+/// A title as it is compared: lower case; spaces, punctuation and numbering (`4.2`, `1)`)
+/// removed; Korean suffixes dropped ([`SUFFIXES`]) and abbreviations unified ([`SYNONYMS`]).
+/// So `SW 개발계획서`, `소프트웨어개발계획서` and `4.2 소프트웨어 개발 계획` fold alike.
+pub fn fold(title: &str) -> String {
+    let mut out: String = title
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    for (word, stem) in SUFFIXES.iter().chain(SYNONYMS) {
+        out = out.replace(word, stem);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -326,11 +371,28 @@ mod tests {
             ["post_market_surveillance_plan"]
         );
         assert_eq!(kinds_titled("사용설명서"), ["labeling"]);
+        let korean = [
+            ("위험관리계획서", "risk_management_plan"),
+            ("위험 관리 계획", "risk_management_plan"),
+            ("위해요인 분석표", "risk_table"),
+            ("보안정책", "security_policy"),
+            ("사이버보안 관리 계획", "vulnerability_management_plan"),
+            ("전자적 침해행위 보안 대응 절차", "incident_response_plan"),
+            ("침해사고대응계획서", "incident_response_plan"),
+            ("시판후 감시 계획서", "post_market_surveillance_plan"),
+            ("2. 실사용평가 계획", "real_world_assessment_plan"),
+        ];
+        for (title, kind) in korean {
+            assert!(kinds_titled(title).contains(&kind), "{title}");
+        }
         assert!(kinds_titled("CardioWatch").is_empty());
         for title in [
             "Software Development and Maintenance Plan",
             "SOP-05 Software Development Plan (SDP)",
             "4.2 SW 개발 계획",
+            "SW 개발계획서",
+            "소프트웨어개발계획서",
+            "소프트웨어 개발 계획서 (Rev. 3)",
         ] {
             assert_eq!(
                 kinds_titled(title),

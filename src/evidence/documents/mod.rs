@@ -220,7 +220,7 @@ pub fn files_titled(ctx: &Context, phrases: &[&str]) -> Vec<String> {
 fn reviewed(doc: &Document, as_of: Date) -> Option<Reviewed> {
     let from_front = REVIEW_DATE_FIELDS.iter().find_map(|field| {
         let text = doc.front_matter.get(*field)?.as_str()?;
-        Some((Date::parse(text)?, format!("front_matter.{field}")))
+        Some((Date::find_in(text)?, format!("front_matter.{field}")))
     });
     let from_commit = || {
         let commit = doc.last_commit.as_ref()?.as_ref()?;

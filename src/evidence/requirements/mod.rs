@@ -38,7 +38,6 @@ const SPECIFICATION_TITLES: &[&str] = &[
     "requirements specification",
     "system requirements",
     "요구사항 명세",
-    "요구사항명세",
     "소프트웨어 요구사항",
 ];
 

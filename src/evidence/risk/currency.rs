@@ -78,8 +78,6 @@ fn stated_fields(ctx: &Context, path: &str) -> (Option<String>, Option<String>) 
     let date = stated_field(&doc, "date", DATE_KEYS);
     (
         version,
-        date.and_then(|d| {
-            crate::date::Date::parse(d.get(..10).unwrap_or(&d)).map(|d| d.to_string())
-        }),
+        date.and_then(|d| crate::date::Date::find_in(&d).map(|d| d.to_string())),
     )
 }

@@ -14,17 +14,19 @@ use serde::Serialize;
 pub const DEFAULT_UNACCEPTABLE_FROM: u32 = 10;
 
 const DEFAULT_SEVERITY: &[&[&str]] = &[
-    &["negligible", "무시 가능", "무시할 수 있는"],
-    &["minor", "marginal", "경미", "경미함"],
-    &["serious", "moderate", "중대", "보통"],
+    &["negligible", "무시 가능", "무시할 수 있는", "무시"],
+    &["minor", "marginal", "경미", "경미함", "경증"],
+    &["serious", "moderate", "중대", "보통", "중간"],
     &["critical", "major", "심각", "중증"],
-    &["catastrophic", "치명적", "치명"],
+    &["catastrophic", "치명적", "치명", "사망"],
 ];
 
+/// The five levels; Korean plans write them 매우 낮음 / 낮음 / 보통 / 높음 / 매우 높음 as often as
+/// 거의 없음 / 희박 / 가끔 / 자주 / 빈번.
 const DEFAULT_PROBABILITY: &[&[&str]] = &[
-    &["improbable", "incredible", "거의 없음"],
-    &["remote", "rare", "희박", "드묾"],
-    &["occasional", "가끔"],
+    &["improbable", "incredible", "거의 없음", "매우 낮음"],
+    &["remote", "rare", "희박", "드묾", "낮음"],
+    &["occasional", "가끔", "보통", "중간"],
     &["probable", "likely", "자주", "높음"],
     &["frequent", "빈번", "매우 높음"],
 ];
@@ -117,9 +119,22 @@ pub fn rank(scale: &[Vec<String>], value: &str) -> Option<u32> {
     if let Some(n) = rank_of_code(&v) {
         return (1..=scale.len() as u32).contains(&n).then_some(n);
     }
-    let mentioned: Vec<usize> = (0..scale.len())
-        .filter(|i| scale[*i].iter().any(|n| v.contains(n.as_str())))
+    // Names the text contains, leaving out one inside a longer one it also contains (`낮음` in
+    // `매우 낮음 (1)`).
+    let found: Vec<(usize, &str)> = (0..scale.len())
+        .flat_map(|i| scale[i].iter().map(move |n| (i, n.as_str())))
+        .filter(|(_, n)| v.contains(n))
         .collect();
+    let mut mentioned: Vec<usize> = found
+        .iter()
+        .filter(|(_, n)| {
+            !found
+                .iter()
+                .any(|(_, m)| m.len() > n.len() && m.contains(n))
+        })
+        .map(|(i, _)| *i)
+        .collect();
+    mentioned.dedup();
     match mentioned[..] {
         [one] => Some(one as u32 + 1),
         _ => None,
@@ -142,5 +157,22 @@ mod tests {
         assert_eq!(rank(&s.severity, ""), None);
         assert_eq!(rank(&s.severity, "S4"), Some(4));
         assert_eq!(rank(&s.probability, "P6"), None);
+    }
+
+    #[test]
+    fn korean_five_level_names() {
+        let s = Scales::from_config(&LoadedConfig::default());
+        let p = |v| rank(&s.probability, v);
+        assert_eq!(
+            ["매우 낮음", "낮음", "보통", "높음", "매우 높음"].map(p),
+            [Some(1), Some(2), Some(3), Some(4), Some(5)]
+        );
+        assert_eq!(p("매우 낮음 (연 1회 미만)"), Some(1));
+        assert_eq!(p("높음(월 1회)"), Some(4));
+        let sev = |v| rank(&s.severity, v);
+        assert_eq!(
+            ["경미", "중대", "치명"].map(sev),
+            [Some(2), Some(3), Some(5)]
+        );
     }
 }

@@ -9,9 +9,7 @@ use super::extractor::{FileKind, extension};
 use super::read::tables::{Table, markdown_tables, normalise_header, parse_csv};
 use super::{Context, Extractor};
 use crate::date::Date;
-use regex::Regex;
 use serde_json::{Map, Value, json};
-use std::sync::LazyLock;
 
 /// At most this many entries are read from one list.
 const MAX_ENTRIES: usize = 5000;
@@ -73,9 +71,6 @@ fn field_of(header: &str) -> Option<&'static str> {
     })
 }
 
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2}").expect("a fixed pattern compiles"));
-
 /// One entry as evidence, from (field, value) pairs; `None` without a name.
 fn entry(fields: &[(&'static str, String)], line: Option<usize>, as_of: Date) -> Option<Value> {
     let get = |f: &str| {
@@ -86,10 +81,7 @@ fn entry(fields: &[(&'static str, String)], line: Option<usize>, as_of: Date) ->
     };
     let name = get("name")?;
     let review = get("review");
-    let review_date = review
-        .as_deref()
-        .and_then(|r| ISO_DATE.find(r))
-        .and_then(|m| Date::parse(m.as_str()));
+    let review_date = review.as_deref().and_then(Date::find_in);
     Some(json!({
         "name": name,
         "key": generic_name(&name),

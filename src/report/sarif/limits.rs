@@ -81,6 +81,7 @@ mod tests {
                 rule_id: rule.to_string(),
                 level,
                 message: format!("m{i}"),
+                message_ko: None,
                 path: format!("f{i:06}"),
                 line: 1,
                 fingerprint: format!("{i:032}"),

@@ -73,7 +73,7 @@ pub fn render(report: &ScanReport, variant: Variant) -> String {
             share
                 .kept
                 .iter()
-                .map(|f| results::result(f, rule_index, &at)),
+                .map(|f| results::result(f, rule_index, &at, report.lang)),
         );
         if let Some(level) = share.left_out_level() {
             sarif_results.push(results::left_out_result(

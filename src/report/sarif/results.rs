@@ -5,6 +5,7 @@
 
 use super::rules::clip;
 use crate::finding::{Finding, Level, fingerprint};
+use crate::lang::Lang;
 use serde_json::json;
 use serde_sarif::sarif::{
     ArtifactContent, ArtifactLocation, Location, Message, PhysicalLocation, Region,
@@ -69,7 +70,7 @@ fn fingerprints(print: &str) -> BTreeMap<String, String> {
     fingerprints
 }
 
-pub fn result(f: &Finding, rule_index: Option<usize>, at: &Locator) -> SarifResult {
+pub fn result(f: &Finding, rule_index: Option<usize>, at: &Locator, lang: Lang) -> SarifResult {
     let suppressions = f.waiver.as_ref().map(|w| {
         vec![
             Suppression::builder()
@@ -91,7 +92,7 @@ pub fn result(f: &Finding, rule_index: Option<usize>, at: &Locator) -> SarifResu
         .level(result_level(f.level))
         .message(
             Message::builder()
-                .text(clip(&f.message, MAX_MESSAGE))
+                .text(clip(f.message_in(lang), MAX_MESSAGE))
                 .build(),
         )
         .locations(vec![at.location(f)])

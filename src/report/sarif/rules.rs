@@ -3,6 +3,7 @@
 
 use super::severity::{is_security, security_severity};
 use crate::finding::Level;
+use crate::lang::Lang;
 use crate::report::{RuleReport, ScanReport, pillar_name, rule_help_uri};
 use serde_json::json;
 use serde_sarif::sarif::{
@@ -52,37 +53,63 @@ fn references_text(rule: &RuleReport) -> Vec<String> {
         .collect()
 }
 
-fn help(rule: &RuleReport) -> MultiformatMessageString {
+/// The rule's help: plain text in the report's language; Markdown in both languages (the
+/// report's first), so a reader of either finds the rule explained.
+fn help(rule: &RuleReport, lang: Lang) -> MultiformatMessageString {
     let c = &rule.meta.custom;
     let refs = references_text(rule);
-    let mut text = rule.meta.description.trim().to_string();
-    let mut md = format!(
-        "**{}** ({})\n\n{}\n",
-        rule.meta.title,
-        c.id,
-        rule.meta.description.trim()
-    );
-    if let Some(action) = &c.recommended_action {
-        text.push_str(&format!("\n\nRecommended action: {}", action.trim()));
-        md.push_str(&format!("\n### Recommended action\n\n{}\n", action.trim()));
-    }
-    if let Some(applies) = &c.applies {
-        md.push_str(&format!("\n### Applies\n\n{}\n", applies.trim()));
+    let w = lang.words();
+    let mut text = rule.meta.description_in(lang).trim().to_string();
+    if let Some(action) = rule.meta.recommended_action_in(lang) {
+        text.push_str(&format!("\n\n{}: {}", w.recommended_action, action.trim()));
     }
     if !refs.is_empty() {
-        text.push_str(&format!("\n\nReferences: {}", refs.join("; ")));
-        md.push_str("\n### References\n\n");
+        text.push_str(&format!("\n\n{}: {}", w.references, refs.join("; ")));
+    }
+    let mut md = help_markdown(rule, lang);
+    let other = match lang {
+        Lang::En => Lang::Ko,
+        Lang::Ko => Lang::En,
+    };
+    if c.ko.is_some() {
+        md.push_str("\n---\n\n");
+        md.push_str(&help_markdown(rule, other));
+    }
+    if let Some(applies) = &c.applies {
+        md.push_str(&format!("\n### {}\n\n{}\n", w.applies, applies.trim()));
+    }
+    if !refs.is_empty() {
+        md.push_str(&format!("\n### {}\n\n", w.references));
         for r in &refs {
             md.push_str(&format!("- {r}\n"));
         }
     }
     if let Some(uri) = rule_help_uri(&rule.meta) {
-        md.push_str(&format!("\n[Rule documentation]({uri})\n"));
+        md.push_str(&format!("\n[{}]({uri})\n", w.rule_documentation));
     }
     MultiformatMessageString::builder()
         .text(text)
         .markdown(md)
         .build()
+}
+
+/// Title, description and recommended action in one language, as Markdown.
+fn help_markdown(rule: &RuleReport, lang: Lang) -> String {
+    let meta = &rule.meta;
+    let mut md = format!(
+        "**{}** ({})\n\n{}\n",
+        meta.title_in(lang),
+        meta.custom.id,
+        meta.description_in(lang).trim()
+    );
+    if let Some(action) = meta.recommended_action_in(lang) {
+        md.push_str(&format!(
+            "\n### {}\n\n{}\n",
+            lang.words().recommended_action,
+            action.trim()
+        ));
+    }
+    md
 }
 
 fn tags(rule: &RuleReport) -> Vec<String> {
@@ -91,7 +118,7 @@ fn tags(rule: &RuleReport) -> Vec<String> {
     if rule.meta.builtin {
         tags.push("mfds".to_string());
     }
-    tags.push(pillar_name(c.pillar.as_deref()).to_lowercase());
+    tags.push(pillar_name(c.pillar.as_deref(), Lang::En).to_lowercase());
     if is_security(&rule.meta) {
         tags.push("security".to_string());
     }
@@ -140,15 +167,15 @@ pub fn descriptor(rule: &RuleReport, report: &ScanReport) -> ReportingDescriptor
         .name(rule_name(&rule.meta.title))
         .short_description(
             MultiformatMessageString::builder()
-                .text(clip(&rule.meta.title, MAX_DESCRIPTION))
+                .text(clip(rule.meta.title_in(report.lang), MAX_DESCRIPTION))
                 .build(),
         )
         .full_description(
             MultiformatMessageString::builder()
-                .text(clip(&rule.meta.description, MAX_DESCRIPTION))
+                .text(clip(rule.meta.description_in(report.lang), MAX_DESCRIPTION))
                 .build(),
         )
-        .help(help(rule))
+        .help(help(rule, report.lang))
         .opt_help_uri(rule_help_uri(&rule.meta))
         .default_configuration(
             ReportingConfiguration::builder()

@@ -6,6 +6,7 @@
 //! parts are bold lead-ins. Decoy: an unfilled Korean plan template (`작성 예정`).
 
 use super::{Replacing, checked, documents_of, example_states, owned};
+use serde_json::{Value, json};
 
 const SDP: &str = "# SW 개발 계획\n\n**수명주기 모델:** 분기별 릴리스의 반복 개발 (IEC 62304 §5.1.1).\n\n**형상 관리:** git, 서명된 릴리스 태그, 커밋된 잠금 파일.\n";
 
@@ -85,4 +86,99 @@ fn a_korean_dhf_is_read_like_an_english_one() {
         (Some("문서/시험성적서.md"), Some(3))
     );
     assert_eq!(report["version"], "1.2.0");
+}
+
+/// The titles a new user tried (issue 14), in files whose names say nothing, so only the title can
+/// make each document its kind; spacing and suffixes vary as teams write them.
+const TITLED: &[(&str, &str, &str)] = &[
+    (
+        "docs/a.md",
+        "# SW 개발계획서\n\n본문.\n",
+        "software_development_plan",
+    ),
+    (
+        "docs/b.md",
+        "# 소프트웨어개발계획서\n\n본문.\n",
+        "software_development_plan",
+    ),
+    (
+        "docs/c.md",
+        "# 위험관리계획서\n\n본문.\n",
+        "risk_management_plan",
+    ),
+    ("docs/d.md", "# 위해요인 분석표\n\n본문.\n", "risk_table"),
+    (
+        "docs/e.md",
+        "# 사이버보안 관리 계획\n\n본문.\n",
+        "vulnerability_management_plan",
+    ),
+    (
+        "docs/f.md",
+        "# 전자적 침해행위 보안 대응 절차\n\n본문.\n",
+        "incident_response_plan",
+    ),
+    (
+        "docs/g.md",
+        "# 1. 시판후 감시 계획서\n\n본문.\n",
+        "post_market_surveillance_plan",
+    ),
+    (
+        "보안정책.md",
+        "# 보안 정책\n\n보고: security@example.kr\n",
+        "security_policy",
+    ),
+];
+
+#[test]
+fn korean_titles_are_recognised_whatever_their_spacing_and_suffix() {
+    let mut files: Vec<(&str, &str)> = TITLED.iter().map(|(p, t, _)| (*p, *t)).collect();
+    files.push((
+        "docs/h.md",
+        "# 요구사항 명세서\n\n| ID | 요구사항 |\n|---|---|\n| REQ-1 | 심박수를 계산한다 |\n",
+    ));
+    let repo = crate::common::git_repo(&files);
+    let ev = crate::common::evidence_json(repo.path(), &[]);
+    for (path, _, kind) in TITLED {
+        assert!(
+            documents_of(&ev, kind).contains(&path.to_string()),
+            "{path} is not a {kind}: {:?}",
+            ev["documents"][kind]
+        );
+    }
+    assert_eq!(ev["requirements"]["items"][0]["id"], "REQ-1");
+}
+
+#[test]
+fn korean_risk_levels_and_dates_are_read() {
+    let table = "# 위해요인 분석표\n\n| 번호 | 위해요인 | 위해 상황 | 위해 | 심각도 | 발생 가능성 | 위험 통제 | 잔여 위험 | 검증 |\n|---|---|---|---|---|---|---|---|---|\n| RSK-1 | 알람 누락 | 빈맥 미통지 | 치료 지연 | 치명 | 낮음 | RC-1 | 수용 가능 | TC-1 |\n| RSK-2 | 잘못된 값 | 값 신뢰 | 잘못된 치료 | 중대 | 보통 | RC-2 | 수용 가능 | TC-2 |\n| RSK-3 | 화면 지연 | 표시 지연 | 불편 | 경미 | 매우 높음 | RC-3 | 수용 가능 | TC-3 |\n| RSK-4 | 통신 단절 | 전송 실패 | 지연 | 경미 | 매우 낮음 (연 1회 미만) | RC-4 | 수용 가능 | TC-4 |\n";
+    let repo = crate::common::git_repo(&[
+        ("docs/risk.md", table),
+        (
+            "docs/threat.md",
+            "---\nreviewed: 2026년 3월 1일\n---\n# 위협 모델\n\n본문.\n",
+        ),
+        (
+            "docs/vuln.md",
+            "---\nreviewed: 2026.03.02\n---\n# 취약점 관리 계획\n\n본문.\n",
+        ),
+    ]);
+    let ev = crate::common::evidence_json(repo.path(), &[]);
+    let rows = ev["risks"]["tables"][0]["rows"].as_array().unwrap();
+    let ranks: Vec<(Value, Value)> = rows
+        .iter()
+        .map(|r| (r["severity_rank"].clone(), r["probability_rank"].clone()))
+        .collect();
+    assert_eq!(
+        ranks,
+        [(5, 2), (3, 3), (2, 5), (2, 1)].map(|(s, p)| (json!(s), json!(p))),
+        "{rows:?}"
+    );
+    assert_eq!(
+        ev["documents"]["threat_model"][0]["reviewed"]["date"],
+        "2026-03-01"
+    );
+    assert_eq!(
+        ev["documents"]["vulnerability_management_plan"][0]["reviewed"]["date"],
+        "2026-03-02"
+    );
 }
