@@ -18,6 +18,7 @@ mod history_review;
 mod init;
 mod integration_files;
 mod policies;
+mod policy_totality;
 mod problem_resolution;
 mod product_versions;
 mod report_files;
