@@ -39,7 +39,7 @@ fn git_log(repo: &Path) -> (Duration, usize) {
 
 fn extract(repo: &Path) -> (Duration, usize) {
     let start = Instant::now();
-    let (git, mut facts) = samdscan::scan::repository::open(repo);
+    let (git, mut facts) = samdscan::scan::repository::open(repo).expect("sound objects");
     facts.base = None;
     let mut config = load_config(repo, &ConfigChoice::None, &[]).expect("config");
     config.config.history.scope = Some("all".into());

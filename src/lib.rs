@@ -4,7 +4,8 @@
 //!
 //! The pipeline runs one way: [`config`] -> [`evidence`] -> [`policy`] -> findings
 //! ([`finding`], [`scan`]) -> [`report`] -> [`output`]. [`cmd`] holds the subcommands, which
-//! only dispatch; [`scan::pipeline`] wires one scan.
+//! only dispatch; [`scan::pipeline`] wires one scan. The `fuzzing` feature adds `fuzzing`, the
+//! entry points of the fuzz targets in `fuzz/`.
 
 pub mod catalogue;
 pub mod cli;
@@ -14,6 +15,8 @@ pub mod date;
 pub mod evidence;
 pub mod excerpt;
 pub mod finding;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod lang;
 pub mod nesting;
 pub mod output;

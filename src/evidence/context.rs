@@ -5,7 +5,7 @@
 //! extractors) is parsed once per scan: [`Context::parsed`] keeps each parse, or its error, by
 //! path and parsed type, and hands every later caller the same one.
 
-#[cfg(test)]
+#[cfg(any(test, feature = "fuzzing"))]
 pub mod memory_source;
 
 use super::RepositoryFacts;

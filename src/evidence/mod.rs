@@ -10,7 +10,7 @@
 
 mod ai;
 mod codeowners;
-mod context;
+pub(crate) mod context;
 mod coverage;
 mod cyber_checklist;
 pub mod dependencies;

@@ -13,6 +13,7 @@
 
 use super::judged::{config_path, judge};
 use super::metadata::{Metadata, MetadataError, package_of, parse_header};
+use super::restrictions::{check_builtins, check_recursion};
 use crate::finding::{Level, RuleState};
 use regorus::Engine;
 use serde_json::Value;
@@ -29,7 +30,9 @@ const NO_DECLARED_EVIDENCE: &str =
 /// any hand-written policy, far below what would exhaust a runner's memory.
 pub const MAX_POLICY_FILE_SIZE: u64 = 4 * 1024 * 1024;
 
-/// Wall-clock limit for evaluating one rule (cooperative; see stack notes §1.6).
+/// Wall-clock limit for evaluating one rule (cooperative; see stack notes §1.6). regorus 0.14
+/// measures it with the system's monotonic clock only (a CPU-time source can be set in no_std
+/// builds alone), so a loaded machine reaches it sooner; an error names the rule.
 const RULE_TIME_LIMIT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +43,25 @@ pub enum PolicyError {
     Read { path: String, message: String },
     #[error("{0}")]
     Rego(String),
+    #[error("{rule} ({path}): {message}")]
+    Evaluation {
+        rule: String,
+        path: String,
+        message: String,
+    },
+    #[error("{path}:{line}: `{builtin}` is not allowed in a policy: {why}")]
+    Refused {
+        path: String,
+        line: u32,
+        builtin: String,
+        why: String,
+    },
+    #[error("{path}:{line}: a recursive call is not allowed in a policy: {cycle}")]
+    Recursion {
+        path: String,
+        line: u32,
+        cycle: String,
+    },
     #[error("{path}: policy `{package}` defines `deny` but has no METADATA block with custom.id")]
     NoId { path: String, package: String },
     #[error("rule id {id} is defined twice: {first} and {second}")]
@@ -178,6 +200,7 @@ impl PolicySet {
     }
 
     fn add(&mut self, module: Module) -> Result<(), PolicyError> {
+        check_builtins(&module)?;
         if !module.is_test() {
             let header = parse_header(&module.path, &module.text)?;
             match header.metadata {
@@ -217,6 +240,7 @@ impl PolicySet {
 
     /// A regorus engine holding every module (tests too when `with_tests`).
     pub fn engine(&self, with_tests: bool) -> Result<Engine, PolicyError> {
+        check_recursion(&self.modules)?;
         let mut engine = Engine::new();
         engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
             limit: RULE_TIME_LIMIT,
@@ -240,7 +264,16 @@ impl PolicySet {
         engine.set_input(regorus::Value::from_json_str(&input.to_string()).map_err(rego_error)?);
         rules
             .iter()
-            .map(|r| evaluate_rule(&mut engine, r, input))
+            .map(|r| {
+                evaluate_rule(&mut engine, r, input).map_err(|e| match e {
+                    PolicyError::Rego(message) => PolicyError::Evaluation {
+                        rule: r.id().to_string(),
+                        path: r.path.clone(),
+                        message,
+                    },
+                    other => other,
+                })
+            })
             .collect()
     }
 }

@@ -1,9 +1,11 @@
-//! Rego policies: loading (built in and user directories), METADATA, evaluation, and the
-//! policy-test runner.
+//! Rego policies: loading (built in and user directories), what a policy may not call,
+//! METADATA, evaluation, and the policy-test runner.
 
+mod calls;
 pub mod engine;
 pub mod judged;
 pub mod metadata;
+mod restrictions;
 pub mod testing;
 
 pub use engine::{PolicyError, PolicySet, RawFinding, Rule, RuleOutcome};

@@ -1,8 +1,9 @@
 //! One scan, step by step: the pipeline (config, evidence, policies, findings), the repository
-//! it reads, the revision inputs of `--rev`, finding resolution and waivers, and the base
+//! it reads (and the guard on its loose objects), the revision inputs of `--rev`, finding resolution and waivers, and the base
 //! comparison of `--base`.
 
 pub mod baseline;
+pub mod loose_objects;
 pub mod pipeline;
 pub mod repository;
 pub mod resolve;

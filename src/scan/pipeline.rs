@@ -132,7 +132,7 @@ fn collect<'r>(
 /// Runs the whole pipeline for one target.
 pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Result<ScanOutcome> {
     check_root(&target.path)?;
-    let (repo, mut facts) = repository::open(&target.path);
+    let (repo, mut facts) = repository::open(&target.path)?;
     let revision = revision_files(target, repo.as_ref())?;
     let config = load_target_config(target, revision.as_ref())?;
     let policies = load_policies(&target.path, &config, extra_policies, revision.as_ref())?;
@@ -253,7 +253,7 @@ pub fn target_lang(target: &Target, flag: Option<Lang>) -> Result<Lang> {
     if let Some(lang) = flag {
         return Ok(lang);
     }
-    let (repo, _) = repository::open(&target.path);
+    let (repo, _) = repository::open(&target.path)?;
     let revision = revision_files(target, repo.as_ref())?;
     let config = load_target_config(target, revision.as_ref())?;
     Ok(Lang::choose(None, config.config.report.lang))
@@ -262,7 +262,7 @@ pub fn target_lang(target: &Target, flag: Option<Lang>) -> Result<Lang> {
 /// The evidence document of one target, without evaluating policies.
 pub fn collect_target_evidence(target: &Target) -> Result<Evidence> {
     check_root(&target.path)?;
-    let (repo, mut facts) = repository::open(&target.path);
+    let (repo, mut facts) = repository::open(&target.path)?;
     let revision = revision_files(target, repo.as_ref())?;
     let config = load_target_config(target, revision.as_ref())?;
     let (evidence, _, _) = collect(target, &config, repo.as_ref(), &mut facts)?;

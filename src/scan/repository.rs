@@ -3,11 +3,13 @@
 
 use crate::date::Date;
 use crate::evidence::{Evidence, RepositoryFacts};
+use crate::scan::loose_objects::{CorruptObject, verify_loose_objects};
 use git2::{Oid, Repository};
 use std::path::Path;
 
-/// Opens the repository only when `root` is the top of its work tree (DESIGN.md §1).
-pub fn open(root: &Path) -> (Option<Repository>, RepositoryFacts) {
+/// Opens the repository only when `root` is the top of its work tree (DESIGN.md §1), after
+/// checking its loose objects ([`verify_loose_objects`]): a corrupt one is an error.
+pub fn open(root: &Path) -> Result<(Option<Repository>, RepositoryFacts), CorruptObject> {
     let name = root
         .canonicalize()
         .ok()
@@ -18,7 +20,7 @@ pub fn open(root: &Path) -> (Option<Repository>, RepositoryFacts) {
         ..Default::default()
     };
     let Ok(repo) = Repository::open(root) else {
-        return (None, facts);
+        return Ok((None, facts));
     };
     let at_top = match (
         repo.workdir().and_then(|w| w.canonicalize().ok()),
@@ -28,8 +30,9 @@ pub fn open(root: &Path) -> (Option<Repository>, RepositoryFacts) {
         _ => false,
     };
     if !at_top {
-        return (None, facts);
+        return Ok((None, facts));
     }
+    verify_loose_objects(&repo.commondir().join("objects"))?;
     facts.is_git = true;
     facts.shallow = repo.is_shallow();
     if let Ok(head) = repo.head() {
@@ -42,7 +45,7 @@ pub fn open(root: &Path) -> (Option<Repository>, RepositoryFacts) {
         .find_remote("origin")
         .ok()
         .and_then(|r| r.url().ok().map(public_url));
-    (Some(repo), facts)
+    Ok((Some(repo), facts))
 }
 
 /// Where `root` sits inside an enclosing git work tree (`products/planner/`), when it is a folder

@@ -120,6 +120,7 @@ product_name := lower(input.profile.name) if is_string(input.profile.name)
 product_sbom contains s if {
 	some s in input.sboms
 	s.parsed
+	is_string(s.subject.name)
 	lower(s.subject.name) == product_name
 }
 

@@ -81,3 +81,9 @@ test_sbom_of_another_component_is_not_compared if {
 	ev := object.union(agreeing, {"profile": {"name": "App"}, "sboms": [sbom("vendored-lib", "0.1.0")]})
 	count(p.deny) == 0 with input as ev
 }
+
+test_sbom_subject_without_a_name_is_not_the_product_sbom if {
+	bom := {"path": "sbom/app.cdx.json", "parsed": true, "subject": {"name": null, "version": "0.9.0"}}
+	s := object.union(state("1.2.0", [tag("1.2.0")], "v1.2.0", "[1.2.0] - 2026-10-01"), {"sboms": [bom]})
+	count(p.deny) == 0 with input as object.union(s, {"profile": {"name": "app", "version": "1.2.0"}})
+}

@@ -74,7 +74,7 @@ pub fn run(path: &Path, templates: bool, lang: Lang) -> Result<u8> {
     if !path.is_dir() {
         bail!("{}: not a directory", path.display());
     }
-    let (repo, facts) = repository::open(path);
+    let (repo, facts) = repository::open(path)?;
     let source = WorkTreeSource::open(path, repo.as_ref())
         .with_context(|| format!("{}: cannot list files", path.display()))?;
     let detected = detect(&source, &facts.name);

@@ -1,12 +1,9 @@
-//! A repository held in memory, for unit tests of extractors: files by path, and a count of the
+//! A repository held in memory, for unit tests of extractors and the fuzz targets: files by path, and a count of the
 //! whole-file reads of each, so that a test can tell how often a file was read.
 
-use crate::config::LoadedConfig;
-use crate::date::Date;
 use crate::evidence::source::{
     Entry, EntryKind, Inventory, InventorySource, ReadError, RepoSource,
 };
-use crate::evidence::{Context, FileKind, RepositoryFacts, registry};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -17,12 +14,19 @@ pub struct MemorySource {
 }
 
 impl MemorySource {
+    #[cfg(test)]
     pub fn new(files: &[(&str, &str)]) -> MemorySource {
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+        MemorySource::from_bytes(&files)
+    }
+
+    /// A repository of files that need not be text.
+    pub fn from_bytes(files: &[(&str, &[u8])]) -> MemorySource {
         let mut entries: Vec<Entry> = files
             .iter()
-            .map(|(path, text)| Entry {
+            .map(|(path, bytes)| Entry {
                 path: path.to_string(),
-                size: Some(text.len() as u64),
+                size: Some(bytes.len() as u64),
                 kind: EntryKind::File,
                 blob: None,
             })
@@ -36,20 +40,25 @@ impl MemorySource {
             },
             files: files
                 .iter()
-                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+                .map(|(p, b)| (p.to_string(), b.to_vec()))
                 .collect(),
             reads: RefCell::new(HashMap::new()),
         }
     }
 
     /// How many times the whole of `path` was read.
+    #[cfg(test)]
     pub fn reads(&self, path: &str) -> usize {
         self.reads.borrow().get(path).copied().unwrap_or(0)
     }
 
     /// Runs `f` with a context over these files, sorted into every extractor's kinds, without a
     /// config or git.
-    pub fn with_context<R>(&self, f: impl FnOnce(&Context) -> R) -> R {
+    #[cfg(test)]
+    pub fn with_context<R>(&self, f: impl FnOnce(&crate::evidence::Context) -> R) -> R {
+        use crate::config::LoadedConfig;
+        use crate::date::Date;
+        use crate::evidence::{Context, FileKind, RepositoryFacts, registry};
         let extractors = registry();
         let kinds: Vec<&FileKind> = extractors.iter().flat_map(|x| x.kinds()).collect();
         let config = LoadedConfig::default();

@@ -1,0 +1,5 @@
+//! Fuzz target: the input as one repository file of the `evidence_index` kind (see `samdscan::fuzzing`).
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    samdscan::fuzzing::extract_as("evidence_index", data);
+});

@@ -1,0 +1,5 @@
+//! Fuzz target: the input as one repository file of the `junit` kind (see `samdscan::fuzzing`).
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    samdscan::fuzzing::extract_as("junit", data);
+});
