@@ -13,6 +13,7 @@ mod documents;
 mod examples;
 mod history;
 mod history_base;
+mod history_merges;
 mod history_review;
 mod init;
 mod integration_files;

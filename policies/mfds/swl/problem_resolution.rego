@@ -93,7 +93,7 @@ also_missing(t) := msg if {
 deny contains f if {
 	some c in fixes
 	not references_problem(c)
-	not covered_by_merge(c)
+	not history.covered_by_merge(c)
 	f := {
 		"msg": sprintf("commit %s fixes a problem but names no problem report (no reference in the message, no Fixes:, Refs: or Problem-Report: trailer)", [history.label(c)]),
 		"path": history.path_in(c, "system"),
@@ -136,12 +136,6 @@ references_problem(c) if {
 	history.has_trailer(c, key)
 }
 
-covered_by_merge(c) if {
-	some m in history.commits
-	m.id == c.merged_by
-	count(m.references) > 0
-}
-
 class_c := {s.name | some s in profile.systems; s.safety_class == "C"}
 
 class_c_touched(c) := history.systems_touched(c) & class_c
@@ -149,9 +143,4 @@ class_c_touched(c) := history.systems_touched(c) & class_c
 tested(c) if history.touches(c, "test")
 
 # A test changed by another commit that the same merge brought in (the fix's pull request).
-tested(c) if {
-	c.merged_by != null
-	some other in history.commits
-	other.merged_by == c.merged_by
-	history.touches(other, "test")
-}
+tested(c) if "test" in history.merge_of(c).areas

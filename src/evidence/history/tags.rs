@@ -1,5 +1,6 @@
 //! Tags as release evidence: annotated or lightweight, signed or not, the commit they point at,
-//! their date, and whether they name a release (`history.release_tags`, default `v*`).
+//! their date, and whether they name a release (`history.release_tags`; by default the usual
+//! release shapes: `v1.2.3`, `1.2.3`, `1.2.3.4`, `release-1.2`, `name@1.2.3`, `R2024.1`).
 //!
 //! A signature is recognised by its armour in the tag object (OpenPGP, SSH or X.509); verifying
 //! it against a keyring is out of scope.
@@ -10,8 +11,11 @@ use globset::{GlobBuilder, GlobMatcher};
 use serde::Serialize;
 use std::collections::HashSet;
 
-/// The release tag pattern used when the config says nothing.
-pub const DEFAULT_RELEASE_TAGS: &str = "v*";
+/// The release tag pattern used when the config says nothing: a version with or without `v`
+/// (`v1.2.3`, `V2.0`, `1.2.3`, `3.4.2.2`), `release-1.2`, `name@1.2.3` (monorepo packages),
+/// `R2024.1`.
+pub const DEFAULT_RELEASE_TAGS: &str =
+    "{v[0-9]*,V[0-9]*,[0-9]*.[0-9]*,release-[0-9]*,*@[0-9]*,R[0-9]*}";
 
 /// Armour lines that start a signature inside a tag object.
 const SIGNATURE_MARKERS: &[&str] = &[
@@ -138,9 +142,11 @@ fn tag_is_signed(repo: &Repository, oid: Oid) -> bool {
     SIGNATURE_MARKERS.iter().any(|m| text.contains(m))
 }
 
-/// The version in a tag name: from its first digit on (`v1.2.0`, `release-1.2` -> `1.2`).
+/// The version in a tag name: from its first digit on (`v1.2.0`, `release-1.2` -> `1.2`), after
+/// the last `@` of a package tag (`pkg2@1.0` -> `1.0`).
 pub fn version_of(name: &str) -> Option<String> {
     let name = name.rsplit('/').next().unwrap_or(name);
+    let name = name.rsplit('@').next().unwrap_or(name);
     name.find(|c: char| c.is_ascii_digit())
         .map(|i| name[i..].to_string())
 }
@@ -155,6 +161,25 @@ mod tests {
         assert_eq!(version_of("release-2.0-rc1").as_deref(), Some("2.0-rc1"));
         assert_eq!(version_of("releases/v3.1").as_deref(), Some("3.1"));
         assert_eq!(version_of("latest"), None);
+        assert_eq!(version_of("pkg2@1.0.1").as_deref(), Some("1.0.1"));
+    }
+
+    #[test]
+    fn the_default_pattern_knows_the_usual_release_shapes() {
+        let m = release_matcher(DEFAULT_RELEASE_TAGS).unwrap();
+        for tag in [
+            "v1.2.3",
+            "1.2.3",
+            "3.4.2.2",
+            "release-1.2",
+            "cardio-core@1.2.3",
+            "R2024.1",
+        ] {
+            assert!(m.is_match(tag), "{tag}");
+        }
+        for tag in ["nightly", "latest", "very-old", "build-17", "deploy/prod"] {
+            assert!(!m.is_match(tag), "{tag}");
+        }
     }
 
     #[test]
