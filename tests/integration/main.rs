@@ -15,6 +15,7 @@ mod history;
 mod history_base;
 mod history_merges;
 mod history_review;
+mod history_scale;
 mod init;
 mod integration_files;
 mod policies;
