@@ -88,3 +88,44 @@ fn generated_evidence_exercises_the_rules() {
         assert!(failed.contains(&id), "{id} judged nothing: {failed:?}");
     }
 }
+
+const FAILING_RULE: &str = r#"# METADATA
+# title: Fails while judging the history
+# description: Divides by zero for each commit.
+# custom:
+#   id: ACME-900
+#   severity: error
+#   evidence: [history.commits]
+package acme.failing
+
+import rego.v1
+
+deny contains f if {
+	some c in input.history.commits
+	x := count(c.references) / 0
+	f := {"msg": sprintf("%v", [x])}
+}
+"#;
+
+#[test]
+fn a_rule_that_cannot_be_evaluated_is_named_with_its_input_and_the_option_that_narrows_it() {
+    let mut set = PolicySet::builtin().unwrap();
+    set.add_files(vec![("acme/failing.rego".into(), FAILING_RULE.into())])
+        .unwrap();
+    let first = set.rule("MFDS-CHG-001").unwrap();
+    let failing = set.rule("ACME-900").unwrap();
+    let input = history_evidence::history_input(40);
+    let err = set
+        .evaluate(&[first, failing], &input)
+        .expect_err("the rule fails")
+        .to_string();
+    for part in [
+        "rule ACME-900 (acme/failing.rego)",
+        "40 commits in the history scope (all commits)",
+        "--since",
+        "history.scope",
+        "rules completed before it: MFDS-CHG-001 failed",
+    ] {
+        assert!(err.contains(part), "{part}: {err}");
+    }
+}
