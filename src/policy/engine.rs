@@ -46,16 +46,11 @@ pub enum PolicyError {
     },
     /// A rule's evaluation failed (an engine limit, most often): which rule, over how much
     /// input, what narrows it, and the rules that completed before it.
-    #[error(
-        "rule {rule} ({path}) could not be evaluated over {input}: {message}{hint}\nrules completed before it: {completed}"
-    )]
+    #[error("rule {rule} ({path}) could not be evaluated over {detail}")]
     RuleFailed {
         rule: String,
         path: String,
-        input: String,
-        message: String,
-        hint: String,
-        completed: String,
+        detail: String,
     },
     #[error("{rule} ({path}): `deny` must contain objects with a string `msg`, got {got}")]
     BadResult {
@@ -294,17 +289,15 @@ fn rule_failed(
         .zip(done)
         .map(|(r, o)| format!("{} {}", r.id(), o.state.label()))
         .collect();
+    let completed = if completed.is_empty() {
+        "none".to_string()
+    } else {
+        completed.join(", ")
+    };
     PolicyError::RuleFailed {
         rule: rule.id().to_string(),
         path: rule.path.clone(),
-        input,
-        message,
-        hint,
-        completed: if completed.is_empty() {
-            "none".into()
-        } else {
-            completed.join(", ")
-        },
+        detail: format!("{input}: {message}{hint}\nrules completed before it: {completed}"),
     }
 }
 
