@@ -230,3 +230,38 @@ fn with_no_release_tag_the_default_scope_is_bounded_and_says_so() {
     let all = evidence_json(repo, &["--since", "all"]);
     assert_eq!(all["history"]["commit_count"], 502);
 }
+
+#[test]
+fn many_release_tags_are_marked_reachable_by_one_bounded_walk() {
+    let dir = product_repo();
+    let repo = dir.path();
+    for n in 1..=20 {
+        let text = format!("rate = {}\n", n + 100);
+        commit(
+            repo,
+            &[("src/pump.py", text.as_str())],
+            &format!("Rate {n} (CR-{n})"),
+        );
+        git(repo, &["tag", &format!("v1.{n}.0")]);
+    }
+    git(repo, &["checkout", "-q", "-b", "side", "v1.3.0"]);
+    commit(repo, &[("src/side.py", "s = 1\n")], "Side (CR-99)");
+    git(repo, &["tag", "v9.0.0"]);
+    git(repo, &["checkout", "-q", "main"]);
+    let history = &evidence_json(repo, &[])["history"];
+    let reachable: Vec<(String, bool)> = history["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["name"].as_str().unwrap().to_string(),
+                t["reachable"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(reachable.len(), 22, "v1.0.0, v1.1.0..v1.20.0, v9.0.0");
+    for (name, reached) in &reachable {
+        assert_eq!(*reached, name != "v9.0.0", "{name}");
+    }
+}

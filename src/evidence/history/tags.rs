@@ -6,7 +6,7 @@
 //! it against a keyring is out of scope.
 
 use super::commits::iso_time;
-use git2::{ObjectType, Oid, Repository};
+use git2::{ObjectType, Oid, Repository, Sort};
 use globset::{GlobBuilder, GlobMatcher};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -82,17 +82,13 @@ pub fn list_tags(repo: &Repository, tip: Option<Oid>, releases: &GlobMatcher) ->
 /// Release tags at most this many are checked one by one; beyond, one walk answers for all.
 const TAGS_CHECKED_SINGLY: usize = 16;
 
+/// How far the walk goes past the oldest release tag's commit date, for clocks that were off.
+const CLOCK_SKEW_SECONDS: i64 = 86_400;
+
 /// Sets `reachable` on release tags whose commit is `tip` or one of its ancestors.
 fn mark_reachable(repo: &Repository, tip: Oid, tags: &mut [TagRecord]) {
     let releases = tags.iter().filter(|t| t.release).count();
-    let ancestors: Option<HashSet<Oid>> = (releases > TAGS_CHECKED_SINGLY).then(|| {
-        let mut walk = match repo.revwalk() {
-            Ok(w) => w,
-            Err(_) => return HashSet::new(),
-        };
-        let _ = walk.push(tip);
-        walk.filter_map(Result::ok).collect()
-    });
+    let ancestors = (releases > TAGS_CHECKED_SINGLY).then(|| ancestors_back_to(repo, tip, tags));
     for tag in tags.iter_mut().filter(|t| t.release) {
         let Ok(target) = Oid::from_str(&tag.target) else {
             continue;
@@ -102,6 +98,48 @@ fn mark_reachable(repo: &Repository, tip: Oid, tags: &mut [TagRecord]) {
             None => target == tip || repo.graph_descendant_of(tip, target).unwrap_or(false),
         };
     }
+}
+
+/// The ancestors of `tip` (newest first by commit date) until every release tag's commit is
+/// found or the walk is a day older than the oldest of them: bounded by the releases, not by
+/// the repository's whole history.
+fn ancestors_back_to(repo: &Repository, tip: Oid, tags: &[TagRecord]) -> HashSet<Oid> {
+    let targets: HashSet<Oid> = tags
+        .iter()
+        .filter(|t| t.release)
+        .filter_map(|t| Oid::from_str(&t.target).ok())
+        .collect();
+    let oldest = targets
+        .iter()
+        .filter_map(|o| repo.find_commit(*o).ok())
+        .map(|c| c.time().seconds())
+        .min()
+        .unwrap_or(i64::MAX);
+    let mut found = HashSet::new();
+    let Ok(mut walk) = repo.revwalk() else {
+        return found;
+    };
+    if walk
+        .set_sorting(Sort::TIME)
+        .and_then(|_| walk.push(tip))
+        .is_err()
+    {
+        return found;
+    }
+    let mut left = targets.len();
+    for oid in walk.filter_map(Result::ok) {
+        if targets.contains(&oid) {
+            left -= 1;
+        }
+        found.insert(oid);
+        let time = repo
+            .find_commit(oid)
+            .map_or(i64::MIN, |c| c.time().seconds());
+        if left == 0 || time < oldest - CLOCK_SKEW_SECONDS {
+            break;
+        }
+    }
+    found
 }
 
 fn tag_record(
