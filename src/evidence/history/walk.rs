@@ -95,13 +95,21 @@ fn assign_merges(
     index
 }
 
+/// A walk from `tip` without `hide`, newest first. Topological order makes libgit2 read the
+/// whole range before the first commit, so a walk cut short by a commit limit (`--since N`, the
+/// untagged default) goes by commit date only, reading no more than it returns.
 fn revwalk<'r>(
     repo: &'r Repository,
     tip: Oid,
     hide: &[Oid],
+    limited: bool,
 ) -> Result<git2::Revwalk<'r>, git2::Error> {
     let mut walk = repo.revwalk()?;
-    walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+    if limited && hide.is_empty() {
+        walk.set_sorting(Sort::TIME)?;
+    } else {
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+    }
     walk.push(tip)?;
     for h in hide {
         walk.hide(*h)?;
@@ -118,7 +126,7 @@ fn scope_oids(
 ) -> Result<(Vec<Oid>, bool), git2::Error> {
     let mut out = Vec::new();
     let mut limited = false;
-    for oid in revwalk(repo, tip, &plan.hide)? {
+    for oid in revwalk(repo, tip, &plan.hide, plan.limit.is_some())? {
         let oid = oid?;
         if plan.limit.is_some_and(|n| out.len() >= n) {
             limited = true;
@@ -133,7 +141,7 @@ fn scope_oids(
     }
     if let Some(hide) = &plan.base_hide {
         let seen: HashSet<Oid> = out.iter().copied().collect();
-        for oid in revwalk(repo, tip, hide)? {
+        for oid in revwalk(repo, tip, hide, false)? {
             let oid = oid?;
             if !seen.contains(&oid) {
                 out.push(oid);
