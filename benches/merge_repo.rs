@@ -146,6 +146,8 @@ fn stream(out: impl Write, commits: usize) -> std::io::Result<()> {
     let mut main = s.commit("main", "Initial import (CR-1)\n", None, &[], &initial)?;
     let mut develop = s.commit("develop", "Start develop\n", Some(main), &[], &Edits::new())?;
     let mut develop_edits = Edits::new();
+    // What main changed since develop last took it: a sync merge's first-parent change.
+    let mut main_edits = Edits::new();
     let mut pr = 0;
     while s.mark < commits {
         pr += 1;
@@ -161,12 +163,14 @@ fn stream(out: impl Write, commits: usize) -> std::io::Result<()> {
             }
             let message = format!("Merge pull request #{pr} (three topics)\n");
             main = s.commit("main", &message, Some(main), &tips, &all)?;
+            main_edits.extend(all);
             continue;
         }
         if pr % 25 == 0 {
             // develop takes main, works, and is merged back.
             let message = "Merge branch 'main' into develop\n";
-            develop = s.commit("develop", message, Some(develop), &[main], &Edits::new())?;
+            let synced = std::mem::take(&mut main_edits);
+            develop = s.commit("develop", message, Some(develop), &[main], &synced)?;
             let edits = s.edits(s.mark);
             develop = s.commit("develop", "Develop work\n", Some(develop), &[], &edits)?;
             develop_edits.extend(edits);
@@ -192,6 +196,7 @@ fn stream(out: impl Write, commits: usize) -> std::io::Result<()> {
         }
         let message = format!("Merge pull request #{pr} from org/topic-{pr}\n");
         main = s.commit("main", &message, Some(main), &[tip], &all)?;
+        main_edits.extend(all);
         if pr % 150 == 0 {
             s.tag(&tag_name(pr / 150), main)?;
         }
