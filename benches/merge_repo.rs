@@ -197,7 +197,7 @@ fn stream(out: impl Write, commits: usize) -> std::io::Result<()> {
         let message = format!("Merge pull request #{pr} from org/topic-{pr}\n");
         main = s.commit("main", &message, Some(main), &[tip], &all)?;
         main_edits.extend(all);
-        if pr % 150 == 0 {
+        if pr % 150 == 1 {
             s.tag(&tag_name(pr / 150), main)?;
         }
     }
