@@ -1,14 +1,16 @@
 //! History benchmark: full-history evidence extraction against `git log --name-only --no-renames
-//! --format=%H` on the same synthetic repository, in the same run, reported as a ratio (target:
+//! --format=%H` on the same synthetic repositories, in the same run, reported as a ratio (target:
 //! at most 2x git log), with the peak memory of the extraction and the time of a `--base` scan
 //! over the last 50 commits.
 //!
-//! Both sides run on the generated repository as `git fast-import` wrote it and on a clone of it
-//! (packed as users' clones are). Run with `cargo bench --bench history`. The repositories are
-//! made once under `target/bench-data/` (see `history_repo.rs`).
+//! The repositories: 50,000 linear commits (`history_repo.rs`), as `git fast-import` wrote it and
+//! a clone of it (packed as users' clones are); and 80,000 commits of which about a quarter are
+//! merges (`merge_repo.rs`). Run with `cargo bench --bench history` (`HISTORY_BENCH=merges` or
+//! `linear` runs one part). The repositories are made once under `target/bench-data/`.
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
 
 mod history_repo;
+mod merge_repo;
 
 use samdscan::cli::Target;
 use samdscan::config::{ConfigChoice, load_config};
@@ -19,7 +21,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Pairs of runs (git log, then samdscan) on each repository.
-const RUNS: usize = 5;
+const RUNS: usize = 3;
+
+/// Commits in the merge-heavy repository.
+const MERGE_COMMITS: usize = 80_000;
 
 fn git_log(repo: &Path) -> (Duration, usize) {
     let start = Instant::now();
@@ -50,7 +55,7 @@ fn extract(repo: &Path) -> (Duration, usize) {
     let commits = evidence.get("history")["commits"]
         .as_array()
         .map_or(0, Vec::len);
-    assert_eq!(commits, history_repo::COMMITS, "every commit extracted");
+    assert_eq!(commits, git_count(repo), "every commit extracted");
     let paths = evidence.get("history")["commits"]
         .as_array()
         .map_or(0, |cs| {
@@ -59,6 +64,19 @@ fn extract(repo: &Path) -> (Duration, usize) {
                 .sum()
         });
     (elapsed, paths)
+}
+
+/// `git rev-list --count HEAD`.
+fn git_count(repo: &Path) -> usize {
+    let out = Command::new("git")
+        .args(["rev-list", "--count", "HEAD"])
+        .current_dir(repo)
+        .output()
+        .expect("git rev-list runs");
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0)
 }
 
 fn base_scan(repo: &Path) -> Duration {
@@ -117,26 +135,54 @@ fn compare(label: &str, repo: &Path) {
     );
 }
 
-fn main() {
-    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+fn linear(data: &Path) {
     let (repo, clone) = (data.join("history-50k"), data.join("history-50k-clone"));
     let start = Instant::now();
     history_repo::ensure(&repo).expect("generate the repository");
     history_repo::ensure_clone(&repo, &clone).expect("clone the repository");
     eprintln!("repositories ready in {:.1?}", start.elapsed());
-    let rss_before = peak_rss_mib();
     println!(
-        "history benchmark: {} commits, ~5,000-file tree",
+        "history benchmark: {} commits, no merges, ~5,000-file tree",
         history_repo::COMMITS
     );
     compare("as written by git fast-import", &repo);
     compare("a clone of it (pack written by git pack-objects)", &clone);
-    if let (Some(b), Some(a)) = (rss_before, peak_rss_mib()) {
-        println!("  peak memory of the extractions: {a:.0} MiB (before: {b:.0} MiB)");
-    }
     let base = base_scan(&repo);
     println!(
         "  --base scan over {} commits: {base:.2?}",
         history_repo::AFTER_RELEASE
     );
+}
+
+fn merges(data: &Path) {
+    let repo = data.join(format!("merges-{}k", MERGE_COMMITS / 1000));
+    let start = Instant::now();
+    merge_repo::ensure(&repo, MERGE_COMMITS).expect("generate the repository");
+    eprintln!("repository ready in {:.1?}", start.elapsed());
+    let merges = Command::new("git")
+        .args(["rev-list", "--count", "--merges", "HEAD"])
+        .current_dir(&repo)
+        .output()
+        .expect("git rev-list runs");
+    println!(
+        "history benchmark: {} commits, {} merges, ~5,000-file tree",
+        git_count(&repo),
+        String::from_utf8_lossy(&merges.stdout).trim()
+    );
+    compare("merge-heavy, as written by git fast-import", &repo);
+}
+
+fn main() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let part = std::env::var("HISTORY_BENCH").unwrap_or_default();
+    let rss_before = peak_rss_mib();
+    if part != "merges" {
+        linear(&data);
+    }
+    if part != "linear" {
+        merges(&data);
+    }
+    if let (Some(b), Some(a)) = (rss_before, peak_rss_mib()) {
+        println!("  peak memory of the extractions: {a:.0} MiB (before: {b:.0} MiB)");
+    }
 }

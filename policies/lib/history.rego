@@ -31,6 +31,16 @@ own_changes(c) if {
 
 touches(c, area) if area in c.areas
 
+# The merge on the first-parent line that brought `c` in (`input.history.merges`, keyed by id:
+# its references, the areas of the commits it brought in), looked up, never searched for.
+merge_of(c) := m if {
+	is_string(c.merged_by)
+	m := input.history.merges[c.merged_by]
+}
+
+# A merge whose message names a change request brought `c` in (a pull request's merge).
+covered_by_merge(c) if count(merge_of(c).references) > 0
+
 # The software systems a commit touched (`system:<name>` areas).
 systems_touched(c) := {substring(a, 7, -1) | some a in c.areas; startswith(a, "system:")}
 
@@ -41,13 +51,22 @@ range_touches(area) if {
 }
 
 # A file of `area` (or of an area named `area:...`) the commit changed and that still exists,
-# else any file it changed.
+# else any file it changed that still exists, else the last path of a file of `area` it
+# deleted, else of any file it deleted.
 path_in(c, area) := p if {
 	ps := [ch.path | some ch in c.changes; in_area(ch, area); ch.status != "deleted"]
 	count(ps) > 0
 	p := ps[0]
 } else := p if {
 	ps := [ch.path | some ch in c.changes; ch.status != "deleted"]
+	count(ps) > 0
+	p := ps[0]
+} else := p if {
+	ps := [ch.path | some ch in c.changes; in_area(ch, area)]
+	count(ps) > 0
+	p := ps[0]
+} else := p if {
+	ps := [ch.path | some ch in c.changes]
 	count(ps) > 0
 	p := ps[0]
 } else := null

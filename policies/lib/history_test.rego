@@ -30,6 +30,23 @@ test_paths_prefer_existing_files_of_the_area if {
 	history.path_in(commit, "risk") == "src/alarm/a.py"
 }
 
+test_a_commit_that_only_deleted_points_at_the_files_last_path if {
+	deletion := {"changes": [
+		{"path": "docs/x.md", "status": "deleted", "areas": []},
+		{"path": "src/gone.py", "status": "deleted", "areas": ["system:app"]},
+	]}
+	history.path_in(deletion, "system") == "src/gone.py"
+	history.path_in(deletion, "ui") == "docs/x.md"
+}
+
+test_a_commit_is_looked_up_in_the_merges_index if {
+	c := {"merged_by": "m1"}
+	merges := {"m1": {"references": ["#3"], "areas": ["test"], "commits": 1}, "m2": {"references": [], "areas": [], "commits": 1}}
+	history.covered_by_merge(c) with input as {"history": {"merges": merges}}
+	not history.covered_by_merge({"merged_by": "m2"}) with input as {"history": {"merges": merges}}
+	not history.covered_by_merge({"merged_by": null}) with input as {"history": {"merges": merges}}
+}
+
 test_systems_and_trailers if {
 	history.systems_touched(commit) == {"app"}
 	history.has_trailer(commit, "Risk-Impact")

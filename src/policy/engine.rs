@@ -43,12 +43,6 @@ pub enum PolicyError {
     Read { path: String, message: String },
     #[error("{0}")]
     Rego(String),
-    #[error("{rule} ({path}): {message}")]
-    Evaluation {
-        rule: String,
-        path: String,
-        message: String,
-    },
     #[error("{path}:{line}: `{builtin}` is not allowed in a policy: {why}")]
     Refused {
         path: String,
@@ -69,6 +63,14 @@ pub enum PolicyError {
         id: String,
         first: String,
         second: String,
+    },
+    /// A rule's evaluation failed (an engine limit, most often): which rule, over how much
+    /// input, what narrows it, and the rules that completed before it.
+    #[error("{rule} ({path}): could not be evaluated over {detail}")]
+    RuleFailed {
+        rule: String,
+        path: String,
+        detail: String,
     },
     #[error(
         "{rule} ({path}): `deny` must contain objects with a string `msg` (and `msg_ko`, if any, a string), got {got}"
@@ -262,19 +264,66 @@ impl PolicySet {
     ) -> Result<Vec<RuleOutcome>, PolicyError> {
         let mut engine = self.engine(false)?;
         engine.set_input(regorus::Value::from_json_str(&input.to_string()).map_err(rego_error)?);
-        rules
-            .iter()
-            .map(|r| {
-                evaluate_rule(&mut engine, r, input).map_err(|e| match e {
-                    PolicyError::Rego(message) => PolicyError::Evaluation {
-                        rule: r.id().to_string(),
-                        path: r.path.clone(),
-                        message,
-                    },
-                    other => other,
-                })
-            })
-            .collect()
+        let mut outcomes: Vec<RuleOutcome> = Vec::with_capacity(rules.len());
+        for rule in rules {
+            match evaluate_rule(&mut engine, rule, input) {
+                Ok(outcome) => outcomes.push(outcome),
+                Err(PolicyError::Rego(message)) => {
+                    return Err(rule_failed(rule, input, message, rules, &outcomes));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(outcomes)
+    }
+}
+
+/// The error for a rule whose evaluation failed: its input's size (the commits in the history
+/// scope for a history rule), the option that narrows that scope, and the completed rules.
+fn rule_failed(
+    rule: &Rule,
+    input: &Value,
+    message: String,
+    rules: &[&Rule],
+    done: &[RuleOutcome],
+) -> PolicyError {
+    let reads_history = rule
+        .meta
+        .custom
+        .evidence
+        .iter()
+        .any(|e| e.starts_with("history"));
+    let (input, hint) = if reads_history {
+        let commits = input
+            .pointer("/history/commits")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        let scope = input
+            .pointer("/history/scope/description")
+            .and_then(Value::as_str)
+            .unwrap_or("?");
+        (
+            format!("{commits} commits in the history scope ({scope})"),
+            "; narrow the scope with --since N|REF|DATE or history.scope in the config".to_string(),
+        )
+    } else {
+        let keys = rule.meta.custom.evidence.join(", ");
+        (format!("the evidence {keys}"), String::new())
+    };
+    let completed: Vec<String> = rules
+        .iter()
+        .zip(done)
+        .map(|(r, o)| format!("{} {}", r.id(), o.state.label()))
+        .collect();
+    let completed = if completed.is_empty() {
+        "none".to_string()
+    } else {
+        completed.join(", ")
+    };
+    PolicyError::RuleFailed {
+        rule: rule.id().to_string(),
+        path: rule.path.clone(),
+        detail: format!("{input}: {message}{hint}\nrules completed before it: {completed}"),
     }
 }
 

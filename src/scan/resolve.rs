@@ -2,8 +2,9 @@
 //! attestation), anchoring to a real file, and fingerprints.
 //!
 //! A finding about something missing still needs a real location for code scanning: the file the
-//! policy named if it exists, else the config file at the relevant line, else the README, else the
-//! first file of the repository.
+//! policy named if it exists (or, for a finding about a change, the last path of a file that a
+//! commit in the history scope deleted), else the config file at the relevant line, else the
+//! README, else the first file of the repository.
 
 use crate::config::LoadedConfig;
 use crate::evidence::Evidence;
@@ -11,12 +12,16 @@ use crate::evidence::source::Inventory;
 use crate::finding::{Finding, Level, fingerprint};
 use crate::policy::{RawFinding, Rule};
 use serde_json::Value;
+use std::collections::HashSet;
 
 /// Where findings without a usable path of their own are anchored.
 pub struct Anchors<'a> {
     inventory: &'a Inventory,
     config_path: Option<String>,
     readme: Option<String>,
+    /// Files that commits in the history scope deleted: a finding about such a change points
+    /// at the file's last path, not at the README.
+    deleted: HashSet<String>,
 }
 
 impl<'a> Anchors<'a> {
@@ -30,12 +35,13 @@ impl<'a> Anchors<'a> {
             inventory,
             config_path,
             readme: evidence.readme().map(str::to_string),
+            deleted: deleted_in_history(evidence),
         }
     }
 
     /// The location of a finding: its own path if that is a real file, else the fallback chain.
     pub fn locate(&self, path: Option<&str>, line: Option<usize>) -> (String, usize) {
-        if let Some(p) = path.filter(|p| self.inventory.is_file(p)) {
+        if let Some(p) = path.filter(|p| self.inventory.is_file(p) || self.deleted.contains(*p)) {
             return (p.to_string(), line.unwrap_or(1));
         }
         if let Some(c) = &self.config_path {
@@ -65,6 +71,20 @@ impl<'a> Anchors<'a> {
             .unwrap_or_else(|| "README.md".to_string());
         (path, 1)
     }
+}
+
+/// The paths that commits in the history scope deleted.
+fn deleted_in_history(evidence: &Evidence) -> HashSet<String> {
+    let commits = evidence.get("history")["commits"].as_array();
+    let changes = commits
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c["changes"].as_array())
+        .flatten();
+    changes
+        .filter(|ch| ch["status"] == "deleted")
+        .filter_map(|ch| ch["path"].as_str().map(str::to_string))
+        .collect()
 }
 
 /// An external attestation from the evidence index, for one rule: the words added to its

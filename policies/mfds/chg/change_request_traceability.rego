@@ -5,7 +5,9 @@
 #   report that caused it (IEC 62304 §8.2.1, §8.2.4; KGMP change control). In git that trace is a
 #   reference in the commit message (`#123`, `CR-42`; the pattern is `history.change_reference`)
 #   or a `Change-Request:`, `Refs:`, `Fixes:` trailer. Merge commits need none of their own; a
-#   commit brought in by a merge whose message carries a reference (a pull request) is covered.
+#   commit brought in by a merge whose message carries a reference (a pull request) is covered:
+#   the merge that brought it into the first-parent line of the scanned branch, never a later
+#   sync merge ("Merge branch 'main' into x").
 # custom:
 #   ko:
 #     title: "커밋의 변경요청 또는 문제보고 참조"
@@ -49,7 +51,7 @@ deny contains f if {
 	history.own_changes(c)
 	touches_software(c)
 	count(c.references) == 0
-	not covered_by_merge(c)
+	not history.covered_by_merge(c)
 	f := {
 		"msg": sprintf("commit %s changes %s without a change request or problem report reference", [history.label(c), what(c)]),
 		"msg_ko": sprintf("커밋 %s이(가) 변경요청 또는 문제보고 참조 없이 %s을(를) 변경합니다", [history.label(c), what_ko(c)]),
@@ -64,12 +66,6 @@ declared_systems := {s.name | some s in profile.systems}
 touches_software(c) if count(history.systems_touched(c)) > 0
 
 touches_software(c) if count(declared_systems) == 0
-
-covered_by_merge(c) if {
-	some m in history.commits
-	m.id == c.merged_by
-	count(m.references) > 0
-}
 
 what(c) := sprintf("software system %s", [concat(", ", sort(history.systems_touched(c)))]) if {
 	count(history.systems_touched(c)) > 0

@@ -11,7 +11,7 @@ commit(id, subject, refs, areas) := {
 	"changes": [{"path": "src/a.py", "status": "modified", "areas": areas}],
 }
 
-hist(commits) := {"available": true, "truncated": false, "commits": commits}
+hist(commits) := {"available": true, "truncated": false, "commits": commits, "merges": {}}
 
 test_referenced_commit_passes if {
 	c := commit("aaaaaaaaaa", "Fix (CR-1)", ["CR-1"], ["system:app"])
@@ -40,7 +40,15 @@ test_files_outside_systems_need_no_reference if {
 test_a_referenced_merge_covers_its_commits if {
 	c := object.union(commit("eeeeeeeeee", "wip", [], ["system:app"]), {"merged_by": "ffffffffff"})
 	m := object.union(commit("ffffffffff", "Merge pull request #12", ["#12"], ["system:app"]), {"merge": true})
-	count(p.deny) == 0 with input as {"profile": profile, "history": hist([m, c])}
+	merges := {"ffffffffff": {"references": ["#12"], "areas": ["system:app"], "commits": 1}}
+	count(p.deny) == 0 with input as {"profile": profile, "history": object.union(hist([m, c]), {"merges": merges})}
+}
+
+test_a_merge_without_a_reference_covers_nothing if {
+	c := object.union(commit("eeeeeeeeee", "wip", [], ["system:app"]), {"merged_by": "ffffffffff"})
+	m := object.union(commit("ffffffffff", "Merge branch 'main' into x", [], ["system:app"]), {"merge": true})
+	merges := {"ffffffffff": {"references": [], "areas": ["system:app"], "commits": 1}}
+	[f.key | some f in p.deny] == ["commit|eeeeeeeeee"] with input as {"profile": profile, "history": object.union(hist([m, c]), {"merges": merges})}
 }
 
 test_truncated_history_is_not_evaluated if {

@@ -111,7 +111,7 @@ also_missing(t) := msg if {
 deny contains f if {
 	some c in fixes
 	not references_problem(c)
-	not covered_by_merge(c)
+	not history.covered_by_merge(c)
 	f := {
 		"msg": sprintf("commit %s fixes a problem but names no problem report (no reference in the message, no Fixes:, Refs: or Problem-Report: trailer)", [history.label(c)]),
 		"msg_ko": sprintf("커밋 %s은(는) 문제를 수정하지만 문제보고를 적지 않습니다(메시지에 참조가 없고 Fixes:, Refs:, Problem-Report: 트레일러도 없음)", [history.label(c)]),
@@ -156,12 +156,6 @@ references_problem(c) if {
 	history.has_trailer(c, key)
 }
 
-covered_by_merge(c) if {
-	some m in history.commits
-	m.id == c.merged_by
-	count(m.references) > 0
-}
-
 class_c := {s.name | some s in profile.systems; s.safety_class == "C"}
 
 class_c_touched(c) := history.systems_touched(c) & class_c
@@ -169,12 +163,7 @@ class_c_touched(c) := history.systems_touched(c) & class_c
 tested(c) if history.touches(c, "test")
 
 # A test changed by another commit that the same merge brought in (the fix's pull request).
-tested(c) if {
-	c.merged_by != null
-	some other in history.commits
-	other.merged_by == c.merged_by
-	history.touches(other, "test")
-}
+tested(c) if "test" in history.merge_of(c).areas
 
 also_missing_ko(t) := msg if {
 	missing := [name | some key, name in {"affected_versions": "영향받는 버전", "classification": "분류(심각도)"}; not t.asks[key]]

@@ -84,7 +84,8 @@ test_merge_covers_reference_and_test_of_its_branch if {
 	merge := object.union(commit("m0m0m0m0m0", "Merge PR-12 fix", [], []), {"merge": true, "references": ["PR-12"]})
 	fix := object.union(dose_fix, {"merged_by": "m0m0m0m0m0"})
 	test := object.union(commit("t4t4t4t4t4", "Add dose test", ["tests/test_dose.py"], ["test"]), {"merged_by": "m0m0m0m0m0", "references": ["PR-12"]})
-	count(p.deny) == 0 with input as scan([merge, fix, test])
+	merges := {"m0m0m0m0m0": {"references": ["PR-12"], "areas": ["system:pump", "test"], "commits": 2}}
+	count(p.deny) == 0 with input as object.union(scan([merge, fix, test]), {"history": {"merges": merges}})
 }
 
 test_merge_subject_is_not_judged if {

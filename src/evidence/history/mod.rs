@@ -10,6 +10,7 @@
 mod areas;
 mod commits;
 mod control;
+mod merges;
 mod scope;
 mod tags;
 pub mod tree_diff;
@@ -20,10 +21,11 @@ use commits::{CommitRules, DEFAULT_CHANGE_REFERENCE};
 use git2::{Oid, Repository, StatusOptions};
 use regex::Regex;
 use serde_json::{Value, json};
-use tags::{DEFAULT_RELEASE_TAGS, TagRecord};
+use tags::TagRecord;
 
 pub use areas::AreaMatcher;
 pub use scope::{DEFAULT_SCOPE, check_scope};
+pub use tags::{DEFAULT_RELEASE_TAGS, release_matcher, version_of};
 
 pub struct HistoryExtractor;
 
@@ -60,6 +62,7 @@ fn unavailable(reason: &str) -> Value {
         "reason": reason,
         "truncated": false,
         "commits": [],
+        "merges": {},
         "tags": [],
         "control_changes": [],
     })
@@ -93,6 +96,13 @@ fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, Str
     };
     let walked = walk::walk(repo, &rules, tip, &plan)
         .map_err(|e| format!("cannot read the git history: {}", e.message()))?;
+    if plan.untagged && walked.limited {
+        let message = format!(
+            "no earlier release tag (history.release_tags `{pattern}`) is an ancestor of the scanned commit, so the history scope since-last-release is the last {} commits, not the whole history: set history.release_tags to your tags' shape, or history.scope (all, a tag, a number of commits) or --since",
+            scope::UNTAGGED_LIMIT
+        );
+        ctx.diagnose(ctx.config.path.as_deref().unwrap_or(".git"), message);
+    }
     let controls = match base {
         Some(base) => {
             let from = plan
@@ -126,6 +136,7 @@ fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, Str
     });
     // Moved in, not copied: `json!` would serialize a second copy of a long history.
     out["commits"] = Value::Array(walked.commits);
+    out["merges"] = Value::Object(walked.merges);
     Ok(out)
 }
 

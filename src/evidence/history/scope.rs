@@ -2,7 +2,8 @@
 //! repository into the revisions to walk, and widened by `--base` to merge-base..tip.
 //!
 //! Scopes: `all`, `since-last-release` (the default: the commits after the newest release tag
-//! reachable from the tip, other than the tip itself), a number N (the last N commits), a date
+//! reachable from the tip, other than the tip itself; with no such tag, the last
+//! [`UNTAGGED_LIMIT`] commits, and the report says so), a number N (the last N commits), a date
 //! `YYYY-MM-DD` (commits committed on or after it), or any revision (`v1.2.0`, `origin/main`):
 //! the commits reachable from the tip and not from it.
 
@@ -14,6 +15,11 @@ use serde::Serialize;
 
 /// The scope used when the config says nothing.
 pub const DEFAULT_SCOPE: &str = "since-last-release";
+
+/// How many commits `since-last-release` judges when no release tag is an ancestor of the
+/// tip: a bound, so that a repository whose tags the pattern misses is not judged (slowly) over
+/// its whole history without anyone having asked for that (`history.scope: all` does).
+pub const UNTAGGED_LIMIT: usize = 500;
 
 /// A scope as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +67,9 @@ pub struct ScopePlan {
     pub since_time: Option<i64>,
     #[serde(skip)]
     pub base_hide: Option<Vec<Oid>>,
+    /// `since-last-release` found no release tag, so `limit` is [`UNTAGGED_LIMIT`].
+    #[serde(skip)]
+    pub untagged: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -120,6 +129,7 @@ pub fn plan(
         hide: vec![],
         since_time: None,
         base_hide: None,
+        untagged: false,
     };
     match ScopeSpec::parse(spec_text) {
         ScopeSpec::All => {}
@@ -129,7 +139,10 @@ pub fn plan(
                 plan.since_commit = Some(tag.target.clone());
                 plan.hide = Oid::from_str(&tag.target).into_iter().collect();
             } else {
-                plan.description = "all commits (no earlier release tag)".into();
+                plan.description =
+                    format!("the last {UNTAGGED_LIMIT} commits (no earlier release tag)");
+                plan.limit = Some(UNTAGGED_LIMIT);
+                plan.untagged = true;
             }
         }
         ScopeSpec::LastCommits(n) => {

@@ -1,17 +1,21 @@
 //! Tags as release evidence: annotated or lightweight, signed or not, the commit they point at,
-//! their date, and whether they name a release (`history.release_tags`, default `v*`).
+//! their date, and whether they name a release (`history.release_tags`; by default the usual
+//! release shapes: `v1.2.3`, `1.2.3`, `1.2.3.4`, `release-1.2`, `name@1.2.3`, `R2024.1`).
 //!
 //! A signature is recognised by its armour in the tag object (OpenPGP, SSH or X.509); verifying
 //! it against a keyring is out of scope.
 
 use super::commits::iso_time;
-use git2::{ObjectType, Oid, Repository};
+use git2::{ObjectType, Oid, Repository, Sort};
 use globset::{GlobBuilder, GlobMatcher};
 use serde::Serialize;
 use std::collections::HashSet;
 
-/// The release tag pattern used when the config says nothing.
-pub const DEFAULT_RELEASE_TAGS: &str = "v*";
+/// The release tag pattern used when the config says nothing: a version with or without `v`
+/// (`v1.2.3`, `V2.0`, `1.2.3`, `3.4.2.2`), `release-1.2`, `name@1.2.3` (monorepo packages),
+/// `R2024.1`.
+pub const DEFAULT_RELEASE_TAGS: &str =
+    "{v[0-9]*,V[0-9]*,[0-9]*.[0-9]*,release-[0-9]*,*@[0-9]*,R[0-9]*}";
 
 /// Armour lines that start a signature inside a tag object.
 const SIGNATURE_MARKERS: &[&str] = &[
@@ -78,17 +82,13 @@ pub fn list_tags(repo: &Repository, tip: Option<Oid>, releases: &GlobMatcher) ->
 /// Release tags at most this many are checked one by one; beyond, one walk answers for all.
 const TAGS_CHECKED_SINGLY: usize = 16;
 
+/// How far the walk goes past the oldest release tag's commit date, for clocks that were off.
+const CLOCK_SKEW_SECONDS: i64 = 86_400;
+
 /// Sets `reachable` on release tags whose commit is `tip` or one of its ancestors.
 fn mark_reachable(repo: &Repository, tip: Oid, tags: &mut [TagRecord]) {
     let releases = tags.iter().filter(|t| t.release).count();
-    let ancestors: Option<HashSet<Oid>> = (releases > TAGS_CHECKED_SINGLY).then(|| {
-        let mut walk = match repo.revwalk() {
-            Ok(w) => w,
-            Err(_) => return HashSet::new(),
-        };
-        let _ = walk.push(tip);
-        walk.filter_map(Result::ok).collect()
-    });
+    let ancestors = (releases > TAGS_CHECKED_SINGLY).then(|| ancestors_back_to(repo, tip, tags));
     for tag in tags.iter_mut().filter(|t| t.release) {
         let Ok(target) = Oid::from_str(&tag.target) else {
             continue;
@@ -98,6 +98,48 @@ fn mark_reachable(repo: &Repository, tip: Oid, tags: &mut [TagRecord]) {
             None => target == tip || repo.graph_descendant_of(tip, target).unwrap_or(false),
         };
     }
+}
+
+/// The ancestors of `tip` (newest first by commit date) until every release tag's commit is
+/// found or the walk is a day older than the oldest of them: bounded by the releases, not by
+/// the repository's whole history.
+fn ancestors_back_to(repo: &Repository, tip: Oid, tags: &[TagRecord]) -> HashSet<Oid> {
+    let targets: HashSet<Oid> = tags
+        .iter()
+        .filter(|t| t.release)
+        .filter_map(|t| Oid::from_str(&t.target).ok())
+        .collect();
+    let oldest = targets
+        .iter()
+        .filter_map(|o| repo.find_commit(*o).ok())
+        .map(|c| c.time().seconds())
+        .min()
+        .unwrap_or(i64::MAX);
+    let mut found = HashSet::new();
+    let Ok(mut walk) = repo.revwalk() else {
+        return found;
+    };
+    if walk
+        .set_sorting(Sort::TIME)
+        .and_then(|_| walk.push(tip))
+        .is_err()
+    {
+        return found;
+    }
+    let mut left = targets.len();
+    for oid in walk.filter_map(Result::ok) {
+        if targets.contains(&oid) {
+            left -= 1;
+        }
+        found.insert(oid);
+        let time = repo
+            .find_commit(oid)
+            .map_or(i64::MIN, |c| c.time().seconds());
+        if left == 0 || time < oldest - CLOCK_SKEW_SECONDS {
+            break;
+        }
+    }
+    found
 }
 
 fn tag_record(
@@ -138,9 +180,11 @@ fn tag_is_signed(repo: &Repository, oid: Oid) -> bool {
     SIGNATURE_MARKERS.iter().any(|m| text.contains(m))
 }
 
-/// The version in a tag name: from its first digit on (`v1.2.0`, `release-1.2` -> `1.2`).
+/// The version in a tag name: from its first digit on (`v1.2.0`, `release-1.2` -> `1.2`), after
+/// the last `@` of a package tag (`pkg2@1.0` -> `1.0`).
 pub fn version_of(name: &str) -> Option<String> {
     let name = name.rsplit('/').next().unwrap_or(name);
+    let name = name.rsplit('@').next().unwrap_or(name);
     name.find(|c: char| c.is_ascii_digit())
         .map(|i| name[i..].to_string())
 }
@@ -155,6 +199,25 @@ mod tests {
         assert_eq!(version_of("release-2.0-rc1").as_deref(), Some("2.0-rc1"));
         assert_eq!(version_of("releases/v3.1").as_deref(), Some("3.1"));
         assert_eq!(version_of("latest"), None);
+        assert_eq!(version_of("pkg2@1.0.1").as_deref(), Some("1.0.1"));
+    }
+
+    #[test]
+    fn the_default_pattern_knows_the_usual_release_shapes() {
+        let m = release_matcher(DEFAULT_RELEASE_TAGS).unwrap();
+        for tag in [
+            "v1.2.3",
+            "1.2.3",
+            "3.4.2.2",
+            "release-1.2",
+            "cardio-core@1.2.3",
+            "R2024.1",
+        ] {
+            assert!(m.is_match(tag), "{tag}");
+        }
+        for tag in ["nightly", "latest", "very-old", "build-17", "deploy/prod"] {
+            assert!(!m.is_match(tag), "{tag}");
+        }
     }
 
     #[test]

@@ -1,24 +1,31 @@
 //! The walk over the commits in scope: which commits (the plan's ranges, limit and date, in
 //! topological order), whether a shallow clone cut the walk short, and which merge brought each
-//! commit in. A progress bar shows on a terminal when the walk is long.
+//! commit in (see `merges`). A progress bar shows on a terminal when the walk is long.
 
-use super::commits::{CommitReader, CommitRules};
+use super::commits::{CommitReader, CommitRecord, CommitRules};
+use super::merges;
 use super::scope::ScopePlan;
 use git2::{Oid, Repository, Sort};
 use indicatif::{ProgressBar, ProgressStyle};
-use serde_json::Value;
-use std::collections::{HashMap, HashSet};
+use serde_json::{Map, Value, json};
+use std::collections::{BTreeSet, HashSet};
 use std::io::IsTerminal;
 
 /// Walks shorter than this finish before a progress bar would be worth drawing.
 const PROGRESS_MIN_COMMITS: usize = 2_000;
 
 pub struct Walked {
-    /// Each commit as its evidence record (converted as it is read, so that a long history is
-    /// held in memory once).
+    /// Each commit as its evidence record.
     pub commits: Vec<Value>,
+    /// Each merge on the first-parent line that brought commits in, by id: its change
+    /// references, the union of the areas of the commits it brought in, and how many there are.
+    /// Policies look a commit's merge up here (`merges[c.merged_by]`) instead of searching the
+    /// commits, so that a rule over every commit stays linear.
+    pub merges: Map<String, Value>,
     /// A commit in scope had its parents cut off by a shallow clone.
     pub truncated: bool,
+    /// The plan's commit limit left older commits out.
+    pub limited: bool,
 }
 
 /// Reads every commit in scope, newest first.
@@ -29,31 +36,80 @@ pub fn walk(
     plan: &ScopePlan,
 ) -> Result<Walked, git2::Error> {
     let mut reader = CommitReader::new(repo, rules);
-    let oids = scope_oids(repo, tip, plan)?;
+    let (oids, limited) = scope_oids(repo, tip, plan)?;
     let boundaries = shallow_boundaries(repo);
     let progress = progress_bar(oids.len());
-    let mut commits = Vec::with_capacity(oids.len());
+    let mut records = Vec::with_capacity(oids.len());
+    let mut parents = Vec::with_capacity(oids.len());
     let mut truncated = false;
     for oid in &oids {
         let commit = reader.commit(*oid)?;
         let boundary = boundaries.contains(oid);
         truncated |= boundary;
-        let record = reader.read(&commit, boundary)?;
-        commits.push(serde_json::to_value(record).unwrap_or_default());
+        parents.push(commit.parent_ids().collect::<Vec<_>>());
+        records.push(reader.read(&commit, boundary)?);
         progress.inc(1);
     }
     progress.finish_and_clear();
-    assign_merges(repo, &oids, &mut commits)?;
-    Ok(Walked { commits, truncated })
+    let merges = assign_merges(&oids, &parents, tip, &mut records);
+    // Converted one by one, each typed record dropped as its value is made.
+    let commits = records
+        .into_iter()
+        .map(|r| serde_json::to_value(r).unwrap_or_default())
+        .collect();
+    Ok(Walked {
+        commits,
+        merges,
+        truncated,
+        limited,
+    })
 }
 
+/// Sets each record's `merged_by` and returns the merges index (see [`Walked::merges`]).
+fn assign_merges(
+    oids: &[Oid],
+    parents: &[Vec<Oid>],
+    tip: Oid,
+    records: &mut [CommitRecord],
+) -> Map<String, Value> {
+    let by = merges::merged_by(oids, parents, tip);
+    let mut brought: Vec<(usize, BTreeSet<String>)> = vec![(0, BTreeSet::new()); oids.len()];
+    for (j, m) in by.iter().enumerate() {
+        if let Some(m) = *m {
+            records[j].merged_by = Some(records[m].id.clone());
+            brought[m].0 += 1;
+            brought[m].1.extend(records[j].areas.iter().cloned());
+        }
+    }
+    let mut index = Map::new();
+    for (m, (count, areas)) in brought.into_iter().enumerate() {
+        if count > 0 {
+            let merge = json!({
+                "references": records[m].references,
+                "areas": areas,
+                "commits": count,
+            });
+            index.insert(records[m].id.clone(), merge);
+        }
+    }
+    index
+}
+
+/// A walk from `tip` without `hide`, newest first. Topological order makes libgit2 read the
+/// whole range before the first commit, so a walk cut short by a commit limit (`--since N`, the
+/// untagged default) goes by commit date only, reading no more than it returns.
 fn revwalk<'r>(
     repo: &'r Repository,
     tip: Oid,
     hide: &[Oid],
+    limited: bool,
 ) -> Result<git2::Revwalk<'r>, git2::Error> {
     let mut walk = repo.revwalk()?;
-    walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+    if limited && hide.is_empty() {
+        walk.set_sorting(Sort::TIME)?;
+    } else {
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+    }
     walk.push(tip)?;
     for h in hide {
         walk.hide(*h)?;
@@ -61,12 +117,19 @@ fn revwalk<'r>(
     Ok(walk)
 }
 
-/// The commits of the plan: its own range (with limit and date), plus the `--base` range.
-fn scope_oids(repo: &Repository, tip: Oid, plan: &ScopePlan) -> Result<Vec<Oid>, git2::Error> {
+/// The commits of the plan: its own range (with limit and date), plus the `--base` range; and
+/// whether the limit left commits out.
+fn scope_oids(
+    repo: &Repository,
+    tip: Oid,
+    plan: &ScopePlan,
+) -> Result<(Vec<Oid>, bool), git2::Error> {
     let mut out = Vec::new();
-    for oid in revwalk(repo, tip, &plan.hide)? {
+    let mut limited = false;
+    for oid in revwalk(repo, tip, &plan.hide, plan.limit.is_some())? {
         let oid = oid?;
         if plan.limit.is_some_and(|n| out.len() >= n) {
+            limited = true;
             break;
         }
         if let Some(since) = plan.since_time
@@ -78,14 +141,14 @@ fn scope_oids(repo: &Repository, tip: Oid, plan: &ScopePlan) -> Result<Vec<Oid>,
     }
     if let Some(hide) = &plan.base_hide {
         let seen: HashSet<Oid> = out.iter().copied().collect();
-        for oid in revwalk(repo, tip, hide)? {
+        for oid in revwalk(repo, tip, hide, false)? {
             let oid = oid?;
             if !seen.contains(&oid) {
                 out.push(oid);
             }
         }
     }
-    Ok(out)
+    Ok((out, limited))
 }
 
 /// The commits listed in `.git/shallow`: their parents are not in the repository.
@@ -98,37 +161,6 @@ fn shallow_boundaries(repo: &Repository) -> HashSet<Oid> {
         .lines()
         .filter_map(|l| Oid::from_str(l.trim()).ok())
         .collect()
-}
-
-/// For each merge in scope, the commits in scope it brought in (newest merge first).
-fn assign_merges(
-    repo: &Repository,
-    oids: &[Oid],
-    commits: &mut [Value],
-) -> Result<(), git2::Error> {
-    let index: HashMap<Oid, usize> = oids.iter().enumerate().map(|(i, o)| (*o, i)).collect();
-    for (i, oid) in oids.iter().enumerate() {
-        if commits[i]["merge"] != true {
-            continue;
-        }
-        let commit = repo.find_commit(*oid)?;
-        let Some(first) = commit.parent_ids().next() else {
-            continue;
-        };
-        let mut walk = repo.revwalk()?;
-        for p in commit.parent_ids().skip(1) {
-            walk.push(p)?;
-        }
-        walk.hide(first)?;
-        for merged in walk {
-            if let Some(&j) = index.get(&merged?)
-                && commits[j]["merged_by"].is_null()
-            {
-                commits[j]["merged_by"] = commits[i]["id"].clone();
-            }
-        }
-    }
-    Ok(())
 }
 
 /// A bar on stderr, only on a terminal and only for long walks; hidden otherwise.

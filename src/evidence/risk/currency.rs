@@ -1,11 +1,12 @@
 //! Is the risk management report current (MFDS-RSK-004)? The newest release tag (by the
-//! `history.release_tags` glob, default `v*`) with its date, and for each risk management report
+//! `history.release_tags` glob, by default the usual release shapes) with its date, and for each risk management report
 //! the version and date it states and the date of the last commit that changed it. Without a git
 //! repository there is no history, and the policy reports that part as not evaluated.
 
 use crate::evidence::Context;
 use crate::evidence::documents::read_document;
 use crate::evidence::documents::stated::{DATE_KEYS, VERSION_KEYS, stated_field};
+use crate::evidence::history::{DEFAULT_RELEASE_TAGS, release_matcher, version_of};
 use crate::evidence::read::path_history::last_changes;
 use git2::Repository;
 use serde_json::{Value, json};
@@ -22,7 +23,7 @@ pub fn collect(ctx: &Context, reports: &[String]) -> Value {
         .history
         .release_tags
         .as_deref()
-        .unwrap_or("v*");
+        .unwrap_or(DEFAULT_RELEASE_TAGS);
     let files: Vec<&String> = reports
         .iter()
         .filter(|p| read_document(ctx, p).is_some_and(|d| !d.unfilled))
@@ -43,16 +44,18 @@ pub fn collect(ctx: &Context, reports: &[String]) -> Value {
     json!({"history": true, "latest_release": latest_release(repo, pattern), "reports": reports})
 }
 
-/// The newest tag matching `pattern`, by the date of the commit it points to.
+/// The newest tag matching `pattern`, by the date of the commit it points to (an invalid
+/// pattern is the history section's diagnostic; here it matches nothing).
 fn latest_release(repo: &Repository, pattern: &str) -> Value {
-    let Ok(names) = repo.tag_names(Some(pattern)) else {
+    let (Ok(names), Ok(matcher)) = (repo.tag_names(None), release_matcher(pattern)) else {
         return Value::Null;
     };
     let newest = names
         .iter()
         .flatten()
         .flatten()
-        .filter_map(|name: &str| {
+        .filter(|name| matcher.is_match(name))
+        .filter_map(|name| {
             let object = repo.revparse_single(&format!("refs/tags/{name}")).ok()?;
             let commit = object.peel_to_commit().ok()?;
             Some((commit.time().seconds(), name.to_string()))
@@ -62,7 +65,7 @@ fn latest_release(repo: &Repository, pattern: &str) -> Value {
         Some((seconds, name)) => json!({
             "tag": name,
             "date": crate::date::Date::from_unix(seconds).map(|d| d.to_string()),
-            "version": name.trim_start_matches(|c: char| !c.is_ascii_digit()),
+            "version": version_of(&name),
         }),
         None => Value::Null,
     }

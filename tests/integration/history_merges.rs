@@ -1,0 +1,267 @@
+//! Which merge a commit is credited to (the merge that brought it into the first-parent line,
+//! never a later sync merge; squash and octopus merges), where findings about deleted files
+//! point, and the default release tags and bounded default scope, on repositories built here.
+
+use crate::common::{
+    commit_files as commit, evidence_json, findings_of, git, git_repo, merge_no_ff, rule_state,
+    scan_json,
+};
+use serde_json::Value;
+use std::path::Path;
+
+const CONFIG: &str = "product:\n  name: Pump\n  version: 1.1.0\n  grade: 3\n  software_systems:\n    - {name: pump, paths: [\"src/**\"], safety_class: B}\n";
+
+/// A product repository with release `v1.0.0` on its one commit, on `main`.
+fn product_repo() -> tempfile::TempDir {
+    let dir = git_repo(&[(".samdscan.yaml", CONFIG), ("src/pump.py", "rate = 1\n")]);
+    git(dir.path(), &["tag", "v1.0.0"]);
+    dir
+}
+
+fn commit_by_subject<'a>(history: &'a Value, subject: &str) -> &'a Value {
+    history["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["subject"] == subject)
+        .unwrap_or_else(|| panic!("no commit {subject}"))
+}
+
+fn head(repo: &Path) -> String {
+    git(repo, &["rev-parse", "HEAD"]).trim().to_string()
+}
+
+#[test]
+fn a_commit_is_credited_to_its_pull_request_merge_not_a_later_sync_merge() {
+    let dir = product_repo();
+    let repo = dir.path();
+    // A long-lived branch x, started at the release.
+    git(repo, &["branch", "x"]);
+    git(repo, &["checkout", "-q", "-b", "feature"]);
+    commit(repo, &[("src/feature.py", "on = True\n")], "Add feature");
+    git(repo, &["checkout", "-q", "main"]);
+    merge_no_ff(repo, "feature", "Merge pull request #3 from org/feature");
+    let pr_merge = head(repo);
+    git(repo, &["checkout", "-q", "x"]);
+    commit(repo, &[("src/x.py", "x = 1\n")], "Work on x (CR-9)");
+    merge_no_ff(repo, "main", "Merge branch 'main' into x");
+    git(repo, &["checkout", "-q", "main"]);
+    merge_no_ff(repo, "x", "Merge remote-tracking branch 'origin/x'");
+
+    let history = &evidence_json(repo, &[])["history"];
+    let feature = commit_by_subject(history, "Add feature");
+    assert_eq!(feature["merged_by"], pr_merge.as_str(), "credited to #3");
+    let sync = commit_by_subject(history, "Merge branch 'main' into x");
+    let back = commit_by_subject(history, "Merge remote-tracking branch 'origin/x'");
+    assert_eq!(
+        sync["merged_by"], back["id"],
+        "the sync merge came in with x"
+    );
+    assert_eq!(
+        history["merges"][&pr_merge]["references"],
+        serde_json::json!(["#3"])
+    );
+    assert_eq!(history["merges"][&pr_merge]["commits"], 1);
+
+    let report = scan_json(repo);
+    assert_eq!(
+        rule_state(&report, "MFDS-CHG-001"),
+        "passed",
+        "{:?}",
+        findings_of(&report, "MFDS-CHG-001")
+    );
+}
+
+#[test]
+fn a_merge_without_a_reference_leaves_its_commits_unreferenced() {
+    let dir = product_repo();
+    let repo = dir.path();
+    git(repo, &["checkout", "-q", "-b", "topic"]);
+    commit(repo, &[("src/topic.py", "t = 1\n")], "Topic work");
+    git(repo, &["checkout", "-q", "main"]);
+    merge_no_ff(repo, "topic", "Merge branch 'topic'");
+    let report = scan_json(repo);
+    let findings = findings_of(&report, "MFDS-CHG-001");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"Topic work\""),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn squash_and_octopus_merges_cover_their_commits() {
+    let dir = product_repo();
+    let repo = dir.path();
+    commit(
+        repo,
+        &[("src/limit.py", "max = 9\n")],
+        "Add dose limit (#12)",
+    );
+    for branch in ["a", "b"] {
+        git(repo, &["checkout", "-q", "-b", branch, "main"]);
+        let file = format!("src/{branch}.py");
+        commit(
+            repo,
+            &[(file.as_str(), "x = 1\n")],
+            &format!("Work {branch}"),
+        );
+    }
+    git(repo, &["checkout", "-q", "main"]);
+    git(
+        repo,
+        &[
+            "merge",
+            "-q",
+            "--no-ff",
+            "a",
+            "b",
+            "-m",
+            "Merge pull request #14 (a, b)",
+        ],
+    );
+    let octopus = head(repo);
+    let history = &evidence_json(repo, &[])["history"];
+    for subject in ["Work a", "Work b"] {
+        assert_eq!(
+            commit_by_subject(history, subject)["merged_by"],
+            octopus.as_str()
+        );
+    }
+    let squash = commit_by_subject(history, "Add dose limit (#12)");
+    assert_eq!(squash["references"], serde_json::json!(["#12"]));
+    assert_eq!(rule_state(&scan_json(repo), "MFDS-CHG-001"), "passed");
+}
+
+#[test]
+fn a_finding_about_a_deletion_points_at_the_deleted_files_last_path() {
+    let dir = product_repo();
+    let repo = dir.path();
+    git(repo, &["rm", "-q", "src/pump.py"]);
+    git(repo, &["commit", "-q", "-m", "Drop pump module"]);
+    let report = scan_json(repo);
+    let findings = findings_of(&report, "MFDS-CHG-001");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["path"], "src/pump.py");
+}
+
+#[test]
+fn tags_without_v_are_releases_by_default() {
+    let dir = git_repo(&[(".samdscan.yaml", CONFIG), ("src/pump.py", "rate = 1\n")]);
+    let repo = dir.path();
+    let first = head(repo);
+    for tag in ["3.4.2.2", "pump@1.2.3", "nightly"] {
+        git(repo, &["tag", tag]);
+    }
+    commit(repo, &[("src/pump.py", "rate = 2\n")], "Rate 2 (CR-2)");
+    commit(repo, &[("src/pump.py", "rate = 3\n")], "Rate 3 (CR-3)");
+    let history = &evidence_json(repo, &[])["history"];
+    let release = |name: &str| {
+        history["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap()["release"]
+            .clone()
+    };
+    assert_eq!(release("3.4.2.2"), true);
+    assert_eq!(release("pump@1.2.3"), true);
+    assert_eq!(release("nightly"), false);
+    assert_eq!(history["commit_count"], 2, "{}", history["scope"]);
+    assert_eq!(history["scope"]["since_commit"], first.as_str());
+}
+
+#[test]
+fn with_no_release_tag_the_default_scope_is_bounded_and_says_so() {
+    let dir = git_repo(&[(".samdscan.yaml", CONFIG), ("src/pump.py", "rate = 0\n")]);
+    let repo = dir.path();
+    // 501 commits after the first: more than the bound of 500.
+    let mut stream = String::new();
+    for n in 1..=501 {
+        let message = format!("Rate {n} (CR-1)");
+        stream.push_str(&format!(
+            "commit refs/heads/main\ncommitter Test <test@example.com> {} +0000\ndata {}\n{message}\n",
+            1_790_000_000 + n,
+            message.len()
+        ));
+        if n == 1 {
+            stream.push_str("from refs/heads/main^0\n");
+        }
+        let body = format!("rate = {n}\n");
+        stream.push_str(&format!(
+            "M 100644 inline src/pump.py\ndata {}\n{body}\n",
+            body.len()
+        ));
+    }
+    let path = repo.join(".git/stream");
+    std::fs::write(&path, stream).unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("git fast-import --quiet < .git/stream && git reset -q --hard main")
+        .current_dir(repo)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let evidence = evidence_json(repo, &[]);
+    let history = &evidence["history"];
+    assert_eq!(history["commit_count"], 500);
+    assert_eq!(
+        history["scope"]["description"],
+        "the last 500 commits (no earlier release tag)"
+    );
+    let diagnostics = evidence["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics.iter().any(|d| d["path"] == ".samdscan.yaml"
+            && d["message"]
+                .as_str()
+                .unwrap()
+                .contains("the last 500 commits, not the whole history")),
+        "{diagnostics:?}"
+    );
+    let all = evidence_json(repo, &["--since", "all"]);
+    assert_eq!(all["history"]["commit_count"], 502);
+}
+
+#[test]
+fn many_release_tags_are_marked_reachable_by_one_bounded_walk() {
+    let dir = product_repo();
+    let repo = dir.path();
+    for n in 1..=20 {
+        let text = format!("rate = {}\n", n + 100);
+        commit(
+            repo,
+            &[("src/pump.py", text.as_str())],
+            &format!("Rate {n} (CR-{n})"),
+        );
+        git(repo, &["tag", &format!("v1.{n}.0")]);
+    }
+    git(repo, &["checkout", "-q", "-b", "side", "v1.3.0"]);
+    commit(repo, &[("src/side.py", "s = 1\n")], "Side (CR-99)");
+    git(repo, &["tag", "v9.0.0"]);
+    git(repo, &["checkout", "-q", "main"]);
+    let history = &evidence_json(repo, &[])["history"];
+    let reachable: Vec<(String, bool)> = history["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["name"].as_str().unwrap().to_string(),
+                t["reachable"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(reachable.len(), 22, "v1.0.0, v1.1.0..v1.20.0, v9.0.0");
+    for (name, reached) in &reachable {
+        assert_eq!(*reached, name != "v9.0.0", "{name}");
+    }
+}
