@@ -6,6 +6,7 @@
 //! Run: `cargo bench --bench scan_tree` (prints wall times, the ratio, and peak memory).
 
 use samdscan::cli::Target;
+use samdscan::report::view::ReportView;
 use samdscan::report::{Format, render};
 use std::path::Path;
 use std::process::Command;
@@ -118,7 +119,12 @@ fn main() {
     let scan = time(|| {
         let outcome = samdscan::scan::pipeline::scan_target(&target, &[]).expect("scan succeeds");
         findings = outcome.report.findings.len();
-        let sarif = render(&outcome.report, Format::Sarif, false);
+        let sarif = render(
+            &outcome.report,
+            Format::Sarif,
+            &ReportView::default(),
+            false,
+        );
         assert!(sarif.contains("\"2.1.0\""));
     });
     println!("repository: {FILES} generated files + the compliant example; {findings} findings");

@@ -101,6 +101,10 @@ pub struct Finding {
     /// The stable evidence key the fingerprint was made from.
     #[serde(skip)]
     pub key: String,
+    /// Raised by the passing of time alone (a review, a scan or a waiver grown too old), not by
+    /// anything a commit changed: `scan --hook` reports it as a warning at most.
+    #[serde(skip)]
+    pub dated: bool,
 }
 
 impl Finding {

@@ -11,6 +11,7 @@ use crate::report::{pillar_name, rule_help_uri};
 use crate::scan::pipeline::scan_target;
 use crate::scan::waiver::waiver_rules;
 use anyhow::{Result, bail};
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 pub fn run(cmd: PolicyCommand) -> Result<u8> {
@@ -75,15 +76,18 @@ pub fn reportable_rules(set: &PolicySet) -> Vec<Rule> {
 }
 
 fn list(set: &PolicySet) -> Result<u8> {
+    let mut out = String::new();
     for r in &reportable_rules(set) {
         let origin = if r.builtin() { "" } else { "  (user)" };
-        println!(
+        let _ = writeln!(
+            out,
             "{:<14} {:<8} {}{origin}",
             r.id(),
             r.meta.custom.severity.as_str(),
             r.meta.title
         );
     }
+    write_output(None, &out)?;
     Ok(0)
 }
 
@@ -181,10 +185,11 @@ fn explain(set: &PolicySet, id: &str) -> Result<u8> {
     let Some(rule) = rules.iter().find(|r| r.id().eq_ignore_ascii_case(id)) else {
         bail!("no rule with id `{id}` (see `samdscan policy list`)");
     };
-    print!("{}", rule_markdown(rule));
+    let mut out = rule_markdown(rule);
     if let Some(uri) = rule_help_uri(&rule.meta) {
-        println!("\nOnline: {uri}");
+        let _ = writeln!(out, "\nOnline: {uri}");
     }
+    write_output(None, &out)?;
     Ok(0)
 }
 
@@ -200,46 +205,50 @@ fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf]) -> Result<u8> 
     else {
         bail!("rule `{id}` is disabled in {}", target.path.display());
     };
-    println!("\n## In {}\n", target.path.display());
-    println!("- **State:** {}", rule.state.label());
+    let mut out = format!("\n## In {}\n\n", target.path.display());
+    let _ = writeln!(out, "- **State:** {}", rule.state.label());
     for reason in &rule.reasons {
-        println!("- **Reason:** {reason}");
+        let _ = writeln!(out, "- **Reason:** {reason}");
     }
     if rule.evidence.is_empty() {
-        println!("- **Evidence judged:** none");
+        let _ = writeln!(out, "- **Evidence judged:** none");
     }
     for evidence in &rule.evidence {
-        println!("- **Evidence judged:** {evidence}");
+        let _ = writeln!(out, "- **Evidence judged:** {evidence}");
     }
     let findings = outcome
         .report
         .active_findings()
         .filter(|f| f.rule_id.eq_ignore_ascii_case(id));
     for f in findings {
-        println!(
+        let _ = writeln!(
+            out,
             "- **Finding** ({}): {}:{}: {}",
             f.level, f.path, f.line, f.message
         );
     }
+    write_output(None, &out)?;
     Ok(0)
 }
 
 fn test(set: &PolicySet, scope: TestScope) -> Result<u8> {
     let results = run_tests(set, scope)?;
     let mut failed = 0;
+    let mut out = String::new();
     for r in &results {
         if r.passed {
-            println!("PASS {}: {}", r.file, r.name);
+            let _ = writeln!(out, "PASS {}: {}", r.file, r.name);
         } else {
             failed += 1;
-            println!("FAIL {}: {}", r.file, r.name);
+            let _ = writeln!(out, "FAIL {}: {}", r.file, r.name);
             if let Some(d) = &r.detail {
-                println!("     {d}");
+                let _ = writeln!(out, "     {d}");
             }
         }
     }
     let passed = results.len() - failed;
-    println!("{passed} passed, {failed} failed");
+    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    write_output(None, &out)?;
     if results.is_empty() {
         bail!("no test_* rules found in *_test.rego files");
     }

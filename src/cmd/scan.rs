@@ -2,29 +2,50 @@
 //! the report or the evidence document.
 
 use crate::cli::{EvidenceArgs, ScanArgs};
-use crate::output::{EXIT_OK, exit_code, write_output};
+use crate::output::{EXIT_OK, exit_code, warn, write_output};
 use crate::report::render;
+use crate::report::view::ReportView;
 use crate::scan::baseline;
 use crate::scan::pipeline::{collect_target_evidence, scan_target};
 use anyhow::Result;
 use std::io::IsTerminal;
 
+/// The history scope of `--hook` when `--since` does not give one: the commit being made.
+const HOOK_SCOPE: &str = "HEAD";
+
 pub fn scan(args: &ScanArgs) -> Result<u8> {
-    let mut outcome = match &args.target.base {
-        Some(base) => baseline::scan_with_base(&args.target, &args.policies, base)?,
-        None => scan_target(&args.target, &args.policies)?,
+    let mut target = args.target.clone();
+    if args.hook && target.since.is_none() {
+        target.since = Some(HOOK_SCOPE.to_string());
+    }
+    let mut outcome = match &target.base {
+        Some(base) => baseline::scan_with_base(&target, &args.policies, base)?,
+        None => scan_target(&target, &args.policies)?,
     };
     outcome.report.category = Some(args.category.clone());
+    if args.hook {
+        outcome.report.cap_dated_at_warning();
+    }
     let report = &outcome.report;
     for d in &report.diagnostics {
-        eprintln!("warning: {}: {}", d.path, d.message);
+        warn(&format!("{}: {}", d.path, d.message));
     }
     let color = args.output.is_none()
         && !args.no_color
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
-    write_output(args.output.as_deref(), &render(report, args.format, color))?;
-    crate::report::files::write_report_files(report, &args.reports)?;
+    let view = ReportView {
+        show: args.show.iter().map(|s| s.state()).collect(),
+        verbose: args.verbose,
+        quiet: args.quiet || args.hook,
+        min_level: args.min_level.level(),
+        fail_on: args.fail_on.threshold(),
+    };
+    write_output(
+        args.output.as_deref(),
+        &render(report, args.format, &view, color),
+    )?;
+    crate::report::files::write_report_files(report, &args.reports, &view)?;
     Ok(exit_code(report, args.fail_on))
 }
 

@@ -1,10 +1,15 @@
-//! `--format markdown`: for pull-request comments and `$GITHUB_STEP_SUMMARY`. With `--base` it
-//! leads with what the pull request changes (new, fixed, unchanged), and lists every new finding
-//! in full, including repository-level ones that code scanning would not show inline.
+//! `--format markdown`: for pull-request comments and `$GITHUB_STEP_SUMMARY`. It leads with the
+//! verdict and the failures (grouped per rule, the first few of each unless `--verbose`); with
+//! `--base`, with what the pull request changes (new, fixed, unchanged), each new finding in
+//! full (including repository-level ones that code scanning would not show inline) and the
+//! recommended action of each rule they break. Every rule's state follows, folded.
 
+use super::failures::{FindingGroup, failures, failures_in, fixed};
 use super::text::{short, summary_line};
-use super::{RULE_DOCS_URL, ScanReport, rules_by_pillar};
-use crate::finding::{BaselineState, Finding, RuleState};
+use super::verdict::verdict_line;
+use super::view::ReportView;
+use super::{ScanReport, rule_help_uri, rules_by_pillar};
+use crate::finding::{BaselineState, RuleState};
 use std::fmt::Write;
 
 /// Escapes text for a Markdown table cell.
@@ -12,48 +17,73 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-fn rule_link(id: &str) -> String {
-    format!("[{id}]({RULE_DOCS_URL}/{id}.md)")
+/// The rule id, linked to its documentation when it has some (user policies: `help_uri`).
+fn rule_link(report: &ScanReport, id: &str) -> String {
+    let uri = report
+        .rules
+        .iter()
+        .find(|r| r.id() == id)
+        .and_then(|r| rule_help_uri(&r.meta));
+    match uri {
+        Some(uri) => format!("[{id}]({uri})"),
+        None => id.to_string(),
+    }
 }
 
-fn findings_table(out: &mut String, findings: &[&Finding]) {
+/// One table of grouped findings: at most `head` rows per rule, then a row saying how many more.
+fn findings_table(out: &mut String, report: &ScanReport, groups: &[FindingGroup], head: usize) {
     let _ = writeln!(
         out,
         "| Level | Rule | Location | Message |\n|---|---|---|---|"
     );
-    for f in findings {
-        let _ = writeln!(
-            out,
-            "| {} | {} | `{}:{}` | {} |",
-            f.level,
-            rule_link(&f.rule_id),
-            f.path,
-            f.line,
-            cell(&f.message)
-        );
+    for g in groups {
+        let link = rule_link(report, g.id());
+        for f in g.findings.iter().take(head) {
+            let _ = writeln!(
+                out,
+                "| {} | {link} | `{}:{}` | {} |",
+                f.level,
+                f.path,
+                f.line,
+                cell(&f.message)
+            );
+        }
+        let more = g.findings.len().saturating_sub(head);
+        if more > 0 {
+            let _ = writeln!(
+                out,
+                "| | {link} | | … and {more} more (`--verbose` lists them all; the SARIF and JSON reports hold every one) |"
+            );
+        }
     }
 }
 
-pub fn render(report: &ScanReport) -> String {
+pub fn render(report: &ScanReport, view: &ReportView) -> String {
     let mut out = String::new();
     let product = report
         .product_name
         .as_deref()
         .unwrap_or(&report.repository.name);
     let _ = writeln!(out, "## samdscan: {}\n", cell(product));
-    let _ = writeln!(out, "{}\n", summary_line(report));
-    for n in &report.notices {
-        let _ = writeln!(out, "> **Note:** {}\n", cell(n));
+    let _ = writeln!(out, "**{}**\n", verdict_line(report, view.fail_on));
+    if !view.quiet {
+        let _ = writeln!(out, "{}\n", summary_line(report));
+        for n in &report.notices {
+            let _ = writeln!(out, "> **Note:** {}\n", cell(n));
+        }
     }
-    if let Some(base) = &report.base {
-        pull_request_section(&mut out, report, &base.reference, &base.revision);
-    } else {
-        let active: Vec<&Finding> = report.active_findings().collect();
-        if !active.is_empty() {
+    let groups = failures(report, view.min_level);
+    match &report.base {
+        Some(base) => pull_request_section(&mut out, report, view, &base.reference, &base.revision),
+        None if !groups.is_empty() => {
             let _ = writeln!(out, "### Findings\n");
-            findings_table(&mut out, &active);
+            findings_table(&mut out, report, &groups, view.head());
             out.push('\n');
         }
+        None => {}
+    }
+    if view.quiet {
+        return out;
     }
     rule_states(&mut out, report);
     waivers(&mut out, report);
@@ -67,16 +97,14 @@ pub fn render(report: &ScanReport) -> String {
     out
 }
 
-fn pull_request_section(out: &mut String, report: &ScanReport, reference: &str, revision: &str) {
-    let of = |s: BaselineState| {
-        report
-            .findings
-            .iter()
-            .filter(move |f| f.baseline_state == Some(s) && f.waiver.is_none())
-    };
-    let new: Vec<&Finding> = of(BaselineState::New).collect();
-    let fixed: Vec<&Finding> = of(BaselineState::Absent).collect();
-    let unchanged = of(BaselineState::Unchanged).count();
+fn pull_request_section(
+    out: &mut String,
+    report: &ScanReport,
+    view: &ReportView,
+    reference: &str,
+    revision: &str,
+) {
+    let (new_count, fixed_count, unchanged_count) = report.baseline_counts();
     let _ = writeln!(
         out,
         "### Compared with `{}` ({})\n",
@@ -85,39 +113,52 @@ fn pull_request_section(out: &mut String, report: &ScanReport, reference: &str, 
     );
     let _ = writeln!(
         out,
-        "| New | Fixed | Unchanged |\n|---|---|---|\n| {} | {} | {} |\n",
-        new.len(),
-        fixed.len(),
-        unchanged
+        "| New | Fixed | Unchanged |\n|---|---|---|\n| {new_count} | {fixed_count} | {unchanged_count} |\n",
     );
+    let new = failures_in(report, view.min_level, BaselineState::New);
     if !new.is_empty() {
         let _ = writeln!(out, "#### New findings\n");
-        findings_table(out, &new);
+        findings_table(out, report, &new, usize::MAX);
         out.push('\n');
+        recommended_actions(out, report, &new);
     }
-    if !fixed.is_empty() {
+    let gone = fixed(report);
+    if !gone.is_empty() && !view.quiet {
         let _ = writeln!(out, "#### Fixed\n");
-        for f in fixed {
-            let _ = writeln!(
-                out,
-                "- {} `{}`: {}",
-                rule_link(&f.rule_id),
-                f.path,
-                cell(&f.message)
-            );
-        }
+        findings_table(out, report, &gone, view.head());
         out.push('\n');
     }
-    let unchanged: Vec<&Finding> = of(BaselineState::Unchanged).collect();
-    if !unchanged.is_empty() {
+    let unchanged = failures_in(report, view.min_level, BaselineState::Unchanged);
+    if !unchanged.is_empty() && !view.quiet {
         let _ = writeln!(
             out,
-            "<details><summary>{} unchanged findings</summary>\n",
-            unchanged.len()
+            "<details><summary>{unchanged_count} unchanged findings</summary>\n"
         );
-        findings_table(out, &unchanged);
+        findings_table(out, report, &unchanged, view.head());
         let _ = writeln!(out, "\n</details>\n");
     }
+}
+
+/// What to do about each rule a new finding breaks, from its METADATA.
+fn recommended_actions(out: &mut String, report: &ScanReport, new: &[FindingGroup]) {
+    let _ = writeln!(out, "#### Recommended actions\n");
+    for g in new {
+        let action = g
+            .rule
+            .meta
+            .custom
+            .recommended_action
+            .as_deref()
+            .map(|a| cell(a.trim()))
+            .unwrap_or_else(|| format!("see `samdscan policy explain {}`", g.id()));
+        let _ = writeln!(
+            out,
+            "- {} {}: {action}",
+            rule_link(report, g.id()),
+            cell(&g.rule.meta.title)
+        );
+    }
+    out.push('\n');
 }
 
 fn rule_states(out: &mut String, report: &ScanReport) {
@@ -140,7 +181,7 @@ fn rule_states(out: &mut String, report: &ScanReport) {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
-                rule_link(r.id()),
+                rule_link(report, r.id()),
                 cell(&r.meta.title),
                 state
             );
@@ -164,7 +205,7 @@ fn waivers(out: &mut String, report: &ScanReport) {
         let _ = writeln!(
             out,
             "| {} | `{}` | {} | {} | {} | {} |",
-            rule_link(&f.rule_id),
+            rule_link(report, &f.rule_id),
             f.path,
             cell(&w.reference),
             cell(&w.approved_by),

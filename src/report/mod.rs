@@ -1,11 +1,14 @@
 //! Rendering a scan's results: one renderer per format, all from the same [`ScanReport`], so
 //! every format carries the same rules, states and findings.
 
+mod failures;
 pub mod files;
 mod json;
 mod markdown;
 mod sarif;
 mod text;
+pub mod verdict;
+pub mod view;
 
 use crate::date::Date;
 use crate::evidence::{Diagnostic, RepositoryFacts};
@@ -111,15 +114,26 @@ impl ScanReport {
         {
             if f.waiver.is_some() {
                 c.waived += 1;
-                continue;
-            }
-            match f.level {
-                Level::Error => c.error += 1,
-                Level::Warning => c.warning += 1,
-                Level::Note => c.note += 1,
+            } else {
+                c.add(f.level);
             }
         }
         c
+    }
+
+    /// With `--base`: how many live findings are new, fixed (base only) and unchanged.
+    pub fn baseline_counts(&self) -> (usize, usize, usize) {
+        let of = |s: BaselineState| {
+            self.findings
+                .iter()
+                .filter(|f| f.baseline_state == Some(s) && f.waiver.is_none())
+                .count()
+        };
+        (
+            of(BaselineState::New),
+            of(BaselineState::Absent),
+            of(BaselineState::Unchanged),
+        )
     }
 
     pub fn state_counts(&self) -> Vec<(RuleState, usize)> {
@@ -138,6 +152,14 @@ impl ScanReport {
 
     pub fn findings_of<'a>(&'a self, rule_id: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
         self.findings.iter().filter(move |f| f.rule_id == rule_id)
+    }
+
+    /// `scan --hook`: a finding that only the passing of time raised is a warning at most; the
+    /// full gate, with its dates, stays in CI.
+    pub fn cap_dated_at_warning(&mut self) {
+        for f in self.findings.iter_mut().filter(|f| f.dated) {
+            f.level = f.level.min(Level::Warning);
+        }
     }
 
     /// The highest level among active findings.
@@ -182,11 +204,12 @@ pub fn rules_by_pillar(report: &ScanReport) -> Vec<(&'static str, Vec<&RuleRepor
         .collect()
 }
 
-pub fn render(report: &ScanReport, format: Format, color: bool) -> String {
+/// Renders `report` in `format`; `view` shapes the text and Markdown reports only.
+pub fn render(report: &ScanReport, format: Format, view: &view::ReportView, color: bool) -> String {
     match format {
-        Format::Text => text::render(report, color),
+        Format::Text => text::render(report, view, color),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
-        Format::Markdown => markdown::render(report),
+        Format::Markdown => markdown::render(report, view),
     }
 }

@@ -93,6 +93,7 @@ mod tests {
             baseline_state: None,
             waiver: None,
             key: key.into(),
+            dated: false,
         }
     }
 

@@ -2,7 +2,7 @@
 //! working tree or one revision. Commands call it; it knows nothing of how reports are written.
 
 use crate::cli::Target;
-use crate::config::{ConfigChoice, LoadedConfig, load_config};
+use crate::config::{CONFIG_LOCATIONS, ConfigChoice, LoadedConfig, load_config};
 use crate::date::Date;
 use crate::evidence::source::{GitTreeSource, RepoSource, WorkTreeSource};
 use crate::evidence::{Evidence, RepositoryFacts, collect_evidence, known_kinds};
@@ -152,6 +152,10 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
     rules.sort_by(|a, b| a.id().cmp(b.id()));
     let diagnostics =
         serde_json::from_value(evidence.get("diagnostics").clone()).unwrap_or_default();
+    let mut notices = repository::notices(&evidence);
+    if revision.is_none() && matches!(config_choice(target), ConfigChoice::Discover) {
+        notices.extend(no_config_notice(&config));
+    }
     let report = ScanReport {
         product_name: config.config.product.as_ref().and_then(|p| p.name.clone()),
         repository: facts,
@@ -161,10 +165,21 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
         diagnostics,
         disabled_rules: config.config.policies.disable.clone(),
         base: None,
-        notices: repository::notices(&evidence),
+        notices,
         category: None,
     };
     Ok(ScanOutcome { evidence, report })
+}
+
+/// When no config file was found: say so first, since the profile decides what most rules ask.
+fn no_config_notice(config: &LoadedConfig) -> Option<String> {
+    config.shown.is_empty().then(|| {
+        format!(
+            "no config file ({}): the product profile is unknown, so rules judge a generic product; \
+             run `samdscan init` to write one from what the repository shows",
+            CONFIG_LOCATIONS.join(" or ")
+        )
+    })
 }
 
 /// Evaluates every enabled rule and resolves its findings.

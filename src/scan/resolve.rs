@@ -159,6 +159,7 @@ pub fn resolve_findings(
                 baseline_state: None,
                 waiver: None,
                 key,
+                dated: r.dated,
             }
         })
         .collect()

@@ -116,8 +116,10 @@ pub fn apply_waivers(
     for f in findings.iter_mut() {
         // Every waiver that matches is in use; the first one still in force accepts the finding.
         let mut accepted = None;
+        let mut lapsed = false;
         for c in compiled.iter_mut().filter(|c| c.matches(f)) {
             c.used = true;
+            lapsed |= c.expired;
             if !c.expired && accepted.is_none() {
                 accepted = Some(AppliedWaiver {
                     reason: c.waiver.reason.clone(),
@@ -127,6 +129,8 @@ pub fn apply_waivers(
                 });
             }
         }
+        // Live again only because its waiver expired: time, not the commit, raised it.
+        f.dated |= lapsed && accepted.is_none();
         f.waiver = accepted;
     }
     compiled
@@ -257,6 +261,7 @@ fn config_finding(
         baseline_state: None,
         waiver: None,
         key,
+        dated: rule_id == WAIVER_EXPIRED,
     }
 }
 

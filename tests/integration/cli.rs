@@ -213,18 +213,26 @@ fn output_file_receives_the_report() {
 }
 
 #[test]
-fn text_report_lists_rule_states_and_a_summary() {
+fn text_report_leads_with_failures_and_ends_with_the_verdict() {
     let repo = demo_repo(&[]);
-    samdscan()
-        .arg("scan")
-        .arg(repo.path())
-        .assert()
-        .code(1)
-        .stdout(
-            predicate::str::contains("Pillar 2: Cybersecurity")
-                .and(predicate::str::contains("findings:"))
-                .and(predicate::str::contains("✗ MFDS-CYB-001")),
-        );
+    let out = samdscan().arg("scan").arg(repo.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let errors = text.find("\nErrors (").expect("an errors section");
+    assert!(text[errors..].contains("✗ MFDS-CYB-001"), "{text}");
+    assert!(
+        !text.contains("[not applicable]"),
+        "other states are counted, not listed: {text}"
+    );
+    let last: Vec<&str> = text.trim_end().lines().rev().take(2).collect();
+    assert!(
+        last[0].starts_with("FAIL: ") && last[0].ends_with("at or above --fail-on error (exit 1)"),
+        "{text}"
+    );
+    assert!(
+        last[1].contains("findings:") && last[1].contains("--verbose"),
+        "{text}"
+    );
 }
 
 #[test]
