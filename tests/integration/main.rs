@@ -20,6 +20,7 @@ mod policies;
 mod problem_resolution;
 mod product_versions;
 mod report_files;
+mod report_snapshots;
 mod robustness;
 mod rule_docs;
 mod rule_list;
