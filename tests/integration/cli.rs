@@ -430,3 +430,67 @@ fn sarif_carries_version_control_provenance_without_credentials() {
     assert_eq!(vcs["revisionId"].as_str().map(str::len), Some(40));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("secret"));
 }
+
+#[test]
+fn hook_mode_reports_what_time_alone_raised_as_warnings() {
+    let dir = crate::common::import_example("01-cardiowatch-compliant");
+    let repo = dir.path().join("01-cardiowatch-compliant");
+    let stale_scan = |extra: &[&str]| {
+        let (report, code) = crate::common::samdscan_json(
+            &[
+                &["scan", "--format", "json", "--as-of", "2027-06-01"],
+                extra,
+            ]
+            .concat(),
+            &repo,
+        );
+        let level = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| {
+                f["rule_id"] == "MFDS-CYB-004"
+                    && f["message"].as_str().unwrap().contains("days old")
+            })
+            .map(|f| f["level"].as_str().unwrap().to_string());
+        (level, code)
+    };
+    assert_eq!(
+        stale_scan(&[]),
+        (Some("error".to_string()), 1),
+        "CI fails on a stale scan"
+    );
+    assert_eq!(
+        stale_scan(&["--hook"]),
+        (Some("warning".to_string()), 0),
+        "a commit cannot make a scan younger"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let bin = assert_cmd::cargo::cargo_bin("samdscan");
+    let dir = crate::common::import_example("03-broken-evidence");
+    for cmd in [
+        "policy list",
+        "policy explain mfds-cyb-001",
+        "scan 03-broken-evidence",
+    ] {
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "'{}' {cmd} 2>err | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+                bin.display()
+            ))
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let code = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let err = std::fs::read_to_string(dir.path().join("err")).unwrap();
+        assert!(code == "0" || code == "1", "{cmd}: exit {code}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("error:"),
+            "{cmd}: {err}"
+        );
+    }
+}
