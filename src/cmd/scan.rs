@@ -2,11 +2,13 @@
 //! the report or the evidence document.
 
 use crate::cli::{EvidenceArgs, ScanArgs};
+use crate::config::CONFIG_LOCATIONS;
 use crate::output::{EXIT_OK, exit_code, warn, write_output};
 use crate::report::render;
 use crate::report::view::ReportView;
 use crate::scan::baseline;
 use crate::scan::pipeline::{collect_target_evidence, scan_target};
+use crate::scan::repository::configured_top;
 use anyhow::Result;
 use std::io::IsTerminal;
 
@@ -15,6 +17,17 @@ const HOOK_SCOPE: &str = "HEAD";
 
 pub fn scan(args: &ScanArgs) -> Result<u8> {
     let mut target = args.target.clone();
+    if target.config.is_none()
+        && !target.no_config
+        && let Some(top) = configured_top(&target.path, &CONFIG_LOCATIONS)
+    {
+        warn(&format!(
+            "{} is inside the git repository {}: scanning its top, with its config",
+            target.path.display(),
+            top.display()
+        ));
+        target.path = top;
+    }
     if args.hook && target.since.is_none() {
         target.since = Some(HOOK_SCOPE.to_string());
     }

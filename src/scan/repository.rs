@@ -45,6 +45,19 @@ pub fn open(root: &Path) -> (Option<Repository>, RepositoryFacts) {
     (Some(repo), facts)
 }
 
+/// The top of the git work tree that `path` lies below, when `path` is a folder inside one (not
+/// its top), has no config of its own and the top has one: the repository a user in a subfolder
+/// means, as git finds it. None otherwise (a folder with its own config is scanned as given).
+pub fn configured_top(path: &Path, config_names: &[&str]) -> Option<std::path::PathBuf> {
+    let has_config = |dir: &Path| config_names.iter().any(|c| dir.join(c).is_file());
+    if has_config(path) {
+        return None;
+    }
+    let repo = Repository::discover(path).ok()?;
+    let top = repo.workdir()?.canonicalize().ok()?;
+    (top != path.canonicalize().ok()? && has_config(&top)).then_some(top)
+}
+
 /// A remote URL fit for a report: credentials removed, scp-style `host:path` made an https URL.
 pub fn public_url(url: &str) -> String {
     if let Some((scheme, rest)) = url.split_once("://") {

@@ -494,3 +494,28 @@ fn a_closed_pipe_ends_the_output_quietly() {
         );
     }
 }
+
+#[test]
+fn a_scan_from_a_subfolder_finds_the_repository_top_and_its_config() {
+    let dir = crate::common::import_example("03-broken-evidence");
+    let repo = dir.path().join("03-broken-evidence");
+    let from_top = samdscan()
+        .args(["scan", "--format", "json", "--as-of", "2026-10-01"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    let from_sub = samdscan()
+        .args(["scan", "--format", "json", "--as-of", "2026-10-01"])
+        .current_dir(repo.join("src"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        from_sub.stdout, from_top.stdout,
+        "the same scan as from the top"
+    );
+    let err = String::from_utf8_lossy(&from_sub.stderr);
+    assert!(
+        err.contains("is inside the git repository") && err.contains("scanning its top"),
+        "{err}"
+    );
+}
