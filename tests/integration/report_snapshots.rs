@@ -1,7 +1,8 @@
 //! The human reports as a user first sees them, as insta snapshots reviewed like code: the
 //! default text report, `--quiet`, `--verbose` and the Markdown of a failing example (03), the
 //! first scan of a repository with no config (02), and a pull-request scan (05 against its
-//! parent), plus the commands users run next (policy list, explain, trace) on 01 and 03. All at
+//! parent), `--hook`, plus the commands users run next (policy explain, trace) on 01 and 03 (the
+//! rule list is snapshotted in rule_list.rs). All at
 //! `--as-of 2026-10-01`; the version and the temporary paths are normalised.
 
 use crate::common::{import_example, samdscan};
@@ -75,3 +76,17 @@ snapshot!(
 );
 snapshot!(compliant_trace, "01-cardiowatch-compliant", &["trace"]);
 snapshot!(failing_trace, "03-broken-evidence", &["trace"]);
+snapshot!(failing_hook, "03-broken-evidence", &["scan", "--hook"]);
+
+#[test]
+fn explain_one_rule() {
+    let out = samdscan()
+        .args(["policy", "explain", "mfds-cyb-001"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(env!("CARGO_PKG_VERSION"), "[VERSION]")
+    );
+}
