@@ -24,6 +24,7 @@ mod policies;
 mod problem_resolution;
 mod product_versions;
 mod report_files;
+mod report_snapshots;
 mod robustness;
 mod rule_cost;
 mod rule_docs;
