@@ -186,7 +186,8 @@ fn recommended_actions(out: &mut String, report: &ScanReport, new: &[FindingGrou
             .rule
             .meta
             .recommended_action_in(lang)
-            .map(|a| cell(a.trim()))
+            // METADATA wraps its lines; a list item is one line.
+            .map(|a| cell(&a.split_whitespace().collect::<Vec<_>>().join(" ")))
             .unwrap_or_else(|| {
                 let explain = format!("samdscan policy explain {}", g.id());
                 format!("{} {}", w.see, markdown_code(&explain, false))
