@@ -7,7 +7,8 @@
 # (exit 2: usage, config, policy) does.
 #
 # Input (environment): SAMDSCAN_BIN; INPUT_PATH, INPUT_CONFIG, INPUT_BASE, INPUT_FAIL_ON,
-# INPUT_POLICY (directories, one a line), INPUT_SARIF_FILE, INPUT_UPLOAD_SARIF, INPUT_CATEGORY;
+# INPUT_POLICY (directories, one a line), INPUT_SARIF_FILE, INPUT_UPLOAD_SARIF, INPUT_CATEGORY,
+# INPUT_ARGS (extra samdscan arguments, words of [A-Za-z0-9_./=:,@+-] only), INPUT_ANNOTATIONS;
 # PR_HEAD_REPO (the pull request's head repository); GitHub's GITHUB_* and RUNNER_TEMP.
 # Outputs: sarif-file, upload-sarif-file, findings, max-level, new-findings, exit-code, upload,
 # checkout-path.
@@ -30,6 +31,23 @@ base=${INPUT_BASE:-}
 case $fail_on in error | warning | note | never) ;; *) fail "fail-on: expected error, warning, note or never, got '$fail_on'" ;; esac
 case $upload in true | false) ;; *) fail "upload-sarif: expected true or false, got '$upload'" ;; esac
 case $category in *$'\n'* | '') fail "category: expected one line of text" ;; esac
+annotations=${INPUT_ANNOTATIONS:-false}
+case $annotations in true | false) ;; *) fail "annotations: expected true or false, got '$annotations'" ;; esac
+
+# extra_args: INPUT_ARGS split on blanks, never through a shell: a word with anything but
+# letters, digits and _./=:,@+- (quotes, $, ;, |, &, globs, line breaks) is refused, and so are
+# the options the action sets itself.
+extra_args=()
+case ${INPUT_ARGS:-} in *$'\n'* | *$'\r'*) fail "args: expected one line" ;; esac
+read -r -a words <<<"${INPUT_ARGS:-}"
+for word in ${words[@]+"${words[@]}"}; do
+  [[ $word =~ ^[A-Za-z0-9_./=:,@+-]+$ ]] || fail "args: '$word' has a character other than letters, digits and _./=:,@+- (no quoting or shell syntax: the words are passed as they are)"
+  case $word in
+    --format* | -f* | --output* | -o* | --report* | --category* | --fail-on* | --base* | --config* | --policy* | --)
+      fail "args: $word is set by the action's own inputs" ;;
+  esac
+  extra_args+=("$word")
+done
 
 out_dir="$RUNNER_TEMP/samdscan"
 mkdir -p "$out_dir"
@@ -58,7 +76,7 @@ if [ -n "$base" ]; then
     fail "base '$base' is not in the clone: check out with 'fetch-depth: 0' (actions/checkout)"
   args+=("--base=$base")
 fi
-args+=(-- "$path")
+args+=(${extra_args[@]+"${extra_args[@]}"} -- "$path")
 
 echo "samdscan ${args[*]}"
 set +e
@@ -80,6 +98,11 @@ counts=$(jq -r '
   | @tsv' "$report" | tr -d '\r') || fail "cannot read the JSON report $report"
 read -r findings new max <<<"$counts"
 [ -n "$base" ] || new=""
+
+if [ "$annotations" = true ]; then
+  jq -r --arg base "$base" -f "$(dirname "${BASH_SOURCE[0]}")/annotations.jq" "$report" ||
+    fail "cannot read the JSON report $report"
+fi
 
 if [ "$upload" = true ] && [ "${GITHUB_ACTOR:-}" = "dependabot[bot]" ]; then
   upload=false

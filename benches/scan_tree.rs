@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
 
 use samdscan::cli::Target;
+use samdscan::report::view::ReportView;
 use samdscan::report::{Format, render};
 use std::path::Path;
 use std::process::Command;
@@ -119,7 +120,12 @@ fn main() {
     let scan = time(|| {
         let outcome = samdscan::scan::pipeline::scan_target(&target, &[]).expect("scan succeeds");
         findings = outcome.report.findings.len();
-        let sarif = render(&outcome.report, Format::Sarif, false);
+        let sarif = render(
+            &outcome.report,
+            Format::Sarif,
+            &ReportView::default(),
+            false,
+        );
         assert!(sarif.contains("\"2.1.0\""));
     });
     println!("repository: {FILES} generated files + the compliant example; {findings} findings");

@@ -1,8 +1,10 @@
 //! The command line, declared with clap.
 
 use crate::date::Date;
+use crate::finding::Level;
 use crate::lang::Lang;
 use crate::report::Format;
+use crate::report::view::ShownState;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -92,8 +94,8 @@ pub struct Target {
     #[arg(long, value_name = "REF")]
     pub rev: Option<String>,
     /// Compare with a base revision (pull requests): mark findings new/unchanged/absent, widen the
-    /// history scope to merge-base..HEAD, report changes to waivers, disabled rules, severities and
-    /// policy files, and make --fail-on gate on new findings only.
+    /// history scope to merge-base..HEAD, and report changes to waivers, disabled rules,
+    /// severities and policy files.
     #[arg(long, value_name = "REF")]
     pub base: Option<String>,
     /// History scope for this run, overriding history.scope: a revision (tag, branch, commit), a
@@ -125,6 +127,18 @@ pub enum FailOn {
     Never,
 }
 
+impl FailOn {
+    /// The lowest level that fails the run (none: `never`).
+    pub fn threshold(self) -> Option<Level> {
+        match self {
+            FailOn::Error => Some(Level::Error),
+            FailOn::Warning => Some(Level::Warning),
+            FailOn::Note => Some(Level::Note),
+            FailOn::Never => None,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     #[command(flatten)]
@@ -135,7 +149,8 @@ pub struct ScanArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Exit 1 when a finding at or above this level remains (with --base: a new one).
+    /// Exit 1 when a finding at or above this level remains (with --base: a new one, so a pull
+    /// request is gated on what it introduces).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
     /// Extra policy directory (repeatable); its *.rego files join the built-in policies.
@@ -156,6 +171,42 @@ pub struct ScanArgs {
     /// report.lang, else en).
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
+    /// Text and Markdown: also list the rules in these states (failures are always listed).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATE,...")]
+    pub show: Vec<ShownState>,
+    /// Text and Markdown: list every rule, every finding of each rule (not the first few) and the
+    /// evidence each passed rule judged.
+    #[arg(long, short, conflicts_with = "quiet")]
+    pub verbose: bool,
+    /// Text and Markdown: print only the failures and the verdict.
+    #[arg(long, short, conflicts_with = "show")]
+    pub quiet: bool,
+    /// Text and Markdown: list findings at or above this level only (all still count for
+    /// --fail-on; JSON and SARIF keep every finding).
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = MinLevel::Note)]
+    pub min_level: MinLevel,
+    /// Pre-commit mode: judge what a commit can change. Findings that only the passing of time
+    /// raises (scan age, review age, expired waivers) are warnings, the history scope is HEAD,
+    /// and only failures and the verdict are printed. The full gate stays in CI.
+    #[arg(long)]
+    pub hook: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinLevel {
+    Error,
+    Warning,
+    Note,
+}
+
+impl MinLevel {
+    pub fn level(self) -> Level {
+        match self {
+            MinLevel::Error => Level::Error,
+            MinLevel::Warning => Level::Warning,
+            MinLevel::Note => Level::Note,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

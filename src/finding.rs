@@ -114,6 +114,10 @@ pub struct Finding {
     /// `region.snippet`).
     #[serde(skip)]
     pub snippet: Option<String>,
+    /// Raised by the passing of time alone (a review, a scan or a waiver grown too old), not by
+    /// anything a commit changed: `scan --hook` reports it as a warning at most.
+    #[serde(skip)]
+    pub dated: bool,
 }
 
 impl Finding {

@@ -87,6 +87,112 @@ impl Lang {
         line
     }
 
+    /// "3 findings" / "발견사항 3건": the count beside a report section's heading.
+    pub fn findings_count(self, n: usize) -> String {
+        match self {
+            Lang::En => format!("{n} finding{}", if n == 1 { "" } else { "s" }),
+            Lang::Ko => format!("발견사항 {n}건"),
+        }
+    }
+
+    /// The line under a rule whose findings the text report cut at the first few.
+    pub fn more_findings(self, more: usize, id: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "… and {more} more {id} findings (--verbose lists them all; JSON and SARIF hold every one)"
+            ),
+            Lang::Ko => format!(
+                "… 외 {id} 발견사항 {more}건 (--verbose로 모두 표시; JSON과 SARIF에는 모두 있음)"
+            ),
+        }
+    }
+
+    /// The table row under a rule whose findings the Markdown report cut at the first few.
+    pub fn more_rows(self, more: usize) -> String {
+        match self {
+            Lang::En => format!(
+                "… and {more} more (`--verbose` lists them all; the SARIF and JSON reports hold every one)"
+            ),
+            Lang::Ko => format!(
+                "… 외 {more}건 (`--verbose`로 모두 표시; SARIF와 JSON 보고서에는 모두 있음)"
+            ),
+        }
+    }
+
+    /// What the counts line adds when `--min-level` left findings out of the listing.
+    pub fn hidden_below(self, n: usize, min_level: Level) -> String {
+        match self {
+            Lang::En => format!(
+                "; {} below --min-level {min_level} not listed",
+                self.findings_count(n)
+            ),
+            Lang::Ko => format!("; --min-level {min_level} 미만 발견사항 {n}건은 표시하지 않음"),
+        }
+    }
+
+    /// `3 new / 1 fixed / 4 unchanged`: the findings compared with the base.
+    pub fn base_counts(self, new: usize, fixed: usize, unchanged: usize) -> String {
+        match self {
+            Lang::En => format!("{new} new / {fixed} fixed / {unchanged} unchanged"),
+            Lang::Ko => format!("신규 {new} / 해결됨 {fixed} / 변동 없음 {unchanged}"),
+        }
+    }
+
+    /// The verdict line: which findings (`[errors, warnings, notes]` that gate, `new` ones only
+    /// with `--base`) decide the exit code at `--fail-on` (none: `never`).
+    pub fn verdict(self, threshold: Option<Level>, new: bool, gating: [usize; 3]) -> String {
+        let Some(min) = threshold else {
+            return match self {
+                Lang::En => "PASS: --fail-on never (exit 0)".to_string(),
+                Lang::Ko => "통과: --fail-on never (종료 코드 0)".to_string(),
+            };
+        };
+        let failing = self.gating_phrase(new, gating);
+        match (self, failing.is_empty(), new) {
+            (Lang::En, true, _) => format!(
+                "PASS: no {}finding at or above --fail-on {min} (exit 0)",
+                if new { "new " } else { "" }
+            ),
+            (Lang::En, false, _) => format!("FAIL: {failing} at or above --fail-on {min} (exit 1)"),
+            (Lang::Ko, true, false) => {
+                format!("통과: --fail-on {min} 이상인 발견사항 없음 (종료 코드 0)")
+            }
+            (Lang::Ko, true, true) => {
+                format!("통과: --fail-on {min} 이상인 신규 발견사항 없음 (종료 코드 0)")
+            }
+            (Lang::Ko, false, _) => format!("실패: --fail-on {min} 이상 {failing} (종료 코드 1)"),
+        }
+    }
+
+    /// `3 new errors and 1 new warning` / `신규 오류 3건, 신규 경고 1건` (empty for none).
+    fn gating_phrase(self, new: bool, gating: [usize; 3]) -> String {
+        let levels = [Level::Error, Level::Warning, Level::Note];
+        let parts: Vec<String> = levels
+            .iter()
+            .zip(gating)
+            .filter(|(_, n)| *n > 0)
+            .map(|(level, n)| match self {
+                Lang::En => format!(
+                    "{n} {}{}{}",
+                    if new { "new " } else { "" },
+                    self.words().level(*level),
+                    if n == 1 { "" } else { "s" }
+                ),
+                Lang::Ko => format!(
+                    "{}{} {n}건",
+                    if new { "신규 " } else { "" },
+                    self.words().level(*level)
+                ),
+            })
+            .collect();
+        match (self, parts.as_slice()) {
+            (_, []) => String::new(),
+            (_, [one]) => one.clone(),
+            (Lang::En, [init @ .., last]) => format!("{} and {last}", init.join(", ")),
+            (Lang::Ko, all) => all.join(", "),
+        }
+    }
+
     /// The first language that `--lang`, then the config's `report.lang`, names; else English.
     pub fn choose(flag: Option<Lang>, config: Option<Lang>) -> Lang {
         flag.or(config).unwrap_or_default()
@@ -131,6 +237,18 @@ pub struct Words {
     pub applies: &'static str,
     pub references: &'static str,
     pub rule_documentation: &'static str,
+    /// Headings of the failure sections of the text report, by level.
+    pub errors: &'static str,
+    pub warnings: &'static str,
+    pub notes: &'static str,
+    pub fixed_since_base: &'static str,
+    /// Before the evidence a passed rule judged (`--verbose`).
+    pub passed_on: &'static str,
+    /// After the counts line when some rule states are not listed.
+    pub other_rules_hint: &'static str,
+    pub recommended_actions: &'static str,
+    /// When a rule has no recommended action: before `samdscan policy explain ID`.
+    pub see: &'static str,
     /// Pillar names in report order: profile, P1, P2, P3, P4, samdscan's own rules.
     pub pillars: [&'static str; 6],
 }
@@ -151,6 +269,15 @@ impl Words {
             Level::Error => self.error,
             Level::Warning => self.warning,
             Level::Note => self.note,
+        }
+    }
+
+    /// The heading of the text report's section of failures at `level`.
+    pub fn section(&self, level: Level) -> &'static str {
+        match level {
+            Level::Error => self.errors,
+            Level::Warning => self.warnings,
+            Level::Note => self.notes,
         }
     }
 }
@@ -192,6 +319,14 @@ const EN: Words = Words {
     applies: "Applies",
     references: "References",
     rule_documentation: "Rule documentation",
+    errors: "Errors",
+    warnings: "Warnings",
+    notes: "Notes",
+    fixed_since_base: "Fixed since the base",
+    passed_on: "passed on",
+    other_rules_hint: " (--verbose or --show STATE,... lists the other rules)",
+    recommended_actions: "Recommended actions",
+    see: "see",
     pillars: [
         "Product profile",
         "Pillar 1: AI and digital product safety",
@@ -239,6 +374,14 @@ const KO: Words = Words {
     applies: "적용 대상",
     references: "참고 문헌",
     rule_documentation: "규칙 문서",
+    errors: "오류",
+    warnings: "경고",
+    notes: "참고",
+    fixed_since_base: "비교 기준 이후 해결됨",
+    passed_on: "통과 근거",
+    other_rules_hint: " (다른 규칙은 --verbose 또는 --show STATE,...로 표시)",
+    recommended_actions: "권고 조치",
+    see: "참조:",
     pillars: [
         "제품 정보",
         "1축: AI·디지털의료제품 안전관리",
@@ -276,6 +419,27 @@ mod tests {
         assert_eq!(
             Lang::En.summary(1, &states, [1, 2, 0, 1]),
             "1 rule (1 passed); findings: 1 error, 2 warnings, 0 notes, 1 waived"
+        );
+    }
+
+    #[test]
+    fn verdicts_in_both_languages() {
+        let error = Some(Level::Error);
+        assert_eq!(
+            Lang::En.verdict(error, false, [2, 1, 0]),
+            "FAIL: 2 errors and 1 warning at or above --fail-on error (exit 1)"
+        );
+        assert_eq!(
+            Lang::Ko.verdict(error, true, [2, 1, 0]),
+            "실패: --fail-on error 이상 신규 오류 2건, 신규 경고 1건 (종료 코드 1)"
+        );
+        assert_eq!(
+            Lang::Ko.verdict(error, false, [0, 0, 0]),
+            "통과: --fail-on error 이상인 발견사항 없음 (종료 코드 0)"
+        );
+        assert_eq!(
+            Lang::En.verdict(None, false, [1, 0, 0]),
+            "PASS: --fail-on never (exit 0)"
         );
     }
 

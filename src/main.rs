@@ -5,6 +5,7 @@ use samdscan::cli::Cli;
 use samdscan::cmd::run;
 use samdscan::output::EXIT_ERROR;
 use samdscan::report::escape::line;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -12,9 +13,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("error: {}", log_lines(&e.to_string()));
+            // A closed standard error leaves nowhere to say it; the exit code still does.
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "error: {}", log_lines(&e.to_string()));
             for cause in e.chain().skip(1) {
-                eprintln!("caused by: {}", log_lines(&cause.to_string()));
+                let _ = writeln!(err, "caused by: {}", log_lines(&cause.to_string()));
             }
             ExitCode::from(EXIT_ERROR)
         }

@@ -3,8 +3,9 @@
 //! every output format.
 
 use crate::cli::FailOn;
-use crate::finding::{BaselineState, Level};
 use crate::report::ScanReport;
+use crate::report::escape::line;
+use crate::report::verdict::gating_findings;
 use anyhow::{Context as _, Result};
 use std::io::Write;
 use std::path::Path;
@@ -14,38 +15,36 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
-fn threshold(fail_on: FailOn) -> Option<Level> {
-    match fail_on {
-        FailOn::Error => Some(Level::Error),
-        FailOn::Warning => Some(Level::Warning),
-        FailOn::Note => Some(Level::Note),
-        FailOn::Never => None,
-    }
-}
-
 /// Exit code for a report: 1 when an active finding (with a base: a new one) reaches `fail_on`.
 pub fn exit_code(report: &ScanReport, fail_on: FailOn) -> u8 {
-    let Some(min) = threshold(fail_on) else {
-        return EXIT_OK;
-    };
-    let gating = report
-        .active_findings()
-        .filter(|f| report.base.is_none() || f.baseline_state == Some(BaselineState::New));
-    if gating.into_iter().any(|f| f.level >= min) {
+    if gating_findings(report, fail_on.threshold())
+        .next()
+        .is_some()
+    {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     }
 }
 
+/// Writes a report or listing to FILE, or to standard output. A closed standard output (the
+/// reader went away, as with `| head -1`) ends the writing quietly: the exit code still says
+/// what the run found.
 pub fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
     match output {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("{}: cannot write report", path.display())),
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .context("cannot write to standard output")
-        }
+        None => match std::io::stdout().lock().write_all(text.as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(e).context("cannot write to standard output")
+            }
+            _ => Ok(()),
+        },
     }
+}
+
+/// Prints a warning on standard error, escaped as one line (it may quote file names and values
+/// from the repository); a closed standard error is not worth failing for.
+pub fn warn(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "warning: {}", line(message));
 }

@@ -12,6 +12,7 @@ use crate::report::{pillar_name, rule_help_uri};
 use crate::scan::pipeline::scan_target;
 use crate::scan::waiver::waiver_rules;
 use anyhow::{Result, bail};
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 pub fn run(cmd: PolicyCommand) -> Result<u8> {
@@ -87,15 +88,18 @@ fn list(set: &PolicySet, lang: Lang) -> Result<u8> {
         Lang::En => "  (user)",
         Lang::Ko => "  (사용자 정책)",
     };
+    let mut out = String::new();
     for r in &reportable_rules(set) {
         let origin = if r.builtin() { "" } else { user };
-        println!(
+        let _ = writeln!(
+            out,
             "{:<14} {:<8} {}{origin}",
             r.id(),
             r.meta.custom.severity.as_str(),
             r.meta.title_in(lang)
         );
     }
+    write_output(None, &out)?;
     Ok(0)
 }
 
@@ -256,14 +260,15 @@ fn explain(set: &PolicySet, id: &str, lang: Lang) -> Result<u8> {
     let Some(rule) = rules.iter().find(|r| r.id().eq_ignore_ascii_case(id)) else {
         bail!("no rule with id `{id}` (see `samdscan policy list`)");
     };
-    print!("{}", rule_markdown(rule, lang));
+    let mut out = rule_markdown(rule, lang);
     if let Some(uri) = rule_help_uri(&rule.meta) {
         let online = match lang {
             Lang::En => "Online",
             Lang::Ko => "온라인 문서",
         };
-        println!("\n{online}: {uri}");
+        let _ = writeln!(out, "\n{online}: {uri}");
     }
+    write_output(None, &out)?;
     Ok(0)
 }
 
@@ -291,23 +296,24 @@ fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf], lang: Lang) ->
     else {
         bail!("rule `{id}` is disabled in {}", target.path.display());
     };
-    println!("\n## {heading} {}\n", target.path.display());
-    println!("- **{state}:** {}", w.state(rule.state));
+    let mut out = format!("\n## {heading} {}\n\n", target.path.display());
+    let _ = writeln!(out, "- **{state}:** {}", w.state(rule.state));
     for r in &rule.reasons {
-        println!("- **{reason}:** {r}");
+        let _ = writeln!(out, "- **{reason}:** {r}");
     }
     if rule.evidence.is_empty() {
-        println!("- **{judged}:** {none}");
+        let _ = writeln!(out, "- **{judged}:** {none}");
     }
     for evidence in &rule.evidence {
-        println!("- **{judged}:** {evidence}");
+        let _ = writeln!(out, "- **{judged}:** {evidence}");
     }
     let findings = outcome
         .report
         .active_findings()
         .filter(|f| f.rule_id.eq_ignore_ascii_case(id));
     for f in findings {
-        println!(
+        let _ = writeln!(
+            out,
             "- **{finding}** ({}): {}:{}: {}",
             w.level(f.level),
             f.path,
@@ -315,25 +321,28 @@ fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf], lang: Lang) ->
             f.message_in(lang)
         );
     }
+    write_output(None, &out)?;
     Ok(0)
 }
 
 fn test(set: &PolicySet, scope: TestScope) -> Result<u8> {
     let results = run_tests(set, scope)?;
     let mut failed = 0;
+    let mut out = String::new();
     for r in &results {
         if r.passed {
-            println!("PASS {}: {}", r.file, r.name);
+            let _ = writeln!(out, "PASS {}: {}", r.file, r.name);
         } else {
             failed += 1;
-            println!("FAIL {}: {}", r.file, r.name);
+            let _ = writeln!(out, "FAIL {}: {}", r.file, r.name);
             if let Some(d) = &r.detail {
-                println!("     {d}");
+                let _ = writeln!(out, "     {d}");
             }
         }
     }
     let passed = results.len() - failed;
-    println!("{passed} passed, {failed} failed");
+    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    write_output(None, &out)?;
     if results.is_empty() {
         bail!("no test_* rules found in *_test.rego files");
     }

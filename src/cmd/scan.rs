@@ -2,38 +2,71 @@
 //! the report or the evidence document.
 
 use crate::cli::{EvidenceArgs, ScanArgs};
-use crate::output::{EXIT_OK, exit_code, write_output};
-use crate::report::escape::line;
+use crate::config::CONFIG_LOCATIONS;
+use crate::output::{EXIT_OK, exit_code, warn, write_output};
 use crate::report::sarif::{Variant, limit_warnings};
+use crate::report::view::ReportView;
 use crate::report::{Format, ScanReport, render};
 use crate::scan::baseline;
 use crate::scan::pipeline::{collect_target_evidence, scan_target};
+use crate::scan::repository::configured_top;
 use anyhow::Result;
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
 
+/// The history scope of `--hook` when `--since` does not give one: the commit being made.
+const HOOK_SCOPE: &str = "HEAD";
+
 pub fn scan(args: &ScanArgs) -> Result<u8> {
-    let mut outcome = match &args.target.base {
-        Some(base) => baseline::scan_with_base(&args.target, &args.policies, base)?,
-        None => scan_target(&args.target, &args.policies)?,
+    let mut target = args.target.clone();
+    if target.config.is_none()
+        && !target.no_config
+        && let Some(top) = configured_top(&target.path, &CONFIG_LOCATIONS)
+    {
+        warn(&format!(
+            "{} is inside the git repository {}: scanning its top, with its config",
+            target.path.display(),
+            top.display()
+        ));
+        target.path = top;
+    }
+    if args.hook && target.since.is_none() {
+        target.since = Some(HOOK_SCOPE.to_string());
+    }
+    let mut outcome = match &target.base {
+        Some(base) => baseline::scan_with_base(&target, &args.policies, base)?,
+        None => scan_target(&target, &args.policies)?,
     };
     outcome.report.category = Some(args.category.clone());
     if let Some(lang) = args.lang {
         outcome.report.lang = lang;
     }
+    if args.hook {
+        outcome.report.cap_dated_at_warning();
+    }
     let report = &outcome.report;
     for d in &report.diagnostics {
-        eprintln!("warning: {}: {}", line(&d.path), line(&d.message));
+        warn(&format!("{}: {}", d.path, d.message));
     }
     for w in sarif_warnings(report, args) {
-        eprintln!("warning: {}", line(&w));
+        warn(&w);
     }
     let color = args.output.is_none()
         && !args.no_color
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
-    write_output(args.output.as_deref(), &render(report, args.format, color))?;
-    crate::report::files::write_report_files(report, &args.reports)?;
+    let view = ReportView {
+        show: args.show.iter().map(|s| s.state()).collect(),
+        verbose: args.verbose,
+        quiet: args.quiet || args.hook,
+        min_level: args.min_level.level(),
+        fail_on: args.fail_on.threshold(),
+    };
+    write_output(
+        args.output.as_deref(),
+        &render(report, args.format, &view, color),
+    )?;
+    crate::report::files::write_report_files(report, &args.reports, &view)?;
     Ok(exit_code(report, args.fail_on))
 }
 

@@ -40,7 +40,7 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read config: {source}")]
+    #[error("{path}: cannot read config")]
     Read {
         path: String,
         source: std::io::Error,

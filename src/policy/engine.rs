@@ -136,6 +136,8 @@ pub struct RawFinding {
     pub line: Option<usize>,
     pub key: Option<String>,
     pub level: Option<Level>,
+    /// Raised by the passing of time alone (`"dated": true`: a review or scan grown too old).
+    pub dated: bool,
 }
 
 /// The outcome of one rule.
@@ -491,6 +493,7 @@ fn raw_finding(rule: &Rule, v: &Value) -> Result<RawFinding, PolicyError> {
     let key = v
         .get("key")
         .map(|k| k.as_str().map_or_else(|| k.to_string(), str::to_string));
+    let dated = v.get("dated").and_then(Value::as_bool).unwrap_or(false);
     Ok(RawFinding {
         message,
         message_ko,
@@ -498,5 +501,6 @@ fn raw_finding(rule: &Rule, v: &Value) -> Result<RawFinding, PolicyError> {
         line,
         key,
         level,
+        dated,
     })
 }

@@ -4,6 +4,7 @@
 //! JSON for its own bookkeeping). Scanning once and rendering each view from the same
 //! [`ScanReport`] keeps them consistent and costs one history walk instead of three.
 
+use crate::report::view::ReportView;
 use crate::report::{Format, ScanReport, render};
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -17,7 +18,7 @@ pub struct ReportFile {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportFileError {
-    #[error("{path}: cannot write report: {source}")]
+    #[error("{path}: cannot write report")]
     Write {
         path: String,
         source: std::io::Error,
@@ -52,9 +53,10 @@ pub fn parse_report_file(text: &str) -> Result<ReportFile, String> {
 pub fn write_report_files(
     report: &ScanReport,
     files: &[ReportFile],
+    view: &ReportView,
 ) -> Result<(), ReportFileError> {
     for file in files {
-        std::fs::write(&file.path, render(report, file.format, false)).map_err(|source| {
+        std::fs::write(&file.path, render(report, file.format, view, false)).map_err(|source| {
             ReportFileError::Write {
                 path: file.path.display().to_string(),
                 source,

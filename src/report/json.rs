@@ -55,7 +55,7 @@ pub fn render(report: &ScanReport) -> String {
         "disabled_rules": report.disabled_rules,
         "findings": findings,
         "diagnostics": report.diagnostics,
-        "notices": report.notices,
+        "notices": report.notices.iter().map(|n| &n.en).collect::<Vec<_>>(),
     });
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');

@@ -1,19 +1,48 @@
-//! `--format markdown`: for pull-request comments and `$GITHUB_STEP_SUMMARY`. With `--base` it
-//! leads with what the pull request changes (new, fixed, unchanged), and lists every new finding
-//! in full, including repository-level ones that code scanning would not show inline.
+//! `--format markdown`: for pull-request comments and `$GITHUB_STEP_SUMMARY`. It leads with the
+//! verdict and the failures (grouped per rule, the first few of each unless `--verbose`); with
+//! `--base`, with what the pull request changes (new, fixed, unchanged), each new finding in
+//! full (including repository-level ones that code scanning would not show inline) and the
+//! recommended action of each rule they break. Every rule's state follows, folded.
 
 use super::escape::{markdown_code, markdown_text as cell};
+use super::failures::{FindingGroup, failures, failures_in, fixed};
 use super::text::{short, summary_line};
-use super::{RULE_DOCS_URL, ScanReport, rules_by_pillar};
+use super::verdict::verdict_line;
+use super::view::ReportView;
+use super::{ScanReport, rule_help_uri, rules_by_pillar};
 use crate::finding::{BaselineState, Finding, RuleState};
 use crate::lang::Lang;
 use std::fmt::Write;
 
-/// A link to a rule's page; a user rule's id is repository text, so it is escaped in the link
-/// text and percent-encoded in the address.
-fn rule_link(id: &str) -> String {
-    let page = super::sarif::relative_uri(id);
-    format!("[{}]({RULE_DOCS_URL}/{page}.md)", cell(id))
+/// The rule id, linked to its documentation when it has some (user policies: `help_uri`). A
+/// user rule's id and address are repository text: the id is escaped, and the characters that
+/// would end a link's address are percent-encoded.
+fn rule_link(report: &ScanReport, id: &str) -> String {
+    let uri = report
+        .rules
+        .iter()
+        .find(|r| r.id() == id)
+        .and_then(|r| rule_help_uri(&r.meta));
+    match uri {
+        Some(uri) => format!("[{}]({})", cell(id), link_address(&uri)),
+        None => cell(id),
+    }
+}
+
+/// An address safe inside `(...)`: blanks, controls, parentheses and angle brackets encoded.
+fn link_address(uri: &str) -> String {
+    let mut out = String::with_capacity(uri.len());
+    for c in uri.chars() {
+        if c.is_control() || c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>') {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `path:line` as a code span in a table cell.
@@ -21,26 +50,34 @@ fn location(f: &Finding) -> String {
     markdown_code(&format!("{}:{}", f.path, f.line), true)
 }
 
-fn findings_table(out: &mut String, findings: &[&Finding], lang: Lang) {
+/// One table of grouped findings: at most `head` rows per rule, then a row saying how many more.
+fn findings_table(out: &mut String, report: &ScanReport, groups: &[FindingGroup], head: usize) {
+    let lang = report.lang;
     let w = lang.words();
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---|---|---|",
         w.level, w.rule, w.location, w.message
     );
-    for f in findings {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            w.level(f.level),
-            rule_link(&f.rule_id),
-            location(f),
-            cell(f.message_in(lang))
-        );
+    for g in groups {
+        let link = rule_link(report, g.id());
+        for f in g.findings.iter().take(head) {
+            let _ = writeln!(
+                out,
+                "| {} | {link} | {} | {} |",
+                w.level(f.level),
+                location(f),
+                cell(f.message_in(lang))
+            );
+        }
+        let more = g.findings.len().saturating_sub(head);
+        if more > 0 {
+            let _ = writeln!(out, "| | {link} | | {} |", lang.more_rows(more));
+        }
     }
 }
 
-pub fn render(report: &ScanReport) -> String {
+pub fn render(report: &ScanReport, view: &ReportView) -> String {
     let lang = report.lang;
     let w = lang.words();
     let mut out = String::new();
@@ -49,19 +86,25 @@ pub fn render(report: &ScanReport) -> String {
         .as_deref()
         .unwrap_or(&report.repository.name);
     let _ = writeln!(out, "## samdscan: {}\n", cell(product));
-    let _ = writeln!(out, "{}\n", summary_line(report));
-    for n in &report.notices {
-        let _ = writeln!(out, "> **{}:** {}\n", w.note_label, cell(n));
+    let _ = writeln!(out, "**{}**\n", verdict_line(report, view.fail_on));
+    if !view.quiet {
+        let _ = writeln!(out, "{}\n", summary_line(report));
+        for n in &report.notices {
+            let _ = writeln!(out, "> **{}:** {}\n", w.note_label, cell(n.text(lang)));
+        }
     }
-    if let Some(base) = &report.base {
-        pull_request_section(&mut out, report, &base.reference, &base.revision);
-    } else {
-        let active: Vec<&Finding> = report.active_findings().collect();
-        if !active.is_empty() {
+    let groups = failures(report, view.min_level);
+    match &report.base {
+        Some(base) => pull_request_section(&mut out, report, view, &base.reference, &base.revision),
+        None if !groups.is_empty() => {
             let _ = writeln!(out, "### {}\n", w.findings);
-            findings_table(&mut out, &active, lang);
+            findings_table(&mut out, report, &groups, view.head());
             out.push('\n');
         }
+        None => {}
+    }
+    if view.quiet {
+        return out;
     }
     rule_states(&mut out, report);
     waivers(&mut out, report);
@@ -80,16 +123,14 @@ pub fn render(report: &ScanReport) -> String {
     out
 }
 
-fn pull_request_section(out: &mut String, report: &ScanReport, reference: &str, revision: &str) {
-    let of = |s: BaselineState| {
-        report
-            .findings
-            .iter()
-            .filter(move |f| f.baseline_state == Some(s) && f.waiver.is_none())
-    };
-    let new: Vec<&Finding> = of(BaselineState::New).collect();
-    let fixed: Vec<&Finding> = of(BaselineState::Absent).collect();
-    let unchanged = of(BaselineState::Unchanged).count();
+fn pull_request_section(
+    out: &mut String,
+    report: &ScanReport,
+    view: &ReportView,
+    reference: &str,
+    revision: &str,
+) {
+    let (new_count, fixed_count, unchanged_count) = report.baseline_counts();
     let lang = report.lang;
     let w = lang.words();
     let compared = match lang {
@@ -107,43 +148,58 @@ fn pull_request_section(out: &mut String, report: &ScanReport, reference: &str, 
     let _ = writeln!(out, "### {compared}\n");
     let _ = writeln!(
         out,
-        "| {} | {} | {} |\n|---|---|---|\n| {} | {} | {} |\n",
-        w.new,
-        w.fixed,
-        w.unchanged,
-        new.len(),
-        fixed.len(),
-        unchanged
+        "| {} | {} | {} |\n|---|---|---|\n| {new_count} | {fixed_count} | {unchanged_count} |\n",
+        w.new, w.fixed, w.unchanged,
     );
+    let new = failures_in(report, view.min_level, BaselineState::New);
     if !new.is_empty() {
         let _ = writeln!(out, "#### {}\n", w.new_findings);
-        findings_table(out, &new, lang);
+        findings_table(out, report, &new, usize::MAX);
         out.push('\n');
+        recommended_actions(out, report, &new);
     }
-    if !fixed.is_empty() {
+    let gone = fixed(report);
+    if !gone.is_empty() && !view.quiet {
         let _ = writeln!(out, "#### {}\n", w.fixed);
-        for f in fixed {
-            let _ = writeln!(
-                out,
-                "- {} {}: {}",
-                rule_link(&f.rule_id),
-                markdown_code(&f.path, false),
-                cell(f.message_in(lang))
-            );
-        }
+        findings_table(out, report, &gone, view.head());
         out.push('\n');
     }
-    let unchanged: Vec<&Finding> = of(BaselineState::Unchanged).collect();
-    if !unchanged.is_empty() {
+    let unchanged = failures_in(report, view.min_level, BaselineState::Unchanged);
+    if !unchanged.is_empty() && !view.quiet {
         let _ = writeln!(
             out,
-            "<details><summary>{} {}</summary>\n",
-            unchanged.len(),
+            "<details><summary>{unchanged_count} {}</summary>\n",
             w.unchanged_findings
         );
-        findings_table(out, &unchanged, lang);
+        findings_table(out, report, &unchanged, view.head());
         let _ = writeln!(out, "\n</details>\n");
     }
+}
+
+/// What to do about each rule a new finding breaks, from its METADATA.
+fn recommended_actions(out: &mut String, report: &ScanReport, new: &[FindingGroup]) {
+    let lang = report.lang;
+    let w = lang.words();
+    let _ = writeln!(out, "#### {}\n", w.recommended_actions);
+    for g in new {
+        let action = g
+            .rule
+            .meta
+            .recommended_action_in(lang)
+            // METADATA wraps its lines; a list item is one line.
+            .map(|a| cell(&a.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .unwrap_or_else(|| {
+                let explain = format!("samdscan policy explain {}", g.id());
+                format!("{} {}", w.see, markdown_code(&explain, false))
+            });
+        let _ = writeln!(
+            out,
+            "- {} {}: {action}",
+            rule_link(report, g.id()),
+            cell(g.rule.meta.title_in(lang))
+        );
+    }
+    out.push('\n');
 }
 
 fn rule_states(out: &mut String, report: &ScanReport) {
@@ -172,7 +228,7 @@ fn rule_states(out: &mut String, report: &ScanReport) {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
-                rule_link(r.id()),
+                rule_link(report, r.id()),
                 cell(r.meta.title_in(lang)),
                 state
             );
@@ -204,7 +260,7 @@ fn waivers(out: &mut String, report: &ScanReport) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
-            rule_link(&f.rule_id),
+            rule_link(report, &f.rule_id),
             markdown_code(&f.path, true),
             cell(&waiver.reference),
             cell(&waiver.approved_by),

@@ -2,11 +2,15 @@
 //! every format carries the same rules, states and findings.
 
 pub mod escape;
+mod failures;
 pub mod files;
 mod json;
 mod markdown;
+pub mod notice;
 pub mod sarif;
 mod text;
+pub mod verdict;
+pub mod view;
 
 use crate::date::Date;
 use crate::evidence::{Diagnostic, RepositoryFacts};
@@ -76,7 +80,7 @@ pub struct ScanReport {
     pub disabled_rules: Vec<String>,
     pub base: Option<BaseInfo>,
     /// Notes about the scan itself (truncated history, inventory source), shown in every format.
-    pub notices: Vec<String>,
+    pub notices: Vec<notice::Notice>,
     /// The SARIF analysis category (`--category`); `samdscan` when unset.
     pub category: Option<String>,
     /// The profile's `product.connected` (security severities depend on it).
@@ -125,15 +129,26 @@ impl ScanReport {
         for f in self.active_or_waived() {
             if f.waiver.is_some() {
                 c.waived += 1;
-                continue;
-            }
-            match f.level {
-                Level::Error => c.error += 1,
-                Level::Warning => c.warning += 1,
-                Level::Note => c.note += 1,
+            } else {
+                c.add(f.level);
             }
         }
         c
+    }
+
+    /// With `--base`: how many live findings are new, fixed (base only) and unchanged.
+    pub fn baseline_counts(&self) -> (usize, usize, usize) {
+        let of = |s: BaselineState| {
+            self.findings
+                .iter()
+                .filter(|f| f.baseline_state == Some(s) && f.waiver.is_none())
+                .count()
+        };
+        (
+            of(BaselineState::New),
+            of(BaselineState::Absent),
+            of(BaselineState::Unchanged),
+        )
     }
 
     pub fn state_counts(&self) -> Vec<(RuleState, usize)> {
@@ -152,6 +167,14 @@ impl ScanReport {
 
     pub fn findings_of<'a>(&'a self, rule_id: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
         self.findings.iter().filter(move |f| f.rule_id == rule_id)
+    }
+
+    /// `scan --hook`: a finding that only the passing of time raised is a warning at most; the
+    /// full gate, with its dates, stays in CI.
+    pub fn cap_dated_at_warning(&mut self) {
+        for f in self.findings.iter_mut().filter(|f| f.dated) {
+            f.level = f.level.min(Level::Warning);
+        }
     }
 
     /// The highest level among active findings.
@@ -185,12 +208,13 @@ pub fn rules_by_pillar(report: &ScanReport) -> Vec<(&'static str, Vec<&RuleRepor
         .collect()
 }
 
-pub fn render(report: &ScanReport, format: Format, color: bool) -> String {
+/// Renders `report` in `format`; `view` shapes the text and Markdown reports only.
+pub fn render(report: &ScanReport, format: Format, view: &view::ReportView, color: bool) -> String {
     match format {
-        Format::Text => text::render(report, color),
+        Format::Text => text::render(report, view, color),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report, sarif::Variant::Record),
         Format::SarifUpload => sarif::render(report, sarif::Variant::Upload),
-        Format::Markdown => markdown::render(report),
+        Format::Markdown => markdown::render(report, view),
     }
 }

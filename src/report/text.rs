@@ -1,7 +1,13 @@
-//! `--format text`: the terminal report, grouped by MFDS pillar, coloured on a terminal.
+//! `--format text`: the terminal report. It leads with what to fix: failed rules by level with
+//! their findings (the first few of each rule unless `--verbose`), then one line counting the
+//! other states, then the verdict the exit code gives. `--show`/`--verbose` list the other rules,
+//! `--quiet` keeps only failures and verdict. Coloured on a terminal.
 
 use super::escape::line as esc;
-use super::{ScanReport, rules_by_pillar};
+use super::failures::{FindingGroup, failures, fixed, hidden_below};
+use super::verdict::verdict_line;
+use super::view::ReportView;
+use super::{BaseInfo, ScanReport};
 use crate::finding::{BaselineState, Finding, Level, RuleState};
 use crate::lang::{Lang, Words};
 use anstyle::{AnsiColor, Style};
@@ -19,6 +25,9 @@ impl Paint {
         } else {
             text.to_string()
         }
+    }
+    fn fg(&self, color: AnsiColor, text: &str) -> String {
+        self.paint(Style::new().fg_color(Some(color.into())), text)
     }
     fn level(&self, level: Level) -> String {
         let color = match level {
@@ -49,69 +58,54 @@ fn state_mark(state: RuleState) -> &'static str {
     }
 }
 
-pub fn render(report: &ScanReport, color: bool) -> String {
-    let lang = report.lang;
-    let w = lang.words();
+/// The states listed after the failures, in this order, when asked for.
+const LISTED: [RuleState; 4] = [
+    RuleState::Passed,
+    RuleState::NotApplicable,
+    RuleState::NotEvaluated,
+    RuleState::NotObservable,
+];
+
+pub fn render(report: &ScanReport, view: &ReportView, color: bool) -> String {
+    let w = report.lang.words();
     let p = Paint {
         on: color,
         words: w,
     };
     let mut out = String::new();
-    let product = report
-        .product_name
-        .as_deref()
-        .unwrap_or(&report.repository.name);
-    let _ = writeln!(
-        out,
-        "{} {} · {} · {} {}",
-        p.bold("samdscan"),
-        env!("CARGO_PKG_VERSION"),
-        esc(product),
-        w.as_of,
-        report.as_of
-    );
-    if let Some(b) = &report.base {
+    if !view.quiet {
+        header(&p, report, &mut out);
+    }
+    let groups = failures(report, view.min_level);
+    for level in [Level::Error, Level::Warning, Level::Note] {
+        let of_level: Vec<&FindingGroup> = groups.iter().filter(|g| g.level == level).collect();
+        if of_level.is_empty() {
+            continue;
+        }
+        let n: usize = of_level.iter().map(|g| g.findings.len()).sum();
         let _ = writeln!(
             out,
-            "{} {} ({})",
-            w.compared_with_base,
-            esc(&b.reference),
-            short(&b.revision)
+            "\n{} ({})",
+            p.bold(w.section(level)),
+            report.lang.findings_count(n)
         );
-    }
-    for n in &report.notices {
-        let _ = writeln!(out, "{} {}", p.level(Level::Note), esc(n));
-    }
-    for (pillar, rules) in rules_by_pillar(report) {
-        let _ = writeln!(out, "\n{}", p.bold(pillar));
-        for r in rules {
-            let state = match r.state {
-                RuleState::Failed => p.paint(
-                    Style::new().fg_color(Some(AnsiColor::Red.into())),
-                    state_mark(r.state),
-                ),
-                RuleState::Passed => p.paint(
-                    Style::new().fg_color(Some(AnsiColor::Green.into())),
-                    state_mark(r.state),
-                ),
-                _ => p.dim(state_mark(r.state)),
-            };
-            let mut line = format!(
-                "  {state} {:<14} {}",
-                esc(r.id()),
-                esc(r.meta.title_in(lang))
-            );
-            if r.state != RuleState::Passed && r.state != RuleState::Failed {
-                line.push_str(&p.dim(&format!("  [{}]", w.state(r.state))));
-            }
-            let _ = writeln!(out, "{line}");
-            for reason in &r.reasons {
-                let _ = writeln!(out, "      {}", p.dim(&esc(reason)));
-            }
-            for f in report.findings_of(r.id()) {
-                let _ = writeln!(out, "{}", finding_line(&p, f, lang));
-            }
+        for g in of_level {
+            group_lines(&p, g, report.lang, view, &mut out);
         }
+    }
+    if view.quiet {
+        let _ = writeln!(out, "\n{}", verdict_line(report, view.fail_on));
+        return out;
+    }
+    let gone = fixed(report);
+    if !gone.is_empty() {
+        let _ = writeln!(out, "\n{}", p.bold(w.fixed_since_base));
+        for g in &gone {
+            group_lines(&p, g, report.lang, view, &mut out);
+        }
+    }
+    for state in LISTED.into_iter().filter(|s| view.lists(*s)) {
+        listed_rules(&p, report, state, view.verbose, &mut out);
     }
     if !report.diagnostics.is_empty() {
         let _ = writeln!(out, "\n{}", p.bold(w.input_problems));
@@ -128,30 +122,129 @@ pub fn render(report: &ScanReport, color: bool) -> String {
             esc(&report.disabled_rules.join(", "))
         );
     }
-    let _ = writeln!(out, "\n{}", summary_line(report));
+    let _ = writeln!(out, "\n{}", counts_line(report, view));
+    let _ = writeln!(out, "{}", p.bold(&verdict_line(report, view.fail_on)));
     out
+}
+
+fn header(p: &Paint, report: &ScanReport, out: &mut String) {
+    let product = report
+        .product_name
+        .as_deref()
+        .unwrap_or(&report.repository.name);
+    let _ = writeln!(
+        out,
+        "{} {} · {} · {} {}",
+        p.bold("samdscan"),
+        env!("CARGO_PKG_VERSION"),
+        esc(product),
+        p.words.as_of,
+        report.as_of
+    );
+    if let Some(b) = &report.base {
+        let _ = writeln!(out, "{}", base_line(report, b));
+    }
+    for n in &report.notices {
+        let _ = writeln!(out, "{} {}", p.level(Level::Note), esc(n.text(report.lang)));
+    }
+}
+
+/// `compared with base main (0123456789ab): 3 new / 1 fixed / 4 unchanged`.
+fn base_line(report: &ScanReport, base: &BaseInfo) -> String {
+    let (new, fixed, unchanged) = report.baseline_counts();
+    format!(
+        "{} {} ({}): {}",
+        report.lang.words().compared_with_base,
+        esc(&base.reference),
+        short(&base.revision),
+        report.lang.base_counts(new, fixed, unchanged)
+    )
+}
+
+fn group_lines(p: &Paint, g: &FindingGroup, lang: Lang, view: &ReportView, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "  {} {:<14} {}",
+        p.fg(AnsiColor::Red, state_mark(RuleState::Failed)),
+        esc(g.id()),
+        esc(g.rule.meta.title_in(lang))
+    );
+    for f in g.findings.iter().take(view.head()) {
+        let _ = writeln!(out, "{}", finding_line(p, f, lang));
+    }
+    let more = g.findings.len().saturating_sub(view.head());
+    if more > 0 {
+        let _ = writeln!(
+            out,
+            "      {}",
+            p.dim(&lang.more_findings(more, &esc(g.id())))
+        );
+    }
 }
 
 fn finding_line(p: &Paint, f: &Finding, lang: Lang) -> String {
     let w = p.words;
-    let (new, fixed) = (w.new.to_lowercase(), w.fixed.to_lowercase());
-    let mut tags = String::new();
-    match f.baseline_state {
-        Some(BaselineState::New) => tags.push_str(&format!(" [{new}]")),
-        Some(BaselineState::Absent) => tags.push_str(&format!(" [{fixed}]")),
-        _ => {}
-    }
-    if f.waiver.is_some() {
-        tags.push_str(&format!(" [{}]", w.waived));
-    }
+    let tag = match f.baseline_state {
+        Some(BaselineState::New) => format!(" [{}]", w.new.to_lowercase()),
+        Some(BaselineState::Absent) => format!(" [{}]", w.fixed.to_lowercase()),
+        _ => String::new(),
+    };
     format!(
         "      {:<7} {}:{}  {}{}",
         p.level(f.level),
         esc(&f.path),
         f.line,
         esc(f.message_in(lang)),
-        p.dim(&tags)
+        p.dim(&tag)
     )
+}
+
+/// The rules of one state other than failed, with their reasons (and, verbose, their evidence).
+fn listed_rules(p: &Paint, report: &ScanReport, state: RuleState, verbose: bool, out: &mut String) {
+    let rules: Vec<_> = report.rules.iter().filter(|r| r.state == state).collect();
+    if rules.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n{} ({})",
+        p.bold(&capitalised(p.words.state(state))),
+        rules.len()
+    );
+    for r in rules {
+        let mark = match state {
+            RuleState::Passed => p.fg(AnsiColor::Green, state_mark(state)),
+            _ => p.dim(state_mark(state)),
+        };
+        let _ = writeln!(
+            out,
+            "  {mark} {:<14} {}",
+            esc(r.id()),
+            esc(r.meta.title_in(report.lang))
+        );
+        for reason in &r.reasons {
+            let _ = writeln!(out, "      {}", p.dim(&esc(reason)));
+        }
+        if verbose && state == RuleState::Passed {
+            let _ = writeln!(
+                out,
+                "      {}",
+                p.dim(&format!(
+                    "{}: {}",
+                    p.words.passed_on,
+                    esc(&r.evidence.join(", "))
+                ))
+            );
+        }
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn waiver_register(p: &Paint, report: &ScanReport, out: &mut String) {
@@ -180,6 +273,23 @@ fn waiver_register(p: &Paint, report: &ScanReport, out: &mut String) {
     }
 }
 
+/// The summary line, plus what the listing left out and how to see it.
+fn counts_line(report: &ScanReport, view: &ReportView) -> String {
+    let mut line = summary_line(report);
+    let hidden = hidden_below(report, view.min_level);
+    if hidden > 0 {
+        line.push_str(&report.lang.hidden_below(hidden, view.min_level));
+    }
+    let unlisted = LISTED
+        .iter()
+        .any(|s| !view.lists(*s) && report.rules.iter().any(|r| r.state == *s));
+    if unlisted {
+        line.push_str(report.lang.words().other_rules_hint);
+    }
+    line
+}
+
+/// `58 rules (6 passed, 20 failed, ...); findings: 15 errors, 4 warnings, 1 note`.
 pub fn summary_line(report: &ScanReport) -> String {
     let lang = report.lang;
     let states: Vec<String> = report

@@ -95,6 +95,7 @@ mod tests {
             waiver: None,
             key: key.into(),
             snippet: None,
+            dated: false,
         }
     }
 

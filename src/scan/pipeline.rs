@@ -2,13 +2,14 @@
 //! working tree or one revision. Commands call it; it knows nothing of how reports are written.
 
 use crate::cli::Target;
-use crate::config::{ConfigChoice, LoadedConfig, load_config};
+use crate::config::{CONFIG_LOCATIONS, ConfigChoice, LoadedConfig, load_config};
 use crate::date::Date;
 use crate::evidence::source::{GitTreeSource, RepoSource, WorkTreeSource};
 use crate::evidence::{Evidence, RepositoryFacts, collect_evidence, known_kinds};
 use crate::finding::{Finding, RuleState};
 use crate::lang::Lang;
 use crate::policy::PolicySet;
+use crate::report::notice::Notice;
 use crate::report::{RuleReport, ScanReport};
 use crate::scan::repository;
 use crate::scan::resolve::{Anchors, configured_level, resolve_findings};
@@ -155,8 +156,14 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
         repository::folder_in_work_tree(&target.path)
     };
     let mut notices = repository::notices(&evidence);
+    if revision.is_none() && matches!(config_choice(target), ConfigChoice::Discover) {
+        notices.extend(no_config_notice(&config));
+    }
     if !uri_prefix.is_empty() {
-        notices.push(format!("the folder {uri_prefix} of a git work tree: SARIF locations are given from the repository's top"));
+        notices.push(Notice::new(
+            format!("the folder {uri_prefix} of a git work tree: SARIF locations are given from the repository's top"),
+            format!("git 작업 트리의 폴더 {uri_prefix}: SARIF 위치는 저장소 최상위 기준으로 기록함"),
+        ));
     }
     let report = ScanReport {
         product_name: config.config.product.as_ref().and_then(|p| p.name.clone()),
@@ -174,6 +181,24 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
         lang: config.config.report.lang.unwrap_or_default(),
     };
     Ok(ScanOutcome { evidence, report })
+}
+
+/// When no config file was found: say so first, since the profile decides what most rules ask.
+fn no_config_notice(config: &LoadedConfig) -> Option<Notice> {
+    config.shown.is_empty().then(|| {
+        Notice::new(
+            format!(
+                "no config file ({}): the product profile is unknown, so rules judge a generic product; \
+                 run `samdscan init` to write one from what the repository shows",
+                CONFIG_LOCATIONS.join(" or ")
+            ),
+            format!(
+                "설정 파일 없음({}): 제품 프로파일을 알 수 없어 규칙은 일반 제품 기준으로 판단함; \
+                 `samdscan init`으로 저장소에서 확인한 내용을 바탕으로 설정 파일을 작성할 것",
+                CONFIG_LOCATIONS.join(" 또는 ")
+            ),
+        )
+    })
 }
 
 /// Evaluates every enabled rule and resolves its findings.

@@ -3,6 +3,7 @@
 
 use crate::date::Date;
 use crate::evidence::{Evidence, RepositoryFacts};
+use crate::report::notice::Notice;
 use crate::scan::loose_objects::{CorruptObject, verify_loose_objects};
 use git2::{Oid, Repository};
 use std::path::Path;
@@ -70,6 +71,19 @@ pub fn folder_in_work_tree(root: &Path) -> String {
     parts.iter().map(|p| format!("{p}/")).collect()
 }
 
+/// The top of the git work tree that `path` lies below, when `path` is a folder inside one (not
+/// its top), has no config of its own and the top has one: the repository a user in a subfolder
+/// means, as git finds it. None otherwise (a folder with its own config is scanned as given).
+pub fn configured_top(path: &Path, config_names: &[&str]) -> Option<std::path::PathBuf> {
+    let has_config = |dir: &Path| config_names.iter().any(|c| dir.join(c).is_file());
+    if has_config(path) {
+        return None;
+    }
+    let repo = Repository::discover(path).ok()?;
+    let top = repo.workdir()?.canonicalize().ok()?;
+    (top != path.canonicalize().ok()? && has_config(&top)).then_some(top)
+}
+
 /// A remote URL fit for a report: credentials removed, scp-style `host:path` made an https URL.
 pub fn public_url(url: &str) -> String {
     if let Some((scheme, rest)) = url.split_once("://") {
@@ -96,16 +110,20 @@ pub fn head_commit_date(repo: &Repository) -> Option<Date> {
 }
 
 /// Things about the scan itself that every report should say.
-pub fn notices(evidence: &Evidence) -> Vec<String> {
+pub fn notices(evidence: &Evidence) -> Vec<Notice> {
     let mut out = Vec::new();
     let repo = evidence.get("repository");
     if repo.get("is_git").and_then(|v| v.as_bool()) != Some(true) {
-        out.push("not the top of a git work tree: files were walked from disk and git history was not read".into());
+        out.push(Notice::new(
+            "not the top of a git work tree: files were walked from disk and git history was not read",
+            "git 작업 트리의 최상위가 아님: 파일은 디스크에서 읽었고 git 이력은 읽지 않음",
+        ));
     }
     if repo.get("shallow").and_then(|v| v.as_bool()) == Some(true) {
-        out.push(
-            "shallow clone: git history is truncated; history rules say so rather than pass".into(),
-        );
+        out.push(Notice::new(
+            "shallow clone: git history is truncated; history rules say so rather than pass",
+            "얕은 복제(shallow clone): git 이력이 잘려 있어 이력 규칙은 통과 대신 그 사실을 알림",
+        ));
     }
     out
 }

@@ -190,6 +190,7 @@ pub fn resolve_findings(
                 waiver: None,
                 key,
                 snippet: None,
+                dated: r.dated,
             }
         })
         .collect()

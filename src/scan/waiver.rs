@@ -131,8 +131,10 @@ pub fn apply_waivers(
     for f in findings.iter_mut() {
         // Every waiver that matches is in use; the first one still in force accepts the finding.
         let mut accepted = None;
+        let mut lapsed = false;
         for c in compiled.iter_mut().filter(|c| c.matches(f)) {
             c.used = true;
+            lapsed |= c.expired;
             if !c.expired && accepted.is_none() {
                 accepted = Some(AppliedWaiver {
                     reason: c.waiver.reason.clone(),
@@ -142,6 +144,8 @@ pub fn apply_waivers(
                 });
             }
         }
+        // Live again only because its waiver expired: time, not the commit, raised it.
+        f.dated |= lapsed && accepted.is_none();
         f.waiver = accepted;
     }
     compiled
@@ -309,6 +313,7 @@ fn config_finding(
         waiver: None,
         key,
         snippet: None,
+        dated: rule_id == WAIVER_EXPIRED,
     }
 }
 

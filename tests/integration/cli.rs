@@ -213,18 +213,26 @@ fn output_file_receives_the_report() {
 }
 
 #[test]
-fn text_report_lists_rule_states_and_a_summary() {
+fn text_report_leads_with_failures_and_ends_with_the_verdict() {
     let repo = demo_repo(&[]);
-    samdscan()
-        .arg("scan")
-        .arg(repo.path())
-        .assert()
-        .code(1)
-        .stdout(
-            predicate::str::contains("Pillar 2: Cybersecurity")
-                .and(predicate::str::contains("findings:"))
-                .and(predicate::str::contains("✗ MFDS-CYB-001")),
-        );
+    let out = samdscan().arg("scan").arg(repo.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let errors = text.find("\nErrors (").expect("an errors section");
+    assert!(text[errors..].contains("✗ MFDS-CYB-001"), "{text}");
+    assert!(
+        !text.contains("[not applicable]"),
+        "other states are counted, not listed: {text}"
+    );
+    let last: Vec<&str> = text.trim_end().lines().rev().take(2).collect();
+    assert!(
+        last[0].starts_with("FAIL: ") && last[0].ends_with("at or above --fail-on error (exit 1)"),
+        "{text}"
+    );
+    assert!(
+        last[1].contains("findings:") && last[1].contains("--verbose"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -421,4 +429,93 @@ fn sarif_carries_version_control_provenance_without_credentials() {
     assert_eq!(vcs["branch"], "main");
     assert_eq!(vcs["revisionId"].as_str().map(str::len), Some(40));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("secret"));
+}
+
+#[test]
+fn hook_mode_reports_what_time_alone_raised_as_warnings() {
+    let dir = crate::common::import_example("01-cardiowatch-compliant");
+    let repo = dir.path().join("01-cardiowatch-compliant");
+    let stale_scan = |extra: &[&str]| {
+        let (report, code) = crate::common::samdscan_json(
+            &[
+                &["scan", "--format", "json", "--as-of", "2027-06-01"],
+                extra,
+            ]
+            .concat(),
+            &repo,
+        );
+        let level = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| {
+                f["rule_id"] == "MFDS-CYB-004"
+                    && f["message"].as_str().unwrap().contains("days old")
+            })
+            .map(|f| f["level"].as_str().unwrap().to_string());
+        (level, code)
+    };
+    assert_eq!(
+        stale_scan(&[]),
+        (Some("error".to_string()), 1),
+        "CI fails on a stale scan"
+    );
+    assert_eq!(
+        stale_scan(&["--hook"]),
+        (Some("warning".to_string()), 0),
+        "a commit cannot make a scan younger"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let bin = assert_cmd::cargo::cargo_bin("samdscan");
+    let dir = crate::common::import_example("03-broken-evidence");
+    for cmd in [
+        "policy list",
+        "policy explain mfds-cyb-001",
+        "scan 03-broken-evidence",
+    ] {
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "'{}' {cmd} 2>err | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+                bin.display()
+            ))
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let code = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let err = std::fs::read_to_string(dir.path().join("err")).unwrap();
+        assert!(code == "0" || code == "1", "{cmd}: exit {code}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("error:"),
+            "{cmd}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_scan_from_a_subfolder_finds_the_repository_top_and_its_config() {
+    let dir = crate::common::import_example("03-broken-evidence");
+    let repo = dir.path().join("03-broken-evidence");
+    let from_top = samdscan()
+        .args(["scan", "--format", "json", "--as-of", "2026-10-01"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    let from_sub = samdscan()
+        .args(["scan", "--format", "json", "--as-of", "2026-10-01"])
+        .current_dir(repo.join("src"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        from_sub.stdout, from_top.stdout,
+        "the same scan as from the top"
+    );
+    let err = String::from_utf8_lossy(&from_sub.stderr);
+    assert!(
+        err.contains("is inside the git repository") && err.contains("scanning its top"),
+        "{err}"
+    );
 }

@@ -23,7 +23,12 @@ fn init_writes_a_config_that_loads_and_names_what_it_found() {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "wrote    .samdscan.yaml\n"
+        format!(
+            "wrote    .samdscan.yaml\n\
+             detected no versioned release tags: history.release_tags stays v*\n\
+             next: fill the TODOs in .samdscan.yaml, then run `samdscan scan {}`\n",
+            repo.path().display()
+        )
     );
     let text = std::fs::read_to_string(repo.path().join(".samdscan.yaml")).unwrap();
     assert!(text.contains("#   languages: Python (2 files)\n"), "{text}");

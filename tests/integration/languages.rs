@@ -128,23 +128,98 @@ fn korean_reports_have_korean_messages_titles_and_headings() {
         assert!(has_hangul(r["title"].as_str().unwrap()), "{r}");
     }
     let text = crate::common::samdscan()
-        .args(["scan", "--fail-on", "never", "--lang", "ko"])
+        .args([
+            "scan",
+            "--fail-on",
+            "never",
+            "--lang",
+            "ko",
+            "--show",
+            "passed",
+        ])
         .arg(&repo)
         .output()
         .unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("기준일"), "{text}");
-    assert!(text.contains("2축: 사이버보안"), "{text}");
+    assert!(text.contains("\n통과 ("), "{text}");
     assert!(text.contains("발견사항: 오류"), "{text}");
     assert!(text.contains("소프트웨어 개발계획서 존재"), "{text}");
+    let markdown = crate::common::samdscan()
+        .args([
+            "scan",
+            "--format",
+            "markdown",
+            "--fail-on",
+            "never",
+            "--lang",
+            "ko",
+        ])
+        .arg(&repo)
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert!(markdown.contains("**2축: 사이버보안**"), "{markdown}");
     let english = crate::common::samdscan()
-        .args(["scan", "--fail-on", "never"])
+        .args(["scan", "--fail-on", "never", "--show", "passed"])
         .arg(&repo)
         .output()
         .unwrap();
     let english = String::from_utf8(english.stdout).unwrap();
     assert!(english.contains("Software development plan present"));
     assert!(!english.contains("소프트웨어 개발계획서 존재"));
+}
+
+#[test]
+fn korean_text_report_ends_with_a_korean_verdict() {
+    let dir = crate::common::import_example("09-missing-documents");
+    let repo = crate::common::example_repo(&dir, "09-missing-documents");
+    let out = crate::common::samdscan()
+        .args(["scan", "--lang", "ko"])
+        .arg(&repo)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\n오류 (발견사항 6건)\n"), "{text}");
+    assert_eq!(
+        text.lines().last(),
+        Some("실패: --fail-on error 이상 오류 6건 (종료 코드 1)"),
+        "{text}"
+    );
+    assert!(!text.contains("FAIL:"), "{text}");
+    let quiet = crate::common::samdscan()
+        .args(["scan", "--lang", "ko", "--quiet", "--fail-on", "never"])
+        .arg(&repo)
+        .output()
+        .unwrap();
+    let quiet = String::from_utf8(quiet.stdout).unwrap();
+    assert_eq!(
+        quiet.lines().last(),
+        Some("통과: --fail-on never (종료 코드 0)"),
+        "{quiet}"
+    );
+}
+
+#[test]
+fn the_no_config_note_follows_the_language() {
+    let dir = crate::common::import_example("02-no-profile");
+    let repo = dir.path().join("02-no-profile");
+    let run = |lang: &str| {
+        let out = crate::common::samdscan()
+            .args(["scan", "--lang", lang])
+            .current_dir(&repo)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let korean = run("ko");
+    assert!(
+        korean.contains("참고 설정 파일 없음(.samdscan.yaml 또는 "),
+        "{korean}"
+    );
+    assert!(!korean.contains("no config file"), "{korean}");
+    assert!(run("en").contains("note no config file (.samdscan.yaml or "));
 }
 
 #[test]

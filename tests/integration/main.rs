@@ -28,6 +28,7 @@ mod policy_totality;
 mod problem_resolution;
 mod product_versions;
 mod report_files;
+mod report_snapshots;
 mod robustness;
 mod rule_cost;
 mod rule_docs;

@@ -93,5 +93,5 @@ deny contains f if {
 deny contains f if {
 	some doc in plans
 	documents.stale(doc)
-	f := {"msg_ko": sprintf("%s의 마지막 검토일은 %s로 스캔 기준일보다 %d일 전입니다(최대 %d일)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "msg": sprintf("%s was last reviewed %s, %d days before the scan date (at most %d allowed)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "path": doc.path, "key": sprintf("stale|%s", [doc.path])}
+	f := {"msg_ko": sprintf("%s의 마지막 검토일은 %s로 스캔 기준일보다 %d일 전입니다(최대 %d일)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "msg": sprintf("%s was last reviewed %s, %d days before the scan date (at most %d allowed)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "path": doc.path, "key": sprintf("stale|%s", [doc.path]), "dated": true}
 }

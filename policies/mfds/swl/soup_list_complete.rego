@@ -135,6 +135,7 @@ deny contains f if {
 		"path": l.path,
 		"line": object.get(e, "line", 1),
 		"key": sprintf("review|%s|%s", [l.path, e.key]),
+		"dated": true,
 		"level": "warning",
 	}
 }

@@ -5,6 +5,7 @@
 //!
 //! It never overwrites a file: anything that exists is reported as kept.
 
+mod tags;
 pub mod templates;
 
 use crate::config::{CONFIG_LOCATIONS, ConfigChoice, load_config};
@@ -18,6 +19,7 @@ use crate::scan::repository;
 use anyhow::{Context as _, Result, bail};
 use std::collections::BTreeMap;
 use std::path::Path;
+use tags::{TagScheme, release_tag_scheme};
 use templates::TEMPLATES;
 
 /// Source extensions and the language each stands for.
@@ -68,6 +70,7 @@ struct Detected {
     sboms: Vec<String>,
     systems: Vec<String>,
     documents: Vec<(String, &'static str)>,
+    release_tags: Option<TagScheme>,
 }
 
 pub fn run(path: &Path, templates: bool, lang: Lang) -> Result<u8> {
@@ -77,7 +80,12 @@ pub fn run(path: &Path, templates: bool, lang: Lang) -> Result<u8> {
     let (repo, facts) = repository::open(path)?;
     let source = WorkTreeSource::open(path, repo.as_ref())
         .with_context(|| format!("{}: cannot list files", path.display()))?;
-    let detected = detect(&source, &facts.name);
+    let mut detected = detect(&source, &facts.name);
+    let mut tag_names: Vec<String> = Vec::new();
+    if let Some(names) = repo.as_ref().and_then(|r| r.tag_names(None).ok()) {
+        tag_names.extend(names.iter().flatten().flatten().map(String::from));
+    }
+    detected.release_tags = release_tag_scheme(&tag_names);
     let mut log = String::new();
     match CONFIG_LOCATIONS.iter().find(|c| path.join(c).exists()) {
         Some(existing) => log.push_str(&kept(existing, lang)),
@@ -91,6 +99,17 @@ pub fn run(path: &Path, templates: bool, lang: Lang) -> Result<u8> {
     if templates {
         log.push_str(&write_templates(path, &source, lang)?);
     }
+    log.push_str(&match &detected.release_tags {
+        Some(t) => format!(
+            "detected release tags {} ({} tags, newest-named {}): history.release_tags\n",
+            t.glob, t.count, t.example
+        ),
+        None => "detected no versioned release tags: history.release_tags stays v*\n".to_string(),
+    });
+    log.push_str(&format!(
+        "next: fill the TODOs in .samdscan.yaml, then run `samdscan scan {}`\n",
+        path.display()
+    ));
     write_output(None, &log)?;
     Ok(0)
 }
@@ -246,6 +265,14 @@ fn starter_config(d: &Detected, lang: Lang) -> String {
         let globs: Vec<String> = d.sboms.iter().map(|s| format!("\"{s}\"")).collect();
         out.push_str(&format!("  sbom: [{}]\n", globs.join(", ")));
     }
+    if let Some(t) = &d.release_tags {
+        out.push_str(&format!(
+            "history:\n  release_tags: {}   # the scheme of {} tags here, e.g. {}\n",
+            yaml_text(&t.glob),
+            t.count,
+            yaml_text(&t.example)
+        ));
+    }
     out
 }
 
@@ -328,11 +355,13 @@ mod tests {
             sboms: vec!["sbom/app.cdx.json".into()],
             systems: vec!["src".into()],
             documents: vec![("SECURITY.md".into(), "security_policy")],
+            release_tags: release_tag_scheme(&["rel-2.0".into(), "rel-2.1".into()]),
         };
         let text = starter_config(&d, Lang::En);
         let parsed =
             crate::config::parse_config(&text, ".samdscan.yaml", &crate::evidence::known_kinds())
                 .expect("valid config");
+        assert_eq!(parsed.config.history.release_tags.as_deref(), Some("rel-*"));
         let product = parsed.config.product.unwrap();
         assert_eq!(product.name.as_deref(), Some("cardio watch"));
         assert_eq!(

@@ -89,6 +89,7 @@ mod tests {
                 waiver: None,
                 key: String::new(),
                 snippet: None,
+                dated: false,
             })
             .collect()
     }

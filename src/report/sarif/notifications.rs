@@ -28,7 +28,7 @@ pub fn notifications(report: &ScanReport, warnings: &[String]) -> Vec<Notificati
         report
             .notices
             .iter()
-            .map(|n| notification("warning", n.clone())),
+            .map(|n| notification("warning", n.text(report.lang).to_string())),
     );
     for (index, rule) in report
         .rules
