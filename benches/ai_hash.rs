@@ -14,6 +14,7 @@
 //! hash is needed, about 0 and no bytes otherwise. The file is sparse, so reads come from zero
 //! pages: this measures hashing, not the disk.
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+#![allow(unreachable_pub)] // helpers shared between test modules of one binary
 
 use sha2::{Digest, Sha256};
 use std::io::Read;

@@ -8,6 +8,7 @@
 //! merges (`merge_repo.rs`). Run with `cargo bench --bench history` (`HISTORY_BENCH=merges` or
 //! `linear` runs one part). The repositories are made once under `target/bench-data/`.
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+#![allow(unreachable_pub)] // helpers shared between test modules of one binary
 
 mod history_repo;
 mod merge_repo;

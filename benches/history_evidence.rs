@@ -6,6 +6,7 @@
 //!
 //! Shared by the policy-scale test (`tests/integration/history_scale.rs`) and the policy
 //! benchmark (`benches/history_policy.rs`).
+#![allow(unreachable_pub)] // helpers shared between bench and test modules
 
 use serde_json::{Value, json};
 

@@ -2,6 +2,7 @@
 //! (`history_evidence.rs`) of 1,000 to 80,000 commits, printed as time per 1,000 commits (less
 //! the time of the same rules over no commits), so that growth faster than the history shows as
 //! a rising column. Run with `cargo bench --bench history_policy`.
+#![allow(unreachable_pub)] // helpers shared between bench and test modules
 
 mod history_evidence;
 

@@ -4,6 +4,7 @@
 //! with files added and deleted along the way), and a release tag 50 commits before the tip; and
 //! a clone of it, whose pack is written the way a user's clone is.
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+#![allow(unreachable_pub)] // helpers shared between test modules of one binary
 
 use std::io::Write;
 use std::path::Path;

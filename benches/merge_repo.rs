@@ -6,6 +6,7 @@
 //! (`v1.2.3`, `1.2.3.4`, `release-1.2`, `pump@1.2.3`, `R2024.1`). About a quarter of the commits
 //! are merges. A merge's tree is its first parent's plus what the branch changed, so its
 //! first-parent change is the pull request's.
+#![allow(unreachable_pub)] // helpers shared between bench and test modules
 
 use std::collections::BTreeMap;
 use std::io::Write;

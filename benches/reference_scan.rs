@@ -6,6 +6,7 @@
 //! Run with `cargo bench --bench reference_scan` (release build). Set `REFSCAN_FILES` to change
 //! the tree size and `REFSCAN_RUNS` the number of runs.
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+#![allow(unreachable_pub)] // helpers shared between test modules of one binary
 
 use samdscan::config::LoadedConfig;
 use samdscan::date::Date;

@@ -5,6 +5,7 @@
 //!
 //! Run: `cargo bench --bench scan_tree` (prints wall times, the ratio, and peak memory).
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+#![allow(unreachable_pub)] // helpers shared between test modules of one binary
 
 use samdscan::cli::Target;
 use samdscan::report::view::ReportView;

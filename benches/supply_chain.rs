@@ -6,6 +6,7 @@
 //! suppliers, hashes, licences and a dependency graph) and an npm lockfile (v3) of 5,000
 //! packages. Run with `cargo bench --bench supply_chain`.
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+#![allow(unreachable_pub)] // helpers shared between test modules of one binary
 
 use samdscan::evidence::dependencies::parse_lockfile;
 use samdscan::evidence::sbom::{parse_sbom, summary};

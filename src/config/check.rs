@@ -11,7 +11,7 @@ use yaml_serde::Value;
 
 /// One problem, at a dotted key path (`product.software_systems[0].paths[1]`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
+pub(super) struct Problem {
     pub key: String,
     pub message: String,
     /// Text to look for on the line of the nearest indexed key, when `key` itself is inside a
@@ -21,7 +21,7 @@ pub struct Problem {
 
 /// Every problem of `value` against `shape`; `known_kinds` are the evidence kinds `evidence:` may
 /// name.
-pub fn check(value: &Value, shape: &Shape, known_kinds: &[&str]) -> Vec<Problem> {
+pub(super) fn check(value: &Value, shape: &Shape, known_kinds: &[&str]) -> Vec<Problem> {
     let mut walker = Walker {
         known_kinds,
         problems: Vec::new(),

@@ -14,7 +14,10 @@ pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
 
 /// The first of `locations` that exists under `root`, as `(file to read, name shown)`; an error
 /// when it is a symlink that resolves outside the root (or cannot be resolved).
-pub fn discover(root: &Path, locations: &[&str]) -> Result<Option<(PathBuf, String)>, ConfigError> {
+pub(super) fn discover(
+    root: &Path,
+    locations: &[&str],
+) -> Result<Option<(PathBuf, String)>, ConfigError> {
     for location in locations {
         let file = root.join(location);
         if std::fs::symlink_metadata(&file).is_err() {
@@ -45,7 +48,7 @@ pub fn discover(root: &Path, locations: &[&str]) -> Result<Option<(PathBuf, Stri
 
 /// The text of the config at `file` (named `shown` in errors): UTF-8, at most
 /// [`MAX_CONFIG_SIZE`] bytes.
-pub fn read(file: &Path, shown: &str) -> Result<String, ConfigError> {
+pub(super) fn read(file: &Path, shown: &str) -> Result<String, ConfigError> {
     let io = |source| ConfigError::Read {
         path: shown.to_string(),
         source,

@@ -9,7 +9,7 @@ use super::check::Problem;
 use std::path::Path;
 
 /// Why `path` names something outside the repository by its text alone, if it does.
-pub fn lexical_problem(path: &str) -> Option<String> {
+pub(super) fn lexical_problem(path: &str) -> Option<String> {
     let absolute = path.starts_with(['/', '\\']) || path.get(1..2) == Some(":");
     if absolute {
         return Some(outside(path, "is an absolute path"));
@@ -29,7 +29,7 @@ pub fn lexical_problem(path: &str) -> Option<String> {
 }
 
 /// The config's paths that exist under `root` but resolve outside it through a symlink.
-pub fn resolved_problems(root: &Path, config: &Config) -> Vec<Problem> {
+pub(super) fn resolved_problems(root: &Path, config: &Config) -> Vec<Problem> {
     let Ok(real_root) = root.canonicalize() else {
         return vec![];
     };

@@ -9,7 +9,7 @@ use super::check::Problem;
 use super::yaml_lines::YamlLines;
 
 /// How many characters of a key or value from the file an error shows.
-pub const EXCERPT_CHARS: usize = 80;
+pub(super) const EXCERPT_CHARS: usize = 80;
 /// How many characters of a YAML parser's message are shown (it may quote the file).
 const PARSER_MESSAGE_CHARS: usize = 240;
 
@@ -48,7 +48,7 @@ impl ConfigProblem {
 }
 
 /// Places each problem in the file and sorts them by position, then key.
-pub fn locate(found: Vec<Problem>, lines: &YamlLines, text: &str) -> Vec<ConfigProblem> {
+pub(super) fn locate(found: Vec<Problem>, lines: &YamlLines, text: &str) -> Vec<ConfigProblem> {
     let mut located: Vec<ConfigProblem> = found
         .into_iter()
         .map(|p| {
@@ -91,7 +91,7 @@ fn position(p: &Problem, lines: &YamlLines, text: &str) -> (usize, usize) {
 
 /// The problems as `main` prints them: `error: ` starts every line but the first, which `main`
 /// prefixes itself.
-pub fn lines(path: &str, problems: &[ConfigProblem]) -> String {
+pub(super) fn lines(path: &str, problems: &[ConfigProblem]) -> String {
     let line = |p: &ConfigProblem| match p.key.as_str() {
         "" => format!("{path}:{}:{}: {}", p.line, p.column, p.message),
         key => format!(

@@ -5,7 +5,7 @@
 
 /// What a key's value must be.
 #[derive(Debug)]
-pub enum Shape {
+pub(super) enum Shape {
     /// A scalar, read as text (unquoted numbers and booleans are accepted, as serde does).
     Text,
     Bool,
@@ -40,7 +40,7 @@ pub enum Shape {
 
 impl Shape {
     /// What a value of this shape is, for "expected ..." messages.
-    pub fn expected(&self) -> &'static str {
+    pub(super) fn expected(&self) -> &'static str {
         match self {
             Shape::Text => "text",
             Shape::Bool => "true or false",
@@ -62,7 +62,7 @@ impl Shape {
 
 /// One key of a mapping.
 #[derive(Debug)]
-pub struct Field {
+pub(super) struct Field {
     pub key: &'static str,
     pub shape: &'static Shape,
     pub required: bool,
@@ -126,7 +126,7 @@ const PRODUCT: &[Field] = &[
 ];
 
 /// The fixed keys of `evidence:`; every other key is an evidence kind taking a list of globs.
-pub const EVIDENCE_FIXED: &[Field] = &[
+pub(super) const EVIDENCE_FIXED: &[Field] = &[
     opt("index", &Shape::RepoPath),
     opt("max_file_size", &Shape::Size),
     opt("max_document_age_days", &Shape::Count),
@@ -134,7 +134,7 @@ pub const EVIDENCE_FIXED: &[Field] = &[
 ];
 
 /// The value of every evidence kind key.
-pub const EVIDENCE_KIND: &Shape = &GLOBS;
+pub(super) const EVIDENCE_KIND: &Shape = &GLOBS;
 
 const HISTORY: &[Field] = &[
     opt("scope", &Shape::Text),
@@ -176,7 +176,7 @@ const WAIVER: &[Field] = &[
 const REPORT: &[Field] = &[opt("lang", &Shape::Lang)];
 
 /// The whole file.
-pub const CONFIG: Shape = Shape::Fields(&[
+pub(super) const CONFIG: Shape = Shape::Fields(&[
     opt("product", &Shape::Fields(PRODUCT)),
     opt("evidence", &Shape::Evidence(EVIDENCE_FIXED)),
     opt("history", &Shape::Fields(HISTORY)),

@@ -6,7 +6,7 @@
 //! path and parsed type, and hands every later caller the same one.
 
 #[cfg(any(test, feature = "fuzzing"))]
-pub mod memory_source;
+pub(crate) mod memory_source;
 
 use super::RepositoryFacts;
 use super::extractor::{FileKind, compile_globs, extension};
@@ -212,7 +212,7 @@ fn looks_like_schema(head: &str) -> bool {
 }
 
 /// Decodes bytes as text, refusing binary content.
-pub fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
+pub(crate) fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
     let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         Some(rest) => rest.to_vec(),
         None => bytes,

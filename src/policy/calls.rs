@@ -12,14 +12,14 @@ use std::collections::BTreeMap;
 
 /// A call as written, and its line.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Call {
+pub(super) struct Call {
     pub name: String,
     pub line: u32,
 }
 
 /// A rule (or function) head and the calls in its definition.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RuleCalls {
+pub(super) struct RuleCalls {
     pub name: String,
     pub line: u32,
     pub calls: Vec<Call>,
@@ -27,7 +27,7 @@ pub struct RuleCalls {
 
 /// The calls of one module.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ModuleCalls {
+pub(super) struct ModuleCalls {
     pub package: String,
     /// `alias -> data path` (without `data.`) of each `import data.…`.
     pub imports: BTreeMap<String, String>,
@@ -36,7 +36,7 @@ pub struct ModuleCalls {
 
 impl ModuleCalls {
     /// Every call, with the rule it is in.
-    pub fn calls(&self) -> impl Iterator<Item = &Call> {
+    pub(super) fn calls(&self) -> impl Iterator<Item = &Call> {
         self.rules.iter().flat_map(|r| r.calls.iter())
     }
 }
@@ -78,7 +78,7 @@ fn dotted(toks: &[Tok], mut i: usize) -> (String, usize) {
 }
 
 /// Reads a module's calls; `None` when regorus cannot tokenize it (its parser then says why).
-pub fn module_calls(path: &str, text: &str) -> Option<ModuleCalls> {
+pub(super) fn module_calls(path: &str, text: &str) -> Option<ModuleCalls> {
     let toks = tokens(path, text)?;
     let mut module = ModuleCalls::default();
     let mut depth = 0i64;

@@ -27,7 +27,7 @@ const REFUSED_BUILTINS: &[(&str, &str)] = &[
 ];
 
 /// Refuses a module that calls a builtin of [`REFUSED_BUILTINS`], naming the file and line.
-pub fn check_builtins(module: &Module) -> Result<(), PolicyError> {
+pub(super) fn check_builtins(module: &Module) -> Result<(), PolicyError> {
     let Some(calls) = module_calls(&module.path, &module.text) else {
         return Ok(());
     };
@@ -90,7 +90,7 @@ fn call_graph(modules: &[Module]) -> BTreeMap<String, Node> {
 }
 
 /// Refuses a set of modules in which a rule calls itself, directly or through others.
-pub fn check_recursion(modules: &[Module]) -> Result<(), PolicyError> {
+pub(super) fn check_recursion(modules: &[Module]) -> Result<(), PolicyError> {
     let graph = call_graph(modules);
     let mut done = BTreeSet::new();
     for start in graph.keys() {

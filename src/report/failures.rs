@@ -6,7 +6,7 @@ use super::{RuleReport, ScanReport};
 use crate::finding::{BaselineState, Finding, Level};
 
 /// One rule's findings in a report section.
-pub struct FindingGroup<'a> {
+pub(super) struct FindingGroup<'a> {
     pub rule: &'a RuleReport,
     /// The highest level among `findings`: the section the rule is listed in.
     pub level: Level,
@@ -14,13 +14,13 @@ pub struct FindingGroup<'a> {
 }
 
 impl FindingGroup<'_> {
-    pub fn id(&self) -> &str {
+    pub(super) fn id(&self) -> &str {
         self.rule.id()
     }
 }
 
 /// Live findings at or above `min_level`, grouped by rule, highest level first.
-pub fn failures(report: &ScanReport, min_level: Level) -> Vec<FindingGroup<'_>> {
+pub(super) fn failures(report: &ScanReport, min_level: Level) -> Vec<FindingGroup<'_>> {
     let live: Vec<&Finding> = report
         .active_findings()
         .filter(|f| f.level >= min_level)
@@ -29,7 +29,7 @@ pub fn failures(report: &ScanReport, min_level: Level) -> Vec<FindingGroup<'_>> 
 }
 
 /// With `--base`: the live findings at or above `min_level` in one baseline state, grouped.
-pub fn failures_in(
+pub(super) fn failures_in(
     report: &ScanReport,
     min_level: Level,
     state: BaselineState,
@@ -42,7 +42,7 @@ pub fn failures_in(
 }
 
 /// Findings the base had and this revision has not (`--base`), grouped by rule.
-pub fn fixed(report: &ScanReport) -> Vec<FindingGroup<'_>> {
+pub(super) fn fixed(report: &ScanReport) -> Vec<FindingGroup<'_>> {
     let gone: Vec<&Finding> = report
         .findings
         .iter()
@@ -74,7 +74,7 @@ fn group<'a>(report: &'a ScanReport, findings: &[&'a Finding]) -> Vec<FindingGro
 }
 
 /// Findings below `min_level` that the listing leaves out (they still count and gate).
-pub fn hidden_below(report: &ScanReport, min_level: Level) -> usize {
+pub(super) fn hidden_below(report: &ScanReport, min_level: Level) -> usize {
     report
         .active_findings()
         .filter(|f| f.level < min_level)

@@ -4,7 +4,7 @@ use super::ScanReport;
 use crate::finding::RuleState;
 use serde_json::json;
 
-pub fn render(report: &ScanReport) -> String {
+pub(super) fn render(report: &ScanReport) -> String {
     let rules: Vec<_> = report
         .rules
         .iter()

@@ -77,7 +77,7 @@ fn findings_table(out: &mut String, report: &ScanReport, groups: &[FindingGroup]
     }
 }
 
-pub fn render(report: &ScanReport, view: &ReportView) -> String {
+pub(super) fn render(report: &ScanReport, view: &ReportView) -> String {
     let lang = report.lang;
     let w = lang.words();
     let mut out = String::new();

@@ -66,7 +66,7 @@ const LISTED: [RuleState; 4] = [
     RuleState::NotObservable,
 ];
 
-pub fn render(report: &ScanReport, view: &ReportView, color: bool) -> String {
+pub(super) fn render(report: &ScanReport, view: &ReportView, color: bool) -> String {
     let w = report.lang.words();
     let p = Paint {
         on: color,
@@ -290,7 +290,7 @@ fn counts_line(report: &ScanReport, view: &ReportView) -> String {
 }
 
 /// `58 rules (6 passed, 20 failed, ...); findings: 15 errors, 4 warnings, 1 note`.
-pub fn summary_line(report: &ScanReport) -> String {
+pub(super) fn summary_line(report: &ScanReport) -> String {
     let lang = report.lang;
     let states: Vec<String> = report
         .state_counts()
@@ -306,6 +306,6 @@ pub fn summary_line(report: &ScanReport) -> String {
     )
 }
 
-pub fn short(rev: &str) -> &str {
+pub(super) fn short(rev: &str) -> &str {
     &rev[..rev.len().min(12)]
 }

@@ -1,6 +1,7 @@
 //! The one integration-test binary: every module below tests samdscan from the outside (the
 //! CLI, or the library as a user policy author or embedder would), linked once.
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+#![allow(unreachable_pub)] // helpers shared between test modules of one binary
 
 mod action;
 mod ai_evidence;

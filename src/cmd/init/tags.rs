@@ -6,14 +6,14 @@ use std::collections::BTreeMap;
 
 /// The scheme found: its glob, how many tags follow it, and the newest-named of them.
 #[derive(Debug, PartialEq)]
-pub struct TagScheme {
+pub(super) struct TagScheme {
     pub glob: String,
     pub count: usize,
     pub example: String,
 }
 
 /// The most common `PREFIX*` among tags whose name continues with a digit after the prefix.
-pub fn release_tag_scheme(tags: &[String]) -> Option<TagScheme> {
+pub(super) fn release_tag_scheme(tags: &[String]) -> Option<TagScheme> {
     let mut by_prefix: BTreeMap<&str, Vec<&String>> = BTreeMap::new();
     for tag in tags {
         if let Some(at) = tag.find(|c: char| c.is_ascii_digit()) {

@@ -15,13 +15,13 @@ const LFS_POINTER_MAX: u64 = 1024;
 const LFS_SPEC: &str = "version https://git-lfs.github.com/spec/v1";
 
 #[derive(Debug, Serialize, Clone, PartialEq)]
-pub struct LfsPointer {
+pub(super) struct LfsPointer {
     pub oid: String,
     pub size: u64,
 }
 
 #[derive(Debug, Serialize, Clone, PartialEq)]
-pub struct DvcOutput {
+pub(super) struct DvcOutput {
     /// Repository-relative path of the tracked file.
     pub path: String,
     pub md5: Option<String>,
@@ -29,7 +29,7 @@ pub struct DvcOutput {
 }
 
 #[derive(Debug, Serialize, Clone)]
-pub struct Artifact {
+pub(super) struct Artifact {
     pub path: String,
     /// `onnx`, `pt`, `safetensors`, ..., `mlflow`, `dvc`.
     pub format: String,
@@ -52,14 +52,14 @@ pub struct Artifact {
 
 /// A SHA-256 some file records for an artifact.
 #[derive(Debug, Serialize, Clone, PartialEq)]
-pub struct RecordedHash {
+pub(super) struct RecordedHash {
     pub source: String,
     pub sha256: String,
 }
 
 impl Artifact {
     /// The paths this record stands for: itself, and for DVC files the files they track.
-    pub fn names(&self) -> Vec<&str> {
+    pub(super) fn names(&self) -> Vec<&str> {
         let mut v = vec![self.path.as_str()];
         v.extend(self.dvc_outputs.iter().map(|o| o.path.as_str()));
         v
@@ -67,7 +67,7 @@ impl Artifact {
 }
 
 /// Reads one artifact's metadata (never its weights).
-pub fn describe(ctx: &Context, path: &str) -> Artifact {
+pub(super) fn describe(ctx: &Context, path: &str) -> Artifact {
     let entry = ctx.source.inventory().get(path);
     let mut a = Artifact {
         path: path.to_string(),
@@ -116,7 +116,7 @@ fn read_lfs(ctx: &Context, a: &mut Artifact) {
 }
 
 /// Parses a Git LFS pointer file (`version`, `oid sha256:<hex>`, `size <n>`).
-pub fn parse_lfs_pointer(bytes: &[u8]) -> Option<LfsPointer> {
+pub(super) fn parse_lfs_pointer(bytes: &[u8]) -> Option<LfsPointer> {
     let text = std::str::from_utf8(bytes).ok()?;
     if !text.starts_with(LFS_SPEC) {
         return None;
@@ -156,7 +156,7 @@ fn read_dvc(ctx: &Context, a: &mut Artifact) {
 }
 
 /// The `outs` of a `.dvc` file, or of every stage of a `dvc.lock`, as repository paths.
-pub fn dvc_outputs(dvc_path: &str, doc: &Value) -> Vec<DvcOutput> {
+pub(super) fn dvc_outputs(dvc_path: &str, doc: &Value) -> Vec<DvcOutput> {
     let dir = dvc_path.rsplit_once('/').map_or("", |(d, _)| d);
     let mut lists: Vec<&Value> = doc.get("outs").into_iter().collect();
     if let Some(stages) = doc.get("stages").and_then(Value::as_object) {
@@ -181,7 +181,7 @@ pub fn dvc_outputs(dvc_path: &str, doc: &Value) -> Vec<DvcOutput> {
 }
 
 /// Joins a repository directory and a relative path, resolving `./` and `../`.
-pub fn join(dir: &str, rel: &str) -> String {
+pub(super) fn join(dir: &str, rel: &str) -> String {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     for p in rel.split('/') {
         match p {

@@ -11,13 +11,13 @@ use std::collections::BTreeMap;
 
 /// Cards and datasheets found in one BOM.
 #[derive(Default)]
-pub struct BomAi {
+pub(super) struct BomAi {
     pub cards: Vec<ModelCard>,
     pub datasheets: Vec<Datasheet>,
 }
 
 /// The cards and datasheets of one parsed BOM's AI elements.
-pub fn read_bom(path: &str, sbom: &Sbom) -> BomAi {
+pub(super) fn read_bom(path: &str, sbom: &Sbom) -> BomAi {
     let mut out = BomAi::default();
     for e in &sbom.ai {
         match e {

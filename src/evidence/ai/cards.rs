@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The parts a model card must have (FDA AI-DSF Appendix E, GMLP 9, MFDS labeling guideline).
-pub const CARD_PARTS: &[Part] = &[
+pub(super) const CARD_PARTS: &[Part] = &[
     (
         "intended_use",
         &[
@@ -104,7 +104,7 @@ const CARD_KEYS: &[&str] = &[
 ];
 
 #[derive(Debug, Serialize, Clone)]
-pub struct ModelCard {
+pub(super) struct ModelCard {
     pub path: String,
     /// `markdown`, `cyclonedx` or `spdx3`.
     pub source: &'static str,
@@ -121,17 +121,17 @@ pub struct ModelCard {
 }
 
 /// Reads a Markdown model card; `None` when it cannot be read (a diagnostic names it).
-pub fn read_card(ctx: &Context, path: &str) -> Option<ModelCard> {
+pub(super) fn read_card(ctx: &Context, path: &str) -> Option<ModelCard> {
     let doc = read_document(ctx, path)?;
     Some(card_from_document(&doc))
 }
 
 /// Whether a model directory's README is a Hugging Face style card (model keys in front matter).
-pub fn is_card_readme(doc: &Document) -> bool {
+pub(super) fn is_card_readme(doc: &Document) -> bool {
     CARD_KEYS.iter().any(|k| doc.front_matter.get(*k).is_some())
 }
 
-pub fn card_from_document(doc: &Document) -> ModelCard {
+pub(super) fn card_from_document(doc: &Document) -> ModelCard {
     let front = &doc.front_matter;
     let mut parts = parts_of(doc, CARD_PARTS);
     // Hugging Face cards carry data and results in front matter rather than sections.
@@ -181,7 +181,7 @@ fn resolve_artifact_path(dir: &str, written: &str) -> String {
 }
 
 /// True when the text reports confidence intervals ("95% CI", "confidence interval", "CI 0.91-0.95").
-pub fn mentions_confidence_intervals(text: &str) -> bool {
+pub(super) fn mentions_confidence_intervals(text: &str) -> bool {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?i)\b\d{2}\s*%\s*CI\b|confidence interval|\bCI\s*[:=\[(]|신뢰구간|신뢰 구간")

@@ -7,7 +7,7 @@ use super::cards::ModelCard;
 use std::collections::BTreeMap;
 
 /// Parses sha256sum output (`<hex>  <path>` or `<hex> *<path>`), paths relative to the file.
-pub fn parse_sha256sums(manifest_path: &str, text: &str) -> Vec<(String, String)> {
+pub(super) fn parse_sha256sums(manifest_path: &str, text: &str) -> Vec<(String, String)> {
     let dir = manifest_path.rsplit_once('/').map_or("", |(d, _)| d);
     text.lines()
         .filter_map(|line| {
@@ -22,7 +22,7 @@ pub fn parse_sha256sums(manifest_path: &str, text: &str) -> Vec<(String, String)
 /// Which artifacts each card covers: the one it names, else (Markdown cards) every artifact in its
 /// folder, else (BOM cards) artifacts whose file stem is the component name or whose SHA-256 is
 /// the component's hash.
-pub fn link_cards(cards: &mut [ModelCard], artifacts: &[Artifact]) {
+pub(super) fn link_cards(cards: &mut [ModelCard], artifacts: &[Artifact]) {
     for card in cards.iter_mut() {
         let dir = card.path.rsplit_once('/').map_or("", |(d, _)| d);
         let mut covers: Vec<String> = artifacts
@@ -59,7 +59,7 @@ fn covered(card: &ModelCard, dir: &str, a: &Artifact) -> bool {
 
 /// Attaches to each artifact the hashes recorded for it: by a card that covers only it, or by a
 /// manifest line naming one of its paths.
-pub fn attach_recorded_hashes(
+pub(super) fn attach_recorded_hashes(
     artifacts: &mut [Artifact],
     cards: &[ModelCard],
     manifests: &BTreeMap<String, Vec<(String, String)>>,

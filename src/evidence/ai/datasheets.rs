@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The parts a datasheet must have (GMLP 3 and 5; MFDS training-data disclosure).
-pub const DATASHEET_PARTS: &[Part] = &[
+pub(super) const DATASHEET_PARTS: &[Part] = &[
     (
         "provenance",
         &[
@@ -60,7 +60,7 @@ pub const DATASHEET_PARTS: &[Part] = &[
 ];
 
 #[derive(Debug, Serialize, Clone)]
-pub struct Datasheet {
+pub(super) struct Datasheet {
     pub path: String,
     /// `markdown` or `spdx3`.
     pub source: &'static str,
@@ -71,7 +71,7 @@ pub struct Datasheet {
     pub missing_parts: Vec<String>,
 }
 
-pub fn read_datasheet(ctx: &Context, path: &str) -> Option<Datasheet> {
+pub(super) fn read_datasheet(ctx: &Context, path: &str) -> Option<Datasheet> {
     let doc = read_document(ctx, path)?;
     Some(datasheet_from_document(&doc))
 }
@@ -118,7 +118,7 @@ fn datasheet_from_document(doc: &Document) -> Datasheet {
 }
 
 /// The split role a word names: `training`, `tuning` or `test`.
-pub fn split_role(word: &str) -> Option<&'static str> {
+pub(super) fn split_role(word: &str) -> Option<&'static str> {
     let w = word.trim().to_lowercase();
     let has = |keys: &[&str]| {
         keys.iter().any(|k| {

@@ -22,7 +22,7 @@ const CI_KEYS: &[&str] = &[
 ];
 
 #[derive(Debug, Serialize, Default)]
-pub struct Evaluation {
+pub(super) struct Evaluation {
     pub path: String,
     pub parsed: bool,
     pub error: Option<String>,
@@ -36,7 +36,7 @@ pub struct Evaluation {
     pub subgroup_count: usize,
 }
 
-pub fn read_evaluation(ctx: &Context, path: &str) -> Evaluation {
+pub(super) fn read_evaluation(ctx: &Context, path: &str) -> Evaluation {
     let mut e = Evaluation {
         path: path.to_string(),
         ..Default::default()

@@ -26,7 +26,7 @@ const MOVING: &[&str] = &[
 ];
 
 #[derive(Debug, Serialize, Default)]
-pub struct FoundationModel {
+pub(super) struct FoundationModel {
     pub path: String,
     pub parsed: bool,
     pub error: Option<String>,
@@ -39,7 +39,7 @@ pub struct FoundationModel {
     pub unpinned_because: Option<String>,
 }
 
-pub fn read_genai_config(ctx: &Context, path: &str) -> FoundationModel {
+pub(super) fn read_genai_config(ctx: &Context, path: &str) -> FoundationModel {
     let mut m = FoundationModel {
         path: path.to_string(),
         ..Default::default()
@@ -83,7 +83,7 @@ fn describe(v: &Value, m: &mut FoundationModel) {
 }
 
 /// Why a model name and pin do not fix one model version; `None` when they do.
-pub fn unpinned_because(name: Option<&str>, revision: Option<&str>) -> Option<String> {
+pub(super) fn unpinned_because(name: Option<&str>, revision: Option<&str>) -> Option<String> {
     let Some(name) = name.filter(|n| !n.is_empty()) else {
         return Some("no foundation model is named".into());
     };

@@ -28,14 +28,14 @@ fn memo() -> &'static Mutex<HashMap<Oid, String>> {
 
 /// What hashing cost during one evidence collection.
 #[derive(Debug, Default, Serialize, PartialEq)]
-pub struct HashCost {
+pub(super) struct HashCost {
     pub files_hashed: u64,
     pub bytes_hashed: u64,
     pub memo_hits: u64,
 }
 
 /// Streams artifacts through SHA-256, counting what it reads.
-pub struct ArtifactHasher<'c, 'a> {
+pub(super) struct ArtifactHasher<'c, 'a> {
     ctx: &'c Context<'a>,
     files: Cell<u64>,
     bytes: Cell<u64>,
@@ -43,7 +43,7 @@ pub struct ArtifactHasher<'c, 'a> {
 }
 
 impl<'c, 'a> ArtifactHasher<'c, 'a> {
-    pub fn new(ctx: &'c Context<'a>) -> Self {
+    pub(super) fn new(ctx: &'c Context<'a>) -> Self {
         ArtifactHasher {
             ctx,
             files: Cell::new(0),
@@ -52,7 +52,7 @@ impl<'c, 'a> ArtifactHasher<'c, 'a> {
         }
     }
 
-    pub fn cost(&self) -> HashCost {
+    pub(super) fn cost(&self) -> HashCost {
         HashCost {
             files_hashed: self.files.get(),
             bytes_hashed: self.bytes.get(),
@@ -61,7 +61,7 @@ impl<'c, 'a> ArtifactHasher<'c, 'a> {
     }
 
     /// The lower-case hex SHA-256 of a repository file, or why it could not be computed.
-    pub fn sha256(&self, path: &str) -> Result<String, String> {
+    pub(super) fn sha256(&self, path: &str) -> Result<String, String> {
         let key = self.unchanged_blob(path);
         if let Some(hit) = key.and_then(|k| memo().lock().ok()?.get(&k).cloned()) {
             self.hits.set(self.hits.get() + 1);
@@ -118,7 +118,7 @@ fn index_stat_matches(repo: &git2::Repository, path: &str) -> bool {
 }
 
 /// Hashes a stream in fixed-size chunks; returns the hex digest and the bytes read.
-pub fn stream_sha256(stream: &mut dyn Read) -> std::io::Result<(String, u64)> {
+pub(super) fn stream_sha256(stream: &mut dyn Read) -> std::io::Result<(String, u64)> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; CHUNK];
     let mut total = 0u64;

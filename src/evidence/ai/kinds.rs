@@ -13,7 +13,7 @@ const fn kind(name: &'static str, globs: &'static [&'static str]) -> FileKind {
 }
 
 /// The AI evidence kinds and their default globs (regulatory catalogue §5.2).
-pub const AI_KINDS: &[FileKind] = &[
+pub(super) const AI_KINDS: &[FileKind] = &[
     kind(
         "model_artifact",
         &[
@@ -136,7 +136,7 @@ pub const AI_KINDS: &[FileKind] = &[
 ];
 
 /// FDA PCCP final guidance (2024): the three parts of a predetermined change control plan.
-pub const PLAN_PARTS: &[Part] = &[
+pub(super) const PLAN_PARTS: &[Part] = &[
     (
         "modifications",
         &[
@@ -165,7 +165,7 @@ pub const PLAN_PARTS: &[Part] = &[
 ];
 
 /// MFDS labeling guideline (2025-11-06): what AI labeling must state.
-pub const LABELING_PARTS: &[Part] = &[
+pub(super) const LABELING_PARTS: &[Part] = &[
     (
         "ai_use",
         &[
@@ -195,7 +195,7 @@ pub const LABELING_PARTS: &[Part] = &[
 ];
 
 /// MFDS generative-AI guideline (2025-01-24): evaluation evidence for a generative-AI device.
-pub const GENAI_EVAL_PARTS: &[Part] = &[
+pub(super) const GENAI_EVAL_PARTS: &[Part] = &[
     ("hallucination", &["hallucination", "fabricat", "환각"]),
     ("safety", &["safety", "harm", "안전"]),
     (
@@ -208,7 +208,7 @@ pub const GENAI_EVAL_PARTS: &[Part] = &[
     ),
 ];
 
-pub const RED_TEAM_PARTS: &[Part] = &[
+pub(super) const RED_TEAM_PARTS: &[Part] = &[
     ("scope", &["scope", "범위"]),
     (
         "attacks",

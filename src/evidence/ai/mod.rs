@@ -30,7 +30,7 @@ use parts::Part;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
-pub struct AiExtractor;
+pub(super) struct AiExtractor;
 
 impl Extractor for AiExtractor {
     fn key(&self) -> &'static str {

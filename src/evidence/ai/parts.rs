@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 
 /// A required part: its name (also the front-matter key that satisfies it) and the lower-case
 /// keywords any one of which in a heading satisfies it.
-pub type Part = (&'static str, &'static [&'static str]);
+pub(super) type Part = (&'static str, &'static [&'static str]);
 
 /// For each part of `table`, whether `doc` has it, and the line of the heading that does.
-pub fn parts_of(doc: &Document, table: &[Part]) -> BTreeMap<String, Option<usize>> {
+pub(super) fn parts_of(doc: &Document, table: &[Part]) -> BTreeMap<String, Option<usize>> {
     table
         .iter()
         .map(|(name, words)| (name.to_string(), find_part(doc, name, words)))
@@ -34,7 +34,7 @@ fn find_part(doc: &Document, name: &str, words: &[&str]) -> Option<usize> {
 
 /// For a structured document (JSON or YAML), which parts it has: a part is present when some key,
 /// at any depth, equals its name or contains one of its keywords.
-pub fn parts_of_keys(doc: &Value, table: &[Part]) -> BTreeMap<String, Option<usize>> {
+pub(super) fn parts_of_keys(doc: &Value, table: &[Part]) -> BTreeMap<String, Option<usize>> {
     let mut keys = Vec::new();
     collect_keys(doc, &mut keys, 0);
     table
@@ -67,7 +67,7 @@ fn collect_keys(v: &Value, out: &mut Vec<String>, depth: usize) {
 }
 
 /// A non-empty front-matter value under `name` (also tried with `-` for `_`).
-pub fn front_matter_value<'v>(front: &'v Value, name: &str) -> Option<&'v Value> {
+pub(super) fn front_matter_value<'v>(front: &'v Value, name: &str) -> Option<&'v Value> {
     let dashed = name.replace('_', "-");
     [name, dashed.as_str()]
         .iter()
@@ -76,7 +76,7 @@ pub fn front_matter_value<'v>(front: &'v Value, name: &str) -> Option<&'v Value>
 }
 
 /// A front-matter string (numbers are written as text, so `version: 1.2` reads as `1.2`).
-pub fn front_matter_text(front: &Value, names: &[&str]) -> Option<String> {
+pub(super) fn front_matter_text(front: &Value, names: &[&str]) -> Option<String> {
     names
         .iter()
         .find_map(|n| front_matter_value(front, n))
@@ -87,7 +87,7 @@ pub fn front_matter_text(front: &Value, names: &[&str]) -> Option<String> {
         })
 }
 
-pub fn is_empty(v: &Value) -> bool {
+pub(super) fn is_empty(v: &Value) -> bool {
     match v {
         Value::Null => true,
         Value::String(s) => s.trim().is_empty(),
@@ -98,7 +98,7 @@ pub fn is_empty(v: &Value) -> bool {
 }
 
 /// The names of the parts that are absent.
-pub fn missing(parts: &BTreeMap<String, Option<usize>>) -> Vec<String> {
+pub(super) fn missing(parts: &BTreeMap<String, Option<usize>>) -> Vec<String> {
     parts
         .iter()
         .filter(|(_, line)| line.is_none())

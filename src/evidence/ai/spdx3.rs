@@ -13,7 +13,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The card of an AI package; `trained_on` / `tested_on` as the graph tells.
-pub fn model_card(
+pub(super) fn model_card(
     path: &str,
     p: &Value,
     trained_on: bool,
@@ -64,7 +64,7 @@ pub fn model_card(
 }
 
 /// The datasheet of a dataset package, with its split roles as the graph tells.
-pub fn dataset_sheet(path: &str, d: &Value, training: bool, test: bool) -> Datasheet {
+pub(super) fn dataset_sheet(path: &str, d: &Value, training: bool, test: bool) -> Datasheet {
     let roles: Vec<String> = [(training, "training"), (test, "test")]
         .into_iter()
         .filter(|(on, _)| *on)

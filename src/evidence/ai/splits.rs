@@ -26,7 +26,7 @@ const EXAMPLES: usize = 5;
 
 /// One split read from a manifest (a JSON manifest may hold several).
 #[derive(Debug, Serialize)]
-pub struct SplitManifest {
+pub(super) struct SplitManifest {
     pub path: String,
     /// `training`, `tuning`, `test`, or null when the name does not say.
     pub split: Option<&'static str>,
@@ -39,7 +39,7 @@ pub struct SplitManifest {
 
 /// Test ids that also appear in a training or tuning split.
 #[derive(Debug, Serialize, PartialEq)]
-pub struct SplitOverlap {
+pub(super) struct SplitOverlap {
     pub test: String,
     pub other: String,
     pub other_split: &'static str,
@@ -47,7 +47,7 @@ pub struct SplitOverlap {
     pub examples: Vec<String>,
 }
 
-pub fn read_manifests(ctx: &Context, path: &str) -> Vec<SplitManifest> {
+pub(super) fn read_manifests(ctx: &Context, path: &str) -> Vec<SplitManifest> {
     let failed = |error: String| SplitManifest {
         path: path.to_string(),
         split: stem_role(path),
@@ -174,7 +174,7 @@ fn parse_lines(text: &str) -> BTreeSet<String> {
 }
 
 /// Every test split against every training and tuning split.
-pub fn overlaps(manifests: &[SplitManifest]) -> Vec<SplitOverlap> {
+pub(super) fn overlaps(manifests: &[SplitManifest]) -> Vec<SplitOverlap> {
     let mut out = Vec::new();
     for test in manifests.iter().filter(|m| m.split == Some("test")) {
         for other in manifests

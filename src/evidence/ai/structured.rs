@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Serialize)]
-pub struct PartsDocument {
+pub(super) struct PartsDocument {
     pub path: String,
     pub title: Option<String>,
     pub parsed: bool,
@@ -19,7 +19,7 @@ pub struct PartsDocument {
 }
 
 /// Reads a document and matches it against `table`; also returns its (bounded) text.
-pub fn read_parts_document(
+pub(super) fn read_parts_document(
     ctx: &Context,
     path: &str,
     table: &[Part],

@@ -25,7 +25,7 @@ const LOCATIONS: &[&str] = &[
     ".gitlab/CODEOWNERS",
 ];
 
-pub struct CodeownersExtractor;
+pub(super) struct CodeownersExtractor;
 
 impl Extractor for CodeownersExtractor {
     fn key(&self) -> &'static str {

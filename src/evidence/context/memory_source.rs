@@ -7,7 +7,7 @@ use crate::evidence::source::{
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-pub struct MemorySource {
+pub(crate) struct MemorySource {
     inventory: Inventory,
     files: HashMap<String, Vec<u8>>,
     reads: RefCell<HashMap<String, usize>>,
@@ -15,13 +15,13 @@ pub struct MemorySource {
 
 impl MemorySource {
     #[cfg(test)]
-    pub fn new(files: &[(&str, &str)]) -> MemorySource {
+    pub(crate) fn new(files: &[(&str, &str)]) -> MemorySource {
         let files: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
         MemorySource::from_bytes(&files)
     }
 
     /// A repository of files that need not be text.
-    pub fn from_bytes(files: &[(&str, &[u8])]) -> MemorySource {
+    pub(crate) fn from_bytes(files: &[(&str, &[u8])]) -> MemorySource {
         let mut entries: Vec<Entry> = files
             .iter()
             .map(|(path, bytes)| Entry {
@@ -48,14 +48,14 @@ impl MemorySource {
 
     /// How many times the whole of `path` was read.
     #[cfg(test)]
-    pub fn reads(&self, path: &str) -> usize {
+    pub(crate) fn reads(&self, path: &str) -> usize {
         self.reads.borrow().get(path).copied().unwrap_or(0)
     }
 
     /// Runs `f` with a context over these files, sorted into every extractor's kinds, without a
     /// config or git.
     #[cfg(test)]
-    pub fn with_context<R>(&self, f: impl FnOnce(&crate::evidence::Context) -> R) -> R {
+    pub(crate) fn with_context<R>(&self, f: impl FnOnce(&crate::evidence::Context) -> R) -> R {
         use crate::config::LoadedConfig;
         use crate::date::Date;
         use crate::evidence::{Context, FileKind, RepositoryFacts, registry};

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 type Block = (String, String);
 
-pub fn parse(text: &str) -> Result<ParsedCoverage, String> {
+pub(super) fn parse(text: &str) -> Result<ParsedCoverage, String> {
     let mut lines = text
         .lines()
         .enumerate()

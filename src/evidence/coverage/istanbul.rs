@@ -9,7 +9,7 @@ use super::{Counter, FileCoverage, ParsedCoverage, Stated};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-pub fn parse_final(text: &str) -> Result<ParsedCoverage, String> {
+pub(super) fn parse_final(text: &str) -> Result<ParsedCoverage, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
     let Value::Object(map) = value else {
         return Err("not an Istanbul coverage map (expected a JSON object)".into());
@@ -92,7 +92,7 @@ fn summary_counter(entry: &Value, key: &str) -> Option<Counter> {
     ))
 }
 
-pub fn parse_summary(text: &str) -> Result<ParsedCoverage, String> {
+pub(super) fn parse_summary(text: &str) -> Result<ParsedCoverage, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
     let map = value
         .as_object()

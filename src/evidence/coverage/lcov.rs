@@ -23,7 +23,7 @@ struct StatedAcc {
     records_with_branches: usize,
 }
 
-pub fn parse(text: &str) -> Result<ParsedCoverage, String> {
+pub(super) fn parse(text: &str) -> Result<ParsedCoverage, String> {
     if text.trim().is_empty() {
         return Err("empty coverage report".into());
     }

@@ -19,7 +19,7 @@ use super::{Context, Extractor};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-pub struct CoverageExtractor;
+pub(super) struct CoverageExtractor;
 
 const COVERAGE_KINDS: &[FileKind] = &[FileKind {
     name: "coverage",
@@ -58,23 +58,23 @@ fn looks_like_coverage(head: &[u8]) -> bool {
 
 /// Covered and total units (lines, statements or branches).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counter {
+pub(super) struct Counter {
     pub covered: u64,
     pub total: u64,
 }
 
 impl Counter {
-    pub const fn new(covered: u64, total: u64) -> Counter {
+    pub(super) const fn new(covered: u64, total: u64) -> Counter {
         Counter { covered, total }
     }
 
-    pub fn add(&mut self, other: Counter) {
+    pub(super) fn add(&mut self, other: Counter) {
         self.covered += other.covered;
         self.total += other.total;
     }
 
     /// Coverage in percent, rounded to two decimals; `None` when there is nothing to cover.
-    pub fn percent(self) -> Option<f64> {
+    pub(super) fn percent(self) -> Option<f64> {
         (self.total > 0)
             .then(|| (self.covered as f64 * 10000.0 / self.total as f64).round() / 100.0)
     }
@@ -89,7 +89,7 @@ impl Serialize for Counter {
 
 /// The figures of one source file as the report names it.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct FileCoverage {
+pub(super) struct FileCoverage {
     /// The path as written in the report.
     pub name: String,
     /// The repository file it was matched to by suffix, if any.
@@ -100,7 +100,7 @@ pub struct FileCoverage {
 
 /// What a report says about its own totals, where it says it.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct Stated {
+pub(super) struct Stated {
     pub lines: Option<Counter>,
     pub branches: Option<Counter>,
     /// Cobertura's `line-rate` / `branch-rate` (0..1).
@@ -110,7 +110,7 @@ pub struct Stated {
 
 /// A parsed report, before its files are matched to the repository.
 #[derive(Debug, Default)]
-pub struct ParsedCoverage {
+pub(super) struct ParsedCoverage {
     pub files: Vec<FileCoverage>,
     pub stated: Stated,
     pub timestamp: Option<String>,
@@ -119,13 +119,13 @@ pub struct ParsedCoverage {
 }
 
 #[derive(Debug, Default, Serialize)]
-pub struct Computed {
+pub(super) struct Computed {
     pub lines: Counter,
     pub branches: Option<Counter>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct CoverageReport {
+pub(super) struct CoverageReport {
     pub path: String,
     /// `lcov`, `cobertura`, `jacoco`, `istanbul`, `istanbul-summary`, `go`, or `unknown`.
     pub format: &'static str,
@@ -279,7 +279,7 @@ fn parse(format: &str, text: &str) -> Result<ParsedCoverage, String> {
 }
 
 /// An ISO 8601 UTC time from a Unix timestamp in seconds or milliseconds.
-pub fn unix_timestamp(text: &str) -> Option<String> {
+pub(super) fn unix_timestamp(text: &str) -> Option<String> {
     let n: i64 = text.trim().parse().ok()?;
     let seconds = if n > 100_000_000_000 { n / 1000 } else { n };
     chrono::DateTime::from_timestamp(seconds, 0).map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())

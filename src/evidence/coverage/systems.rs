@@ -18,7 +18,7 @@ const DEFAULT_THRESHOLDS: [(&str, Option<f64>, Option<f64>); 3] = [
 ];
 
 /// Thresholds per safety class: the defaults, overridden field by field by the config.
-pub fn thresholds(config: &LoadedConfig) -> BTreeMap<String, CoverageThreshold> {
+pub(super) fn thresholds(config: &LoadedConfig) -> BTreeMap<String, CoverageThreshold> {
     let user = config
         .config
         .verification
@@ -40,16 +40,16 @@ pub fn thresholds(config: &LoadedConfig) -> BTreeMap<String, CoverageThreshold> 
 }
 
 /// Matches paths written in a coverage report to repository files.
-pub struct PathResolver {
+pub(super) struct PathResolver {
     by_name: HashMap<String, Vec<String>>,
 }
 
 impl PathResolver {
-    pub fn new(ctx: &Context) -> PathResolver {
+    pub(super) fn new(ctx: &Context) -> PathResolver {
         Self::from_paths(ctx.source.inventory().files().map(|e| e.path.as_str()))
     }
 
-    pub fn from_paths<'a>(paths: impl Iterator<Item = &'a str>) -> PathResolver {
+    pub(super) fn from_paths<'a>(paths: impl Iterator<Item = &'a str>) -> PathResolver {
         let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
         for path in paths {
             let name = path.rsplit('/').next().unwrap_or(path);
@@ -63,7 +63,7 @@ impl PathResolver {
 
     /// The repository file that `reported` names: the unique candidate with the longest common
     /// suffix, where one path ends with the other or at least two components agree.
-    pub fn resolve(&self, reported: &str) -> Option<String> {
+    pub(super) fn resolve(&self, reported: &str) -> Option<String> {
         let reported = reported.replace('\\', "/");
         let theirs: Vec<&str> = reported
             .split('/')
@@ -98,7 +98,7 @@ impl PathResolver {
 
 /// Each declared software system with the coverage of its files, across all reports (for a file
 /// in several reports, the report that measured most of it counts, so nothing is counted twice).
-pub fn per_system(ctx: &Context, reports: &[CoverageReport]) -> Value {
+pub(super) fn per_system(ctx: &Context, reports: &[CoverageReport]) -> Value {
     let Some(systems) = ctx
         .config
         .config

@@ -25,7 +25,7 @@ fn expect_root(stack: &[String], e: &BytesStart, root: &str, what: &str) -> Resu
     Ok(())
 }
 
-pub fn parse_cobertura(text: &str) -> Result<ParsedCoverage, String> {
+pub(super) fn parse_cobertura(text: &str) -> Result<ParsedCoverage, String> {
     let mut files: BTreeMap<String, LineMap> = BTreeMap::new();
     let mut parsed = ParsedCoverage::default();
     let mut class_file: Option<String> = None;
@@ -138,7 +138,7 @@ struct SourceFile {
     counters: (Option<Counter>, Option<Counter>),
 }
 
-pub fn parse_jacoco(text: &str) -> Result<ParsedCoverage, String> {
+pub(super) fn parse_jacoco(text: &str) -> Result<ParsedCoverage, String> {
     let mut parsed = ParsedCoverage::default();
     let mut package = String::new();
     let mut current: Option<SourceFile> = None;

@@ -22,7 +22,7 @@ use super::{Context, Extractor};
 use crate::config::yaml_lines::YamlLines;
 use serde_json::{Value, json};
 
-pub struct CyberChecklistExtractor;
+pub(super) struct CyberChecklistExtractor;
 
 const KINDS: &[FileKind] = &[FileKind {
     name: "cybersecurity_checklist",

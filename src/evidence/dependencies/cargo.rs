@@ -7,7 +7,7 @@ use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 use std::collections::HashSet;
 
-pub fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
     let doc: Value = toml::from_str(text).map_err(|e| format!("invalid TOML: {e}"))?;
     if doc.get("package").is_some_and(|p| !p.is_array()) {
         return Err("`package` is not an array of tables".into());

@@ -16,7 +16,7 @@ fn split_entry(entry: &str) -> (&str, &str) {
     )
 }
 
-pub fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
     let doc: Value =
         crate::evidence::read::yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
     let Some(pods) = doc.get("PODS").and_then(Value::as_array) else {

@@ -5,7 +5,7 @@ use super::package::{Ecosystem, Package};
 use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 
-pub fn parse_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     if doc.get("packages").is_none() {
         return Err("no `packages`: not a composer.lock".into());

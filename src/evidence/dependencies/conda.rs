@@ -16,7 +16,7 @@ fn scalar(v: &Value, key: &str) -> Option<String> {
     }
 }
 
-pub fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
     let doc: Value =
         crate::evidence::read::yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
     if doc.get("package").is_none_or(|p| !p.is_array()) || doc.get("metadata").is_none() {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 #[derive(Debug, Serialize, PartialEq)]
-pub struct BaseImage {
+pub(super) struct BaseImage {
     pub path: String,
     pub line: usize,
     pub image: String,
@@ -45,7 +45,7 @@ fn substitute(image: &str, args: &HashMap<String, String>) -> String {
     out
 }
 
-pub fn base_images(path: &str, text: &str) -> Vec<BaseImage> {
+pub(super) fn base_images(path: &str, text: &str) -> Vec<BaseImage> {
     let mut args: HashMap<String, String> = HashMap::new();
     let mut stages: Vec<String> = vec![];
     let mut out = vec![];

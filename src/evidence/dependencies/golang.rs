@@ -6,7 +6,7 @@
 use super::package::{Ecosystem, Package};
 use std::collections::HashSet;
 
-pub fn parse_go_mod(text: &str) -> Result<Vec<Package>, String> {
+pub(super) fn parse_go_mod(text: &str) -> Result<Vec<Package>, String> {
     let mut out = vec![];
     let mut local: HashSet<String> = HashSet::new();
     let mut block: Option<String> = None;

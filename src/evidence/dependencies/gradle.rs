@@ -4,7 +4,7 @@
 
 use super::package::{Ecosystem, Package};
 
-pub fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
     let mut out = vec![];
     for line in text.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') || line.starts_with("empty=") {

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 const DEPENDENCY_FIELDS: &[&str] = &["dependencies", "devDependencies", "optionalDependencies"];
 
-pub fn parse_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     if doc.get("packages").is_some_and(Value::is_object) {
         Ok(from_packages(&doc))

@@ -5,7 +5,7 @@ use super::package::{Ecosystem, Package};
 use crate::evidence::read::value::{entries, str_at};
 use serde_json::Value;
 
-pub fn parse_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     if !doc.get("dependencies").is_some_and(Value::is_object) {
         return Err("no `dependencies` object: not a packages.lock.json".into());

@@ -9,7 +9,7 @@ use crate::evidence::source::EntryKind;
 /// The lockfile that goes with a manifest, if the repository has one: the first of the names of
 /// the formats that pin it, beside the manifest, then (workspace formats only) in the folders
 /// above. A manifest no format pins has none.
-pub fn find_lockfile(ctx: &Context, manifest: &str) -> Option<String> {
+pub(super) fn find_lockfile(ctx: &Context, manifest: &str) -> Option<String> {
     let formats: Vec<&LockfileFormat> = formats_pinning(file_name(manifest)).collect();
     let mut dir = manifest.rsplit_once('/').map_or("", |(d, _)| d);
     let mut beside = true;

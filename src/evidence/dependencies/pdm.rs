@@ -8,7 +8,7 @@ use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 
 /// `pdm.lock`: `[[package]]` tables; `path`, `editable` and `url = "file:..."` are local.
-pub fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
     let doc: Value = toml_doc(text)?;
     if doc.get("metadata").is_none() {
         return Err("no `[metadata]` table: not a pdm.lock".into());

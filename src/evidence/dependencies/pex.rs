@@ -11,7 +11,7 @@ use serde_json::Value;
 use std::collections::{BTreeSet, HashSet};
 
 /// True for the first bytes of a PEX lock (with or without a Pants header).
-pub fn looks_like_lock(head: &[u8]) -> bool {
+pub(super) fn looks_like_lock(head: &[u8]) -> bool {
     let text = String::from_utf8_lossy(head);
     text.contains("\"locked_resolves\"")
         && (text.trim_start().starts_with('{') || text.trim_start().starts_with("//"))
@@ -25,7 +25,7 @@ fn without_comments(text: &str) -> String {
         .join("\n")
 }
 
-pub fn parse_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("not valid UTF-8: {e}"))?;
     let doc: Value =
         serde_json::from_str(&without_comments(text)).map_err(|e| format!("invalid JSON: {e}"))?;

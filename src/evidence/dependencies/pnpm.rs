@@ -25,7 +25,7 @@ fn split_key(key: &str) -> Option<(&str, &str)> {
     Some((name, version.split('_').next().unwrap_or(version)))
 }
 
-pub fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
     let doc: Value =
         crate::evidence::read::yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
     if doc.get("lockfileVersion").is_none() {

@@ -31,7 +31,7 @@ fn settle_via(packages: &mut [Package], via: &mut Option<String>) {
 /// A requirements file: pinned packages, and the requirements without an exact pin (name and
 /// specifier as written: `torch>=2.4`, `numpy~=1.26`, a bare `pkg`). Lines that are not
 /// requirements (options, paths, URLs, prose) are skipped.
-pub fn parse_requirements(text: &str) -> (Vec<Package>, Direct) {
+pub(super) fn parse_requirements(text: &str) -> (Vec<Package>, Direct) {
     let mut packages: Vec<Package> = vec![];
     let mut unpinned = vec![];
     // The `# via` text of the last pinned package, while its comment block lasts.
@@ -72,7 +72,7 @@ pub fn parse_requirements(text: &str) -> (Vec<Package>, Direct) {
 /// environment markers, trailing comments and pip options dropped: `pkg[extra] >= 1 ;
 /// python_version<"3.12"` is `("pkg", ">=1")`. `None` for a line that is no requirement
 /// (options, paths, URLs, prose).
-pub fn split_requirement(line: &str) -> Option<(&str, String)> {
+pub(super) fn split_requirement(line: &str) -> Option<(&str, String)> {
     let spec = line.split(" #").next().unwrap_or_default().trim();
     if spec.is_empty() || spec.starts_with(['-', '.', '/', '#']) || spec.contains("://") {
         return None;
@@ -127,7 +127,7 @@ fn toml_doc(text: &str) -> Result<Value, String> {
 }
 
 /// `poetry.lock`: `[[package]]` with an optional `[package.source]` (`directory`/`file` are local).
-pub fn parse_poetry(text: &str) -> Result<Vec<Package>, String> {
+pub(super) fn parse_poetry(text: &str) -> Result<Vec<Package>, String> {
     let doc = toml_doc(text)?;
     Ok(array(&doc, "package")
         .iter()
@@ -148,7 +148,7 @@ pub fn parse_poetry(text: &str) -> Result<Vec<Package>, String> {
 
 /// `uv.lock`: editable, virtual, directory and path sources are the project's own; their
 /// `dependencies` are the direct ones.
-pub fn parse_uv(text: &str) -> Result<Vec<Package>, String> {
+pub(super) fn parse_uv(text: &str) -> Result<Vec<Package>, String> {
     let doc = toml_doc(text)?;
     let is_local = |p: &Value| {
         ["editable", "virtual", "directory", "path"]
@@ -177,7 +177,7 @@ pub fn parse_uv(text: &str) -> Result<Vec<Package>, String> {
 }
 
 /// `Pipfile.lock`: `default` and `develop` maps of `name -> {version: "==1.2"}`.
-pub fn parse_pipfile_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {
+pub(super) fn parse_pipfile_lock(bytes: &[u8]) -> Result<Vec<Package>, String> {
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     if doc.get("default").is_none() && doc.get("_meta").is_none() {
         return Err("no `default` section: not a Pipfile.lock".into());

@@ -5,7 +5,7 @@
 use super::package::{Ecosystem, Package};
 use std::collections::HashSet;
 
-pub fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
     let mut out = vec![];
     let mut direct: HashSet<String> = HashSet::new();
     let mut section = "";

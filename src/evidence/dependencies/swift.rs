@@ -5,7 +5,7 @@ use super::package::{Ecosystem, Package};
 use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 
-pub fn parse_resolved(bytes: &[u8]) -> Result<Vec<Package>, String> {
+pub(super) fn parse_resolved(bytes: &[u8]) -> Result<Vec<Package>, String> {
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     let pins = match doc.get("object") {
         Some(object) => array(object, "pins"),

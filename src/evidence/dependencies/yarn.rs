@@ -31,7 +31,7 @@ fn real_name(spec: &str) -> (String, bool) {
     }
 }
 
-pub fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
+pub(super) fn parse_lock(text: &str) -> Result<Vec<Package>, String> {
     let mut out = vec![];
     let mut current: Option<(String, bool)> = None;
     for line in text.lines() {

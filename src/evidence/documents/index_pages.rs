@@ -18,7 +18,7 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// True for the file names index pages have.
-pub fn is_index_page(path: &str) -> bool {
+pub(super) fn is_index_page(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path).to_lowercase();
     matches!(
         name.as_str(),
@@ -30,7 +30,11 @@ pub fn is_index_page(path: &str) -> bool {
 
 /// The pages an index page leads to, with their headings (their `line` is the line in the linked
 /// page) and text, in the order first reached.
-pub fn linked_pages(ctx: &Context, path: &str, text: &str) -> Vec<(String, Vec<Heading>, String)> {
+pub(super) fn linked_pages(
+    ctx: &Context,
+    path: &str,
+    text: &str,
+) -> Vec<(String, Vec<Heading>, String)> {
     let mut seen: BTreeSet<String> = BTreeSet::from([path.to_string()]);
     let mut frontier = vec![(path.to_string(), text.to_string())];
     let mut out = Vec::new();

@@ -23,7 +23,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// True when `text` (a field, a cell, a line) is or holds a placeholder.
-pub fn is_placeholder(text: &str) -> bool {
+pub(super) fn is_placeholder(text: &str) -> bool {
     PLACEHOLDER.is_match(text)
 }
 

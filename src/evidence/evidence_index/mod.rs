@@ -16,7 +16,7 @@ use crate::config::yaml_lines::YamlLines;
 use crate::date::Date;
 use serde_json::{Map, Value, json};
 
-pub struct EvidenceIndexExtractor;
+pub(super) struct EvidenceIndexExtractor;
 
 /// Fields an external record must have for the attestation to count.
 const REQUIRED_EXTERNAL: &[&str] = &["system", "document_id", "version", "approved"];

@@ -17,15 +17,15 @@ use std::collections::BTreeSet;
 const RISK_DIRS: &[&str] = &["docs/risk/**"];
 
 /// Area names as they appear in the evidence.
-pub const SAFETY_CRITICAL: &str = "safety_critical";
-pub const RISK: &str = "risk";
-pub const UI: &str = "ui";
-pub const USABILITY: &str = "usability";
-pub const LOCKFILE: &str = "lockfile";
-pub const SBOM: &str = "sbom";
-pub const CHANGELOG: &str = "changelog";
-pub const CONTROL: &str = "samdscan_control";
-pub const TEST: &str = "test";
+pub(super) const SAFETY_CRITICAL: &str = "safety_critical";
+pub(super) const RISK: &str = "risk";
+pub(super) const UI: &str = "ui";
+pub(super) const USABILITY: &str = "usability";
+pub(super) const LOCKFILE: &str = "lockfile";
+pub(super) const SBOM: &str = "sbom";
+pub(super) const CHANGELOG: &str = "changelog";
+pub(super) const CONTROL: &str = "samdscan_control";
+pub(super) const TEST: &str = "test";
 
 /// The areas whose files a code owner must review (MFDS-CHG-004).
 const OWNER_REQUIRED: &[&str] = &[SAFETY_CRITICAL, RISK];

@@ -9,7 +9,7 @@ use regex::Regex;
 use serde::Serialize;
 
 /// The default `history.change_reference`: `#123` or `ABC-123`.
-pub const DEFAULT_CHANGE_REFERENCE: &str = r"#\d+|\b[A-Z][A-Z0-9]+-\d+\b";
+pub(super) const DEFAULT_CHANGE_REFERENCE: &str = r"#\d+|\b[A-Z][A-Z0-9]+-\d+\b";
 
 /// Trailers whose value is a change reference whatever it looks like.
 const REFERENCE_TRAILERS: &[&str] = &[
@@ -24,20 +24,20 @@ const REFERENCE_TRAILERS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Person {
+pub(super) struct Person {
     pub name: String,
     pub email: String,
     pub date: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Trailer {
+pub(super) struct Trailer {
     pub key: String,
     pub value: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ChangeRecord {
+pub(super) struct ChangeRecord {
     #[serde(flatten)]
     pub change: Change,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -45,7 +45,7 @@ pub struct ChangeRecord {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CommitRecord {
+pub(super) struct CommitRecord {
     pub id: String,
     pub short_id: String,
     pub parents: Vec<String>,
@@ -69,7 +69,7 @@ pub struct CommitRecord {
 
 /// How commits are described (the change-reference pattern, the path areas), built once per
 /// walk and shared by its threads.
-pub struct CommitRules {
+pub(super) struct CommitRules {
     pub references: Regex,
     pub areas: AreaMatcher,
 }
@@ -77,7 +77,7 @@ pub struct CommitRules {
 /// Describes commits of one repository handle, keeping what the next commit will need: the
 /// trees a change replaced (see `TreeDiffer`) and the last first parent read, which in a walk
 /// newest first is usually the next commit.
-pub struct CommitReader<'r> {
+pub(super) struct CommitReader<'r> {
     repo: &'r Repository,
     rules: &'r CommitRules,
     trees: TreeDiffer<'r>,
@@ -85,7 +85,7 @@ pub struct CommitReader<'r> {
 }
 
 impl<'r> CommitReader<'r> {
-    pub fn new(repo: &'r Repository, rules: &'r CommitRules) -> CommitReader<'r> {
+    pub(super) fn new(repo: &'r Repository, rules: &'r CommitRules) -> CommitReader<'r> {
         CommitReader {
             repo,
             rules,
@@ -95,7 +95,7 @@ impl<'r> CommitReader<'r> {
     }
 
     /// The commit `id`, without reading it again when it was the last first parent read.
-    pub fn commit(&mut self, id: Oid) -> Result<Commit<'r>, git2::Error> {
+    pub(super) fn commit(&mut self, id: Oid) -> Result<Commit<'r>, git2::Error> {
         match self.last_parent.take() {
             Some(parent) if parent.id() == id => Ok(parent),
             _ => self.repo.find_commit(id),
@@ -103,7 +103,7 @@ impl<'r> CommitReader<'r> {
     }
 
     /// Describes `commit`; `boundary` says its parents were cut off by a shallow clone.
-    pub fn read(
+    pub(super) fn read(
         &mut self,
         commit: &Commit<'_>,
         boundary: bool,
@@ -217,7 +217,7 @@ fn person(sig: &Signature<'_>) -> Person {
 }
 
 /// A Unix time as `YYYY-MM-DDTHH:MM:SSZ` (UTC).
-pub fn iso_time(seconds: i64) -> String {
+pub(super) fn iso_time(seconds: i64) -> String {
     chrono::DateTime::from_timestamp(seconds, 0)
         .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         .unwrap_or_default()

@@ -13,7 +13,7 @@ use git2::{Oid, Repository};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ControlChange {
+pub(super) struct ControlChange {
     /// `waiver_added`, `waiver_changed`, `rule_disabled`, `severity_override`, `policy_file`,
     /// or `base_config_unreadable`.
     pub kind: &'static str,
@@ -25,7 +25,7 @@ pub struct ControlChange {
 }
 
 /// The control changes from `base` (the merge base) to `tip`.
-pub fn control_changes(
+pub(super) fn control_changes(
     repo: &Repository,
     base: Oid,
     tip: Oid,

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 /// For each commit of `oids` (in scope, `parents[i]` its parents), the index of the merge on
 /// the first-parent line from `tip` that brought it in, if any.
-pub fn merged_by(oids: &[Oid], parents: &[Vec<Oid>], tip: Oid) -> Vec<Option<usize>> {
+pub(super) fn merged_by(oids: &[Oid], parents: &[Vec<Oid>], tip: Oid) -> Vec<Option<usize>> {
     let index: HashMap<Oid, usize> = oids.iter().enumerate().map(|(i, o)| (*o, i)).collect();
     let mut line = Vec::new();
     let mut next = index.get(&tip).copied();

@@ -19,11 +19,11 @@ pub const DEFAULT_SCOPE: &str = "since-last-release";
 /// How many commits `since-last-release` judges when no release tag is an ancestor of the
 /// tip: a bound, so that a repository whose tags the pattern misses is not judged (slowly) over
 /// its whole history without anyone having asked for that (`history.scope: all` does).
-pub const UNTAGGED_LIMIT: usize = 500;
+pub(super) const UNTAGGED_LIMIT: usize = 500;
 
 /// A scope as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ScopeSpec {
+pub(super) enum ScopeSpec {
     All,
     SinceLastRelease,
     LastCommits(usize),
@@ -32,7 +32,7 @@ pub enum ScopeSpec {
 }
 
 impl ScopeSpec {
-    pub fn parse(text: &str) -> ScopeSpec {
+    pub(super) fn parse(text: &str) -> ScopeSpec {
         let text = text.trim();
         match text {
             "all" => ScopeSpec::All,
@@ -48,7 +48,7 @@ impl ScopeSpec {
 
 /// A resolved scope: how to walk, and what to tell the reader about it.
 #[derive(Debug, Clone, Serialize)]
-pub struct ScopePlan {
+pub(super) struct ScopePlan {
     /// The scope as written.
     pub spec: String,
     /// Where it came from: `default`, `config` or `--since`.
@@ -111,7 +111,7 @@ pub fn check_scope(repo: &Repository, config: &LoadedConfig) -> Result<(), Scope
 }
 
 /// Resolves `spec` for a walk from `tip`; `releases` are the release tags, newest first.
-pub fn plan(
+pub(super) fn plan(
     repo: &Repository,
     tip: Oid,
     spec_text: &str,
@@ -186,7 +186,7 @@ fn last_release_before<'t>(
 }
 
 /// Widens `plan` so that it also covers merge-base(tip, base)..tip.
-pub fn widen_to_base(repo: &Repository, tip: Oid, base: Oid, plan: &mut ScopePlan) {
+pub(super) fn widen_to_base(repo: &Repository, tip: Oid, base: Oid, plan: &mut ScopePlan) {
     let merge_base = repo.merge_base(tip, base).ok();
     plan.merge_base = merge_base.map(|m| m.to_string());
     plan.base_hide = Some(merge_base.into_iter().collect());
@@ -198,7 +198,7 @@ pub fn widen_to_base(repo: &Repository, tip: Oid, base: Oid, plan: &mut ScopePla
 }
 
 /// The first seven hex digits of an object id.
-pub fn short(oid: Oid) -> String {
+pub(super) fn short(oid: Oid) -> String {
     let mut s = oid.to_string();
     s.truncate(7);
     s

@@ -25,7 +25,7 @@ const SIGNATURE_MARKERS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TagRecord {
+pub(super) struct TagRecord {
     pub name: String,
     pub annotated: bool,
     pub signed: bool,
@@ -61,7 +61,11 @@ pub fn release_matcher(pattern: &str) -> Result<GlobMatcher, PatternError> {
 }
 
 /// Every tag that points (eventually) at a commit, newest first, then by name.
-pub fn list_tags(repo: &Repository, tip: Option<Oid>, releases: &GlobMatcher) -> Vec<TagRecord> {
+pub(super) fn list_tags(
+    repo: &Repository,
+    tip: Option<Oid>,
+    releases: &GlobMatcher,
+) -> Vec<TagRecord> {
     let mut refs = Vec::new();
     let _ = repo.tag_foreach(|oid, name| {
         let name = String::from_utf8_lossy(name);

@@ -14,7 +14,7 @@ use std::io::IsTerminal;
 /// Walks shorter than this finish before a progress bar would be worth drawing.
 const PROGRESS_MIN_COMMITS: usize = 2_000;
 
-pub struct Walked {
+pub(super) struct Walked {
     /// Each commit as its evidence record.
     pub commits: Vec<Value>,
     /// Each merge on the first-parent line that brought commits in, by id: its change
@@ -29,7 +29,7 @@ pub struct Walked {
 }
 
 /// Reads every commit in scope, newest first.
-pub fn walk(
+pub(super) fn walk(
     repo: &Repository,
     rules: &CommitRules,
     tip: Oid,

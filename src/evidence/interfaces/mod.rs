@@ -16,9 +16,9 @@ use globset::GlobSet;
 use serde_json::{Value, json};
 
 /// The most commits walked looking for the last interface change.
-pub const MAX_COMMITS: usize = 2000;
+pub(super) const MAX_COMMITS: usize = 2000;
 
-pub struct InterfaceExtractor;
+pub(super) struct InterfaceExtractor;
 
 const KINDS: &[FileKind] = &[FileKind {
     name: "interface_code",

@@ -7,7 +7,7 @@ use crate::config::yaml_lines::YamlLines;
 use serde_json::Value;
 
 /// Parses an issue form; the error says why the YAML is not a form.
-pub fn parse(text: &str) -> Result<Template, String> {
+pub(super) fn parse(text: &str) -> Result<Template, String> {
     let root: Value =
         crate::evidence::read::yaml::from_str(text).map_err(|e| format!("not valid YAML: {e}"))?;
     if !root.is_object() {

@@ -14,7 +14,7 @@ static BOLD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Parses a Markdown template; the error says why its front matter is not YAML.
-pub fn parse(text: &str) -> Result<Template, String> {
+pub(super) fn parse(text: &str) -> Result<Template, String> {
     let (front, body_start) = split_front_matter(text);
     let mut header = match front {
         Some(yaml) => header_of(yaml)?,

@@ -20,7 +20,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use std::sync::LazyLock;
 
-pub struct IssueTemplateExtractor;
+pub(super) struct IssueTemplateExtractor;
 
 const KINDS: &[FileKind] = &[FileKind {
     name: "issue_template",
@@ -51,7 +51,7 @@ static CLASSIFICATION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What a template says about itself: the texts that tell whether it is a problem report.
 #[derive(Debug, Default, PartialEq)]
-pub struct Header {
+pub(super) struct Header {
     pub name: Option<String>,
     pub about: Option<String>,
     pub title: Option<String>,
@@ -60,7 +60,7 @@ pub struct Header {
 
 /// One field the reporter fills in.
 #[derive(Debug, Serialize, PartialEq)]
-pub struct Field {
+pub(super) struct Field {
     pub label: String,
     pub id: Option<String>,
     pub line: usize,
@@ -68,14 +68,14 @@ pub struct Field {
 
 /// A parsed template.
 #[derive(Debug, Default, PartialEq)]
-pub struct Template {
+pub(super) struct Template {
     pub header: Header,
     pub fields: Vec<Field>,
 }
 
 impl Template {
     /// True when the file name or what the template says about itself names a problem report.
-    pub fn is_problem_report(&self, path: &str) -> bool {
+    pub(super) fn is_problem_report(&self, path: &str) -> bool {
         let file_name = path.rsplit('/').next().unwrap_or(path);
         let h = &self.header;
         [&h.name, &h.about, &h.title]
@@ -158,7 +158,7 @@ fn read_template(ctx: &Context, path: &str) -> Option<Value> {
 }
 
 /// Labels as GitHub and GitLab accept them: a list, or one comma-separated string.
-pub fn labels_of(value: Option<&Value>) -> Vec<String> {
+pub(super) fn labels_of(value: Option<&Value>) -> Vec<String> {
     let raw: Vec<String> = match value {
         Some(Value::Array(items)) => items
             .iter()
@@ -174,7 +174,7 @@ pub fn labels_of(value: Option<&Value>) -> Vec<String> {
 }
 
 /// A non-empty trimmed string value.
-pub fn text_of(value: Option<&Value>) -> Option<String> {
+pub(super) fn text_of(value: Option<&Value>) -> Option<String> {
     let s = value?.as_str()?.trim();
     (!s.is_empty()).then(|| s.to_string())
 }

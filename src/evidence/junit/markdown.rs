@@ -11,7 +11,7 @@ use crate::evidence::documents::stated::{DATE_KEYS, VERSION_KEYS, stated_field};
 use crate::evidence::read::tables::{Table, markdown_tables, normalise_header};
 
 /// Title phrases (lower case) of V&V reports.
-pub const REPORT_TITLES: &[&str] = &[
+pub(super) const REPORT_TITLES: &[&str] = &[
     "verification report",
     "validation report",
     "verification and validation report",
@@ -59,7 +59,7 @@ fn verdict(cell: &str) -> Option<Verdict> {
 }
 
 /// Reads one Markdown V&V report.
-pub fn read_report(ctx: &Context, path: &str) -> TestReport {
+pub(super) fn read_report(ctx: &Context, path: &str) -> TestReport {
     let mut report = TestReport {
         path: path.to_string(),
         format: "markdown",

@@ -18,7 +18,7 @@ use super::{Context, Extractor};
 use serde::Serialize;
 use serde_json::Value;
 
-pub struct JunitExtractor;
+pub(super) struct JunitExtractor;
 
 const TEST_REPORT_KINDS: &[FileKind] = &[
     FileKind {
@@ -65,7 +65,7 @@ fn looks_like_junit(head: &[u8]) -> bool {
 pub(crate) const MAX_NAMED_FAILURES: usize = 50;
 
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq)]
-pub struct Counts {
+pub(super) struct Counts {
     pub tests: u64,
     pub failures: u64,
     pub errors: u64,
@@ -73,7 +73,7 @@ pub struct Counts {
 }
 
 #[derive(Debug, Default, Serialize)]
-pub struct TestReport {
+pub(super) struct TestReport {
     pub path: String,
     /// `junit` or `markdown`.
     pub format: &'static str,
@@ -178,7 +178,7 @@ enum Outcome {
     Skipped,
 }
 
-pub fn parse_junit(text: &str, report: &mut TestReport) -> Result<(), String> {
+pub(super) fn parse_junit(text: &str, report: &mut TestReport) -> Result<(), String> {
     let mut w = Walk::default();
     walk(text, |node| {
         match node {

@@ -16,7 +16,7 @@ use serde_json::Value;
 use std::sync::LazyLock;
 use toml::Spanned;
 
-pub struct ProductVersionExtractor;
+pub(super) struct ProductVersionExtractor;
 
 /// One product manifest's declaration of the product version.
 #[derive(Debug, PartialEq, Serialize)]

@@ -5,7 +5,7 @@ use super::extractor::compile_globs;
 use super::{Context, Extractor};
 use serde_json::{Value, json};
 
-pub struct ProfileExtractor;
+pub(super) struct ProfileExtractor;
 
 impl Extractor for ProfileExtractor {
     fn key(&self) -> &'static str {

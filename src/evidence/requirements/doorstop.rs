@@ -11,12 +11,12 @@ use crate::evidence::extractor::extension;
 use serde_json::Value;
 
 /// The doorstop documents of a repository: their folders and whether each holds tests.
-pub struct Documents {
+pub(super) struct Documents {
     folders: Vec<(String, bool)>,
 }
 
 impl Documents {
-    pub fn find(ctx: &Context) -> Documents {
+    pub(super) fn find(ctx: &Context) -> Documents {
         let folders = ctx
             .source
             .inventory()
@@ -42,12 +42,12 @@ impl Documents {
     }
 
     /// True when `path` is an item of a requirement document.
-    pub fn is_requirement_item(&self, path: &str) -> bool {
+    pub(super) fn is_requirement_item(&self, path: &str) -> bool {
         self.tests_item(path) == Some(false)
     }
 
     /// Every item of the documents, split into (requirement items, test items).
-    pub fn items(&self, ctx: &Context) -> (Vec<String>, Vec<String>) {
+    pub(super) fn items(&self, ctx: &Context) -> (Vec<String>, Vec<String>) {
         let mut out = (Vec::new(), Vec::new());
         if self.folders.is_empty() {
             return out;
@@ -76,7 +76,7 @@ fn holds_tests(ctx: &Context, dir: &str, config: &str) -> bool {
 }
 
 /// A doorstop item: the id is the file name; inactive items are not requirements.
-pub fn parse_item(path: &str, text: &str) -> Result<Vec<Requirement>, String> {
+pub(super) fn parse_item(path: &str, text: &str) -> Result<Vec<Requirement>, String> {
     let value: Value =
         crate::evidence::read::yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
     if value.get("active") == Some(&Value::Bool(false)) {
@@ -103,7 +103,7 @@ fn item_id(path: &str) -> &str {
 }
 
 /// (item path, line, linked id) for each link of an active test item.
-pub fn test_links(path: &str, text: &str) -> Vec<(String, usize, String)> {
+pub(super) fn test_links(path: &str, text: &str) -> Vec<(String, usize, String)> {
     let Ok(value) = crate::evidence::read::yaml::from_str::<Value>(text) else {
         return vec![];
     };

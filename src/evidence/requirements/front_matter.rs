@@ -7,7 +7,7 @@ use super::{Requirement, RequirementFile};
 use crate::evidence::documents::records::Record;
 
 /// The requirement records as files and requirements.
-pub fn requirements(records: &[Record]) -> (Vec<RequirementFile>, Vec<Requirement>) {
+pub(super) fn requirements(records: &[Record]) -> (Vec<RequirementFile>, Vec<Requirement>) {
     let mut files = Vec::new();
     let mut items = Vec::new();
     for r in records.iter().filter(|r| r.kind == "requirement") {

@@ -24,7 +24,7 @@ const TITLE_HEADERS: &[&str] = &[
     "내용",
 ];
 
-pub fn parse(text: &str, pattern: &Regex) -> Vec<Requirement> {
+pub(super) fn parse(text: &str, pattern: &Regex) -> Vec<Requirement> {
     let lines: Vec<&str> = text.lines().collect();
     let mut found = Vec::new();
     let mut in_fence = false;
@@ -68,7 +68,7 @@ fn list_item_text(line: &str) -> Option<&str> {
 }
 
 /// `**REQ-1**: Title` -> ("REQ-1", "Title") when the text starts with an id.
-pub fn leading_id<'a>(text: &'a str, pattern: &Regex) -> Option<(&'a str, &'a str)> {
+pub(super) fn leading_id<'a>(text: &'a str, pattern: &Regex) -> Option<(&'a str, &'a str)> {
     let text = text.trim_start().trim_start_matches(['*', '_', '`', '[']);
     let m = pattern.find(text).filter(|m| m.start() == 0)?;
     let title = text[m.end()..]
@@ -89,7 +89,11 @@ fn section_body(lines: &[&str], i: usize) -> String {
 
 /// Requirements in a table: rows whose id column (else first cell) is an id; the title from a
 /// title column, else the next non-empty cell.
-pub fn table_requirements(table: &Table, pattern: &Regex, form: &'static str) -> Vec<Requirement> {
+pub(super) fn table_requirements(
+    table: &Table,
+    pattern: &Regex,
+    form: &'static str,
+) -> Vec<Requirement> {
     let headers: Vec<String> = table.header.iter().map(|h| normalise_header(h)).collect();
     let id_column = headers.iter().position(|h| {
         matches!(

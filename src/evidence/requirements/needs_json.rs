@@ -9,9 +9,9 @@ use crate::evidence::documents::records::{LINK_FIELDS, kind_of};
 use serde_json::Value;
 
 /// The needs of a `needs.json`: (requirements, test links as (line, linked id)).
-pub type Needs = (Vec<Requirement>, Vec<(usize, String)>);
+pub(super) type Needs = (Vec<Requirement>, Vec<(usize, String)>);
 
-pub fn parse(text: &str) -> Result<Needs, String> {
+pub(super) fn parse(text: &str) -> Result<Needs, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
     let versions = value
         .get("versions")

@@ -4,7 +4,7 @@
 
 use super::Requirement;
 
-pub fn parse(text: &str) -> Vec<Requirement> {
+pub(super) fn parse(text: &str) -> Vec<Requirement> {
     let mut out = Vec::new();
     let mut node: Option<Node> = None;
     let mut in_block = false;

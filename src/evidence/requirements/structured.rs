@@ -18,12 +18,12 @@ const TITLE_KEYS: &[&str] = &[
     "description",
 ];
 
-pub fn parse_csv(text: &str, pattern: &Regex) -> Result<Vec<Requirement>, String> {
+pub(super) fn parse_csv(text: &str, pattern: &Regex) -> Result<Vec<Requirement>, String> {
     let table = read_csv_table(text)?;
     Ok(table_requirements(&table, pattern, "csv"))
 }
 
-pub fn parse_yaml(text: &str, pattern: &Regex) -> Result<Vec<Requirement>, String> {
+pub(super) fn parse_yaml(text: &str, pattern: &Regex) -> Result<Vec<Requirement>, String> {
     let value: Value =
         crate::evidence::read::yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
     let list = value.get("requirements").unwrap_or(&value);

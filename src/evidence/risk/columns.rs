@@ -7,7 +7,7 @@ use crate::evidence::read::tables::normalise_header;
 use std::collections::BTreeMap;
 
 /// The fields of our risk-table format, in column order.
-pub const FIELDS: &[&str] = &[
+pub(super) const FIELDS: &[&str] = &[
     "id",
     "hazard",
     "hazardous_situation",
@@ -168,7 +168,7 @@ const AFTER_CONTROL: &[&str] = &[
 /// Which column holds the residual (post-control) severity and probability, when the table gives
 /// residual risk as two columns (`Residual severity`, `P (post-control)`) instead of one; a lone
 /// residual column is the residual risk itself.
-pub fn residual_columns(header: &[String]) -> (Option<usize>, Option<usize>) {
+pub(super) fn residual_columns(header: &[String]) -> (Option<usize>, Option<usize>) {
     let mut severity = None;
     let mut probability = None;
     for (i, name) in header.iter().map(|h| normalise_header(h)).enumerate() {
@@ -197,7 +197,7 @@ pub fn residual_columns(header: &[String]) -> (Option<usize>, Option<usize>) {
 }
 
 /// Which column holds each field (first matching column wins).
-pub fn map_columns(header: &[String]) -> BTreeMap<&'static str, usize> {
+pub(super) fn map_columns(header: &[String]) -> BTreeMap<&'static str, usize> {
     let names: Vec<String> = header.iter().map(|h| normalise_header(h)).collect();
     let (residual_s, residual_p) = residual_columns(header);
     let mut out = BTreeMap::new();

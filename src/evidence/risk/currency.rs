@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 /// The currency of the risk management `reports` (however they were recognised; unfilled
 /// templates left out).
-pub fn collect(ctx: &Context, reports: &[String]) -> Value {
+pub(super) fn collect(ctx: &Context, reports: &[String]) -> Value {
     let Some(repo) = ctx.git else {
         return json!({"history": false, "latest_release": null, "reports": []});
     };

@@ -31,7 +31,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 
-pub struct RiskExtractor;
+pub(super) struct RiskExtractor;
 
 #[derive(Debug, Serialize)]
 struct RiskTable {
@@ -332,7 +332,7 @@ fn risk_row<'a>(field: impl Fn(&str) -> &'a str, line: usize, scales: &Scales) -
 
 /// The risk controls named in a cell: ids (`RC-1; RC-2`), else the text itself; none for
 /// empty cells and placeholders (`-`, `n/a`, `none`, `없음`).
-pub fn control_ids(cell: &str) -> Vec<String> {
+pub(super) fn control_ids(cell: &str) -> Vec<String> {
     let ids: Vec<String> = id_like()
         .find_iter(cell)
         .map(|m| m.as_str().to_string())

@@ -11,9 +11,9 @@ const SEVERITY_WORDS: &[&str] = &["severity", "심각도", "중대성"];
 const PROBABILITY_WORDS: &[&str] = &["probability", "likelihood", "occurrence", "발생", "확률"];
 
 /// Scales found in a plan's text: (severity levels, probability levels), names lower case.
-pub type PlanScales = (Option<Vec<Vec<String>>>, Option<Vec<Vec<String>>>);
+pub(super) type PlanScales = (Option<Vec<Vec<String>>>, Option<Vec<Vec<String>>>);
 
-pub fn scales_in(text: &str) -> PlanScales {
+pub(super) fn scales_in(text: &str) -> PlanScales {
     let (_, start) = split_front_matter(text);
     let headings = headings_of("markdown", text, start);
     let mut severity = None;
@@ -84,7 +84,7 @@ fn column_is_codes(table: &Table, c: usize) -> bool {
 }
 
 /// The rank in a level code: `s3` -> 3, `4` -> 4.
-pub fn rank_of_code(code: &str) -> Option<u32> {
+pub(super) fn rank_of_code(code: &str) -> Option<u32> {
     let digits = code.trim_start_matches(|c: char| c.is_ascii_alphabetic());
     (code.len() - digits.len() <= 1 && !digits.is_empty())
         .then(|| digits.parse().ok())

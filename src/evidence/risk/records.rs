@@ -24,7 +24,7 @@ const CONTROL_LINKS: &[&str] = &[
 ];
 
 /// One table per folder of risk records, rows in path order.
-pub fn tables(records: &[Record], scales: &Scales) -> Vec<RiskTable> {
+pub(super) fn tables(records: &[Record], scales: &Scales) -> Vec<RiskTable> {
     let mut folders: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
     for r in records.iter().filter(|r| r.kind == "risk") {
         let folder = r.path.rsplit_once('/').map_or("", |(dir, _)| dir);

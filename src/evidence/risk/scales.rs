@@ -11,7 +11,7 @@ use crate::evidence::documents::unfilled_reason;
 use serde::Serialize;
 
 /// The default score (severity rank x probability rank) from which a risk is unacceptable.
-pub const DEFAULT_UNACCEPTABLE_FROM: u32 = 10;
+pub(super) const DEFAULT_UNACCEPTABLE_FROM: u32 = 10;
 
 const DEFAULT_SEVERITY: &[&[&str]] = &[
     &["negligible", "무시 가능", "무시할 수 있는", "무시"],
@@ -32,7 +32,7 @@ const DEFAULT_PROBABILITY: &[&[&str]] = &[
 ];
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Scales {
+pub(super) struct Scales {
     /// Level names per rank (rank 1 first); each level may have several names.
     pub severity: Vec<Vec<String>>,
     pub probability: Vec<Vec<String>>,
@@ -56,7 +56,7 @@ fn levels(given: Option<&Vec<String>>, default: &[&[&str]]) -> Vec<Vec<String>> 
 }
 
 impl Scales {
-    pub fn from_config(config: &LoadedConfig) -> Scales {
+    pub(super) fn from_config(config: &LoadedConfig) -> Scales {
         let user = config
             .config
             .verification
@@ -83,7 +83,7 @@ impl Scales {
 
     /// The scales of the first of `plans` (unfilled templates left out) that defines one, else
     /// [`Scales::from_config`].
-    pub fn resolve(ctx: &Context, plans: &[String]) -> Scales {
+    pub(super) fn resolve(ctx: &Context, plans: &[String]) -> Scales {
         let mut scales = Scales::from_config(ctx.config);
         for path in plans {
             let Some(text) = ctx.read_text(path).filter(|t| unfilled_reason(t).is_none()) else {
@@ -104,7 +104,7 @@ impl Scales {
 }
 
 /// The rank (1-based) of `value` on `scale`, or `None` when it is not on the scale.
-pub fn rank(scale: &[Vec<String>], value: &str) -> Option<u32> {
+pub(super) fn rank(scale: &[Vec<String>], value: &str) -> Option<u32> {
     let v = value.trim().to_lowercase();
     if v.is_empty() {
         return None;

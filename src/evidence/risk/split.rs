@@ -7,7 +7,7 @@ use super::columns::{FIELDS, map_columns};
 use crate::evidence::read::tables::Table;
 
 /// A table read from a file, before its fields are judged.
-pub struct Parsed {
+pub(super) struct Parsed {
     pub path: String,
     pub format: &'static str,
     pub table: Table,
@@ -16,7 +16,7 @@ pub struct Parsed {
 }
 
 /// Joins the column-split tables of each folder; other tables are returned as they are.
-pub fn join(tables: Vec<Parsed>) -> Vec<Parsed> {
+pub(super) fn join(tables: Vec<Parsed>) -> Vec<Parsed> {
     let mut out: Vec<Parsed> = Vec::new();
     for next in tables {
         let target = out.iter_mut().find(|t| joinable(t, &next));

@@ -8,7 +8,7 @@ use super::{id_like, table_of};
 use crate::evidence::read::tables::Table;
 
 /// The (line, key, value) pairs written in `lines`, whose first line is line `first` (1-based).
-pub fn pairs(lines: &[&str], first: usize) -> Vec<(usize, String, String)> {
+pub(super) fn pairs(lines: &[&str], first: usize) -> Vec<(usize, String, String)> {
     lines
         .iter()
         .enumerate()
@@ -45,7 +45,7 @@ fn pair_of(line: &str) -> Option<(String, String)> {
 }
 
 /// The risks of a document written one section each, as a table; `None` when it has none.
-pub fn sections_table(text: &str) -> Option<Table> {
+pub(super) fn sections_table(text: &str) -> Option<Table> {
     let lines: Vec<&str> = text.lines().collect();
     let starts: Vec<usize> = (0..lines.len())
         .filter(|i| lines[*i].trim_start().starts_with('#'))

@@ -7,7 +7,7 @@ use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 
 /// Reads a parsed CycloneDX JSON document (the caller checked `bomFormat`).
-pub fn read(v: &Value) -> Sbom {
+pub(super) fn read(v: &Value) -> Sbom {
     let mut sbom = Sbom::new(Format::Cyclonedx, Encoding::Json);
     sbom.spec_version = str_at(v, "specVersion").map(str::to_string);
     let meta = v.get("metadata").unwrap_or(&Value::Null);

@@ -31,7 +31,7 @@ struct State {
     saw_bom: bool,
 }
 
-pub fn read(bytes: &[u8]) -> Result<Sbom, String> {
+pub(super) fn read(bytes: &[u8]) -> Result<Sbom, String> {
     let mut reader = quick_xml::Reader::from_reader(bytes);
     let mut st = State {
         sbom: Sbom::new(Format::Cyclonedx, Encoding::Xml),

@@ -60,7 +60,7 @@ fn external_ref(c: &mut Component, kind: &str, locator: &str) {
 }
 
 /// Reads a parsed SPDX 2.x JSON document (the caller checked `spdxVersion`).
-pub fn read_json(v: &Value) -> Sbom {
+pub(super) fn read_json(v: &Value) -> Sbom {
     let mut sbom = Sbom::new(Format::Spdx, Encoding::Json);
     sbom.spec_version = str_at(v, "spdxVersion").map(spec_version);
     let info = v.get("creationInfo").unwrap_or(&Value::Null);
@@ -113,7 +113,7 @@ fn json_package(p: &Value) -> Component {
 }
 
 /// Reads an SPDX 2.x tag-value document.
-pub fn read_tag_value(text: &str) -> Result<Sbom, String> {
+pub(super) fn read_tag_value(text: &str) -> Result<Sbom, String> {
     let mut sbom = Sbom::new(Format::Spdx, Encoding::TagValue);
     let mut packages: Vec<(Option<String>, Component)> = vec![];
     let mut current: Option<(Option<String>, Component)> = None;

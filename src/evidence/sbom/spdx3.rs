@@ -22,13 +22,13 @@ const DEPENDENCY_RELATIONSHIPS: &[&str] = &[
 ];
 
 /// True when `v`'s `@context` names the SPDX 3 vocabulary.
-pub fn is_spdx3(v: &Value) -> bool {
+pub(super) fn is_spdx3(v: &Value) -> bool {
     v.get("@context")
         .is_some_and(|c| c.to_string().contains("spdx.org/rdf/3"))
 }
 
 /// Reads a parsed SPDX 3 JSON-LD document (the caller checked [`is_spdx3`]).
-pub fn read(v: &Value) -> Sbom {
+pub(super) fn read(v: &Value) -> Sbom {
     let mut sbom = Sbom::new(Format::Spdx, Encoding::JsonLd);
     let graph = Graph::new(v);
     let name_of = |id: &str| graph.element(id).and_then(|e| present(str_at(e, "name")));

@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 const MEMBERSHIP: &[&str] = &["contains", "hasDataFile"];
 
 /// One relationship element (`Relationship`, `LifecycleScopedRelationship`, ...).
-pub struct Relationship<'g> {
+pub(super) struct Relationship<'g> {
     /// `relationshipType` (empty when absent).
     pub kind: &'g str,
     pub from: Option<&'g str>,
@@ -20,7 +20,7 @@ pub struct Relationship<'g> {
 
 /// A document's graph: its elements, by id, and its relationships in document order and by
 /// (type, from).
-pub struct Graph<'g> {
+pub(super) struct Graph<'g> {
     pub elements: &'g [Value],
     by_id: HashMap<&'g str, &'g Value>,
     pub relationships: Vec<Relationship<'g>>,
@@ -28,22 +28,22 @@ pub struct Graph<'g> {
 }
 
 /// An element's id: `spdxId`, or `@id` for blank nodes.
-pub fn id_of(e: &Value) -> Option<&str> {
+pub(super) fn id_of(e: &Value) -> Option<&str> {
     str_at(e, "spdxId").or_else(|| str_at(e, "@id"))
 }
 
 /// The strings of the array at `key` (ids, mostly).
-pub fn ids<'a>(e: &'a Value, key: &str) -> impl Iterator<Item = &'a str> {
+pub(super) fn ids<'a>(e: &'a Value, key: &str) -> impl Iterator<Item = &'a str> {
     array(e, key).iter().filter_map(Value::as_str)
 }
 
-pub fn type_of(e: &Value) -> &str {
+pub(super) fn type_of(e: &Value) -> &str {
     str_at(e, "type").unwrap_or_default()
 }
 
 impl<'g> Graph<'g> {
     /// Indexes the `@graph` of a parsed document (empty when it has none).
-    pub fn new(doc: &'g Value) -> Graph<'g> {
+    pub(super) fn new(doc: &'g Value) -> Graph<'g> {
         let elements = array(doc, "@graph");
         let by_id = elements
             .iter()
@@ -72,17 +72,17 @@ impl<'g> Graph<'g> {
         }
     }
 
-    pub fn element(&self, id: &str) -> Option<&'g Value> {
+    pub(super) fn element(&self, id: &str) -> Option<&'g Value> {
         self.by_id.get(id).copied()
     }
 
     /// The elements of one type, in document order.
-    pub fn typed(&self, t: &'static str) -> impl Iterator<Item = &'g Value> + use<'g> {
+    pub(super) fn typed(&self, t: &'static str) -> impl Iterator<Item = &'g Value> + use<'g> {
         self.elements.iter().filter(move |e| type_of(e) == t)
     }
 
     /// The element and everything it holds, transitively.
-    pub fn members(&self, id: &'g str) -> BTreeSet<&'g str> {
+    pub(super) fn members(&self, id: &'g str) -> BTreeSet<&'g str> {
         let mut seen = BTreeSet::from([id]);
         let mut queue = vec![id];
         while let Some(next) = queue.pop() {
@@ -98,13 +98,13 @@ impl<'g> Graph<'g> {
     }
 
     /// True when a `kind` relationship leaves any of `from`.
-    pub fn any_from(&self, kind: &str, from: &BTreeSet<&'g str>) -> bool {
+    pub(super) fn any_from(&self, kind: &str, from: &BTreeSet<&'g str>) -> bool {
         from.iter()
             .any(|f| self.edges.get(&(kind, *f)).is_some_and(|to| !to.is_empty()))
     }
 
     /// Targets of every `kind` relationship.
-    pub fn all_targets(&self, kind: &str) -> BTreeSet<&'g str> {
+    pub(super) fn all_targets(&self, kind: &str) -> BTreeSet<&'g str> {
         self.relationships
             .iter()
             .filter(|r| r.kind == kind && r.from.is_some())

@@ -14,7 +14,7 @@ use serde_json::{Map, Value, json};
 /// At most this many entries are read from one list.
 const MAX_ENTRIES: usize = 5000;
 
-pub struct SoupExtractor;
+pub(super) struct SoupExtractor;
 
 const SOUP_KINDS: &[FileKind] = &[FileKind {
     name: "soup_list",

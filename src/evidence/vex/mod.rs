@@ -10,7 +10,7 @@ use super::sbom::vex_summary;
 use super::{Context, Extractor};
 use serde_json::{Value, json};
 
-pub struct VexExtractor;
+pub(super) struct VexExtractor;
 
 const VEX_KINDS: &[FileKind] = &[FileKind {
     name: "vex",

@@ -22,20 +22,20 @@ fn texts(v: &Value, key: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn is_trivy(v: &Value) -> bool {
+pub(super) fn is_trivy(v: &Value) -> bool {
     v.get("SchemaVersion").is_some()
         && (v.get("Results").is_some() || v.get("ArtifactName").is_some())
 }
 
-pub fn is_grype(v: &Value) -> bool {
+pub(super) fn is_grype(v: &Value) -> bool {
     v.get("matches").is_some_and(Value::is_array) && v.get("descriptor").is_some()
 }
 
-pub fn is_osv_scanner(v: &Value) -> bool {
+pub(super) fn is_osv_scanner(v: &Value) -> bool {
     v.get("results").is_some_and(Value::is_array) && v.get("runs").is_none()
 }
 
-pub fn read_trivy(v: &Value) -> ScanReport {
+pub(super) fn read_trivy(v: &Value) -> ScanReport {
     let vulnerabilities = array(v, "Results")
         .iter()
         .flat_map(|r| array(r, "Vulnerabilities"))
@@ -69,7 +69,7 @@ fn trivy_vulnerability(v: &Value) -> Vulnerability {
     }
 }
 
-pub fn read_grype(v: &Value) -> ScanReport {
+pub(super) fn read_grype(v: &Value) -> ScanReport {
     let descriptor = v.get("descriptor").unwrap_or(&Value::Null);
     ScanReport {
         tool: text(descriptor, "name").unwrap_or_else(|| "grype".into()),
@@ -100,7 +100,7 @@ fn grype_match(m: &Value) -> Vulnerability {
     }
 }
 
-pub fn read_osv_scanner(v: &Value) -> ScanReport {
+pub(super) fn read_osv_scanner(v: &Value) -> ScanReport {
     let vulnerabilities = array(v, "results")
         .iter()
         .flat_map(|r| array(r, "packages"))

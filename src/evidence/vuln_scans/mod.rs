@@ -18,9 +18,9 @@ use model::{ScanReport, Severity, Vulnerability};
 use serde_json::{Map, Value, json};
 
 /// How many serious vulnerabilities are copied into the evidence per report.
-pub const MAX_SERIOUS: usize = 500;
+pub(super) const MAX_SERIOUS: usize = 500;
 
-pub struct VulnScanExtractor;
+pub(super) struct VulnScanExtractor;
 
 const VULN_SCAN_KINDS: &[FileKind] = &[FileKind {
     name: "vulnerability_scan",

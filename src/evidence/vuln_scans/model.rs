@@ -7,7 +7,7 @@ use serde::Serialize;
 /// A vulnerability severity on the scale every scanner maps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(super) enum Severity {
     Critical,
     High,
     Medium,
@@ -16,7 +16,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub const ALL: [Severity; 5] = [
+    pub(super) const ALL: [Severity; 5] = [
         Severity::Critical,
         Severity::High,
         Severity::Medium,
@@ -25,7 +25,7 @@ impl Severity {
     ];
 
     /// A scanner's severity word: Trivy `HIGH`, Grype `Negligible`, GitHub `MODERATE`...
-    pub fn from_word(word: &str) -> Severity {
+    pub(super) fn from_word(word: &str) -> Severity {
         match word.trim().to_ascii_lowercase().as_str() {
             "critical" => Severity::Critical,
             "high" | "important" => Severity::High,
@@ -36,7 +36,7 @@ impl Severity {
     }
 
     /// The CVSS v3 qualitative rating of a base score.
-    pub fn from_score(score: f64) -> Severity {
+    pub(super) fn from_score(score: f64) -> Severity {
         match score {
             s if s >= 9.0 => Severity::Critical,
             s if s >= 7.0 => Severity::High,
@@ -46,7 +46,7 @@ impl Severity {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Severity::Critical => "critical",
             Severity::High => "high",
@@ -59,7 +59,7 @@ impl Severity {
 
 /// The package a vulnerability was found in.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct AffectedComponent {
+pub(super) struct AffectedComponent {
     pub name: Option<String>,
     pub version: Option<String>,
     pub purl: Option<String>,
@@ -67,7 +67,7 @@ pub struct AffectedComponent {
 
 /// One vulnerability in one component.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Vulnerability {
+pub(super) struct Vulnerability {
     pub id: String,
     pub aliases: Vec<String>,
     pub severity: Severity,
@@ -78,7 +78,7 @@ pub struct Vulnerability {
 
 impl Vulnerability {
     /// High or critical, or scored CVSS 7 or more: what a release must triage.
-    pub fn is_serious(&self) -> bool {
+    pub(super) fn is_serious(&self) -> bool {
         self.severity <= Severity::High || self.cvss.is_some_and(|s| s >= 7.0)
     }
 }
@@ -86,7 +86,7 @@ impl Vulnerability {
 /// Which report format a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum ReportFormat {
+pub(super) enum ReportFormat {
     TrivyJson,
     GrypeJson,
     OsvScannerJson,
@@ -95,7 +95,7 @@ pub enum ReportFormat {
 
 /// One scan report as read.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScanReport {
+pub(super) struct ScanReport {
     pub tool: String,
     pub format: ReportFormat,
     /// The report's own timestamp, as written.
@@ -104,7 +104,7 @@ pub struct ScanReport {
 }
 
 /// The highest of several scores.
-pub fn max_score(scores: impl IntoIterator<Item = f64>) -> Option<f64> {
+pub(super) fn max_score(scores: impl IntoIterator<Item = f64>) -> Option<f64> {
     scores
         .into_iter()
         .filter(|s| s.is_finite())

@@ -19,13 +19,13 @@ const SCANNERS: &[&str] = &[
     "dependency-track",
 ];
 
-pub fn is_sarif(v: &Value) -> bool {
+pub(super) fn is_sarif(v: &Value) -> bool {
     v.get("runs").is_some_and(Value::is_array)
         && (v.get("version").is_some() || v.get("$schema").is_some())
 }
 
 /// The scanner runs of a SARIF log; `None` when no run comes from a vulnerability scanner.
-pub fn read(v: &Value) -> Option<ScanReport> {
+pub(super) fn read(v: &Value) -> Option<ScanReport> {
     let runs: Vec<(&Value, String)> = array(v, "runs")
         .iter()
         .filter_map(|run| {

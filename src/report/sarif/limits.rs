@@ -6,24 +6,24 @@
 
 use crate::finding::{Finding, Level};
 
-pub const MAX_PER_RULE: usize = 1_000;
-pub const MAX_PER_RUN: usize = 20_000;
+pub(super) const MAX_PER_RULE: usize = 1_000;
+pub(super) const MAX_PER_RUN: usize = 20_000;
 
 /// What one rule keeps: its findings in the file, and those left out.
-pub struct RuleShare<'a> {
+pub(super) struct RuleShare<'a> {
     pub kept: Vec<&'a Finding>,
     pub left_out: Vec<&'a Finding>,
 }
 
 impl RuleShare<'_> {
     /// The highest level among the findings left out.
-    pub fn left_out_level(&self) -> Option<Level> {
+    pub(super) fn left_out_level(&self) -> Option<Level> {
         self.left_out.iter().map(|f| f.level).max()
     }
 }
 
 /// Splits findings (sorted by rule) into each rule's share under the limits.
-pub fn share<'a>(findings: &[&'a Finding]) -> Vec<RuleShare<'a>> {
+pub(super) fn share<'a>(findings: &[&'a Finding]) -> Vec<RuleShare<'a>> {
     let mut groups: Vec<Vec<&Finding>> = Vec::new();
     for f in findings {
         match groups.last_mut() {
@@ -56,7 +56,7 @@ pub fn share<'a>(findings: &[&'a Finding]) -> Vec<RuleShare<'a>> {
 }
 
 /// One sentence per rule that lost findings, for warnings and tool notifications.
-pub fn left_out_warnings(shares: &[RuleShare]) -> Vec<String> {
+pub(super) fn left_out_warnings(shares: &[RuleShare]) -> Vec<String> {
     shares
         .iter()
         .filter(|s| !s.left_out.is_empty())

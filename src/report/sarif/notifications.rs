@@ -18,7 +18,7 @@ fn notification(level: &str, text: String) -> Notification {
 }
 
 /// Every notification of one run; `warnings` are the writer's own (results left out).
-pub fn notifications(report: &ScanReport, warnings: &[String]) -> Vec<Notification> {
+pub(super) fn notifications(report: &ScanReport, warnings: &[String]) -> Vec<Notification> {
     let mut out: Vec<Notification> = report
         .diagnostics
         .iter()

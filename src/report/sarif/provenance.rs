@@ -16,7 +16,7 @@ fn remote_uri(origin: &str) -> Option<&str> {
     (matches!(scheme, "https" | "http" | "ssh") && !host.is_empty()).then_some(origin)
 }
 
-pub fn provenance(report: &ScanReport) -> Option<VersionControlDetails> {
+pub(super) fn provenance(report: &ScanReport) -> Option<VersionControlDetails> {
     let repo = &report.repository;
     let uri = remote_uri(repo.origin_url.as_deref()?)?;
     let revision = repo.revision.as_ref().or(repo.head.as_ref());
@@ -32,7 +32,7 @@ pub fn provenance(report: &ScanReport) -> Option<VersionControlDetails> {
 
 /// `%SRCROOT%` is the repository's top. Its absolute place differs per checkout, so it is
 /// described rather than given (the output stays the same bytes wherever the clone is).
-pub fn original_uri_base_ids() -> BTreeMap<String, ArtifactLocation> {
+pub(super) fn original_uri_base_ids() -> BTreeMap<String, ArtifactLocation> {
     let mut ids = BTreeMap::new();
     ids.insert(
         SRCROOT.to_string(),

@@ -14,18 +14,18 @@ use serde_sarif::sarif::{
 use std::collections::BTreeMap;
 
 /// The `uriBaseId` of every location: the repository's top, as code scanning expects.
-pub const SRCROOT: &str = "%SRCROOT%";
+pub(super) const SRCROOT: &str = "%SRCROOT%";
 /// Longest message text kept in a result: it bounds the file's size whatever a policy writes.
 const MAX_MESSAGE: usize = 4096;
 
 /// Where the scan root sits in the repository (`products/planner/`, empty at the top), so that
 /// every URI is relative to the repository's top.
-pub struct Locator<'a> {
+pub(super) struct Locator<'a> {
     pub prefix: &'a str,
 }
 
 impl Locator<'_> {
-    pub fn location(&self, f: &Finding) -> Location {
+    pub(super) fn location(&self, f: &Finding) -> Location {
         let line = f.line.max(1) as i64;
         let region = Region::builder()
             .start_line(line)
@@ -70,7 +70,12 @@ fn fingerprints(print: &str) -> BTreeMap<String, String> {
     fingerprints
 }
 
-pub fn result(f: &Finding, rule_index: Option<usize>, at: &Locator, lang: Lang) -> SarifResult {
+pub(super) fn result(
+    f: &Finding,
+    rule_index: Option<usize>,
+    at: &Locator,
+    lang: Lang,
+) -> SarifResult {
     let suppressions = f.waiver.as_ref().map(|w| {
         vec![
             Suppression::builder()
@@ -104,7 +109,7 @@ pub fn result(f: &Finding, rule_index: Option<usize>, at: &Locator, lang: Lang) 
 
 /// The result that stands for a rule's findings left out of the file (see `limits`): at the
 /// first one's location, at the highest level among them, with a fingerprint of its own.
-pub fn left_out_result(
+pub(super) fn left_out_result(
     first: &Finding,
     level: Level,
     count: usize,

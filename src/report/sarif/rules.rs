@@ -12,10 +12,10 @@ use serde_sarif::sarif::{
 use std::collections::BTreeMap;
 
 /// GitHub's limit on `shortDescription` and `fullDescription` text.
-pub const MAX_DESCRIPTION: usize = 1024;
+pub(super) const MAX_DESCRIPTION: usize = 1024;
 
 /// `text` trimmed and cut to at most `max` bytes on a character boundary, `...` marking a cut.
-pub fn clip(text: &str, max: usize) -> String {
+pub(super) fn clip(text: &str, max: usize) -> String {
     let text = text.trim();
     if text.len() <= max {
         return text.to_string();
@@ -133,7 +133,7 @@ fn tags(rule: &RuleReport) -> Vec<String> {
     tags
 }
 
-pub fn descriptor(rule: &RuleReport, report: &ScanReport) -> ReportingDescriptor {
+pub(super) fn descriptor(rule: &RuleReport, report: &ScanReport) -> ReportingDescriptor {
     let c = &rule.meta.custom;
     let mut props = BTreeMap::new();
     if let Some(p) = c.precision {

@@ -15,13 +15,13 @@ use crate::report::{RuleReport, ScanReport};
 
 /// A security rule: of the cybersecurity pillar (P2), or a user rule that declares
 /// `custom.security_severity` (which marks it so; the score still comes from the table).
-pub fn is_security(meta: &Metadata) -> bool {
+pub(super) fn is_security(meta: &Metadata) -> bool {
     let c = &meta.custom;
     c.pillar.as_deref().is_some_and(|p| p.starts_with("P2")) || c.security_severity.is_some()
 }
 
 /// The score in the table above.
-pub fn score(level: Level, connected: bool) -> f64 {
+pub(super) fn score(level: Level, connected: bool) -> f64 {
     match (level, connected) {
         (Level::Error, true) => 8.0,
         (Level::Error, false) => 6.5,
@@ -34,7 +34,7 @@ pub fn score(level: Level, connected: bool) -> f64 {
 
 /// The rule's score in this scan, for security rules only. A profile that does not say
 /// `connected: false` is scored as connected: an undeclared network exposure is not low risk.
-pub fn security_severity(rule: &RuleReport, report: &ScanReport) -> Option<f64> {
+pub(super) fn security_severity(rule: &RuleReport, report: &ScanReport) -> Option<f64> {
     if !is_security(&rule.meta) {
         return None;
     }
