@@ -8,6 +8,7 @@
 //! benchmark (`benches/history_policy.rs`).
 #![allow(unreachable_pub)] // helpers shared between bench and test modules
 
+use samdscan::policy::{PolicySet, Rule};
 use serde_json::{Value, json};
 
 /// The profile: one class C system with safety-critical and UI paths.
@@ -121,4 +122,18 @@ pub fn history_input(n: usize) -> Value {
             "tags": [], "control_changes": [],
         },
     })
+}
+
+/// The built-in rules that read the history (`history.*` in their METADATA evidence).
+pub fn history_rules(set: &PolicySet) -> Vec<&Rule> {
+    set.rules
+        .iter()
+        .filter(|r| {
+            r.meta
+                .custom
+                .evidence
+                .iter()
+                .any(|e| e.starts_with("history"))
+        })
+        .collect()
 }

@@ -20,17 +20,7 @@ fn time(set: &PolicySet, rules: &[&Rule], commits: usize) -> Duration {
 
 fn main() {
     let set = PolicySet::builtin().expect("built-in policies");
-    let rules: Vec<&Rule> = set
-        .rules
-        .iter()
-        .filter(|r| {
-            r.meta
-                .custom
-                .evidence
-                .iter()
-                .any(|e| e.starts_with("history"))
-        })
-        .collect();
+    let rules = history_evidence::history_rules(&set);
     let fixed = time(&set, &rules, 0);
     println!("history rules ({}), fixed cost {fixed:.2?}:", rules.len());
     for n in SIZES {

@@ -10,16 +10,7 @@ const AI_PROFILE: &str =
 
 /// Runs samdscan with `args` on `repo` and parses its JSON output.
 fn run_json(args: &[&str], repo: &std::path::Path) -> Value {
-    let out = crate::common::samdscan()
-        .args(args)
-        .arg(repo)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = crate::common::succeeded(crate::common::samdscan().args(args).arg(repo));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 

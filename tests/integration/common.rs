@@ -233,3 +233,15 @@ pub fn keep_sarif(name: &str, sarif: &str) {
         std::fs::write(out.join(format!("{name}.sarif")), sarif).unwrap();
     }
 }
+
+/// Runs samdscan as `cmd` sets it up, failing the test with its stderr unless it exits 0; its
+/// output.
+pub fn succeeded(cmd: &mut assert_cmd::Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}

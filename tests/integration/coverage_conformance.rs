@@ -88,16 +88,11 @@ fn real_coverage_reports_parse_with_their_stated_totals() {
         "evidence:\n  coverage: ['**/*.xml', '**/*.info', '**/*.lcov', '**/*.json', '**/*.out']\n",
     )
     .unwrap();
-    let out = crate::common::samdscan()
-        .args(["evidence", "--config"])
-        .arg(dir.path().join("cfg.yaml"))
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = crate::common::succeeded(
+        crate::common::samdscan()
+            .args(["evidence", "--config"])
+            .arg(dir.path().join("cfg.yaml"))
+            .arg(dir.path()),
     );
     let evidence: Value = serde_json::from_slice(&out.stdout).unwrap();
     let reports = evidence["coverage"]["reports"].as_array().unwrap();

@@ -15,17 +15,7 @@ use std::time::{Duration, Instant};
 const SIZES: [usize; 2] = [2_000, 10_000];
 
 fn history_rules(set: &PolicySet) -> Vec<&Rule> {
-    let rules: Vec<&Rule> = set
-        .rules
-        .iter()
-        .filter(|r| {
-            r.meta
-                .custom
-                .evidence
-                .iter()
-                .any(|e| e.starts_with("history"))
-        })
-        .collect();
+    let rules = history_evidence::history_rules(set);
     assert!(rules.len() >= 8, "the history rules: {}", rules.len());
     rules
 }

@@ -65,15 +65,10 @@ fn evidence(n: usize) -> Value {
         0 => write_files(dir.path(), &[("README.md", "# Gen\n")]),
         n => product(dir.path(), n),
     }
-    let out = samdscan()
-        .args(["evidence", "--as-of", "2026-10-01"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = crate::common::succeeded(
+        samdscan()
+            .args(["evidence", "--as-of", "2026-10-01"])
+            .arg(dir.path()),
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }

@@ -102,15 +102,10 @@ fn rules_name_the_files_and_the_commit_range_they_judged_in_json_and_sarif() {
 
 /// `samdscan policy explain ID --repo REPO`, which must succeed; what it printed.
 fn explain(id: &str, repo: &std::path::Path) -> String {
-    let out = samdscan()
-        .args(["policy", "explain", id, "--repo"])
-        .arg(repo)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = crate::common::succeeded(
+        samdscan()
+            .args(["policy", "explain", id, "--repo"])
+            .arg(repo),
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -191,16 +186,11 @@ fn a_user_rule_that_declares_no_evidence_is_not_evaluated_rather_than_passed() {
     let policies = tempfile::tempdir().unwrap();
     crate::common::write_files(policies.path(), &[("nothing.rego", USER_POLICY)]);
     let dir = git_repo(&[(".samdscan.yaml", CONNECTED_PROFILE)]);
-    let out = samdscan()
-        .args(["scan", "--format", "json", "--fail-on", "never", "--policy"])
-        .arg(policies.path())
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = crate::common::succeeded(
+        samdscan()
+            .args(["scan", "--format", "json", "--fail-on", "never", "--policy"])
+            .arg(policies.path())
+            .arg(dir.path()),
     );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     let r = rule(&report, "ACME-900");
