@@ -18,19 +18,20 @@ const FILES_PER_DIR: usize = 10;
 /// Commits after the release tag `v1.0.0`, for the `--base` scan.
 pub const AFTER_RELEASE: usize = 50;
 
-/// A small deterministic generator (xorshift64*), so every run builds the same repository.
-struct Rng(u64);
+/// A small deterministic generator (xorshift64*), so every run builds the same repository
+/// (shared with the merge-heavy generator, `merge_repo.rs`).
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
     }
 }
 

@@ -8,28 +8,13 @@
 //! first-parent change is the pull request's.
 #![allow(unreachable_pub)] // helpers shared between bench and test modules
 
+use crate::history_repo::Rng;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 const FILES: usize = 5_000;
-
-/// A small deterministic generator (xorshift64*), so every run builds the same repository.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 fn path_of(file: usize) -> String {
     format!(
