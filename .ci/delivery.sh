@@ -22,15 +22,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-passed=0 failed=0
-pass() { passed=$((passed + 1)); echo "ok: $*"; }
-failure() { failed=$((failed + 1)); echo "FAILED: $*"; }
-# check NAME COMMAND...: runs COMMAND, counts it.
-check() {
-  local name=$1
-  shift
-  if "$@" >"$work/log" 2>&1; then pass "$name"; else cat "$work/log"; failure "$name"; fi
-}
+# shellcheck source-path=SCRIPTDIR source=checks.sh
+. "$root/.ci/checks.sh"
 now() { date +%s.%N; }
 # figure NAME START: prints the seconds since START.
 figure() { awk -v name="$1" -v start="$2" -v end="$(now)" 'BEGIN { printf "figure: %s: %.1f s\n", name, end - start }'; }

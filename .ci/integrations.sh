@@ -18,16 +18,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-
-pass() { passed=$((passed + 1)); echo "ok: $*"; }
-failure() { failed=$((failed + 1)); echo "FAILED: $*"; }
-# check NAME COMMAND...: runs COMMAND, counts it.
-check() {
-  local name=$1
-  shift
-  if "$@" >"$work/log" 2>&1; then pass "$name"; else cat "$work/log"; failure "$name"; fi
-}
+# shellcheck source-path=SCRIPTDIR source=checks.sh
+. "$root/.ci/checks.sh"
 
 # shellcheck source-path=SCRIPTDIR source=tools.sh
 . "$root/.ci/tools.sh"
