@@ -9,6 +9,30 @@
 use crate::finding::{Level, RuleState};
 use serde::{Deserialize, Serialize};
 
+/// A text in both report languages: a note about the whole scan, or the reason a rule was not
+/// applicable or not evaluated. Renderers print the one of the report's language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Text {
+    pub en: String,
+    pub ko: String,
+}
+
+impl Text {
+    pub fn new(en: impl Into<String>, ko: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            ko: ko.into(),
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ko => &self.ko,
+        }
+    }
+}
+
 /// A report language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -244,6 +268,8 @@ pub struct Words {
     pub fixed_since_base: &'static str,
     /// Before the evidence a passed rule judged (`--verbose`).
     pub passed_on: &'static str,
+    /// Why a rule that gives no reason was not evaluated.
+    pub evidence_not_collected: &'static str,
     /// After the counts line when some rule states are not listed.
     pub other_rules_hint: &'static str,
     pub recommended_actions: &'static str,
@@ -324,6 +350,7 @@ const EN: Words = Words {
     notes: "Notes",
     fixed_since_base: "Fixed since the base",
     passed_on: "passed on",
+    evidence_not_collected: "its evidence could not be collected",
     other_rules_hint: " (--verbose or --show STATE,... lists the other rules)",
     recommended_actions: "Recommended actions",
     see: "see",
@@ -379,6 +406,7 @@ const KO: Words = Words {
     notes: "참고",
     fixed_since_base: "비교 기준 이후 해결됨",
     passed_on: "통과 근거",
+    evidence_not_collected: "증거를 수집할 수 없었습니다",
     other_rules_hint: " (다른 규칙은 --verbose 또는 --show STATE,...로 표시)",
     recommended_actions: "권고 조치",
     see: "참조:",

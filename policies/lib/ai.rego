@@ -29,9 +29,9 @@ names(a) := {a.path} | {o.path | some o in object.get(a, "dvc_outputs", [])}
 # Every path of every model artifact found.
 artifact_names := {n | some a in list("artifacts"); some n in names(a)}
 
-not_ai_reason := "the product does not declare AI (product.ai.enabled is not true)"
+not_ai_reason := {"msg": "the product does not declare AI (product.ai.enabled is not true)", "msg_ko": "제품이 AI를 선언하지 않았습니다(product.ai.enabled가 true가 아님)"}
 
-not_generative_reason := "the product does not declare generative AI (product.ai.generative is not true)"
+not_generative_reason := {"msg": "the product does not declare generative AI (product.ai.generative is not true)", "msg_ko": "제품이 생성형 AI를 선언하지 않았습니다(product.ai.generative가 true가 아님)"}
 
 # A finding about missing AI evidence of `kind` (documents.missing, anchored at `product.ai`).
 missing(kind, msg) := documents.missing_near(kind, msg, documents.config_anchor("product.ai"))

@@ -8,13 +8,16 @@ import rego.v1
 # Why the history cannot support a judgement (non-empty: the rule is "not evaluated").
 unusable contains r if {
 	input.history.available != true
-	r := sprintf("git history not available: %s", [input.history.reason])
+	r := {
+		"msg": sprintf("git history not available: %s", [input.history.reason]),
+		"msg_ko": sprintf("git 이력을 사용할 수 없습니다: %s", [input.history.reason]),
+	}
 }
 
 unusable contains r if {
 	input.history.available == true
 	input.history.truncated == true
-	r := "the history in scope is cut short by a shallow clone; fetch the full history (for example actions/checkout with fetch-depth: 0)"
+	r := {"msg": "the history in scope is cut short by a shallow clone; fetch the full history (for example actions/checkout with fetch-depth: 0)", "msg_ko": "범위 안의 이력이 얕은 복제로 잘려 있습니다. 전체 이력을 가져오십시오(예: actions/checkout의 fetch-depth: 0)"}
 }
 
 commits := c if {

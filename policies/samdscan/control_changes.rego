@@ -34,7 +34,7 @@ import rego.v1
 
 applicable := false if not input.repository.base
 
-not_applicable_because contains "runs only with --base"
+not_applicable_because contains {"msg": "runs only with --base", "msg_ko": "--base와 함께 실행할 때만 적용됩니다"}
 
 deny contains f if {
 	some c in input.history.control_changes

@@ -299,7 +299,7 @@ fn explain_in_repo(id: &str, path: PathBuf, policies: &[PathBuf], lang: Lang) ->
     let mut out = format!("\n## {heading} {}\n\n", target.path.display());
     let _ = writeln!(out, "- **{state}:** {}", w.state(rule.state));
     for r in &rule.reasons {
-        let _ = writeln!(out, "- **{reason}:** {r}");
+        let _ = writeln!(out, "- **{reason}:** {}", r.text(lang));
     }
     if rule.evidence.is_empty() {
         let _ = writeln!(out, "- **{judged}:** {none}");

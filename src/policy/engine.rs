@@ -5,7 +5,9 @@
 //! `applicable` (a boolean; when false the rule is "not applicable"), and `not_evaluated` (a set
 //! of reasons: a rule that found nothing but could not check everything it needs is "not
 //! evaluated", never "passed"; its findings, when it has some, are always reported). Any Rego
-//! error fails the run: fail closed.
+//! error fails the run: fail closed. A reason (in `not_applicable_because` or `not_evaluated`)
+//! is a string, or an object `{"msg": ..., "msg_ko": ...}` that gives it in both report
+//! languages, as findings do.
 //!
 //! The engine itself never lets a rule pass on no input: a rule whose declared evidence is
 //! absent is "not evaluated" before its `deny` runs (presence rules excepted; see
@@ -15,6 +17,7 @@ use super::judged::{config_path, judge};
 use super::metadata::{Metadata, MetadataError, package_of, parse_header};
 use super::restrictions::{check_builtins, check_recursion};
 use crate::finding::{Level, RuleState};
+use crate::lang::Text;
 use regorus::Engine;
 use serde_json::Value;
 use std::path::Path;
@@ -23,8 +26,12 @@ use std::time::Duration;
 include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
 
 /// Why a rule that declares no evidence keys cannot pass: it would pass on nothing.
-const NO_DECLARED_EVIDENCE: &str =
-    "the rule declares no evidence keys (METADATA custom.evidence), so it has judged nothing";
+fn no_declared_evidence() -> Text {
+    Text::new(
+        "the rule declares no evidence keys (METADATA custom.evidence), so it has judged nothing",
+        "규칙이 증거 키(METADATA custom.evidence)를 선언하지 않아 아무것도 판단하지 않았습니다",
+    )
+}
 
 /// The largest policy file read (a repository's `policies.paths` may hold anything): far above
 /// any hand-written policy, far below what would exhaust a runner's memory.
@@ -146,7 +153,7 @@ pub struct RuleOutcome {
     pub state: RuleState,
     pub findings: Vec<RawFinding>,
     /// Why the rule was not evaluated or not applicable, when it says.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Text>,
     /// The evidence it judged: repository paths and, for history rules, the commit range.
     pub evidence: Vec<String>,
 }
@@ -411,7 +418,7 @@ fn evaluate_rule(
     let pkg = format!("data.{}", rule.package);
     let judged = judge(rule, input);
     if query(engine, format!("{pkg}.applicable"))? == Some(Value::Bool(false)) {
-        let reasons = strings(query(engine, format!("{pkg}.not_applicable_because"))?);
+        let reasons = reasons(query(engine, format!("{pkg}.not_applicable_because"))?);
         // What ruled it out is the profile, from the config file (when there is one).
         let evidence = config_path(input).into_iter().collect();
         return Ok(outcome(RuleState::NotApplicable, reasons, evidence));
@@ -432,9 +439,9 @@ fn evaluate_rule(
         .collect::<Result<Vec<_>, _>>()?;
     // What was found is always reported; a rule that found nothing but could not check
     // everything it needs is "not evaluated", never "passed".
-    let mut reasons = strings(query(engine, format!("{pkg}.not_evaluated"))?);
+    let mut reasons = reasons(query(engine, format!("{pkg}.not_evaluated"))?);
     if rule.meta.custom.evidence.is_empty() {
-        reasons.push(NO_DECLARED_EVIDENCE.to_string());
+        reasons.push(no_declared_evidence());
     }
     let state = match (findings.is_empty(), reasons.is_empty()) {
         (false, _) => RuleState::Failed,
@@ -449,17 +456,28 @@ fn evaluate_rule(
     })
 }
 
-fn strings(v: Option<Value>) -> Vec<String> {
-    let mut out: Vec<String> = match v {
-        Some(Value::Array(items)) => items
-            .into_iter()
-            .map(|i| i.as_str().map_or(i.to_string(), str::to_string))
-            .collect(),
-        Some(Value::String(s)) => vec![s],
-        _ => vec![],
+/// The reasons a rule gives: strings (the same text in both languages) or `{msg, msg_ko}`.
+fn reasons(v: Option<Value>) -> Vec<Text> {
+    let items = match v {
+        Some(Value::Array(items)) => items,
+        Some(single) => vec![single],
+        None => vec![],
     };
+    let mut out: Vec<Text> = items.iter().map(reason).collect();
     out.sort();
     out
+}
+
+fn reason(v: &Value) -> Text {
+    let text = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+    match (v.as_str(), text("msg")) {
+        (Some(s), _) => Text::new(s, s),
+        (None, Some(en)) => {
+            let ko = text("msg_ko").unwrap_or_else(|| en.clone());
+            Text::new(en, ko)
+        }
+        (None, None) => Text::new(v.to_string(), v.to_string()),
+    }
 }
 
 fn raw_finding(rule: &Rule, v: &Value) -> Result<RawFinding, PolicyError> {
@@ -503,4 +521,28 @@ fn raw_finding(rule: &Rule, v: &Value) -> Result<RawFinding, PolicyError> {
         level,
         dated,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reasons_are_strings_or_texts_in_both_languages() {
+        let got = reasons(Some(json!([
+            {"msg": "no SBOM", "msg_ko": "SBOM 없음"},
+            "written in one language",
+            {"msg": "only English"}
+        ])));
+        assert_eq!(
+            got,
+            vec![
+                Text::new("no SBOM", "SBOM 없음"),
+                Text::new("only English", "only English"),
+                Text::new("written in one language", "written in one language"),
+            ]
+        );
+        assert!(reasons(None).is_empty());
+    }
 }

@@ -11,6 +11,7 @@
 //! range of the history scope for `history.*` keys.
 
 use super::engine::Rule;
+use crate::lang::Text;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -20,8 +21,8 @@ const SHORT_ID: usize = 12;
 /// The evidence of one rule over one evidence document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Judged {
-    /// What is missing, in words ("no SBOM"), for each needed key that is absent.
-    pub missing: Vec<String>,
+    /// What is missing, in words ("no SBOM" / "SBOM 없음"), for each needed key that is absent.
+    pub missing: Vec<Text>,
     /// Repository paths (and, for history keys, the commit range), sorted, without repeats.
     pub evidence: Vec<String>,
 }
@@ -77,7 +78,14 @@ pub fn judge(rule: &Rule, input: &Value) -> Judged {
         evidence.extend(evidence_of(input, rule.id(), key.path, value));
     }
     if needs_one && !optional_absent.is_empty() {
-        missing.insert(optional_absent.join(", "));
+        let joined = |part: fn(&Text) -> &str| {
+            optional_absent
+                .iter()
+                .map(part)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        missing.insert(Text::new(joined(|t| &t.en), joined(|t| &t.ko)));
     }
     Judged {
         missing: missing.into_iter().collect(),
@@ -104,34 +112,41 @@ fn is_absent(value: Option<&Value>) -> bool {
     }
 }
 
-/// "no SBOM": what a reader calls the evidence behind a key.
-fn missing_reason(path: &str) -> String {
-    let what = match path {
-        "sboms" => "SBOM",
-        "vulnerability_scans" | "vulnerability_scans.reports" => "vulnerability scan report",
-        "requirements" | "requirements.items" => "requirements",
-        "risks.tables" => "risk table",
-        "test_reports" => "test report",
-        "coverage.reports" => "coverage report",
-        "codeowners" => "CODEOWNERS file",
-        "issue_templates" => "issue template",
-        "evidence_index" => "evidence index",
-        "dependencies.lockfiles" => "lockfile",
-        "dependencies.drift" => "lockfile compared with an SBOM",
-        "dependencies.direct" => "third-party dependency",
-        "history.commits" => "commits in the history scope",
-        "history.tags" => "release tag",
-        "ai.split_manifests" => "split manifest",
-        "ai.artifacts" => "model artifact",
-        "dependencies.manifests" => "dependency manifest",
-        "dependencies.base_images" => "container base image",
-        "documents.changelog" => "change log",
-        "product_versions" => "product version manifest",
-        "soup.lists" => "SOUP list",
-        _ if path.starts_with("history") => "git history",
-        _ => return format!("no `{path}` evidence"),
+/// "no SBOM" / "SBOM 없음": what a reader calls the evidence behind a key.
+fn missing_reason(path: &str) -> Text {
+    let (en, ko) = match path {
+        "sboms" => ("SBOM", "SBOM(소프트웨어 자재명세서)"),
+        "vulnerability_scans" | "vulnerability_scans.reports" => {
+            ("vulnerability scan report", "취약점 스캔 보고서")
+        }
+        "requirements" | "requirements.items" => ("requirements", "요구사항"),
+        "risks.tables" => ("risk table", "위험 분석표"),
+        "test_reports" => ("test report", "시험 보고서"),
+        "coverage.reports" => ("coverage report", "커버리지 보고서"),
+        "codeowners" => ("CODEOWNERS file", "CODEOWNERS 파일"),
+        "issue_templates" => ("issue template", "이슈 템플릿"),
+        "evidence_index" => ("evidence index", "증거 색인"),
+        "dependencies.lockfiles" => ("lockfile", "잠금 파일(lockfile)"),
+        "dependencies.drift" => ("lockfile compared with an SBOM", "SBOM과 비교된 잠금 파일"),
+        "dependencies.direct" => ("third-party dependency", "제3자 의존성"),
+        "history.commits" => ("commits in the history scope", "이력 범위의 커밋"),
+        "history.tags" => ("release tag", "릴리스 태그"),
+        "ai.split_manifests" => ("split manifest", "데이터 분할 명세"),
+        "ai.artifacts" => ("model artifact", "모델 아티팩트"),
+        "dependencies.manifests" => ("dependency manifest", "의존성 매니페스트"),
+        "dependencies.base_images" => ("container base image", "컨테이너 기본 이미지"),
+        "documents.changelog" => ("change log", "변경 이력(change log)"),
+        "product_versions" => ("product version manifest", "제품 버전 매니페스트"),
+        "soup.lists" => ("SOUP list", "SOUP 목록"),
+        _ if path.starts_with("history") => ("git history", "git 이력"),
+        _ => {
+            return Text::new(
+                format!("no `{path}` evidence"),
+                format!("`{path}` 증거 없음"),
+            );
+        }
     };
-    format!("no {what}")
+    Text::new(format!("no {en}"), format!("{ko} 없음"))
 }
 
 fn evidence_of(input: &Value, rule_id: &str, path: &str, value: Option<&Value>) -> Vec<String> {
@@ -252,7 +267,10 @@ mod tests {
     fn an_absent_needed_key_is_named_and_optional_or_context_keys_are_not() {
         let input = json!({"sboms": [], "vex": {"documents": []}, "profile": null});
         let j = judge(&rule("[sboms, vex.documents?, profile.ai]"), &input);
-        assert_eq!(j.missing, vec!["no SBOM"]);
+        assert_eq!(
+            j.missing,
+            vec![Text::new("no SBOM", "SBOM(소프트웨어 자재명세서) 없음")]
+        );
         assert!(j.evidence.is_empty());
     }
 
@@ -280,8 +298,9 @@ mod tests {
         let input = json!({"evidence_index": {"found": false, "path": "regulatory/evidence-index.yaml"},
                            "history": {"available": false, "reason": "not a git work tree"}});
         let j = judge(&rule("[evidence_index, history.commits]"), &input);
+        let en: Vec<&str> = j.missing.iter().map(|t| t.en.as_str()).collect();
         assert_eq!(
-            j.missing,
+            en,
             vec!["no commits in the history scope", "no evidence index"]
         );
     }

@@ -18,7 +18,8 @@ pub(super) fn render(report: &ScanReport) -> String {
                 "evidence": r.evidence,
             });
             if !r.reasons.is_empty() {
-                v["reasons"] = json!(r.reasons);
+                let texts: Vec<&str> = r.reasons.iter().map(|t| t.text(report.lang)).collect();
+                v["reasons"] = json!(texts);
             }
             v
         })

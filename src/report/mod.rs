@@ -6,7 +6,6 @@ mod failures;
 pub mod files;
 mod json;
 mod markdown;
-pub mod notice;
 pub mod sarif;
 mod text;
 pub mod verdict;
@@ -15,7 +14,7 @@ pub mod view;
 use crate::date::Date;
 use crate::evidence::{Diagnostic, RepositoryFacts};
 use crate::finding::{BaselineState, Finding, Level, RuleState};
-use crate::lang::{Lang, pillar_index};
+use crate::lang::{Lang, Text, pillar_index};
 use crate::policy::metadata::Metadata;
 use serde::Serialize;
 
@@ -49,8 +48,8 @@ pub struct RuleReport {
     /// The rule's level after config overrides.
     pub level: Level,
     pub state: RuleState,
-    /// Why it was not applicable or not evaluated, when it says.
-    pub reasons: Vec<String>,
+    /// Why it was not applicable or not evaluated, when it says, in both languages.
+    pub reasons: Vec<Text>,
     /// The evidence it judged: repository paths, and for history rules the commit range `A..B`.
     pub evidence: Vec<String>,
 }
@@ -79,8 +78,9 @@ pub struct ScanReport {
     pub diagnostics: Vec<Diagnostic>,
     pub disabled_rules: Vec<String>,
     pub base: Option<BaseInfo>,
-    /// Notes about the scan itself (truncated history, inventory source), shown in every format.
-    pub notices: Vec<notice::Notice>,
+    /// Notes about the scan itself (truncated history, inventory source), shown in every format
+    /// (text and Markdown in the report's language; JSON keeps the English text).
+    pub notices: Vec<Text>,
     /// The SARIF analysis category (`--category`); `samdscan` when unset.
     pub category: Option<String>,
     /// The profile's `product.connected` (security severities depend on it).

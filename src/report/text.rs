@@ -223,7 +223,7 @@ fn listed_rules(p: &Paint, report: &ScanReport, state: RuleState, verbose: bool,
             esc(r.meta.title_in(report.lang))
         );
         for reason in &r.reasons {
-            let _ = writeln!(out, "      {}", p.dim(&esc(reason)));
+            let _ = writeln!(out, "      {}", p.dim(&esc(reason.text(report.lang))));
         }
         if verbose && state == RuleState::Passed {
             let _ = writeln!(

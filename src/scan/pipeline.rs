@@ -8,8 +8,8 @@ use crate::evidence::source::{GitTreeSource, RepoSource, WorkTreeSource};
 use crate::evidence::{Evidence, RepositoryFacts, collect_evidence, known_kinds};
 use crate::finding::{Finding, RuleState};
 use crate::lang::Lang;
+use crate::lang::Text;
 use crate::policy::PolicySet;
-use crate::report::notice::Notice;
 use crate::report::{RuleReport, ScanReport};
 use crate::scan::repository;
 use crate::scan::resolve::{Anchors, configured_level, resolve_findings};
@@ -160,7 +160,7 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
         notices.extend(no_config_notice(&config));
     }
     if !uri_prefix.is_empty() {
-        notices.push(Notice::new(
+        notices.push(Text::new(
             format!("the folder {uri_prefix} of a git work tree: SARIF locations are given from the repository's top"),
             format!("git 작업 트리의 폴더 {uri_prefix}: SARIF 위치는 저장소 최상위 기준으로 기록함"),
         ));
@@ -184,9 +184,9 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
 }
 
 /// When no config file was found: say so first, since the profile decides what most rules ask.
-fn no_config_notice(config: &LoadedConfig) -> Option<Notice> {
+fn no_config_notice(config: &LoadedConfig) -> Option<Text> {
     config.shown.is_empty().then(|| {
-        Notice::new(
+        Text::new(
             format!(
                 "no config file ({}): the product profile is unknown, so rules judge a generic product; \
                  run `samdscan init` to write one from what the repository shows",
@@ -258,7 +258,10 @@ fn waiver_rule_reports(waiver_findings: &[Finding], config: &LoadedConfig) -> Ve
                 (false, true) => (RuleState::Passed, vec![]),
                 (false, false) => (
                     RuleState::NotApplicable,
-                    vec!["the config declares no waivers or rule ids".to_string()],
+                    vec![Text::new(
+                        "the config declares no waivers or rule ids",
+                        "설정에 예외(waiver)나 규칙 id가 선언되지 않았습니다",
+                    )],
                 ),
             };
             RuleReport {

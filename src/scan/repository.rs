@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::evidence::{Evidence, RepositoryFacts};
-use crate::report::notice::Notice;
+use crate::lang::Text;
 use crate::scan::loose_objects::{CorruptObject, verify_loose_objects};
 use git2::{Oid, Repository};
 use std::path::Path;
@@ -110,17 +110,17 @@ pub fn head_commit_date(repo: &Repository) -> Option<Date> {
 }
 
 /// Things about the scan itself that every report should say.
-pub fn notices(evidence: &Evidence) -> Vec<Notice> {
+pub fn notices(evidence: &Evidence) -> Vec<Text> {
     let mut out = Vec::new();
     let repo = evidence.get("repository");
     if repo.get("is_git").and_then(|v| v.as_bool()) != Some(true) {
-        out.push(Notice::new(
+        out.push(Text::new(
             "not the top of a git work tree: files were walked from disk and git history was not read",
             "git 작업 트리의 최상위가 아님: 파일은 디스크에서 읽었고 git 이력은 읽지 않음",
         ));
     }
     if repo.get("shallow").and_then(|v| v.as_bool()) == Some(true) {
-        out.push(Notice::new(
+        out.push(Text::new(
             "shallow clone: git history is truncated; history rules say so rather than pass",
             "얕은 복제(shallow clone): git 이력이 잘려 있어 이력 규칙은 통과 대신 그 사실을 알림",
         ));

@@ -349,3 +349,21 @@ fn waiver_findings_are_written_in_korean_too() {
         "{unknown:?}"
     );
 }
+
+#[test]
+fn every_reason_of_every_example_is_korean_in_a_korean_report() {
+    let mut reasons = 0;
+    for name in crate::common::example_names() {
+        let dir = crate::common::import_example(&name);
+        let report = korean_json(&crate::common::example_repo(&dir, &name));
+        for rule in report["rules"].as_array().unwrap() {
+            for reason in rule["reasons"].as_array().into_iter().flatten() {
+                let text = reason.as_str().unwrap();
+                assert!(has_hangul(text), "{name} {}: {text}", rule["id"]);
+                reasons += 1;
+            }
+        }
+    }
+    // The examples between them rule out or leave unjudged dozens of rules.
+    assert!(reasons > 50, "only {reasons} reasons in all examples");
+}

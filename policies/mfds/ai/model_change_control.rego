@@ -46,15 +46,18 @@ applicable := false if not profile.ai_enabled
 
 not_applicable_because contains ai.not_ai_reason if not profile.ai_enabled
 
-not_evaluated contains "no git history evidence (input.history) is available to this scan" if {
+not_evaluated contains {"msg": "no git history evidence (input.history) is available to this scan", "msg_ko": "이 스캔에는 git 이력 증거(input.history)가 없습니다"} if {
 	not is_object(input.history)
 }
 
-not_evaluated contains sprintf("git history unavailable: %v", [input.history.reason]) if {
+not_evaluated contains {
+	"msg": sprintf("git history unavailable: %v", [input.history.reason]),
+	"msg_ko": sprintf("git 이력을 사용할 수 없습니다: %v", [input.history.reason]),
+} if {
 	input.history.available == false
 }
 
-not_evaluated contains "the history is truncated (shallow clone): model changes before the boundary are unknown" if {
+not_evaluated contains {"msg": "the history is truncated (shallow clone): model changes before the boundary are unknown", "msg_ko": "이력이 잘려 있습니다(얕은 복제): 경계 이전의 모델 변경은 알 수 없습니다"} if {
 	input.history.truncated == true
 }
 

@@ -60,14 +60,17 @@ safety_paths_declared if {
 	count(paths) > 0
 }
 
-not_applicable_because contains "no product.safety_critical_paths are declared"
+not_applicable_because contains {"msg": "no product.safety_critical_paths are declared", "msg_ko": "product.safety_critical_paths가 선언되지 않았습니다"}
 
 not_evaluated contains r if some r in history.unusable
 
 not_evaluated contains r if {
 	codeowners.path != null
 	codeowners.parsed == false
-	r := sprintf("%s could not be read (see the input problems)", [codeowners.path])
+	r := {
+		"msg": sprintf("%s could not be read (see the input problems)", [codeowners.path]),
+		"msg_ko": sprintf("%s을(를) 읽을 수 없었습니다(입력 문제 참조)", [codeowners.path]),
+	}
 }
 
 review_trailers := ["Reviewed-by", "Approved-by", "Acked-by"]

@@ -78,7 +78,7 @@ test_without_safety_paths_not_applicable if {
 
 test_without_history_not_evaluated if {
 	r := p.not_evaluated with input as {"profile": profile, "codeowners": owned, "history": {"available": false, "reason": "not a git work tree"}}
-	r == {"git history not available: not a git work tree"}
+	r == {{"msg": "git history not available: not a git work tree", "msg_ko": "git 이력을 사용할 수 없습니다: not a git work tree"}}
 }
 
 test_shallow_history_not_evaluated if {

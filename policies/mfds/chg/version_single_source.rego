@@ -50,11 +50,14 @@ import data.samdscan.lib.history
 import data.samdscan.lib.profile
 import rego.v1
 
-not_evaluated contains "no product.version is declared" if not is_string(object.get(input, ["profile", "version"], null))
+not_evaluated contains {"msg": "no product.version is declared", "msg_ko": "product.version이 선언되지 않았습니다"} if not is_string(object.get(input, ["profile", "version"], null))
 
 not_evaluated contains r if {
 	input.history.available != true
-	r := sprintf("git history not available: %s", [input.history.reason])
+	r := {
+		"msg": sprintf("git history not available: %s", [input.history.reason]),
+		"msg_ko": sprintf("git 이력을 사용할 수 없습니다: %s", [input.history.reason]),
+	}
 }
 
 version := trim_prefix(input.profile.version, "v") if is_string(input.profile.version)

@@ -29,7 +29,7 @@ test_changelog_behind_the_version_fails if {
 }
 
 test_no_version_is_not_evaluated if {
-	"no product.version is declared" in p.not_evaluated with input as {"profile": {}, "history": {"available": true}}
+	{"msg": "no product.version is declared", "msg_ko": "product.version이 선언되지 않았습니다"} in p.not_evaluated with input as {"profile": {}, "history": {"available": true}}
 }
 
 agreeing := state("1.3.0", [tag("1.2.0")], null, "[1.3.0]")

@@ -45,7 +45,7 @@ in_scope if profile.ai_enabled
 
 applicable := false if not in_scope
 
-not_applicable_because contains "grade 1 product without AI" if not in_scope
+not_applicable_because contains {"msg": "grade 1 product without AI", "msg_ko": "AI를 쓰지 않는 1등급 제품입니다"} if not in_scope
 
 level := profile.escalate("warning")
 

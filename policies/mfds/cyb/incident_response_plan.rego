@@ -48,7 +48,7 @@ in_scope if profile.dmpa
 
 applicable := false if not in_scope
 
-not_applicable_because contains "the profile declares neither regime DMPA nor a connected product" if not in_scope
+not_applicable_because contains {"msg": "the profile declares neither regime DMPA nor a connected product", "msg_ko": "제품 프로필에 규제 체계 DMPA도, 네트워크 연결 제품도 선언되지 않았습니다"} if not in_scope
 
 plans := documents.for_rule("incident_response_plan", "MFDS-CYB-014")
 

@@ -43,17 +43,23 @@ import rego.v1
 
 applicable := false if not profile.connected
 
-not_applicable_because contains "the product is not connected (product.connected is not true)"
+not_applicable_because contains {"msg": "the product is not connected (product.connected is not true)", "msg_ko": "네트워크에 연결되는 제품이 아닙니다(product.connected가 true가 아님)"}
 
 not_evaluated contains r if {
 	input.history.available != true
-	r := sprintf("git history not available: %s", [input.history.reason])
+	r := {
+		"msg": sprintf("git history not available: %s", [input.history.reason]),
+		"msg_ko": sprintf("git 이력을 사용할 수 없습니다: %s", [input.history.reason]),
+	}
 }
 
 not_evaluated contains r if {
 	input.history.available == true
 	count(history.releases) == 0
-	r := sprintf("no release tag matching `%s` in the history", [input.history.release_tags])
+	r := {
+		"msg": sprintf("no release tag matching `%s` in the history", [input.history.release_tags]),
+		"msg_ko": sprintf("이력에 `%s`와 일치하는 릴리스 태그가 없습니다", [input.history.release_tags]),
+	}
 }
 
 deny contains f if {

@@ -39,7 +39,7 @@ combination if input.profile.combination_product == true
 
 applicable := false if not combination
 
-not_applicable_because contains "the profile does not declare a combination product" if not combination
+not_applicable_because contains {"msg": "the profile does not declare a combination product", "msg_ko": "제품 프로필에 복합 제품(combination product)이 선언되지 않았습니다"} if not combination
 
 deny contains f if {
 	count(documents.for_rule("combination_product", "MFDS-DCP-001")) == 0

@@ -38,7 +38,7 @@ package samdscan.mfds.gen.safety_class_declared
 import data.samdscan.lib.profile
 import rego.v1
 
-not_evaluated contains "no product profile or no software systems declared (see MFDS-GEN-001)" if {
+not_evaluated contains {"msg": "no product profile or no software systems declared (see MFDS-GEN-001)", "msg_ko": "제품 프로필이 없거나 소프트웨어 시스템이 선언되지 않았습니다(MFDS-GEN-001 참조)"} if {
 	count(profile.systems) == 0
 }
 

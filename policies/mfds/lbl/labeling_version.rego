@@ -50,7 +50,7 @@ in_scope if input.profile.regime == "MDA"
 
 applicable := false if not in_scope
 
-not_applicable_because contains "the profile declares neither regime DMPA nor MDA" if not in_scope
+not_applicable_because contains {"msg": "the profile declares neither regime DMPA nor MDA", "msg_ko": "제품 프로필에 규제 체계 DMPA와 MDA(의료기기법) 모두 선언되지 않았습니다"} if not in_scope
 
 level := "error" if profile.dmpa else := "warning"
 

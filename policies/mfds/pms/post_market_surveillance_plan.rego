@@ -45,7 +45,7 @@ marketed if input.profile.marketed == true
 
 applicable := false if not marketed
 
-not_applicable_because contains "the profile does not declare the product marketed" if not marketed
+not_applicable_because contains {"msg": "the profile does not declare the product marketed", "msg_ko": "제품 프로필에 시판 중인 제품(marketed)으로 선언되지 않았습니다"} if not marketed
 
 level := profile.escalate("warning")
 

@@ -41,7 +41,7 @@ import rego.v1
 
 applicable := false if not profile.dmpa
 
-not_applicable_because contains "the profile does not declare regime DMPA" if not profile.dmpa
+not_applicable_because contains {"msg": "the profile does not declare regime DMPA", "msg_ko": "제품 프로필에 규제 체계 DMPA(디지털의료제품법)가 선언되지 않았습니다"} if not profile.dmpa
 
 level := "warning" if {
 	profile.ai_enabled

@@ -48,7 +48,7 @@ safety_paths_declared if {
 	count(paths) > 0
 }
 
-not_applicable_because contains "no product.safety_critical_paths are declared"
+not_applicable_because contains {"msg": "no product.safety_critical_paths are declared", "msg_ko": "product.safety_critical_paths가 선언되지 않았습니다"}
 
 not_evaluated contains r if some r in history.unusable
 

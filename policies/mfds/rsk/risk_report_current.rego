@@ -39,7 +39,7 @@ deny contains f if {
 	f := documents.missing_ko("risk_management_report", "no risk management report found (looked for names such as docs/risk/risk-management-report.md; set evidence.risk_management_report to point at yours)", "위험관리 보고서가 없습니다(docs/risk/risk-management-report.md 같은 이름을 확인함; 사용하는 문서는 evidence.risk_management_report로 지정하십시오)")
 }
 
-not_evaluated contains "no git history: whether the risk management report is older than the latest release tag could not be checked" if {
+not_evaluated contains {"msg": "no git history: whether the risk management report is older than the latest release tag could not be checked", "msg_ko": "git 이력이 없어 위험관리 보고서가 최신 릴리스 태그보다 오래되었는지 확인할 수 없었습니다"} if {
 	documents.present("risk_management_report")
 	not currency.history
 }

@@ -68,7 +68,10 @@ not_evaluated contains r if some r in history.unusable
 not_evaluated contains r if {
 	not safety_template
 	count(unparsed) > 0
-	r := sprintf("issue template(s) %s could not be read (see the input problems)", [concat(", ", unparsed)])
+	r := {
+		"msg": sprintf("issue template(s) %s could not be read (see the input problems)", [concat(", ", unparsed)]),
+		"msg_ko": sprintf("이슈 템플릿 %s을(를) 읽을 수 없었습니다(입력 문제 참조)", [concat(", ", unparsed)]),
+	}
 }
 
 safety_template if {

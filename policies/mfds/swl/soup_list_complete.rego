@@ -56,7 +56,7 @@ by_key[k] := [e | some e in entries; e.key == k] if some k in {e.key | some e in
 
 applicable := false if count(direct) == 0
 
-not_applicable_because contains "no third-party dependency was found in a manifest or lockfile" if count(direct) == 0
+not_applicable_because contains {"msg": "no third-party dependency was found in a manifest or lockfile", "msg_ko": "매니페스트나 잠금 파일에서 제3자 의존성을 찾지 못했습니다"} if count(direct) == 0
 
 anchor := {"path": lists[0].path} if count(lists) > 0
 

@@ -66,7 +66,7 @@ known := {r.id | some r in requirements}
 
 referenced := {r.id | some r in references}
 
-not_evaluated contains "no software requirements were found, so nothing can be traced (see MFDS-SWL-002)" if {
+not_evaluated contains {"msg": "no software requirements were found, so nothing can be traced (see MFDS-SWL-002)", "msg_ko": "소프트웨어 요구사항을 찾지 못해 추적할 대상이 없습니다(MFDS-SWL-002 참조)"} if {
 	count(requirements) == 0
 }
 

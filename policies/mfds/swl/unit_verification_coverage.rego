@@ -55,7 +55,7 @@ checked_systems contains [i, s] if {
 
 applicable := false if count(checked_systems) == 0
 
-not_applicable_because contains "no software system of safety class B or C is declared" if count(checked_systems) == 0
+not_applicable_because contains {"msg": "no software system of safety class B or C is declared", "msg_ko": "소프트웨어 안전성 등급 B 또는 C인 소프트웨어 시스템이 선언되지 않았습니다"} if count(checked_systems) == 0
 
 reports := r if {
 	r := input.coverage.reports

@@ -52,7 +52,7 @@ ui_paths_declared if {
 	count(paths) > 0
 }
 
-not_applicable_because contains "no product.ui_paths are declared, so UI changes cannot be told apart"
+not_applicable_because contains {"msg": "no product.ui_paths are declared, so UI changes cannot be told apart", "msg_ko": "product.ui_paths가 선언되지 않아 UI 변경을 구별할 수 없습니다"}
 
 not_evaluated contains r if some r in history.unusable
 

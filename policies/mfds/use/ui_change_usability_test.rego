@@ -47,7 +47,7 @@ test_without_ui_paths_not_applicable if {
 
 test_without_history_not_evaluated if {
 	r := p.not_evaluated with input as {"profile": profile, "history": {"available": false, "reason": "no commits"}}
-	r == {"git history not available: no commits"}
+	r == {{"msg": "git history not available: no commits", "msg_ko": "git 이력을 사용할 수 없습니다: no commits"}}
 }
 
 test_shallow_history_not_evaluated if {

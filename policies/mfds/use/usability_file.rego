@@ -44,7 +44,7 @@ has_ui if input.profile.ui == true
 
 applicable := false if not has_ui
 
-not_applicable_because contains "the profile does not declare a user interface (product.ui)" if not has_ui
+not_applicable_because contains {"msg": "the profile does not declare a user interface (product.ui)", "msg_ko": "제품 프로필에 사용자 인터페이스(product.ui)가 선언되지 않았습니다"} if not has_ui
 
 level := "error" if input.profile.dmd_type == "standalone" else := profile.escalate("warning")
 

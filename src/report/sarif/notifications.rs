@@ -36,12 +36,15 @@ pub(super) fn notifications(report: &ScanReport, warnings: &[String]) -> Vec<Not
         .enumerate()
         .filter(|(_, r)| r.state == RuleState::NotEvaluated)
     {
+        let lang = report.lang;
         let why = if rule.reasons.is_empty() {
-            "its evidence could not be collected".to_string()
+            lang.words().evidence_not_collected.to_string()
         } else {
-            rule.reasons.join("; ")
+            let texts: Vec<&str> = rule.reasons.iter().map(|r| r.text(lang)).collect();
+            texts.join("; ")
         };
-        let mut n = notification("note", format!("{} not evaluated: {why}", rule.id()));
+        let state = lang.words().state(RuleState::NotEvaluated);
+        let mut n = notification("note", format!("{} {state}: {why}", rule.id()));
         n.associated_rule = Some(
             ReportingDescriptorReference::builder()
                 .id(rule.id().to_string())
