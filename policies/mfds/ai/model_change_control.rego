@@ -47,8 +47,12 @@ applicable := false if not profile.ai_enabled
 not_applicable_because contains ai.not_ai_reason if not profile.ai_enabled
 
 not_evaluated contains {"msg": "no git history evidence (input.history) is available to this scan", "msg_ko": "이 스캔에는 git 이력 증거(input.history)가 없습니다"} if {
-	not is_object(input.history)
+	not history_read
 }
+
+# Presence is tested by a rule of its own: `not is_object(input.history)` is undefined under OPA
+# when input.history is (OPA takes the call's argument out of the negation).
+history_read if is_object(input.history)
 
 not_evaluated contains {
 	"msg": sprintf("git history unavailable: %v", [input.history.reason]),

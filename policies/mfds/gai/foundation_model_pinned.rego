@@ -65,7 +65,10 @@ deny contains f if {
 deny contains f if {
 	some m in models
 	m.parsed
-	missing := [k | some k in ["provider", "deployment"]; not is_string(m[k])]
+	missing := [k | some k in ["provider", "deployment"]; not stated(m, k)]
 	count(missing) > 0
 	f := {"msg_ko": sprintf("%s에 파운데이션 모델의 %s이(가) 없습니다", [m.path, concat(" 또는 ", missing)]), "msg": sprintf("%s does not state the foundation model's %s", [m.path, concat(" or ", missing)]), "path": m.path, "line": 1, "key": sprintf("fields|%s", [m.path])}
 }
+
+# A missing field is reported under OPA too (`not is_string(m[k])` is undefined there).
+stated(m, k) if is_string(m[k])

@@ -25,3 +25,12 @@ test_missing_config_fails if {
 	d := p.deny with input as {"profile": gen, "ai": {"genai": {"foundation_models": []}}, "config": {"path": ".samdscan.yaml", "lines": {}}}
 	count(d) == 1
 }
+
+# The fields are absent, not null: reported all the same (under OPA too).
+test_absent_provider_and_deployment_fail if {
+	m := object.remove(pinned, ["provider", "deployment"])
+	d := p.deny with input as {"profile": gen, "ai": {"genai": {"foundation_models": [m]}}}
+	some f in d
+	f.key == "fields|docs/ai/genai.yaml"
+	contains(f.msg, "provider or deployment")
+}

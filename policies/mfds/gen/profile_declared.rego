@@ -58,7 +58,7 @@ deny contains f if {
 
 deny contains f if {
 	profile.declared
-	not input.profile.regime in regimes
+	not known_regime
 	f := object.union(at("product.regime"), {
 		"msg": sprintf("product.regime is %v; expected one of DMPA, MDA, WELLNESS", [describe(input.profile, "regime")]),
 		"msg_ko": sprintf("product.regime이 %v입니다; DMPA, MDA, WELLNESS 중 하나여야 합니다", [describe(input.profile, "regime")]),
@@ -129,3 +129,6 @@ valid_product_code if {
 describe(obj, field) := sprintf("`%v`", [obj[field]]) if {
 	obj[field] != null
 } else := "missing"
+
+# A missing regime is reported under OPA too (`not input.profile.regime in regimes` is undefined there).
+known_regime if input.profile.regime in regimes

@@ -50,3 +50,9 @@ test_null_product_code_is_a_finding_not_an_error if {
 	bad := object.union(valid, {"product_code": null})
 	keys(p.deny) == {"product-code"} with input as {"profile": bad, "config": {"path": null, "lines": {}}}
 }
+
+# The field is absent, not wrong: reported all the same (under OPA too).
+test_missing_regime_fails if {
+	bad := object.remove(valid, ["regime"])
+	"regime" in keys(p.deny) with input as {"profile": bad, "config": {"path": null, "lines": {}}}
+}

@@ -42,13 +42,16 @@ not_evaluated contains {"msg": "no product profile or no software systems declar
 	count(profile.systems) == 0
 }
 
+# A rule of its own, so that a system without `safety_class` is reported under OPA as well.
+valid_class(s) if s.safety_class in {"A", "B", "C"}
+
 at(i) := {"path": input.config.path, "line": profile.config_line(sprintf("product.software_systems[%d]", [i]))}
 
 name(i, s) := object.get(s, "name", sprintf("#%d", [i + 1]))
 
 deny contains f if {
 	some i, s in profile.systems
-	not s.safety_class in {"A", "B", "C"}
+	not valid_class(s)
 	f := object.union(at(i), {
 		"msg": sprintf("software system %v declares no valid IEC 62304 safety class (A, B or C); found %v", [name(i, s), found_class(s)]),
 		"msg_ko": sprintf("소프트웨어 시스템 %v에 유효한 IEC 62304 소프트웨어 안전성 등급(A, B, C)이 없습니다; 현재 값 %v", [name(i, s), found_class(s)]),

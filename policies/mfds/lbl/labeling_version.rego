@@ -54,7 +54,7 @@ not_applicable_because contains {"msg": "the profile declares neither regime DMP
 
 level := "error" if profile.dmpa else := "warning"
 
-labels := [d | some d in documents.for_rule("labeling", "MFDS-LBL-001"); not d.format in {"pdf", "docx"}]
+labels := [d | some d in documents.for_rule("labeling", "MFDS-LBL-001"); not object.get(d, "format", "") in {"pdf", "docx"}]
 
 all_labels := documents.for_rule("labeling", "MFDS-LBL-001")
 

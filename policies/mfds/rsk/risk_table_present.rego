@@ -54,7 +54,7 @@ readable := {"csv", "yaml", "markdown"}
 
 deny contains f if {
 	some t in tables
-	not t.format in readable
+	not object.get(t, "format", "") in readable
 	f := {
 		"msg": sprintf("risk table %s is in a format samdscan cannot read; its fields, scales and controls are not checked (keep a CSV, YAML or Markdown copy)", [t.path]),
 		"msg_ko": sprintf("위험 분석표 %s은(는) samdscan이 읽을 수 없는 형식이어서 항목, 척도, 통제를 확인하지 않습니다(CSV, YAML 또는 Markdown 사본을 두십시오)", [t.path]),
