@@ -1,7 +1,8 @@
 //! One scan, step by step: the pipeline (config, evidence, policies, findings), the repository
-//! it reads (and the guard on its loose objects), the revision inputs of `--rev`, finding resolution and waivers, and the base
+//! it reads (and the guards on its loose objects and alternates), the revision inputs of `--rev`, finding resolution and waivers, and the base
 //! comparison of `--base`.
 
+pub mod alternates;
 pub mod baseline;
 pub mod loose_objects;
 pub mod pipeline;

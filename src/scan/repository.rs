@@ -4,13 +4,24 @@
 use crate::date::Date;
 use crate::evidence::{Evidence, RepositoryFacts};
 use crate::lang::Text;
+use crate::scan::alternates::{OutsideAlternate, check_alternates};
 use crate::scan::loose_objects::{CorruptObject, verify_loose_objects};
 use git2::{Oid, Repository};
 use std::path::Path;
 
+/// Why a repository is refused before libgit2 reads any of its objects.
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    #[error(transparent)]
+    Corrupt(#[from] CorruptObject),
+    #[error(transparent)]
+    Alternate(#[from] OutsideAlternate),
+}
+
 /// Opens the repository only when `root` is the top of its work tree (DESIGN.md §1), after
-/// checking its loose objects ([`verify_loose_objects`]): a corrupt one is an error.
-pub fn open(root: &Path) -> Result<(Option<Repository>, RepositoryFacts), CorruptObject> {
+/// checking its alternates ([`check_alternates`]: none outside the root or the git folder) and
+/// its loose objects ([`verify_loose_objects`]: a corrupt one is an error).
+pub fn open(root: &Path) -> Result<(Option<Repository>, RepositoryFacts), Refused> {
     let name = root
         .canonicalize()
         .ok()
@@ -33,7 +44,13 @@ pub fn open(root: &Path) -> Result<(Option<Repository>, RepositoryFacts), Corrup
     if !at_top {
         return Ok((None, facts));
     }
-    verify_loose_objects(&repo.commondir().join("objects"))?;
+    let objects = repo.commondir().join("objects");
+    let allowed: Vec<_> = [root, repo.commondir()]
+        .iter()
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    check_alternates(&objects, &allowed)?;
+    verify_loose_objects(&objects)?;
     facts.is_git = true;
     facts.shallow = repo.is_shallow();
     if let Ok(head) = repo.head() {

@@ -583,3 +583,37 @@ fn ten_thousand_tags_and_a_megabyte_commit_message() {
     let out = scan(repo.path(), &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+#[test]
+fn git_alternates_outside_the_root_are_refused_by_name() {
+    // `git clone --shared` leaves `objects/info/alternates` naming the origin's object folder,
+    // outside the clone: samdscan refuses to read objects from there, naming the file.
+    let origin = git_repo(&[("README.md", "# r\n"), ("docs/a.md", "# A\n")]);
+    let clones = tempfile::tempdir().unwrap();
+    let url = origin.path().display().to_string();
+    git(clones.path(), &["clone", "-q", "--shared", &url, "shared"]);
+    let clone = clones.path().join("shared");
+    let out = scan(&clone, &[]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("info/alternates"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("outside the repository"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    // Once the objects are copied in and the alternates file removed, the clone scans.
+    git(&clone, &["repack", "-q", "-a", "-d"]);
+    std::fs::remove_file(clone.join(".git/objects/info/alternates")).unwrap();
+    let out = scan(&clone, &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.report()["repository"]["is_git"], true, "{}", out.stdout);
+    // An alternate inside the root is accepted.
+    std::fs::create_dir_all(clone.join("vendor/objects")).unwrap();
+    std::fs::write(
+        clone.join(".git/objects/info/alternates"),
+        "../../vendor/objects\n",
+    )
+    .unwrap();
+    assert_eq!(scan(&clone, &[]).code, 0);
+}
