@@ -3,10 +3,15 @@
 # description: |
 #   An SBOM is only usable for vulnerability response when every component can be identified:
 #   the NTIA minimum elements (2021) are, per component, the supplier, the component name, its
-#   version and another unique identifier (purl, CPE or SWID), and, per SBOM, the dependency
-#   relationships, the author of the SBOM data (a person or organisation, not only a tool) and a
-#   timestamp. MFDS's SBOM requirements are being derived from these international elements.
-#   One finding per SBOM summarises what is missing, however many components miss it.
+#   version and another unique identifier (purl, CPE or SWID; in SPDX 2 the element's SPDX id),
+#   and, per SBOM, the dependency relationships, the author of the SBOM data (a person or
+#   organisation, not only a tool; in SPDX 2 any creator) and a timestamp. SPDX 2 documents are
+#   judged as the SPDX reference checker (ntia-conformance-checker) judges them: only packages
+#   reachable from what the document DESCRIBES count, and a document that describes no package
+#   has no dependency relationships. MFDS's SBOM requirements are being derived from these
+#   international elements; beyond NTIA, matching components to vulnerability databases needs a
+#   purl or CPE per component, reported as its own finding. One finding per SBOM and concern
+#   summarises what is missing, however many components miss it.
 # custom:
 #   ko:
 #     title: "SBOM 최소 데이터 요소"
@@ -28,7 +33,7 @@
 #   status: anticipated
 #   evidence: [sboms]
 #   applies: Any product with an SBOM.
-#   escalation: Error for any missing NTIA element.
+#   escalation: Error for any missing NTIA element or component without a purl or CPE.
 #   security_severity: 5.0
 #   recommended_action: |
 #     Configure the SBOM generator to record suppliers, versions and purls (for example
@@ -93,3 +98,18 @@ component_gaps_ko(s) := [] if {
 	concat(", ", [sprintf("%s: %d", [k, v]) | some k, v in s.ntia.missing]),
 	concat("; ", [sprintf("%s (%s)", [e.component, concat(", ", e.missing)]) | some e in s.ntia.examples]),
 ])]
+
+# Beyond NTIA: MFDS vulnerability management matches components by purl or CPE.
+deny contains f if {
+	some s in sboms
+	is_object(s.matchable)
+	n := s.matchable.without_purl_or_cpe
+	n > 0
+	first := concat(", ", s.matchable.examples)
+	f := {
+		"msg": sprintf("SBOM %s: %d of %d components have no purl or CPE, so vulnerabilities cannot be matched to them (beyond the NTIA minimum elements); first: %s", [s.path, n, s.component_count, first]),
+		"msg_ko": sprintf("SBOM %s: 구성요소 %d개 중 %d개에 purl 또는 CPE가 없어 취약점을 대조할 수 없습니다(NTIA 최소 요소 외 요구); 첫 예: %s", [s.path, s.component_count, n, first]),
+		"path": s.path,
+		"key": sprintf("matchable|%s", [s.path]),
+	}
+}

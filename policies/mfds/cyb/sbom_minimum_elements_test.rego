@@ -25,3 +25,19 @@ test_many_gaps_make_one_summarised_finding if {
 	f.msg == "SBOM big.cdx.json lacks NTIA minimum elements: no SBOM author (a person or organisation); 4980 of 5000 components miss elements (supplier: 4980, unique identifier: 12); first: a@1 (supplier); b@2 (supplier, unique identifier)"
 	f.key == "ntia|big.cdx.json"
 }
+
+test_components_without_purl_or_cpe_are_their_own_finding if {
+	sbom := {"path": "a.spdx.yaml", "parsed": true, "component_count": 3, "ntia": complete,
+		"matchable": {"without_purl_or_cpe": 2, "examples": ["a@1", "b@2"]}}
+	d := p.deny with input as {"sboms": [sbom]}
+	count(d) == 1
+	some f in d
+	f.key == "matchable|a.spdx.yaml"
+	f.msg == "SBOM a.spdx.yaml: 2 of 3 components have no purl or CPE, so vulnerabilities cannot be matched to them (beyond the NTIA minimum elements); first: a@1, b@2"
+}
+
+test_every_component_matchable_passes if {
+	sbom := {"path": "a.spdx", "parsed": true, "component_count": 3, "ntia": complete,
+		"matchable": {"without_purl_or_cpe": 0, "examples": []}}
+	count(p.deny) == 0 with input as {"sboms": [sbom]}
+}

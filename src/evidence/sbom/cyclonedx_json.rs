@@ -79,6 +79,7 @@ fn component(c: &Value) -> Component {
             || c.get("swhid").is_some(),
         hashes: array(c, "hashes").len(),
         licenses: licenses(array(c, "licenses")),
+        spdx_id: None,
     }
 }
 

@@ -77,7 +77,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sbom, String> {
     }
 }
 
-fn resolve_entity(name: &str) -> String {
+/// The text of a predefined or character entity reference (`amp`, `#x41`); others are dropped.
+pub(super) fn resolve_entity(name: &str) -> String {
     match name {
         "amp" => "&".into(),
         "lt" => "<".into(),

@@ -1,5 +1,5 @@
-//! Software bills of materials: CycloneDX (JSON and XML, spec 1.1-1.6) and SPDX (2.x JSON and
-//! tag-value, 3.0 JSON-LD), recognised by content as well as by name. Each is read into one
+//! Software bills of materials: CycloneDX (JSON and XML, spec 1.1-1.6) and SPDX (2.x JSON,
+//! tag-value, YAML and RDF/XML, 3.0 JSON-LD), recognised by content as well as by name. Each is read into one
 //! format-neutral [`Sbom`] and summarised for the policies: format, spec version and whether it
 //! is supported, creation time, authors and tools, the described product, component count, the
 //! NTIA minimum elements, and VEX statements. A file that looks like an SBOM but does not parse
@@ -10,6 +10,7 @@ mod cyclonedx_xml;
 pub mod model;
 pub mod ntia;
 mod spdx2;
+mod spdx2_rdf;
 mod spdx3;
 mod spdx3_graph;
 
@@ -36,11 +37,14 @@ pub const SBOM_KINDS: &[FileKind] = &[FileKind {
         "*.spdx.json",
         "*.spdx",
         "*.spdx.yaml",
+        "*.spdx.yml",
+        "*.spdx.rdf",
+        "*.spdx.rdf.xml",
         "*.spdx3.json",
         "sbom/**",
     ],
     sniffer: Some(Sniffer {
-        extensions: &["json", "xml", "spdx", "jsonld"],
+        extensions: &["json", "xml", "spdx", "jsonld", "rdf", "yaml", "yml"],
         test: looks_like_sbom,
     }),
 }];
@@ -53,6 +57,8 @@ fn looks_like_sbom(head: &[u8]) -> bool {
         || text.contains("cyclonedx.org/schema/bom")
         || text.contains("SPDXVersion:")
         || text.contains("spdx.org/rdf/3")
+        || text.contains("spdx.org/rdf/terms")
+        || text.lines().any(|l| l.starts_with("spdxVersion:"))
 }
 
 impl Extractor for SbomExtractor {
@@ -91,14 +97,43 @@ pub fn parse_sbom(path: &str, bytes: &[u8]) -> Result<Sbom, String> {
     let first = bytes
         .iter()
         .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
-    match (extension(path).as_str(), first) {
+    let ext = extension(path);
+    match (ext.as_str(), first) {
+        ("rdf", _) => read_rdf(bytes),
+        ("xml", _) | (_, Some(b'<')) if is_spdx_rdf(path, bytes) => read_rdf(bytes),
         ("xml", _) | (_, Some(b'<')) => cyclonedx_xml::read(bytes),
-        ("spdx", _) | (_, Some(b'S' | b'#')) => {
-            let text = std::str::from_utf8(bytes)
-                .map_err(|e| format!("not UTF-8 text (at byte {})", e.valid_up_to()))?;
-            spdx2::read_tag_value(text)
-        }
+        ("yaml" | "yml", _) => parse_yaml(utf8(bytes)?),
+        ("spdx", _) | (_, Some(b'S' | b'#')) => spdx2::read_tag_value(utf8(bytes)?),
         _ => parse_json(bytes),
+    }
+}
+
+fn utf8(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (at byte {})", e.valid_up_to()))
+}
+
+/// SPDX 2 RDF/XML rather than CycloneDX XML: named `*.rdf.xml`, or using the SPDX RDF terms.
+fn is_spdx_rdf(path: &str, bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    path.to_ascii_lowercase().ends_with(".rdf.xml")
+        || String::from_utf8_lossy(head).contains("spdx.org/rdf/terms")
+}
+
+fn read_rdf(bytes: &[u8]) -> Result<Sbom, String> {
+    let v = spdx2_rdf::to_json(bytes)?;
+    Ok(spdx2::read_json(&v, model::Encoding::RdfXml))
+}
+
+/// SPDX 2 YAML: the JSON document's fields, written as YAML.
+fn parse_yaml(text: &str) -> Result<Sbom, String> {
+    if let Some((line, why)) = crate::nesting::yaml_depth_problem(text) {
+        return Err(format!("line {line}: {why}"));
+    }
+    let v: Value = yaml_serde::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
+    if v.get("spdxVersion").and_then(Value::as_str).is_some() {
+        Ok(spdx2::read_json(&v, model::Encoding::Yaml))
+    } else {
+        Err("YAML without spdxVersion: not an SPDX 2 document".into())
     }
 }
 
@@ -108,7 +143,7 @@ fn parse_json(bytes: &[u8]) -> Result<Sbom, String> {
     if v.get("bomFormat").and_then(Value::as_str) == Some("CycloneDX") {
         Ok(cyclonedx_json::read(&v))
     } else if v.get("spdxVersion").and_then(Value::as_str).is_some() {
-        Ok(spdx2::read_json(&v))
+        Ok(spdx2::read_json(&v, model::Encoding::Json))
     } else if spdx3::is_spdx3(&v) {
         Ok(spdx3::read(&v))
     } else {
@@ -144,6 +179,7 @@ pub fn summary(path: &str, sbom: &Sbom) -> Value {
         "with_hash": count_with(|c| c.hashes > 0),
         "with_license": count_with(|c| !c.licenses.is_empty()),
         "ntia": ntia,
+        "matchable": ntia::matchable(sbom),
         "vex": vex_summary(&sbom.vex),
     })
 }

@@ -1,5 +1,5 @@
 //! The format-neutral reading of one SBOM: what every reader (CycloneDX JSON/XML, SPDX 2.x
-//! JSON/tag-value, SPDX 3.0 JSON-LD) fills in, and what the summary, the NTIA check and the
+//! JSON/tag-value/YAML/RDF, SPDX 3.0 JSON-LD) fills in, and what the summary, the NTIA check and the
 //! lockfile comparison read, with the AI elements the AI evidence reads. Only the fields
 //! samdscan judges are kept, so one odd field never rejects a whole document.
 
@@ -15,6 +15,8 @@ pub struct Component {
     pub cpe: Option<String>,
     /// Another unique identifier than purl or CPE (a SWID tag id, an OmniBOR or SWHID ref).
     pub other_id: bool,
+    /// The SPDX element id (`SPDXID`), unique within the document.
+    pub spdx_id: Option<String>,
     pub hashes: usize,
     pub licenses: Vec<String>,
 }
@@ -22,6 +24,11 @@ pub struct Component {
 impl Component {
     pub fn has_unique_id(&self) -> bool {
         self.purl.is_some() || self.cpe.is_some() || self.other_id
+    }
+
+    /// Whether vulnerability databases can match the component: it has a purl or a CPE.
+    pub fn matchable(&self) -> bool {
+        self.purl.is_some() || self.cpe.is_some()
     }
 }
 
@@ -74,7 +81,25 @@ pub enum Encoding {
     Json,
     Xml,
     TagValue,
+    Yaml,
+    RdfXml,
     JsonLd,
+}
+
+/// One SPDX 2 relationship: `from` `kind` `to`, as written (`DEPENDS_ON`, `VARIANT_OF`...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relationship {
+    pub from: String,
+    pub kind: String,
+    pub to: String,
+}
+
+/// The SPDX 2 element graph the NTIA check walks as the SPDX reference checker does.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Spdx2Graph {
+    /// The document's own id (`SPDXRef-DOCUMENT`).
+    pub document_id: String,
+    pub relationships: Vec<Relationship>,
 }
 
 /// One SBOM as read.
@@ -93,6 +118,8 @@ pub struct Sbom {
     /// Dependency relationships (CycloneDX `dependsOn` entries, SPDX DEPENDS_ON/CONTAINS...).
     pub dependency_edges: usize,
     pub vex: Vec<VexStatement>,
+    /// SPDX 2 documents only: the relationships between elements.
+    pub spdx2: Option<Spdx2Graph>,
     /// AI models and datasets (CycloneDX JSON and SPDX 3 only).
     pub ai: Vec<AiElement>,
 }
@@ -110,6 +137,7 @@ impl Sbom {
             components: vec![],
             dependency_edges: 0,
             vex: vec![],
+            spdx2: None,
             ai: vec![],
         }
     }

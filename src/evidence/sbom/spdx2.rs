@@ -1,8 +1,9 @@
-//! SPDX 2.x, as JSON and as tag-value: packages with their supplier, version, external
-//! references (purl, CPE), checksums and licences; creators; and the relationships that make the
-//! dependency graph. spdx-rs is unmaintained, so both encodings are read here, leniently.
+//! SPDX 2.x, as JSON (and YAML or RDF/XML brought to the same shape) and as tag-value: packages
+//! with their SPDX id, supplier, version, external references (purl, CPE), checksums and
+//! licences; creators; and every relationship, kept for the NTIA check, with a count of those that
+//! make the dependency graph. spdx-rs is unmaintained, so the encodings are read here, leniently.
 
-use super::model::{Component, Encoding, Format, Sbom, present};
+use super::model::{Component, Encoding, Format, Relationship, Sbom, Spdx2Graph, present};
 use crate::evidence::read::value::{array, str_at};
 use serde_json::Value;
 
@@ -48,6 +49,13 @@ fn party(text: Option<&str>) -> Option<String> {
     present(Some(name))
 }
 
+/// A package version as the SPDX reference checker reads it: any non-blank text, since SPDX
+/// gives `versionInfo` no NOASSERTION keyword.
+fn version(text: Option<&str>) -> Option<String> {
+    let t = text?.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
 /// Applies one external reference (category, type, locator) to a component.
 fn external_ref(c: &mut Component, kind: &str, locator: &str) {
     let locator = locator.trim().to_string();
@@ -59,30 +67,66 @@ fn external_ref(c: &mut Component, kind: &str, locator: &str) {
     }
 }
 
-/// Reads a parsed SPDX 2.x JSON document (the caller checked `spdxVersion`).
-pub(super) fn read_json(v: &Value) -> Sbom {
-    let mut sbom = Sbom::new(Format::Spdx, Encoding::Json);
+/// The id of the document itself when it does not say.
+const DOCUMENT_ID: &str = "SPDXRef-DOCUMENT";
+
+/// Records one relationship; returns the element the document describes, if it is one.
+fn add_relationship(sbom: &mut Sbom, from: &str, kind: &str, to: &str) -> Option<String> {
+    if DEPENDENCY_RELATIONSHIPS.contains(&kind) {
+        sbom.dependency_edges += 1;
+    }
+    let graph = sbom.spdx2.get_or_insert_with(Spdx2Graph::default);
+    graph.relationships.push(Relationship {
+        from: from.into(),
+        kind: kind.into(),
+        to: to.into(),
+    });
+    (kind == "DESCRIBES" && (from == graph.document_id || from == DOCUMENT_ID)).then(|| to.into())
+}
+
+fn graph(document_id: Option<&str>) -> Spdx2Graph {
+    Spdx2Graph {
+        document_id: document_id.unwrap_or(DOCUMENT_ID).to_string(),
+        relationships: vec![],
+    }
+}
+
+/// Reads a parsed SPDX 2.x document in the JSON shape (the caller checked `spdxVersion`), written
+/// in `encoding`.
+pub(super) fn read_json(v: &Value, encoding: Encoding) -> Sbom {
+    let mut sbom = Sbom::new(Format::Spdx, encoding);
     sbom.spec_version = str_at(v, "spdxVersion").map(spec_version);
+    sbom.spdx2 = Some(graph(str_at(v, "SPDXID")));
     let info = v.get("creationInfo").unwrap_or(&Value::Null);
     sbom.created = present(str_at(info, "created"));
     for c in array(info, "creators").iter().filter_map(Value::as_str) {
         add_creator(&mut sbom, c);
     }
-    let mut described: Vec<&str> = array(v, "documentDescribes")
+    let document = sbom
+        .spdx2
+        .as_ref()
+        .map(|g| g.document_id.clone())
+        .unwrap_or_default();
+    let mut described: Vec<String> = vec![];
+    // spdx-tools reads `documentDescribes` as DESCRIBES relationships of the document.
+    for to in array(v, "documentDescribes")
         .iter()
         .filter_map(Value::as_str)
-        .collect();
+    {
+        described.extend(add_relationship(&mut sbom, &document, "DESCRIBES", to));
+    }
     for r in array(v, "relationships") {
-        let kind = str_at(r, "relationshipType").unwrap_or_default();
-        if DEPENDENCY_RELATIONSHIPS.contains(&kind) {
-            sbom.dependency_edges += 1;
-        } else if kind == "DESCRIBES" && str_at(r, "spdxElementId") == Some("SPDXRef-DOCUMENT") {
-            described.extend(str_at(r, "relatedSpdxElement"));
-        }
+        let field = |k| str_at(r, k).unwrap_or_default();
+        let (from, kind, to) = (
+            field("spdxElementId"),
+            field("relationshipType"),
+            field("relatedSpdxElement"),
+        );
+        described.extend(add_relationship(&mut sbom, from, kind, to));
     }
     for p in array(v, "packages") {
         let c = json_package(p);
-        if described.contains(&str_at(p, "SPDXID").unwrap_or_default()) && sbom.subject.is_none() {
+        if c.spdx_id.as_ref().is_some_and(|id| described.contains(id)) && sbom.subject.is_none() {
             sbom.subject = Some(c.clone());
         }
         sbom.components.push(c);
@@ -93,8 +137,9 @@ pub(super) fn read_json(v: &Value) -> Sbom {
 fn json_package(p: &Value) -> Component {
     let mut c = Component {
         name: present(str_at(p, "name")),
-        version: present(str_at(p, "versionInfo")),
-        supplier: party(str_at(p, "supplier")).or_else(|| party(str_at(p, "originator"))),
+        version: version(str_at(p, "versionInfo")),
+        supplier: party(str_at(p, "supplier")),
+        spdx_id: present(str_at(p, "SPDXID")),
         hashes: array(p, "checksums").len(),
         licenses: ["licenseDeclared", "licenseConcluded"]
             .iter()
@@ -119,6 +164,7 @@ pub(super) fn read_tag_value(text: &str) -> Result<Sbom, String> {
     let mut current: Option<(Option<String>, Component)> = None;
     let mut described: Vec<String> = vec![];
     let mut in_text = false;
+    sbom.spdx2 = Some(graph(None));
     for line in text.lines() {
         if in_text {
             in_text = !line.contains("</text>");
@@ -145,6 +191,9 @@ pub(super) fn read_tag_value(text: &str) -> Result<Sbom, String> {
             }
             "FileName" | "SnippetSPDXID" => packages.extend(current.take()),
             "Relationship" => relationship(&mut sbom, &mut described, value),
+            "SPDXID" if current.is_none() && packages.is_empty() => {
+                sbom.spdx2 = Some(graph(Some(value)));
+            }
             tag => {
                 if let Some((id, c)) = current.as_mut() {
                     tag_value_field(id, c, tag, value);
@@ -167,20 +216,18 @@ pub(super) fn read_tag_value(text: &str) -> Result<Sbom, String> {
 fn relationship(sbom: &mut Sbom, described: &mut Vec<String>, value: &str) {
     let parts: Vec<&str> = value.split_whitespace().collect();
     if let [from, kind, to, ..] = parts.as_slice() {
-        if DEPENDENCY_RELATIONSHIPS.contains(kind) {
-            sbom.dependency_edges += 1;
-        } else if *kind == "DESCRIBES" && *from == "SPDXRef-DOCUMENT" {
-            described.push((*to).to_string());
-        }
+        described.extend(add_relationship(sbom, from, kind, to));
     }
 }
 
 fn tag_value_field(id: &mut Option<String>, c: &mut Component, tag: &str, value: &str) {
     match tag {
-        "SPDXID" => *id = Some(value.to_string()),
-        "PackageVersion" => c.version = present(Some(value)),
+        "SPDXID" => {
+            *id = Some(value.to_string());
+            c.spdx_id = present(Some(value));
+        }
+        "PackageVersion" => c.version = version(Some(value)),
         "PackageSupplier" => c.supplier = party(Some(value)),
-        "PackageOriginator" if c.supplier.is_none() => c.supplier = party(Some(value)),
         "PackageChecksum" => c.hashes += 1,
         "PackageLicenseDeclared" | "PackageLicenseConcluded" if c.licenses.is_empty() => {
             c.licenses.extend(present(Some(value)))
@@ -231,11 +278,11 @@ Relationship: SPDXRef-hello DEPENDS_ON SPDXRef-libc\nFileName: ./a.c\nPackageVer
     fn json_reads_noassertion_as_absent() {
         let v: Value = serde_json::from_str(
             r#"{"spdxVersion":"SPDX-2.3","creationInfo":{"creators":["Tool: t"]},
-            "packages":[{"SPDXID":"SPDXRef-a","name":"a","versionInfo":"NOASSERTION","supplier":"NOASSERTION"}],
+            "packages":[{"SPDXID":"SPDXRef-a","name":"a","versionInfo":" ","supplier":"NOASSERTION"}],
             "relationships":[{"spdxElementId":"SPDXRef-DOCUMENT","relationshipType":"DESCRIBES","relatedSpdxElement":"SPDXRef-a"}]}"#,
         )
         .unwrap();
-        let s = read_json(&v);
+        let s = read_json(&v, Encoding::Json);
         assert_eq!(
             (
                 s.components[0].version.clone(),
