@@ -121,6 +121,9 @@ fn missing_reason(path: &str) -> String {
         "dependencies.direct" => "third-party dependency",
         "history.commits" => "commits in the history scope",
         "history.tags" => "release tag",
+        "history.release_ranges" => {
+            "release range (two release tags reachable from the scanned commit)"
+        }
         "ai.split_manifests" => "split manifest",
         "ai.artifacts" => "model artifact",
         "dependencies.manifests" => "dependency manifest",

@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [37, 0, 18, 1],
+        [37, 0, 18, 2],
     )
 }
 
@@ -263,6 +263,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         ("MFDS-QMS-003", "not_observable"),
         ("MFDS-QMS-004", "not_observable"),
         ("MFDS-CYB-011", "not_evaluated"),
+        ("MFDS-CHG-002", "not_evaluated"),
     ]);
     for id in [
         "MFDS-CHG-001",

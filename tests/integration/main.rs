@@ -28,6 +28,7 @@ mod policies;
 mod policy_totality;
 mod problem_resolution;
 mod product_versions;
+mod release_classification;
 mod report_files;
 mod report_snapshots;
 mod robustness;
