@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [37, 0, 18, 2],
+        [38, 0, 18, 2],
     )
 }
 
@@ -270,6 +270,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-CHG-003",
         "MFDS-CHG-004",
         "MFDS-CLN-001",
+        "MFDS-CLN-002",
         "MFDS-CYB-001",
         "MFDS-CYB-002",
         "MFDS-CYB-003",

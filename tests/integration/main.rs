@@ -6,6 +6,7 @@
 mod action;
 mod ai_evidence;
 mod cli;
+mod clinical_currency;
 mod common;
 mod config_errors;
 mod contracts;
