@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [38, 0, 18, 2],
+        [39, 0, 18, 2],
     )
 }
 
@@ -279,6 +279,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-CYB-006",
         "MFDS-CYB-007",
         "MFDS-CYB-009",
+        "MFDS-CYB-012",
         "MFDS-CYB-014",
         "MFDS-CYB-015",
         "MFDS-GEN-001",

@@ -7,6 +7,7 @@ mod action;
 mod ai_evidence;
 mod cli;
 mod clinical_currency;
+mod committed_secrets;
 mod common;
 mod config_errors;
 mod contracts;
