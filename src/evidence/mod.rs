@@ -28,6 +28,7 @@ pub mod references;
 pub mod requirements;
 mod risk;
 pub mod sbom;
+mod secrets;
 mod soup;
 pub mod source;
 mod vex;
@@ -67,6 +68,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(codeowners::CodeownersExtractor),
         Box::new(issue_templates::IssueTemplateExtractor),
         Box::new(ai::AiExtractor),
+        Box::new(secrets::SecretsExtractor),
     ]
 }
 

@@ -131,6 +131,10 @@ fn missing_reason(path: &str) -> Text {
         "dependencies.direct" => ("third-party dependency", "제3자 의존성"),
         "history.commits" => ("commits in the history scope", "이력 범위의 커밋"),
         "history.tags" => ("release tag", "릴리스 태그"),
+        "history.release_ranges" => (
+            "release range (two release tags reachable from the scanned commit)",
+            "릴리스 범위(스캔한 커밋에서 도달할 수 있는 릴리스 태그 두 개)",
+        ),
         "ai.split_manifests" => ("split manifest", "데이터 분할 명세"),
         "ai.artifacts" => ("model artifact", "모델 아티팩트"),
         "dependencies.manifests" => ("dependency manifest", "의존성 매니페스트"),

@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [37, 0, 18, 1],
+        [39, 0, 18, 2],
     )
 }
 
@@ -263,12 +263,14 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         ("MFDS-QMS-003", "not_observable"),
         ("MFDS-QMS-004", "not_observable"),
         ("MFDS-CYB-011", "not_evaluated"),
+        ("MFDS-CHG-002", "not_evaluated"),
     ]);
     for id in [
         "MFDS-CHG-001",
         "MFDS-CHG-003",
         "MFDS-CHG-004",
         "MFDS-CLN-001",
+        "MFDS-CLN-002",
         "MFDS-CYB-001",
         "MFDS-CYB-002",
         "MFDS-CYB-003",
@@ -277,6 +279,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-CYB-006",
         "MFDS-CYB-007",
         "MFDS-CYB-009",
+        "MFDS-CYB-012",
         "MFDS-CYB-014",
         "MFDS-CYB-015",
         "MFDS-GEN-001",

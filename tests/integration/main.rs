@@ -6,6 +6,8 @@
 mod action;
 mod ai_evidence;
 mod cli;
+mod clinical_currency;
+mod committed_secrets;
 mod common;
 mod config_errors;
 mod contracts;
@@ -28,6 +30,7 @@ mod policies;
 mod policy_totality;
 mod problem_resolution;
 mod product_versions;
+mod release_classification;
 mod report_files;
 mod report_snapshots;
 mod robustness;

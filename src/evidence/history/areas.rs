@@ -122,7 +122,7 @@ fn user_or(config: &LoadedConfig, kind: &str, default: &[&str]) -> Vec<String> {
 
 /// The name globs of an evidence kind (the user's, else the extractor's defaults). History has
 /// no file contents, so kinds recognised by content are matched by name only.
-fn kind_globs(config: &LoadedConfig, kind: &str) -> Vec<String> {
+pub(super) fn kind_globs(config: &LoadedConfig, kind: &str) -> Vec<String> {
     let default: Vec<&str> = crate::evidence::registry()
         .iter()
         .flat_map(|x| x.kinds().iter())

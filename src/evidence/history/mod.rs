@@ -1,6 +1,7 @@
 //! Git history as change-control evidence (IEC 62304 §6, §8; the MFDS change rules): the commits
 //! in scope with their trailers, references, signatures and changed paths; the tags and which of
-//! them are releases; the repository's state (tip, branch, dirty tree, shallow clone); and, with
+//! them are releases; per release range, the changes that may make it a software upgrade and the
+//! classification the release declares; the repository's state (tip, branch, dirty tree, shallow clone); and, with
 //! `--base`, the changes a branch made to the scan's own controls.
 //!
 //! History is read only when the scan root is the top of a work tree. When it cannot be read, or
@@ -8,12 +9,15 @@
 //! history rules report "not evaluated" instead of passing.
 
 mod areas;
+mod assessment;
 mod commits;
 mod control;
 mod merges;
+mod releases;
 mod scope;
 mod tags;
 pub mod tree_diff;
+mod upgrade;
 mod walk;
 
 use super::{Context, Extractor};
@@ -65,6 +69,7 @@ fn unavailable(reason: &str) -> Value {
         "merges": {},
         "tags": [],
         "control_changes": [],
+        "release_ranges": [],
     })
 }
 
@@ -114,6 +119,7 @@ fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, Str
         }
         None => vec![],
     };
+    let ranges = releases::release_ranges(ctx, repo, &releases, &rules.areas);
     let latest = releases.first();
     let tip_release = releases.iter().find(|t| t.target == tip.to_string());
     let commit_count = walked.commits.len();
@@ -133,6 +139,7 @@ fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, Str
         "commit_count": commit_count,
         "tags": tags,
         "control_changes": controls,
+        "release_ranges": ranges,
     });
     // Moved in, not copied: `json!` would serialize a second copy of a long history.
     out["commits"] = Value::Array(walked.commits);

@@ -1,0 +1,244 @@
+//! Release ranges (MFDS-CHG-002): for each release tag reachable from the scanned commit and the
+//! release tag before it, what the range changed that may make it a "software upgrade"
+//! ([`upgrade`](super::upgrade)), the commits that made those changes, and the classification the
+//! release declares in its tagged tree ([`assessment`](super::assessment)). Everything is read
+//! from git objects, without a checkout, and kept compact: per range, the hit paths by category,
+//! at most [`MAX_COMMITS_NAMED`] commits, and the assessment's fields.
+//!
+//! Releases are ordered by date, newest first (equal dates by version). The newest
+//! [`MAX_RANGES`] ranges are compared; a diagnostic says when older ones are left out.
+
+use super::areas::AreaMatcher;
+use super::assessment::{self, Assessment};
+use super::tags::TagRecord;
+use super::tree_diff::changed_files;
+use super::upgrade::{Detectors, Hit, UPGRADE_CATEGORIES};
+use crate::date::Date;
+use crate::evidence::Context;
+use git2::{Oid, Repository, Sort};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How many release ranges are compared, newest first.
+pub(super) const MAX_RANGES: usize = 24;
+/// How many commits of a range are read to find the ones behind its upgrade hits.
+const MAX_COMMITS_READ: usize = 500;
+/// How many of those commits a range names.
+const MAX_COMMITS_NAMED: usize = 20;
+
+/// A commit behind an upgrade hit.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct RangeCommit {
+    pub id: String,
+    pub short_id: String,
+    pub subject: String,
+    pub categories: Vec<&'static str>,
+}
+
+/// One release range `previous..tag`.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct ReleaseRange {
+    pub tag: String,
+    pub version: String,
+    pub previous: String,
+    pub commit: String,
+    pub date: String,
+    /// Hits by category (only categories with hits).
+    pub changes: BTreeMap<&'static str, Vec<Hit>>,
+    /// The categories (i)-(iv) that fired, sorted: non-empty means the range may be an upgrade.
+    pub upgrade_categories: Vec<&'static str>,
+    /// The commits behind the upgrade hits, newest first.
+    pub commits: Vec<RangeCommit>,
+    /// More commits of the range were behind hits, or the range had more commits than were read.
+    pub commits_truncated: bool,
+    pub assessment: Option<Assessment>,
+}
+
+/// The release ranges among `releases` (reachable release tags, newest first).
+pub(super) fn release_ranges(
+    ctx: &Context,
+    repo: &Repository,
+    releases: &[&TagRecord],
+    areas: &AreaMatcher,
+) -> Vec<ReleaseRange> {
+    let detectors = Detectors::new(ctx.config);
+    let anchor = ctx.config.path.as_deref().unwrap_or(".git");
+    let mut ordered = releases.to_vec();
+    ordered.sort_by(|a, b| {
+        b.time
+            .cmp(&a.time)
+            .then_with(|| natural(&b.name).cmp(&natural(&a.name)))
+    });
+    let pairs: Vec<_> = ordered.windows(2).collect();
+    if pairs.len() > MAX_RANGES {
+        ctx.diagnose(
+            anchor,
+            format!(
+                "{} release ranges found; the software-upgrade classification (MFDS-CHG-002) compares the newest {MAX_RANGES} (from {} on)",
+                pairs.len(),
+                pairs[MAX_RANGES - 1][1].name
+            ),
+        );
+    }
+    pairs
+        .into_iter()
+        .take(MAX_RANGES)
+        .filter_map(|pair| {
+            let range = range(repo, areas, &detectors, pair[0], pair[1]);
+            match range {
+                Ok((range, too_large)) => {
+                    for path in too_large {
+                        ctx.diagnose(
+                            &path,
+                            format!(
+                                "lockfile larger than {} MiB in release range {}..{}: its network and crypto libraries were not compared",
+                                super::upgrade::MAX_LOCKFILE_BYTES >> 20,
+                                pair[1].name,
+                                pair[0].name
+                            ),
+                        );
+                    }
+                    Some(range)
+                }
+                Err(e) => {
+                    ctx.diagnose(
+                        anchor,
+                        format!(
+                            "cannot compare release {}..{}: {}",
+                            pair[1].name,
+                            pair[0].name,
+                            e.message()
+                        ),
+                    );
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// A tag name as numbers and text, so that `v1.10.0` sorts after `v1.9.0` (ties of date only).
+fn natural(name: &str) -> Vec<(u64, String)> {
+    let mut out = Vec::new();
+    let mut chars = name.chars().peekable();
+    while chars.peek().is_some() {
+        let digits: String = std::iter::from_fn(|| chars.next_if(char::is_ascii_digit)).collect();
+        let text: String = std::iter::from_fn(|| chars.next_if(|c| !c.is_ascii_digit())).collect();
+        out.push((digits.parse().unwrap_or(0), text));
+    }
+    out
+}
+
+fn range(
+    repo: &Repository,
+    areas: &AreaMatcher,
+    detectors: &Detectors,
+    tag: &TagRecord,
+    previous: &TagRecord,
+) -> Result<(ReleaseRange, Vec<String>), git2::Error> {
+    let new_commit = repo.find_commit(Oid::from_str(&tag.target)?)?;
+    let old_commit = repo.find_commit(Oid::from_str(&previous.target)?)?;
+    let (new, old) = (new_commit.tree()?, old_commit.tree()?);
+    let changes = changed_files(repo, Some(old.id()), Some(new.id()))?;
+    let (hits, too_large) = detectors.detect(repo, areas, &changes, &old, &new);
+    let upgrade_categories: Vec<&'static str> = UPGRADE_CATEGORIES
+        .iter()
+        .copied()
+        .filter(|c| hits.contains_key(c))
+        .collect();
+    let (commits, commits_truncated) = if upgrade_categories.is_empty() {
+        (vec![], false)
+    } else {
+        commits_behind(repo, new_commit.id(), old_commit.id(), &hits)?
+    };
+    let version = tag.version.clone().unwrap_or_else(|| tag.name.clone());
+    let released = Date::from_unix(new_commit.time().seconds());
+    let assessment = assessment::read(repo, &new, &tag.name, &version, released);
+    Ok((
+        ReleaseRange {
+            tag: tag.name.clone(),
+            version,
+            previous: previous.name.clone(),
+            commit: tag.target.clone(),
+            date: tag.date.clone(),
+            changes: hits,
+            upgrade_categories,
+            commits,
+            commits_truncated,
+            assessment,
+        },
+        too_large,
+    ))
+}
+
+/// The commits of `old..new` (non-merge, newest first) that changed a path behind an upgrade hit.
+fn commits_behind(
+    repo: &Repository,
+    new: Oid,
+    old: Oid,
+    hits: &BTreeMap<&'static str, Vec<Hit>>,
+) -> Result<(Vec<RangeCommit>, bool), git2::Error> {
+    let mut by_path: BTreeMap<&str, BTreeSet<&'static str>> = BTreeMap::new();
+    for category in UPGRADE_CATEGORIES {
+        for hit in hits.get(category).into_iter().flatten() {
+            by_path
+                .entry(hit.path.as_str())
+                .or_default()
+                .insert(category);
+        }
+    }
+    let mut walk = repo.revwalk()?;
+    walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+    walk.push(new)?;
+    walk.hide(old)?;
+    let mut out = Vec::new();
+    let mut truncated = false;
+    for (read, oid) in walk.enumerate() {
+        if read == MAX_COMMITS_READ {
+            truncated = true;
+            break;
+        }
+        let commit = repo.find_commit(oid?)?;
+        if commit.parent_count() > 1 {
+            continue;
+        }
+        let parent = commit.parents().next().map(|p| p.tree_id());
+        let changed = changed_files(repo, parent, Some(commit.tree_id()))?;
+        let categories: BTreeSet<&'static str> = changed
+            .iter()
+            .flat_map(|c| by_path.get(c.path.as_str()).into_iter().flatten().copied())
+            .collect();
+        if categories.is_empty() {
+            continue;
+        }
+        if out.len() == MAX_COMMITS_NAMED {
+            truncated = true;
+            break;
+        }
+        let id = commit.id().to_string();
+        out.push(RangeCommit {
+            short_id: id[..7].to_string(),
+            id,
+            subject: commit
+                .summary()
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+                .to_string(),
+            categories: categories.into_iter().collect(),
+        });
+    }
+    Ok((out, truncated))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural;
+
+    #[test]
+    fn versions_sort_by_their_numbers() {
+        assert!(natural("v1.10.0") > natural("v1.9.0"));
+        assert!(natural("v2.0.0") > natural("v1.99.1"));
+        assert!(natural("release-3") > natural("release-2"));
+    }
+}

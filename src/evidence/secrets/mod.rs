@@ -1,0 +1,211 @@
+//! Committed credentials (MFDS-CYB-012): the scanned tree and the added lines of the newest
+//! commits, searched with an offline pattern set ([`patterns`]). Each hit is recorded as its
+//! kind, path, line and (for history) commit: never the secret itself.
+//!
+//! The work is bounded: files and blobs over [`MAX_BLOB_BYTES`] and binary files are skipped,
+//! at most [`MAX_COMMITS`] commits (newest first, merges skipped) are read, and at most
+//! [`MAX_HITS`] hits are kept; each cap that is hit is a diagnostic and a flag in the record,
+//! so a capped scan never reads as clean.
+
+mod patterns;
+
+use super::history::tree_diff::{ChangeStatus, changed_files};
+use super::references::is_test_path;
+use super::{Context, Extractor};
+use git2::{Oid, Repository, Sort, Tree};
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::collections::HashSet;
+
+/// Larger files and blobs are not searched.
+const MAX_BLOB_BYTES: u64 = 1 << 20;
+/// How many commits, newest first, have their added lines searched.
+const MAX_COMMITS: usize = 1000;
+/// How many hits are kept.
+const MAX_HITS: usize = 200;
+
+#[derive(Debug, Clone, Serialize)]
+struct SecretHit {
+    kind: &'static str,
+    path: String,
+    line: usize,
+    /// The commit that added the line (history hits only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    commit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_id: Option<String>,
+    /// The same kind of secret is still in this file of the scanned tree.
+    at_head: bool,
+}
+
+pub(super) struct SecretsExtractor;
+
+impl Extractor for SecretsExtractor {
+    fn key(&self) -> &'static str {
+        "secrets"
+    }
+
+    fn collect(&self, ctx: &Context) -> Value {
+        let anchor = ctx.config.path.as_deref().unwrap_or(".");
+        let mut hits = Vec::new();
+        let (files, too_large) = scan_tree(ctx, &mut hits);
+        if too_large > 0 {
+            ctx.diagnose(
+                anchor,
+                format!("{too_large} files larger than {} MiB were not searched for committed secrets (MFDS-CYB-012)", MAX_BLOB_BYTES >> 20),
+            );
+        }
+        let at_head: HashSet<(&'static str, String)> =
+            hits.iter().map(|h| (h.kind, h.path.clone())).collect();
+        let history = match (ctx.git, ctx.tip()) {
+            (Some(repo), Some(tip)) => scan_history(repo, tip, &at_head, &mut hits),
+            _ => Ok(History::default()),
+        };
+        let history = history.unwrap_or_else(|e| {
+            ctx.diagnose(
+                anchor,
+                format!("cannot search the git history for secrets: {}", e.message()),
+            );
+            History::default()
+        });
+        if history.capped {
+            ctx.diagnose(
+                anchor,
+                format!("only the newest {MAX_COMMITS} commits were searched for committed secrets (MFDS-CYB-012)"),
+            );
+        }
+        let truncated = hits.len() > MAX_HITS;
+        if truncated {
+            ctx.diagnose(
+                anchor,
+                format!(
+                    "{} possible secrets found; the first {MAX_HITS} are reported (MFDS-CYB-012)",
+                    hits.len()
+                ),
+            );
+            hits.truncate(MAX_HITS);
+        }
+        json!({
+            "evaluated": true,
+            "files_searched": files,
+            "commits_searched": history.commits,
+            "history_available": ctx.git.is_some() && ctx.tip().is_some(),
+            "history_capped": history.capped,
+            "hits": hits,
+            "truncated": truncated,
+        })
+    }
+}
+
+fn text_of(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    (!bytes.contains(&0)).then(|| String::from_utf8_lossy(bytes))
+}
+
+/// Searches every file of the scanned tree; the number searched and the number too large.
+fn scan_tree(ctx: &Context, hits: &mut Vec<SecretHit>) -> (usize, usize) {
+    let (mut searched, mut too_large) = (0, 0);
+    for entry in ctx.source.inventory().files() {
+        if entry.size.is_some_and(|s| s > MAX_BLOB_BYTES) {
+            too_large += 1;
+            continue;
+        }
+        let Ok(bytes) = ctx.source.read(&entry.path, MAX_BLOB_BYTES) else {
+            continue;
+        };
+        let Some(text) = text_of(&bytes) else {
+            continue;
+        };
+        searched += 1;
+        let lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
+        for hit in patterns::scan_lines(lines, !is_test_path(&entry.path)) {
+            hits.push(SecretHit {
+                kind: hit.kind,
+                path: entry.path.clone(),
+                line: hit.line,
+                commit: None,
+                short_id: None,
+                at_head: true,
+            });
+        }
+    }
+    (searched, too_large)
+}
+
+#[derive(Default)]
+struct History {
+    commits: usize,
+    capped: bool,
+}
+
+/// Searches the lines each of the newest commits added.
+fn scan_history(
+    repo: &Repository,
+    tip: Oid,
+    at_head: &HashSet<(&'static str, String)>,
+    hits: &mut Vec<SecretHit>,
+) -> Result<History, git2::Error> {
+    let mut walk = repo.revwalk()?;
+    walk.set_sorting(Sort::TIME)?;
+    walk.push(tip)?;
+    let mut history = History::default();
+    let mut seen: HashSet<(&'static str, String)> = HashSet::new();
+    for oid in walk {
+        if history.commits == MAX_COMMITS {
+            history.capped = true;
+            break;
+        }
+        let commit = repo.find_commit(oid?)?;
+        history.commits += 1;
+        if commit.parent_count() > 1 {
+            continue;
+        }
+        let parent = commit.parents().next().map(|p| p.tree()).transpose()?;
+        let tree = commit.tree()?;
+        for change in changed_files(repo, parent.as_ref().map(Tree::id), Some(tree.id()))? {
+            if change.status == ChangeStatus::Deleted {
+                continue;
+            }
+            let Some(new) = blob_text(repo, &tree, &change.path) else {
+                continue;
+            };
+            let old_path = change.old_path.as_deref().unwrap_or(&change.path);
+            let old = parent
+                .as_ref()
+                .and_then(|p| blob_text(repo, p, old_path))
+                .unwrap_or_default();
+            let old_lines: HashSet<&str> = old.lines().collect();
+            let added = new
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !old_lines.contains(l))
+                .map(|(i, l)| (i + 1, l));
+            for hit in patterns::scan_lines(added, !is_test_path(&change.path)) {
+                let key = (hit.kind, change.path.clone());
+                // The first (newest) commit that added the kind to the path names it.
+                if !seen.insert(key.clone()) {
+                    continue;
+                }
+                let id = commit.id().to_string();
+                hits.push(SecretHit {
+                    kind: hit.kind,
+                    path: change.path.clone(),
+                    line: hit.line,
+                    short_id: Some(id[..7].to_string()),
+                    commit: Some(id),
+                    at_head: at_head.contains(&key),
+                });
+            }
+        }
+    }
+    Ok(history)
+}
+
+/// The text of a blob of at most [`MAX_BLOB_BYTES`] (not binary).
+fn blob_text(repo: &Repository, tree: &Tree<'_>, path: &str) -> Option<String> {
+    let entry = tree.get_path(std::path::Path::new(path)).ok()?;
+    let blob = repo.find_blob(entry.id()).ok()?;
+    if blob.size() as u64 > MAX_BLOB_BYTES {
+        return None;
+    }
+    text_of(blob.content()).map(|t| t.into_owned())
+}

@@ -1,0 +1,80 @@
+//! MFDS-CYB-012 on repositories built here: a credential in the tree and one only in history are
+//! found, named by path, line and commit, and never shown.
+
+use crate::common::{
+    commit_files as commit, findings_of, git, git_repo, rule_state, samdscan_json,
+};
+
+const CONFIG: &str = "product:\n  name: Pump\n  grade: 2\n  connected: true\n";
+
+/// Tokens built from parts, so that this source file holds none.
+fn aws_key() -> String {
+    format!("{}{}", "AKIA", "Q3ZT7RK2LM5NB4XW")
+}
+
+fn pem() -> String {
+    format!(
+        "-----BEGIN {} PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n",
+        "RSA"
+    )
+}
+
+fn scan(repo: &std::path::Path) -> serde_json::Value {
+    samdscan_json(&["scan", "--format", "json", "--fail-on", "never"], repo).0
+}
+
+#[test]
+fn secrets_in_tree_and_history_are_named_but_never_shown() {
+    let dir = git_repo(&[(".samdscan.yaml", CONFIG), ("src/app.py", "x = 1\n")]);
+    let repo = dir.path();
+    commit(repo, &[("deploy/id_rsa", &pem())], "Add deploy key (CR-2)");
+    let added = git(repo, &["rev-parse", "--short=7", "HEAD"]);
+    git(repo, &["rm", "-q", "deploy/id_rsa"]);
+    git(repo, &["commit", "-q", "-m", "Remove deploy key (CR-3)"]);
+    let env = format!("REGION=eu\nAWS_ACCESS_KEY_ID={}\n", aws_key());
+    commit(
+        repo,
+        &[("config/prod.env", &env)],
+        "Production settings (CR-4)",
+    );
+    // A placeholder and a test fixture's dummy password are not secrets.
+    commit(
+        repo,
+        &[
+            ("config/example.env", "API_TOKEN=your-token-here-please\n"),
+            ("tests/test_login.py", "password = \"Zq8vL2m!pR7xT4wK\"\n"),
+        ],
+        "Examples (CR-5)",
+    );
+
+    let report = scan(repo);
+    assert_eq!(rule_state(&report, "MFDS-CYB-012"), "failed");
+    let mut messages: Vec<String> = findings_of(&report, "MFDS-CYB-012")
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    messages.sort();
+    assert_eq!(
+        messages,
+        [
+            "AWS access key committed in config/prod.env line 2 (the value is not shown): rotate it and load it from a secret store".to_string(),
+            format!("private key was added in commit {} (deploy/id_rsa line 1) and removed since, but stays in the history (the value is not shown): rotate it", added.trim()),
+        ]
+    );
+    let whole = serde_json::to_string(&report).unwrap();
+    assert!(!whole.contains(&aws_key()) && !whole.contains("MIIEowIBAAKCAQEA"));
+    let (evidence, _) = samdscan_json(&["evidence"], repo);
+    let text = serde_json::to_string(&evidence["secrets"]).unwrap();
+    assert!(!text.contains(&aws_key()));
+    assert_eq!(evidence["secrets"]["commits_searched"], 5);
+}
+
+#[test]
+fn a_clean_repository_passes_on_what_was_searched() {
+    let dir = git_repo(&[
+        (".samdscan.yaml", CONFIG),
+        ("src/app.py", "password = os.environ[\"DB_PASSWORD\"]\n"),
+    ]);
+    let report = scan(dir.path());
+    assert_eq!(rule_state(&report, "MFDS-CYB-012"), "passed");
+}
