@@ -3,6 +3,7 @@
 //! comparison of `--base`.
 
 pub mod baseline;
+pub mod evidence_files;
 pub mod loose_objects;
 pub mod pipeline;
 pub mod repository;
