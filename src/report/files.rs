@@ -88,9 +88,11 @@ mod tests {
 
     #[test]
     fn rejects_unknown_format_missing_file_and_missing_separator() {
-        let err = parse_report_file("html=x.html").unwrap_err();
+        let err = parse_report_file("pdf=x.pdf").unwrap_err();
         assert!(
-            err.contains("unknown format `html`") && err.contains("markdown"),
+            err.contains("unknown format `pdf`")
+                && err.contains("markdown")
+                && err.contains("html"),
             "{err}"
         );
         assert!(parse_report_file("json=").unwrap_err().contains("no file"));
