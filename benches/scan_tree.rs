@@ -126,6 +126,7 @@ fn main() {
             Format::Sarif,
             &ReportView::default(),
             false,
+            &Default::default(),
         );
         assert!(sarif.contains("\"2.1.0\""));
     });

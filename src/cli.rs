@@ -37,6 +37,17 @@ pub enum Command {
     Init(InitArgs),
     /// Print the traceability matrix: requirement -> verifying tests -> risk controls.
     Trace(TraceArgs),
+    /// Tool qualification: scan the golden corpus built into samdscan (the examples) and compare
+    /// each result with its expected findings; prints a record and exits 0 when every case passes.
+    SelfTest(SelfTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SelfTestArgs {
+    /// Run the example folders under DIR instead of the built-in corpus (to qualify a changed
+    /// corpus, and for samdscan's own tests).
+    #[arg(long, value_name = "DIR", hide = true)]
+    pub corpus: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -23,3 +23,4 @@ pub mod output;
 pub mod policy;
 pub mod report;
 pub mod scan;
+pub mod selftest;

@@ -16,5 +16,6 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Policy(cmd) => policy::run(cmd),
         Command::Init(args) => init::run(&args.path, args.templates, args.lang),
         Command::Trace(args) => trace::run(&args),
+        Command::SelfTest(args) => crate::selftest::run(args.corpus.as_deref()),
     }
 }

@@ -1,14 +1,17 @@
 //! `samdscan scan` and `samdscan evidence`: run the pipeline (with a base when asked) and write
 //! the report or the evidence document.
 
-use crate::cli::{EvidenceArgs, ScanArgs};
+use crate::cli::{EvidenceArgs, ScanArgs, Target};
 use crate::config::CONFIG_LOCATIONS;
 use crate::output::{EXIT_OK, exit_code, warn, write_output};
+use crate::policy::engine::builtin_policy_digest;
+use crate::report::html::DossierFacts;
 use crate::report::sarif::{Variant, limit_warnings};
 use crate::report::view::ReportView;
 use crate::report::{Format, ScanReport, render};
 use crate::scan::baseline;
-use crate::scan::pipeline::{collect_target_evidence, scan_target};
+use crate::scan::evidence_files;
+use crate::scan::pipeline::{ScanOutcome, collect_target_evidence, scan_target};
 use crate::scan::repository::configured_top;
 use anyhow::Result;
 use std::collections::BTreeSet;
@@ -62,12 +65,29 @@ pub fn scan(args: &ScanArgs) -> Result<u8> {
         min_level: args.min_level.level(),
         fail_on: args.fail_on.threshold(),
     };
+    let dossier = dossier_facts(&outcome, &target, args);
     write_output(
         args.output.as_deref(),
-        &render(report, args.format, &view, color),
+        &render(report, args.format, &view, color, &dossier),
     )?;
-    crate::report::files::write_report_files(report, &args.reports, &view)?;
+    crate::report::files::write_report_files(report, &args.reports, &view, &dossier)?;
     Ok(exit_code(report, args.fail_on))
+}
+
+/// What the HTML dossier shows besides the report, gathered only when one is asked for (it
+/// hashes every evidence file).
+fn dossier_facts(outcome: &ScanOutcome, target: &Target, args: &ScanArgs) -> DossierFacts {
+    let wanted = std::iter::once(args.format)
+        .chain(args.reports.iter().map(|r| r.format))
+        .any(|f| f == Format::Html);
+    if !wanted {
+        return DossierFacts::default();
+    }
+    DossierFacts {
+        evidence: outcome.evidence.0.clone(),
+        files: evidence_files::identify(&target.path, &outcome.report),
+        policy_digest: builtin_policy_digest(),
+    }
 }
 
 /// What the SARIF files asked for leave out under code scanning's limits, once each.

@@ -25,6 +25,24 @@ use std::time::Duration;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
 
+/// The SHA-256 of the built-in policy pack (each file's path and text, NUL-separated, in path
+/// order): the dossier and `self-test` name the exact rules a result came from.
+pub fn builtin_policy_digest() -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for (path, text) in BUILTIN_POLICIES {
+        hasher.update(path.as_bytes());
+        hasher.update([0]);
+        hasher.update(text.as_bytes());
+        hasher.update([0]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Why a rule that declares no evidence keys cannot pass: it would pass on nothing.
 fn no_declared_evidence() -> Text {
     Text::new(

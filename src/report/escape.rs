@@ -3,8 +3,8 @@
 //!
 //! A file name with a newline must not start a new line of a CI log, where a line beginning
 //! `::error file=...` is a GitHub Actions workflow command; backticks, brackets and HTML in a
-//! commit subject must not turn into links, images or markup in a job summary. JSON and SARIF
-//! need nothing here: serde escapes them.
+//! commit subject must not turn into links, images or markup in a job summary or the HTML
+//! dossier. JSON and SARIF need nothing here: serde escapes them.
 
 use std::fmt::Write;
 
@@ -90,8 +90,33 @@ pub fn markdown_code(text: &str, in_table: bool) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
+/// HTML text or attribute value: control characters as in [`line`], and `&`, `<`, `>`, `"`,
+/// `'` as entities, so repository text can open no element and end no attribute.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in line(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn html_text_opens_no_element() {
+        assert_eq!(
+            html("<script>\"a\"&'b'\n"),
+            "&lt;script&gt;&quot;a&quot;&amp;&#39;b&#39;\\n"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -4,6 +4,7 @@
 //! JSON for its own bookkeeping). Scanning once and rendering each view from the same
 //! [`ScanReport`] keeps them consistent and costs one history walk instead of three.
 
+use crate::report::html::DossierFacts;
 use crate::report::view::ReportView;
 use crate::report::{Format, ScanReport, render};
 use clap::ValueEnum;
@@ -54,13 +55,13 @@ pub fn write_report_files(
     report: &ScanReport,
     files: &[ReportFile],
     view: &ReportView,
+    dossier: &DossierFacts,
 ) -> Result<(), ReportFileError> {
     for file in files {
-        std::fs::write(&file.path, render(report, file.format, view, false)).map_err(|source| {
-            ReportFileError::Write {
-                path: file.path.display().to_string(),
-                source,
-            }
+        let text = render(report, file.format, view, false, dossier);
+        std::fs::write(&file.path, text).map_err(|source| ReportFileError::Write {
+            path: file.path.display().to_string(),
+            source,
         })?;
     }
     Ok(())
@@ -87,9 +88,11 @@ mod tests {
 
     #[test]
     fn rejects_unknown_format_missing_file_and_missing_separator() {
-        let err = parse_report_file("html=x.html").unwrap_err();
+        let err = parse_report_file("pdf=x.pdf").unwrap_err();
         assert!(
-            err.contains("unknown format `html`") && err.contains("markdown"),
+            err.contains("unknown format `pdf`")
+                && err.contains("markdown")
+                && err.contains("html"),
             "{err}"
         );
         assert!(parse_report_file("json=").unwrap_err().contains("no file"));

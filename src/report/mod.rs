@@ -4,6 +4,7 @@
 pub mod escape;
 mod failures;
 pub mod files;
+pub mod html;
 mod json;
 mod markdown;
 pub mod sarif;
@@ -39,6 +40,8 @@ pub enum Format {
     /// SARIF for uploading to code scanning: without waived findings (see `sarif`).
     SarifUpload,
     Markdown,
+    /// The readiness dossier: one self-contained HTML file (see `html`).
+    Html,
 }
 
 /// One rule as the scan ended it.
@@ -208,13 +211,21 @@ pub fn rules_by_pillar(report: &ScanReport) -> Vec<(&'static str, Vec<&RuleRepor
         .collect()
 }
 
-/// Renders `report` in `format`; `view` shapes the text and Markdown reports only.
-pub fn render(report: &ScanReport, format: Format, view: &view::ReportView, color: bool) -> String {
+/// Renders `report` in `format`; `view` shapes the text and Markdown reports only, `dossier`
+/// holds what the HTML dossier shows besides the report.
+pub fn render(
+    report: &ScanReport,
+    format: Format,
+    view: &view::ReportView,
+    color: bool,
+    dossier: &html::DossierFacts,
+) -> String {
     match format {
         Format::Text => text::render(report, view, color),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report, sarif::Variant::Record),
         Format::SarifUpload => sarif::render(report, sarif::Variant::Upload),
         Format::Markdown => markdown::render(report, view),
+        Format::Html => html::render(report, dossier),
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod alternates;
 pub mod baseline;
+pub mod evidence_files;
 pub mod loose_objects;
 pub mod pipeline;
 pub mod repository;

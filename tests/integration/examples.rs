@@ -2,25 +2,16 @@
 //! (rule id and level, as listed under "## Expected findings"), and `examples/materialise.sh`,
 //! which builds each example from its base and overlay.
 
-use regex::Regex;
+use samdscan::selftest::expected::unmatched;
 use serde_json::Value;
 
+/// The findings an example's README promises, read by the same code `samdscan self-test` uses.
 fn expected_findings(name: &str) -> Vec<(String, String)> {
     let readme =
         std::fs::read_to_string(crate::common::examples_dir().join(name).join("README.md"))
             .unwrap();
-    let section = readme
-        .split("## Expected findings")
-        .nth(1)
-        .unwrap_or_else(|| panic!("{name}/README.md has no '## Expected findings'"));
-    let section = section.split("\n## ").next().unwrap();
-    let re = Regex::new(r"(?m)^- `([A-Z]+-[A-Z0-9-]+)` (error|warning|note)").unwrap();
-    let mut v: Vec<(String, String)> = re
-        .captures_iter(section)
-        .map(|c| (c[1].to_string(), c[2].to_string()))
-        .collect();
-    v.sort();
-    v
+    samdscan::selftest::expected::expected_findings(&readme)
+        .unwrap_or_else(|| panic!("{name}/README.md has no '## Expected findings'"))
 }
 
 fn actual_findings(report: &Value) -> Vec<(String, String)> {
@@ -53,21 +44,6 @@ fn english_only_findings(name: &str, report: &Value) -> Vec<String> {
                 f["rule_id"], f["message"]
             )
         })
-        .collect()
-}
-
-/// The items of `a` that `b` does not match one for one (a multiset difference).
-fn unmatched(a: &[(String, String)], b: &[(String, String)]) -> Vec<String> {
-    let mut rest = b.to_vec();
-    a.iter()
-        .filter(|item| match rest.iter().position(|r| r == *item) {
-            Some(i) => {
-                rest.remove(i);
-                false
-            }
-            None => true,
-        })
-        .map(|(rule, level)| format!("{rule} {level}"))
         .collect()
 }
 

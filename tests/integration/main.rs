@@ -14,6 +14,7 @@ mod contracts;
 mod coverage_conformance;
 mod dhf_layouts;
 mod documents;
+mod dossier;
 mod examples;
 mod git_objects;
 mod history;

@@ -46,11 +46,11 @@ fn an_unwritable_report_file_is_an_error_naming_it() {
 #[test]
 fn a_bad_report_argument_is_a_usage_error() {
     let out = crate::common::samdscan()
-        .args(["scan", "--report", "html=x.html"])
+        .args(["scan", "--report", "pdf=x.pdf"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown format `html`"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown format `pdf`"));
 }
 
 #[test]
