@@ -294,6 +294,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-RSK-002",
         "MFDS-RSK-003",
         "MFDS-RSK-004",
+        "MFDS-RSK-005",
         "MFDS-SWL-001",
         "MFDS-SWL-002",
         "MFDS-SWL-004",
