@@ -67,7 +67,7 @@ marketed if {
 
 applicable := false if not marketed
 
-not_applicable_because contains "the profile declares no approval route (product.route) and does not declare the product marketed" if not marketed
+not_applicable_because contains {"msg": "the profile declares no approval route (product.route) and does not declare the product marketed", "msg_ko": "제품 프로필에 허가 경로(product.route)가 없고 시판 중인 제품으로도 선언되지 않았습니다"} if not marketed
 
 not_evaluated contains r if some r in history.unusable
 

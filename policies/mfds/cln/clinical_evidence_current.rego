@@ -53,7 +53,7 @@ in_scope if profile.ai_enabled
 
 applicable := false if not in_scope
 
-not_applicable_because contains "grade 1 product without AI" if not in_scope
+not_applicable_because contains {"msg": "grade 1 product without AI", "msg_ko": "AI를 쓰지 않는 1등급 제품입니다"} if not in_scope
 
 is_report(d) if contains(lower(d.path), "report")
 
@@ -67,7 +67,7 @@ is_report(d) if {
 
 reports := [d | some d in documents.for_rule("clinical_evaluation", "MFDS-CLN-002"); is_report(d); is_string(d.text)]
 
-not_evaluated contains "no clinical evaluation report with readable text (MFDS-CLN-001 reports a missing one)" if count(reports) == 0
+not_evaluated contains {"msg": "no clinical evaluation report with readable text (MFDS-CLN-001 reports a missing one)", "msg_ko": "읽을 수 있는 임상평가 보고서가 없습니다(없는 경우 MFDS-CLN-001이 보고합니다)"} if count(reports) == 0
 
 intended_use := documents.for_rule("intended_use", "MFDS-GEN-002")
 

@@ -74,7 +74,7 @@ hits := h if {
 	is_array(h)
 } else := []
 
-not_evaluated contains "the secret search was cut short (more than 200 hits); the hits beyond are unjudged" if input.secrets.truncated == true
+not_evaluated contains {"msg": "the secret search was cut short (more than 200 hits); the hits beyond are unjudged", "msg_ko": "비밀정보 검색이 중간에 끊겼습니다(200건 초과). 그 이후의 검출은 판단되지 않았습니다"} if input.secrets.truncated == true
 
 from_history(h) if is_string(h.commit)
 

@@ -48,7 +48,7 @@ import rego.v1
 
 applicable := false if not profile.connected
 
-not_applicable_because contains "the profile does not declare the product connected" if not profile.connected
+not_applicable_because contains {"msg": "the profile does not declare the product connected", "msg_ko": "제품 프로필에 네트워크 연결 제품(connected)으로 선언되지 않았습니다"} if not profile.connected
 
 level := profile.escalate("warning")
 

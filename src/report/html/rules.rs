@@ -77,7 +77,7 @@ fn rule(out: &mut String, report: &ScanReport, facts: &DossierFacts, r: &RuleRep
         }
     );
     for reason in &r.reasons {
-        let _ = writeln!(out, "<p class=\"muted\">{}</p>", html(reason));
+        let _ = writeln!(out, "<p class=\"muted\">{}</p>", html(reason.text(report.lang)));
     }
     findings(out, report, r);
     evidence(out, report, facts, r);
