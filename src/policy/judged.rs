@@ -143,6 +143,13 @@ fn missing_reason(path: &str) -> Text {
         "product_versions" => ("product version manifest", "제품 버전 매니페스트"),
         "soup.lists" => ("SOUP list", "SOUP 목록"),
         _ if path.starts_with("history") => ("git history", "git 이력"),
+        _ if path.starts_with("documents.") => {
+            let kind = &path["documents.".len()..];
+            return Text::new(
+                format!("no {} document", kind.replace('_', " ")),
+                format!("`{kind}` 문서 없음"),
+            );
+        }
         _ => {
             return Text::new(
                 format!("no `{path}` evidence"),

@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [39, 0, 18, 2],
+        [40, 0, 18, 2],
     )
 }
 

@@ -274,6 +274,8 @@ mod tests {
         assert_eq!(evidence["sboms"][0]["component_count"], 2);
         assert_eq!(evidence["dependencies"]["drift"][0]["compared"], 1);
         assert_eq!(evidence["ai"]["model_cards"][0]["name"], "cxr");
-        assert_eq!(source.reads("sbom/app.cdx.json"), 1);
+        // One read parsed once for the SBOM, dependency and AI extractors, and one raw read
+        // by the secret search, which looks at every file's bytes.
+        assert_eq!(source.reads("sbom/app.cdx.json"), 2);
     }
 }

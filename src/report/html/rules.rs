@@ -77,7 +77,11 @@ fn rule(out: &mut String, report: &ScanReport, facts: &DossierFacts, r: &RuleRep
         }
     );
     for reason in &r.reasons {
-        let _ = writeln!(out, "<p class=\"muted\">{}</p>", html(reason.text(report.lang)));
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">{}</p>",
+            html(reason.text(report.lang))
+        );
     }
     findings(out, report, r);
     evidence(out, report, facts, r);
