@@ -3,45 +3,34 @@
 //! `examples/`, the golden corpus `samdscan self-test` runs.
 
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=policies");
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = walkdir::WalkDir::new(root.join("policies"))
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let policies: Vec<_> = walkdir::WalkDir::new(root.join("policies"))
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rego"))
         .map(|e| e.path().to_path_buf())
         .collect();
-    files.sort();
-    let mut out = String::from("pub static BUILTIN_POLICIES: &[(&str, &str)] = &[\n");
-    for f in files {
-        let rel = f
-            .strip_prefix(root)
-            .expect("walked under the crate root")
-            .to_string_lossy()
-            .replace('\\', "/");
-        // Resolved against the crate being compiled, not baked in as this build's absolute path,
-        // so a build directory shared between two checkouts never points into the other one.
-        writeln!(
-            out,
-            "    ({rel:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{rel}\"))),"
-        )
-        .expect("writing to a String cannot fail");
-    }
-    out.push_str("];\n");
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("builtin_policies.rs");
-    std::fs::write(dest, out).expect("OUT_DIR is writable");
+    let table = Table {
+        name: "BUILTIN_POLICIES",
+        item: "&str",
+        include: "include_str",
+        strip: "",
+        file: "builtin_policies.rs",
+    };
+    table.write(root, policies);
     embed_examples(root);
 }
 
 /// `EXAMPLE_FILES`: (path under `examples/`, bytes) of every file in an example folder (one
 /// holding a README.md), sorted.
-fn embed_examples(root: &std::path::Path) {
+fn embed_examples(root: &Path) {
     println!("cargo:rerun-if-changed=examples");
     let examples = root.join("examples");
-    let mut files: Vec<_> = walkdir::WalkDir::new(&examples)
+    let files: Vec<_> = walkdir::WalkDir::new(&examples)
         .min_depth(2)
         .into_iter()
         .filter_map(Result::ok)
@@ -53,23 +42,51 @@ fn embed_examples(root: &std::path::Path) {
             examples.join(folder).join("README.md").is_file()
         })
         .collect();
-    files.sort();
-    let mut out = String::from("pub static EXAMPLE_FILES: &[(&str, &[u8])] = &[\n");
-    for f in files {
-        let rel = f
-            .strip_prefix(root)
-            .expect("walked under the crate root")
-            .to_string_lossy()
-            .replace('\\', "/");
-        let name = rel.strip_prefix("examples/").expect("under examples");
-        writeln!(
-            out,
-            "    ({name:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{rel}\"))),"
-        )
-        .expect("writing to a String cannot fail");
+    let table = Table {
+        name: "EXAMPLE_FILES",
+        item: "&[u8]",
+        include: "include_bytes",
+        strip: "examples/",
+        file: "example_files.rs",
+    };
+    table.write(root, files);
+}
+
+/// A static table `NAME: &[(&str, ITEM)]` of (name, contents) written to `OUT_DIR/FILE`; the
+/// name is the path under the crate root without `strip`.
+struct Table {
+    name: &'static str,
+    item: &'static str,
+    include: &'static str,
+    strip: &'static str,
+    file: &'static str,
+}
+
+impl Table {
+    fn write(&self, root: &Path, mut files: Vec<PathBuf>) {
+        files.sort();
+        let mut out = format!("pub static {}: &[(&str, {})] = &[\n", self.name, self.item);
+        for f in files {
+            let rel = f
+                .strip_prefix(root)
+                .expect("walked under the crate root")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let name = rel
+                .strip_prefix(self.strip)
+                .expect("under the stripped folder");
+            // Resolved against the crate being compiled, not baked in as this build's absolute
+            // path, so a build directory shared between two checkouts never points into the other.
+            writeln!(
+                out,
+                "    ({name:?}, {}!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{rel}\"))),",
+                self.include
+            )
+            .expect("writing to a String cannot fail");
+        }
+        out.push_str("];\n");
+        let dest =
+            Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(self.file);
+        std::fs::write(dest, out).expect("OUT_DIR is writable");
     }
-    out.push_str("];\n");
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("example_files.rs");
-    std::fs::write(dest, out).expect("OUT_DIR is writable");
 }

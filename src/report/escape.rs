@@ -49,17 +49,25 @@ fn escape_controls(text: &str, out: &mut String) {
 /// `&`, `<` and `>` as entities, and the punctuation that GitHub's Markdown reads inside a
 /// line (emphasis, links, images, code, table cells, strikethrough, math) backslash-escaped.
 pub fn markdown_text(text: &str) -> String {
+    escaped(text, |c, out| match c {
+        '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '!' | '|' | '#' | '~' | '$' => {
+            out.push('\\');
+            out.push(c);
+        }
+        c => out.push(c),
+    })
+}
+
+/// `text` as in [`line`], with HTML's `&`, `<` and `>` as entities and every other character
+/// written by `other`.
+fn escaped(text: &str, other: impl Fn(char, &mut String)) -> String {
     let mut out = String::with_capacity(text.len());
     for c in line(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '!' | '|' | '#' | '~' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
+            c => other(c, &mut out),
         }
     }
     out
@@ -93,18 +101,11 @@ pub fn markdown_code(text: &str, in_table: bool) -> String {
 /// HTML text or attribute value: control characters as in [`line`], and `&`, `<`, `>`, `"`,
 /// `'` as entities, so repository text can open no element and end no attribute.
 pub fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in line(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escaped(text, |c, out| match c {
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        c => out.push(c),
+    })
 }
 
 #[cfg(test)]
