@@ -52,33 +52,50 @@ config_anchor(key) := {"path": input.config.path, "line": profile.config_line(ke
 
 missing_anchor(kind) := anchor_or(kind, config_anchor("product"))
 
-# Lower-cased heading texts of a document.
-headings(doc) := {lower(h.text) | some h in doc.headings}
-
-# True when some heading of `doc` contains one of `words` (lower case).
+# True when some heading of `doc` contains one of `words`. Case, spacing and punctuation do not
+# matter: `위험 통제` finds a heading `위험통제:` and `변경관리` one written `변경 관리`.
 has_heading(doc, words) if {
-	some h in headings(doc)
-	some w in words
-	contains(h, w)
-}
-
-# Spacing and punctuation do not matter: `위험 통제` finds a heading `위험통제:` and
-# `변경관리` one written `변경 관리`.
-has_heading(doc, words) if {
+	keys := {squeezed(w) | some w in words}
 	some h in doc.headings
-	some w in words
-	contains(squeezed(h.text), squeezed(w))
+	text := squeezed(h.text)
+	some k in keys
+	contains(text, k)
 }
 
 # Lower case, without whitespace or punctuation.
-squeezed(text) := regex.replace(lower(text), `[\s\p{P}]+`, "")
+squeezed(text) := strings.replace_n(squeeze_table, lower(text))
+
+# What `squeezed` drops: whitespace (ASCII, no-break and ideographic spaces), ASCII punctuation
+# and the CJK and typographic punctuation Korean documents use. A table, not a regex: regorus
+# compiles a regex pattern on every call, and this runs on every heading a rule reads.
+squeeze_table := {c: "" |
+	some c in [
+		" ", "\t", "\n", "\r", "\u000b", "\u000c", "\u0085", "\u00a0", "\u1680", "\u2000",
+		"\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007", "\u2008",
+		"\u2009", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
+		"!", "\"", "#", "%", "&", "'", "(", ")", "*", ",", "-", ".", "/", ":", ";", "?", "@",
+		"[", "\\", "]", "_", "{", "}",
+		"\u00a1", "\u00a7", "\u00ab", "\u00b6", "\u00b7", "\u00bb", "\u00bf",
+		"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2018", "\u2019",
+		"\u201a", "\u201c", "\u201d", "\u201e", "\u2020", "\u2021", "\u2022", "\u2026",
+		"\u2030", "\u2032", "\u2033", "\u2039", "\u203a", "\u203b",
+		"\u3001", "\u3002", "\u3003", "\u3008", "\u3009", "\u300a", "\u300b", "\u300c",
+		"\u300d", "\u300e", "\u300f", "\u3010", "\u3011", "\u3014", "\u3015", "\u3016",
+		"\u3017", "\u301c", "\u301d", "\u301e", "\u301f", "\u30fb",
+		"\uff01", "\uff02", "\uff03", "\uff05", "\uff06", "\uff07", "\uff08", "\uff09",
+		"\uff0a", "\uff0c", "\uff0d", "\uff0e", "\uff0f", "\uff1a", "\uff1b", "\uff1f",
+		"\uff20", "\uff3b", "\uff3c", "\uff3d", "\uff3f", "\uff5b", "\uff5d", "\uff61",
+		"\uff62", "\uff63", "\uff64", "\uff65",
+	]
+}
 
 # Documents of `kind`, plus the document the evidence index points to for `rule_id`.
 for_rule(kind, rule_id) := array.concat(of_kind(kind), [d]) if {
 	d := input.evidence_index.entries[rule_id].document
 } else := of_kind(kind)
 
-# True when a document of `docs` has one of `words` (lower case) in its title or a heading.
+# True when a document of `docs` has one of `words` in its title or a heading (case, spacing and
+# punctuation aside).
 covers(docs, words) if {
 	some doc in docs
 	has_heading(doc, words)
@@ -88,16 +105,9 @@ covers(docs, words) if {
 	some doc in docs
 	title := doc.title
 	is_string(title)
+	text := squeezed(title)
 	some w in words
-	contains(lower(title), w)
-}
-
-covers(docs, words) if {
-	some doc in docs
-	title := doc.title
-	is_string(title)
-	some w in words
-	contains(squeezed(title), squeezed(w))
+	contains(text, squeezed(w))
 }
 
 # The names of `parts` (name -> lower-case words) that no document of `docs` covers, sorted.

@@ -74,3 +74,9 @@ test_headings_and_titles_match_whatever_the_spacing if {
 	documents.covers([doc], ["위험관리 계획"])
 	not documents.has_heading(doc, ["형상관리"])
 }
+
+test_squeezed_drops_spacing_and_punctuation_of_both_scripts if {
+	documents.squeezed("1.2 Risk-Management\u00a0Plan: (Overview)") == "12riskmanagementplanoverview"
+	documents.squeezed("제 3 장　위험 관리 「계획」（개요）・요약…") == "제3장위험관리계획개요요약"
+	documents.squeezed("A+B=C") == "a+b=c"
+}

@@ -9,7 +9,7 @@
 pub(crate) mod memory_source;
 
 use super::RepositoryFacts;
-use super::extractor::{FileKind, compile_globs, extension};
+use super::extractor::{FileKind, compile_glob_groups, extension};
 use super::source::{ReadError, RepoSource, in_not_evidence_folder};
 use crate::config::LoadedConfig;
 use crate::date::Date;
@@ -70,18 +70,24 @@ impl<'a> Context<'a> {
     }
 
     fn classify(&self, kinds: &[&FileKind]) -> BTreeMap<&'static str, Vec<String>> {
-        let mut out: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+        let mut out: BTreeMap<&'static str, Vec<String>> =
+            kinds.iter().map(|k| (k.name, vec![])).collect();
         let cap = self.config.max_file_size();
-        for kind in kinds {
-            let user = self.config.config.evidence.globs.get(kind.name);
-            let globs: Vec<String> = match user {
+        let user_globs = |kind: &FileKind| self.config.config.evidence.globs.get(kind.name);
+        let globs: Vec<Vec<String>> = kinds
+            .iter()
+            .map(|kind| match user_globs(kind) {
                 Some(user) => user.clone(),
                 None => kind.globs.iter().map(|g| g.to_string()).collect(),
-            };
-            let set = compile_globs(&globs);
-            let files = out.entry(kind.name).or_default();
-            for entry in self.source.inventory().files() {
-                let by_name = set.is_match(&entry.path);
+            })
+            .collect();
+        // One glob set for every kind: each file is matched once, not once per kind.
+        let set = compile_glob_groups(&globs);
+        for entry in self.source.inventory().files() {
+            let named = set.groups(&entry.path);
+            let mut not_evidence = None;
+            for (i, kind) in kinds.iter().enumerate() {
+                let by_name = named.binary_search(&i).is_ok();
                 let by_content = !by_name
                     && kind.sniffer.is_some_and(|s| {
                         s.extensions.contains(&extension(&entry.path).as_str())
@@ -91,9 +97,13 @@ impl<'a> Context<'a> {
                                 .read_head(&entry.path, SNIFF_BYTES)
                                 .is_ok_and(|head| (s.test)(&head))
                     });
+                if !(by_name || by_content) {
+                    continue;
+                }
                 // The user's own `evidence.<kind>` globs are taken as written.
-                if (by_name || by_content) && (user.is_some() || !self.is_not_evidence(&entry.path))
-                {
+                let skipped = user_globs(kind).is_none()
+                    && *not_evidence.get_or_insert_with(|| self.is_not_evidence(&entry.path));
+                if !skipped && let Some(files) = out.get_mut(kind.name) {
                     files.push(entry.path.clone());
                 }
             }

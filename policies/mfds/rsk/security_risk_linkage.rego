@@ -71,8 +71,9 @@ rated_medium_or_above(row) if {
 }
 
 no_safety_impact(row) if {
+	text := documents.squeezed(row)
 	some w in ["nosafetyimpact", "notsafetyrelated", "안전영향없음", "안전영향없다"]
-	contains(documents.squeezed(row), w)
+	contains(text, w)
 }
 
 risk_rows := [r | some t in input.risks.tables; some r in object.get(t, "rows", [])]

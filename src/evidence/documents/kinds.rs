@@ -9,6 +9,8 @@
 //! `침해사고대응계획서` and `Incident Response Plan` all make an incident response plan.
 //! docs/templates.md lists the same table for users; keep the two in step.
 
+use std::sync::LazyLock;
+
 use crate::evidence::extractor::FileKind;
 
 /// A document kind: its file kind (name and default globs) and the title phrases that identify it.
@@ -302,12 +304,22 @@ pub const DOCUMENT_KINDS: &[FileKind] = &{
     out
 };
 
-/// The kinds whose title phrases occur in `title`.
-pub fn kinds_titled(title: &str) -> Vec<&'static str> {
+/// Every kind's title phrases, [folded](fold) once per run rather than once per document.
+static FOLDED_TITLES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     DOCUMENT_KIND_TABLE
         .iter()
-        .filter(|k| phrase_in(title, k.titles))
-        .map(|k| k.file.name)
+        .map(|k| k.titles.iter().map(|t| fold(t)).collect())
+        .collect()
+});
+
+/// The kinds whose title phrases occur in `title`.
+pub fn kinds_titled(title: &str) -> Vec<&'static str> {
+    let title = fold(title);
+    DOCUMENT_KIND_TABLE
+        .iter()
+        .zip(FOLDED_TITLES.iter())
+        .filter(|(_, phrases)| phrases.iter().any(|p| title.contains(p.as_str())))
+        .map(|(k, _)| k.file.name)
         .collect()
 }
 

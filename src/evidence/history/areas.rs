@@ -8,10 +8,10 @@
 //! ([`is_test_path`]), so both agree on what a test is.
 
 use super::super::dependencies::lockfile::all_lockfile_names;
-use super::super::extractor::compile_globs;
+use super::super::extractor::{PathGlobs, compile_globs};
 use super::super::references::is_test_path;
 use crate::config::LoadedConfig;
-use globset::GlobSet;
+
 use std::collections::BTreeSet;
 
 const RISK_DIRS: &[&str] = &["docs/risk/**"];
@@ -32,8 +32,8 @@ const OWNER_REQUIRED: &[&str] = &[SAFETY_CRITICAL, RISK];
 
 /// Compiled globs for every area.
 pub struct AreaMatcher {
-    systems: Vec<(String, GlobSet)>,
-    named: Vec<(&'static str, GlobSet)>,
+    systems: Vec<(String, PathGlobs)>,
+    named: Vec<(&'static str, PathGlobs)>,
 }
 
 impl AreaMatcher {

@@ -13,9 +13,9 @@ use super::areas::{AreaMatcher, LOCKFILE, RISK, SAFETY_CRITICAL, kind_globs};
 use super::tree_diff::Change;
 use crate::config::LoadedConfig;
 use crate::evidence::dependencies::lockfile::parse_lockfile;
-use crate::evidence::extractor::compile_globs;
+use crate::evidence::extractor::{PathGlobs, compile_globs};
 use git2::{Repository, Tree};
-use globset::GlobSet;
+
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -99,9 +99,9 @@ pub(super) struct Hit {
 
 /// The detectors' globs, compiled once per scan.
 pub(super) struct Detectors {
-    intended_use: GlobSet,
-    model: GlobSet,
-    toolchain: GlobSet,
+    intended_use: PathGlobs,
+    model: PathGlobs,
+    toolchain: PathGlobs,
 }
 
 impl Detectors {

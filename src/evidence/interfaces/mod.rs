@@ -7,12 +7,12 @@
 //! touches such a file, after at most [`MAX_COMMITS`] commits; a shallow clone's boundary commit
 //! never counts. Without git history the value says it was not evaluated.
 
-use super::extractor::{FileKind, compile_globs};
+use super::extractor::{FileKind, PathGlobs, compile_globs};
 use super::history::tree_diff::TreeDiffer;
 use super::read::path_history::{CommitRef, first_parent_line};
 use super::{Context, Extractor};
 use git2::{Commit, Oid, Repository};
-use globset::GlobSet;
+
 use serde_json::{Value, json};
 
 /// The most commits walked looking for the last interface change.
@@ -62,7 +62,7 @@ impl Extractor for InterfaceExtractor {
 
 /// The newest commit on the first-parent line from `tip` that added, changed or removed a file
 /// matching `set`, with that file's path.
-fn last_change(repo: &Repository, tip: Oid, set: &GlobSet) -> Option<Value> {
+fn last_change(repo: &Repository, tip: Oid, set: &PathGlobs) -> Option<Value> {
     let mut trees = TreeDiffer::new(repo);
     first_parent_line(repo, tip, MAX_COMMITS).find_map(|(commit, parent)| {
         let path = touched(&mut trees, &commit, parent.as_ref(), set)?;
@@ -77,7 +77,7 @@ fn touched(
     trees: &mut TreeDiffer,
     commit: &Commit,
     parent: Option<&Commit>,
-    set: &GlobSet,
+    set: &PathGlobs,
 ) -> Option<String> {
     let changes = trees
         .changed_files(parent.map(Commit::tree_id), Some(commit.tree_id()))
