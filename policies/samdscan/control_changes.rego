@@ -15,6 +15,7 @@
 #     recommended_action: |
 #       품질 또는 인허가 책임자와 변경을 검토하십시오: 예외 승인에는 사유, 승인자, 만료일, 기록이 필요하고, 비활성화한
 #       규칙이나 낮춘 수준에는 문서화된 근거가 필요합니다.
+#     applies: "--base를 준 검사(풀 리퀘스트 비교)."
 #   id: SAMDSCAN-005
 #   severity: warning
 #   precision: high

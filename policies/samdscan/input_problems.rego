@@ -15,6 +15,7 @@
 #     recommended_action: |
 #       발견사항에 적힌 파일을 고치거나 삭제하고, 정당한 증거 파일이 더 크면
 #       `evidence.max_file_size`를 올리거나, 심볼릭 링크를 실제 파일로 바꾸십시오.
+#     applies: "항상."
 #   id: SAMDSCAN-004
 #   severity: warning
 #   precision: high

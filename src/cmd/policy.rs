@@ -151,8 +151,8 @@ const PAGE_EN: PageWords = PageWords {
 const PAGE_KO: PageWords = PageWords {
     default_level: "기본 수준",
     pillar: "종합계획 축",
-    applies: "적용 대상(영문)",
-    escalation: "수준 상향(영문)",
+    applies: "적용 대상",
+    escalation: "수준 상향",
     evidence_read: "읽는 증거",
     optional: "선택",
     presence: "- **존재 규칙:** 증거가 없어도 평가하여 없다는 사실을 보고합니다\n",
@@ -185,10 +185,10 @@ pub fn rule_markdown(r: &Rule, lang: Lang) -> String {
         p.pillar,
         pillar_name(c.pillar.as_deref(), lang)
     ));
-    if let Some(a) = &c.applies {
+    if let Some(a) = r.meta.applies_in(lang) {
         out.push_str(&format!("- **{}:** {}\n", p.applies, a.trim()));
     }
-    if let Some(e) = &c.escalation {
+    if let Some(e) = r.meta.escalation_in(lang) {
         out.push_str(&format!("- **{}:** {}\n", p.escalation, e.trim()));
     }
     if !c.evidence.is_empty() {

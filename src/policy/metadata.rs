@@ -52,6 +52,10 @@ pub struct Translation {
     pub description: Option<String>,
     #[serde(default)]
     pub recommended_action: Option<String>,
+    #[serde(default)]
+    pub applies: Option<String>,
+    #[serde(default)]
+    pub escalation: Option<String>,
 }
 
 /// The `custom:` part of METADATA: samdscan's own fields.
@@ -180,6 +184,18 @@ impl Metadata {
     pub fn recommended_action_in(&self, lang: Lang) -> Option<&str> {
         let english = self.custom.recommended_action.as_deref();
         self.text_in(lang, english, |t| t.recommended_action.as_ref())
+    }
+
+    /// When the rule applies, in words.
+    pub fn applies_in(&self, lang: Lang) -> Option<&str> {
+        let english = self.custom.applies.as_deref();
+        self.text_in(lang, english, |t| t.applies.as_ref())
+    }
+
+    /// How the rule's level escalates with grade, class or profile, in words.
+    pub fn escalation_in(&self, lang: Lang) -> Option<&str> {
+        let english = self.custom.escalation.as_deref();
+        self.text_in(lang, english, |t| t.escalation.as_ref())
     }
 }
 

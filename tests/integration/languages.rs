@@ -35,8 +35,22 @@ fn every_built_in_rule_has_its_texts_in_both_languages() {
                 m.custom.recommended_action.as_deref(),
                 ko.and_then(|k| k.recommended_action.as_deref()),
             ),
+            (
+                "applies",
+                m.custom.applies.as_deref(),
+                ko.and_then(|k| k.applies.as_deref()),
+            ),
+            (
+                "escalation",
+                m.custom.escalation.as_deref(),
+                ko.and_then(|k| k.escalation.as_deref()),
+            ),
         ];
+        let optional = ["applies", "escalation"];
         for (field, en, ko) in texts {
+            if en.is_none() && optional.contains(&field) {
+                continue;
+            }
             if en.is_none_or(|t| t.trim().is_empty()) {
                 gaps.push(format!("{}: no English {field}", r.id()));
             }
@@ -366,4 +380,42 @@ fn every_reason_of_every_example_is_korean_in_a_korean_report() {
     }
     // The examples between them rule out or leave unjudged dozens of rules.
     assert!(reasons > 50, "only {reasons} reasons in all examples");
+}
+
+/// The catalogue's escalation rule (§0.3: a warning becomes an error for grade 4 or any class C
+/// system, unless the item says otherwise) is decided per rule: every rule whose default level is
+/// a warning says how it escalates, and a rule that uses `profile.escalate` says it in those terms.
+#[test]
+fn every_warning_rule_states_its_escalation() {
+    let set = PolicySet::builtin().unwrap();
+    let sources = policy_sources();
+    let mut gaps = vec![];
+    for r in reportable_rules(&set)
+        .into_iter()
+        .filter(|r| r.id().starts_with("MFDS-"))
+    {
+        let c = &r.meta.custom;
+        let escalation = c.escalation.as_deref().unwrap_or_default();
+        if c.severity == samdscan::finding::Level::Warning && escalation.is_empty() {
+            gaps.push(format!(
+                "{}: a warning rule without custom.escalation",
+                r.id()
+            ));
+        }
+        let Some((_, source)) = sources
+            .iter()
+            .find(|(path, _)| path.ends_with(&r.path) || r.path.ends_with(path))
+        else {
+            panic!("{}: no policy source for {}", r.id(), r.path);
+        };
+        if source.contains("profile.escalate(")
+            && !(escalation.contains("grade 4") && escalation.contains("class C"))
+        {
+            gaps.push(format!(
+                "{}: uses profile.escalate but its escalation says: {escalation}",
+                r.id()
+            ));
+        }
+    }
+    assert!(gaps.is_empty(), "{}", gaps.join("\n"));
 }

@@ -16,6 +16,8 @@
 #     recommended_action: |
 #       `docs/ai/pccp.md`(또는 `변경관리계획.md`)를 작성하고 변경 내용 기술, 변경 프로토콜, 영향 평가
 #       절을 두며, 각 변경마다 허용 기준을 적으십시오.
+#     applies: "product.ai.enabled인 인공지능 제품."
+#     escalation: "product.ai.pccp가 true이면 오류(계획이 제출 자료의 일부), 그 밖에는 경고입니다."
 #   id: MFDS-AI-006
 #   severity: warning
 #   precision: medium

@@ -19,6 +19,7 @@
 #       각 데이터셋마다 `data/<dataset>/DATASHEET.md`를 작성하고 front matter에
 #       `split: [training]`(또는 `test`, `tuning`)을 적으며, 출처, 수집, 포함 기준,
 #       인구학적 분포, 주석, 비식별화, 분할 역할 절을 두십시오(docs/ai.md 참조).
+#     applies: "product.ai.enabled인 인공지능 제품."
 #   id: MFDS-AI-002
 #   severity: error
 #   precision: medium

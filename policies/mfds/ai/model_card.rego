@@ -23,6 +23,7 @@
 #       적은 Hugging Face 형식 front matter가 있는 README.md)를 두고 docs/ai.md에
 #       적힌 절을 작성하십시오: 사용목적, 모델 정보, 학습 데이터, 평가 데이터, 성능 지표(95% 신뢰구간), 하위집단
 #       성능, 한계, 사람의 감독, 변경 이력.
+#     applies: "product.ai.enabled인 인공지능 제품."
 #   id: MFDS-AI-001
 #   severity: error
 #   precision: medium

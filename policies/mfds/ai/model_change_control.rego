@@ -20,6 +20,7 @@
 #       모델을 재학습하거나 교체하는 변경에서 모델 카드의 `version`을 올리고 `artifact_sha256`과 변경
 #       이력을 갱신하며, 그 버전의 새 성능 평가 보고서를 커밋하십시오. 변경을 분류하십시오(소프트웨어 업그레이드 또는
 #       PCCP 범위의 변경).
+#     applies: "product.ai.enabled인 인공지능 제품. git 이력이 필요합니다."
 #   id: MFDS-AI-007
 #   severity: error
 #   precision: high

@@ -16,6 +16,8 @@
 #       `eval/<model>/<version>/metrics.json`을 커밋하고, `overall` 지표는
 #       `value`, `ci95`, `n`을 가진 객체로, `subgroups`는 속성(`sex`, `age`,
 #       `site`, ...)과 집단별로 적으십시오.
+#     applies: "product.ai.enabled인 인공지능 제품."
+#     escalation: "표본 크기 누락은 경고이고, 그 밖의 모든 결함은 오류입니다."
 #   id: MFDS-AI-004
 #   severity: error
 #   precision: medium

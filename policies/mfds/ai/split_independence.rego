@@ -16,6 +16,7 @@
 #       `splits/train.csv`, `splits/test.csv` 같은 분할 목록을 가명화된
 #       `subject_id`(또는 `patient_id`) 열과 함께 커밋하고, 어떤 대상자도 시험 분할과 학습·튜닝
 #       분할에 동시에 있지 않도록 대상자 단위로 다시 분할하십시오.
+#     applies: "product.ai.enabled인 인공지능 제품."
 #   id: MFDS-AI-003
 #   severity: error
 #   precision: high

@@ -22,6 +22,8 @@
 #       커밋 메시지나 `Change-Request:` 트레일러에 변경요청 또는 문제보고를 적거나(병합 전에 squash
 #       또는 reword), 병합 커밋이 그것을 적는 풀 리퀘스트로 병합하십시오. 추적 시스템의 ID 형식이 다르면
 #       `history.change_reference`를 설정하십시오.
+#     applies: "이력 범위에서 소프트웨어 시스템의 경로를 변경하는 모든 커밋(시스템을 선언하지 않았으면 변경이 있는 모든 커밋)."
+#     escalation: "변경된 시스템이 B 또는 C등급(또는 등급 미지정)이면 오류, 모두 A등급이면 경고입니다."
 #   id: MFDS-CHG-001
 #   severity: error
 #   precision: high

@@ -34,6 +34,8 @@
 #       `classification: upgrade | minor | none`, 해당 범주(i–iv), `rationale:`(근거), 업그레이드이면
 #       `filing:`(변경허가·변경인증·변경신고 번호), 경미 변경이면 `post-report-due:`(릴리스 후 30일 이내 날짜
 #       또는 annual)를 기재하고 릴리스 태그에 포함하십시오.
+#     applies: "시판 중인 제품(product.route 또는 product.marketed 설정), 도달 가능한 출시 태그 사이의 각 출시 범위(최신 24개)."
+#     escalation: "모든 등급과 안전성 등급에서 오류입니다(분류를 잘못하면 허가에 영향이 있습니다)."
 #   id: MFDS-CHG-002
 #   severity: error
 #   precision: high

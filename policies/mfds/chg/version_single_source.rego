@@ -29,6 +29,7 @@
 #     recommended_action: |
 #       `product.version`, 릴리스 태그, 변경 이력, 제품 매니페스트, SBOM을 함께 올리십시오: 릴리스
 #       하나에 버전 하나.
+#     applies: "항상."
 #   id: MFDS-CHG-003
 #   severity: error
 #   precision: high

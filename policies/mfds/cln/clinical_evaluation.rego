@@ -16,6 +16,8 @@
 #       `docs/clinical/` 아래에 임상 평가 계획서와 보고서를 추가하거나(제목 예: "임상 평가 계획서",
 #       "임상 평가 보고서" / "Clinical Evaluation Plan", "Clinical Evaluation
 #       Report"), 증거 색인에서 `MFDS-CLN-001`을 eQMS 기록에 연결하십시오.
+#     applies: "2등급 이상이거나 인공지능을 사용하는 모든 제품."
+#     escalation: "4등급이거나 소프트웨어 안전성 등급 C인 시스템이 있으면 오류입니다."
 #   id: MFDS-CLN-001
 #   severity: warning
 #   precision: medium

@@ -23,6 +23,8 @@
 #       사용목적이나 모델이 바뀔 때마다 임상 평가를 재검토하고, 보고서에 평가한 사용목적 문서 ID와 버전,
 #       모델 버전을 적으십시오(예: "사용목적 IU-014 v2, 모델 cxr-triage 2.1.0 기준"). 사용목적 문서의
 #       front matter에 `document_id`와 `version`을 두십시오.
+#     applies: "2등급 이상이거나 인공지능을 사용하는 제품."
+#     escalation: "모든 등급과 안전성 등급에서 참고입니다(지침이 예고되었으나 아직 발간되지 않음)."
 #   id: MFDS-CLN-002
 #   severity: note
 #   precision: medium

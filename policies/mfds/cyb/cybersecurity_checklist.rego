@@ -26,6 +26,7 @@
 #       `evidence` 또는 `justification`)을 가진
 #       `docs/security/mfds-cyber-checklist.yaml`을 추가하십시오.
 #       docs/templates.md를 참조하십시오.
+#     applies: "네트워크 연결 제품(가이드라인의 적용 범위는 업데이트 경로를 포함해 유무선 통신을 하는 기기)."
 #   id: MFDS-CYB-009
 #   severity: error
 #   precision: medium

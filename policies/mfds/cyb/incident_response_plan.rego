@@ -19,6 +19,7 @@
 #       `docs/security/incident-response-plan.md`(또는 `침해사고 대응 계획`)를 추가하여
 #       탐지, 평가, 봉쇄, 통지(식약처, 사용자), 복구, 교훈 절과 실제 연락처, `reviewed:
 #       YYYY-MM-DD` 날짜를 적으십시오.
+#     applies: "디지털의료제품법 적용 제품과 네트워크 연결 제품."
 #   id: MFDS-CYB-014
 #   severity: error
 #   precision: medium

@@ -23,6 +23,8 @@
 #       노출된 자격 증명을 즉시 폐기·교체(rotate)하고, 트리에서 지운 뒤 비밀 관리 도구(환경 변수, 비밀 저장소)로
 #       옮기십시오. 이력에만 남은 것도 교체가 필요하며, 교체 기록을 docs/security/secret-rotations.md에 남기고
 #       CI에 비밀 검사(gitleaks 등)를 두십시오.
+#     applies: "항상."
+#     escalation: "모든 등급과 안전성 등급에서 오류입니다."
 #   id: MFDS-CYB-012
 #   severity: error
 #   precision: medium

@@ -19,6 +19,8 @@
 #     recommended_action: |
 #       `git tag -s vX.Y.Z -m "Release X.Y.Z"`로 릴리스 태그를 만들고(SSH 키로 서명하려면
 #       `gpg.format=ssh` 설정), 경량 태그나 서명되지 않은 릴리스 태그를 교체하십시오.
+#     applies: "네트워크 연결 제품(소프트웨어 업데이트를 받는 모든 제품)."
+#     escalation: "3등급 또는 4등급의 네트워크 연결 제품이면 오류입니다."
 #   id: MFDS-CYB-011
 #   severity: warning
 #   precision: high

@@ -24,6 +24,8 @@
 #       잠금 파일을 갱신하는 같은 변경에서 CI로 잠금 파일로부터 SBOM을 다시 생성하십시오(예:
 #       `cyclonedx-py requirements`, `cyclonedx-npm`, `cargo cyclonedx`,
 #       `syft dir:.`), 전이 의존성을 포함하여.
+#     applies: "소프트웨어, 잠금 파일(lockfile)과 SBOM이 있는 모든 제품(SBOM 누락은 MFDS-CYB-001이 보고)."
+#     escalation: "항상 오류입니다."
 #   id: MFDS-CYB-003
 #   severity: error
 #   precision: high

@@ -25,6 +25,8 @@
 #       SBOM 생성 도구가 공급자, 버전, purl을 기록하도록 설정하고(예: `cyclonedx-py --purl`,
 #       `syft -o cyclonedx-json`), `metadata.authors`(CycloneDX) 또는
 #       `Person:`/`Organization:` 작성자(SPDX), 타임스탬프, 의존 관계 그래프를 추가하십시오.
+#     applies: "소프트웨어 자재명세서(SBOM)가 있는 모든 제품."
+#     escalation: "NTIA 최소 요소가 하나라도 없거나 purl 또는 CPE가 없는 구성요소가 있으면 오류입니다."
 #   id: MFDS-CYB-002
 #   severity: error
 #   precision: high

@@ -23,6 +23,8 @@
 #       CI에서 SBOM을 생성하여(예: cyclonedx-cargo, cyclonedx-npm, syft, SPDX
 #       도구) `sbom/product.cdx.json` 등으로 커밋하고, 잠금 파일이 바뀔 때마다 다시 생성하십시오.
 #       CycloneDX 1.4+ 또는 SPDX 2.2+를 쓰고 제품을 SBOM의 대상으로 설정하십시오.
+#     applies: "소프트웨어가 있는 모든 제품."
+#     escalation: "네트워크 연결 제품이거나 디지털의료제품법 적용 제품이면 오류, 그 밖에는 경고입니다. 오래된 규격 버전이나 다른 제품의 SBOM은 경고입니다."
 #   id: MFDS-CYB-001
 #   severity: error
 #   precision: high

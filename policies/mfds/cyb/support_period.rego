@@ -16,6 +16,8 @@
 #     recommended_action: |
 #       `docs/security/support-policy.md`(또는 `지원 기간`)를 추가하여 지원되는 각 버전의
 #       지원 종료일(YYYY-MM-DD)과 폐기 / 데이터 삭제 절을 적으십시오.
+#     applies: "네트워크 연결 제품."
+#     escalation: "4등급이거나 소프트웨어 안전성 등급 C인 시스템이 있으면 오류입니다."
 #   id: MFDS-CYB-015
 #   severity: warning
 #   precision: medium

@@ -25,6 +25,7 @@
 #       `docs/security/threat-model.md`(또는 `위협 모델`)에 신뢰 경계, 인터페이스 / 데이터
 #       흐름, 외부 의존성, 위협 절을 두고, 최소 1년에 한 번 검토하십시오(front matter에 `reviewed:
 #       YYYY-MM-DD` 기록).
+#     applies: "네트워크 연결 제품."
 #   id: MFDS-CYB-007
 #   severity: error
 #   precision: medium

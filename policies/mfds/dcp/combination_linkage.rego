@@ -15,6 +15,7 @@
 #     recommended_action: |
 #       `docs/combination/`에 의약품 사용에 영향을 주는 각 소프트웨어 기능(투약, 복약 순응, 용량
 #       적정)을 그 기능이 의존하는 의약품 허가사항 항목에 대응시키는 문서를 추가하십시오.
+#     applies: "디지털융합의약품 등 융합 제품(product.combination_product)."
 #   id: MFDS-DCP-001
 #   severity: note
 #   precision: medium

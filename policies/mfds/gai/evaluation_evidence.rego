@@ -18,6 +18,7 @@
 #       `eval/genai/<version>/report.md`(또는 JSON)를 커밋하여 환각, 안전성, 임상
 #       평가(판독자, 평가 기준, 일치도), 일관성(반복 실행) 절을 두고 docs/ai/genai.yaml의 고정 모델
 #       리비전을 적으십시오.
+#     applies: "product.ai.generative인 생성형 인공지능 제품."
 #   id: MFDS-GAI-003
 #   severity: error
 #   precision: medium

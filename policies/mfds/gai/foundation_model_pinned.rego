@@ -18,6 +18,7 @@
 #       `docs/ai/genai.yaml`에 `foundation_model: {name, provider,
 #       revision, deployment}`를 적되, `revision`은 날짜가 있는 스냅샷, 커밋 또는
 #       sha256이어야 하며 `latest`나 `main`이어서는 안 됩니다.
+#     applies: "product.ai.generative인 생성형 인공지능 제품."
 #   id: MFDS-GAI-001
 #   severity: error
 #   precision: high

@@ -18,6 +18,7 @@
 #       판단합니다.
 #     recommended_action: |
 #       결과에 나열된 각 생성형 AI 위해요인에 대해 통제와 검증 참조가 있는 위험 분석표 행을 추가하십시오.
+#     applies: "product.ai.generative인 생성형 인공지능 제품."
 #   id: MFDS-GAI-002
 #   severity: error
 #   precision: medium

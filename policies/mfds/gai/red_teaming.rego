@@ -17,6 +17,7 @@
 #     recommended_action: |
 #       각 레드팀 시험을 `docs/security/red-team/<version>.md`에 범위, 공격, 발견사항(각각
 #       상태 포함)과 시험한 고정 모델 리비전을 적어 기록하십시오.
+#     applies: "product.ai.generative인 생성형 인공지능 제품."
 #   id: MFDS-GAI-004
 #   severity: note
 #   precision: medium

@@ -18,6 +18,7 @@
 #       `docs/intended-use.md`(또는 `사용목적`)를 추가하여 사용목적 / 적응증, 대상 환자군, 사용자,
 #       사용 환경, 금기 / 제한사항 절을 두고, `product.intended_use_ref`를 그 문서로
 #       설정하십시오.
+#     applies: "항상."
 #   id: MFDS-GEN-002
 #   severity: error
 #   precision: medium

@@ -17,6 +17,7 @@
 #       .samdscan.yaml에 `regime`, `grade`, `route`, `dmd_type`,
 #       `software_systems`(각각 `name`, `paths`, `safety_class`)를 가진
 #       `product:` 절을 추가하고, 디지털의료제품법 제품은 7자리 `product_code`도 적으십시오.
+#     applies: "항상."
 #   id: MFDS-GEN-001
 #   severity: error
 #   precision: high

@@ -17,6 +17,8 @@
 #     recommended_action: |
 #       `product.software_systems`의 모든 항목에 A, B, C 중 하나의 `safety_class`를
 #       부여하고, 그 근거를 위험관리 파일에 기록하십시오(`safety_class_rationale_ref`).
+#     applies: "제품 프로필에 소프트웨어 시스템을 선언한 모든 제품."
+#     escalation: "안전성 등급이 없거나 잘못되면 오류, 근거 없이 등급과 소프트웨어 안전성 등급이 맞지 않으면 경고입니다."
 #   id: MFDS-GEN-003
 #   severity: error
 #   precision: high

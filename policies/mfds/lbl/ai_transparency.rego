@@ -15,6 +15,7 @@
 #     recommended_action: |
 #       표시기재(`labeling/ai-transparency.md` 또는 사용설명서)에 AI 절을 추가하고, 모델 카드의
 #       수치를 사용하여 AI 사용, 학습 데이터, 성능, 한계 제목을 두십시오.
+#     applies: "product.ai.enabled인 인공지능 제품."
 #   id: MFDS-LBL-002
 #   severity: error
 #   precision: medium

@@ -22,6 +22,7 @@
 #       표시기재 원본을 저장소에 두고(예: `labeling/instructions-for-use.md`) front
 #       matter의 `software_version:`을 `product.version`과 같게 하며, 릴리스마다 둘 다
 #       갱신하십시오.
+#     applies: "디지털의료제품법 적용 제품(오류)과 의료기기법 적용 소프트웨어(경고)."
 #   id: MFDS-LBL-001
 #   severity: error
 #   precision: medium

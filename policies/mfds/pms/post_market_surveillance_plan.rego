@@ -17,6 +17,8 @@
 #       `docs/pms/post-market-surveillance-plan.md`(또는 `시판 후 감시 계획`)를
 #       추가하여 현장 데이터, 불만·이상 추세 분석, 업데이트 모니터링 절을 두거나, 증거 색인에서
 #       `MFDS-PMS-001`을 eQMS 기록에 연결하십시오.
+#     applies: "시판 중인 제품(product.marketed)."
+#     escalation: "4등급이거나 소프트웨어 안전성 등급 C인 시스템이 있으면 오류입니다."
 #   id: MFDS-PMS-001
 #   severity: warning
 #   precision: medium

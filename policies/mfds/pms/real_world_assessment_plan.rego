@@ -17,6 +17,8 @@
 #     recommended_action: |
 #       `docs/pms/real-world-assessment-plan.md`(또는 `실사용 평가 계획`)를 추가하여
 #       데이터 출처, 평가 변수, 개인정보 처리 근거, 분석 일정, 변경관리와의 연계를 적으십시오.
+#     applies: "디지털의료제품법 적용 제품."
+#     escalation: "승인된 변경관리계획(ai.pccp)이 있는 인공지능 제품이면 경고입니다."
 #   id: MFDS-PMS-002
 #   severity: note
 #   precision: medium

@@ -16,6 +16,7 @@
 #       보관하고, 필요하면 증거 색인의 MFDS-QMS-003에 등록하십시오.
 #     recommended_action: |
 #       저장소에서 바꿀 것은 없습니다; 인증은 품질관리시스템에서 관리하십시오.
+#     applies: "디지털의료제품법 적용 제품."
 #   id: MFDS-QMS-003
 #   severity: note
 #   precision: medium

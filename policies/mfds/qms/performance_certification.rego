@@ -17,6 +17,7 @@
 #     recommended_action: |
 #       인증서와 그 범위는 품질관리시스템에 보관하고, 심사자가 찾을 수 있도록 증거 색인의 MFDS-QMS-004에
 #       등록하십시오.
+#     applies: "인증받은 구성요소를 선언한 제품과 웰니스(WELLNESS) 제품."
 #   id: MFDS-QMS-004
 #   severity: note
 #   precision: medium

@@ -22,6 +22,8 @@
 #       관리되는 절차를 증거 색인에 등록하거나(예: `MFDS-QMS-001/change-control:
 #       {external: {system: eQMS, document_id: SOP-CC-003, version: "4",
 #       approved: 2026-03-02, owner: QA}}`), `docs/qms/` 아래에 두십시오.
+#     applies: "디지털의료제품법 적용 제품."
+#     escalation: "4등급이거나 소프트웨어 안전성 등급 C인 시스템이 있으면 오류입니다."
 #   id: MFDS-QMS-001
 #   severity: warning
 #   precision: medium

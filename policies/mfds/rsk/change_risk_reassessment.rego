@@ -19,6 +19,8 @@
 #     recommended_action: |
 #       같은 릴리스 범위에서 위험 분석(docs/risk/)을 갱신하거나, 영향 평가 결과를 기록하는
 #       `Risk-Impact:` 트레일러를 커밋에 추가하십시오.
+#     applies: "safety_critical_paths(안전 핵심 경로)를 선언한 제품."
+#     escalation: "소프트웨어 안전성 등급 C인 시스템이 있으면 오류입니다."
 #   id: MFDS-RSK-003
 #   severity: warning
 #   precision: high

@@ -12,6 +12,7 @@
 #       위험관리계획서(예: `docs/risk/risk-management-plan.md` 또는 `위험관리계획서.md`)를
 #       추가하여 범위, 수명주기 단계, 책임, 발생 가능성 x 심각도 수용 매트릭스, 검증 활동, 생산 후 정보 수집을
 #       적으십시오.
+#     applies: "항상."
 #   id: MFDS-RSK-001
 #   severity: error
 #   precision: medium

@@ -14,6 +14,7 @@
 #       위험관리 보고서(예: `docs/risk/risk-management-report.md`)에 `Version:`과
 #       `Date:` 필드와 검토 결론(전체 잔여 위험 수용 가능, 계획 이행, 생산 및 생산 후 방법 마련)을 적고,
 #       태그를 달기 전에 릴리스마다 갱신하십시오.
+#     applies: "항상."
 #   id: MFDS-RSK-004
 #   severity: error
 #   precision: medium

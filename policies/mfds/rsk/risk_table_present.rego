@@ -20,6 +20,8 @@
 #       두고(docs/verification.md에 템플릿), 위험관리계획서의 심각도·발생 가능성 수준을
 #       사용하며(`verification.risk_scales`에 선언), 수용할 수 없는 모든 위험에 위험통제를
 #       부여하십시오.
+#     applies: "항상."
+#     escalation: "위험 표 누락, 필드 누락, 척도에 없는 값, 통제되지 않은 수용 불가 위험은 오류이고, samdscan이 읽을 수 없는 형식의 표는 참고입니다."
 #   id: MFDS-RSK-002
 #   severity: error
 #   precision: medium

@@ -21,6 +21,8 @@
 #     recommended_action: |
 #       위협 모델의 중간 이상 위협마다 위험 분석표 행 ID(RSK-12 등) 또는 "안전 영향 없음" 근거를 적고, 영향이 있는
 #       치명/높음 취약점의 CVE ID를 위험 분석표에 기록하며, 보안 위험 행에는 위협 ID나 CVE ID를 적으십시오.
+#     applies: "네트워크 연결 제품."
+#     escalation: "소프트웨어 안전성 등급 C인 시스템이 있거나 4등급이면 오류, 그 밖에는 경고입니다."
 #   id: MFDS-RSK-005
 #   severity: warning
 #   precision: medium

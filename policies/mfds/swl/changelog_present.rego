@@ -13,6 +13,7 @@
 #       릴리스 버전마다 한 절이 있는 `CHANGELOG.md`(Keep a Changelog 형식)나
 #       `docs/release-notes/` 아래의 릴리스 노트(예: `릴리스 노트`, `변경 이력`)를 추가하고,
 #       발견사항에 적힌 각 릴리스 태그의 빠진 절을 추가하십시오.
+#     applies: "항상."
 #   id: MFDS-SWL-009
 #   severity: error
 #   precision: medium

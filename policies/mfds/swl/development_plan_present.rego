@@ -12,6 +12,7 @@
 #       소프트웨어 개발계획서(예: `docs/sdlc/software-development-plan.md` 또는 `SW
 #       개발계획서.md`)를 추가하여 수명주기 모델, 산출물, 검증 계획, 위험관리 계획, 형상관리, 유지보수 계획을
 #       다루십시오(IEC 62304 §5.1, §6.1).
+#     applies: "항상."
 #   id: MFDS-SWL-001
 #   severity: error
 #   precision: medium

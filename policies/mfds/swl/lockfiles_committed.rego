@@ -18,6 +18,8 @@
 #       uv.lock, go.sum, Gemfile.lock, ...)을 커밋하고, Python requirements를
 #       `==`로 고정하며(pip-compile), 기반 이미지를 다이제스트로 고정하십시오: `FROM
 #       python:3.12-slim@sha256:...`.
+#     applies: "항상."
+#     escalation: "항상 오류입니다(재현할 수 없는 출시)."
 #   id: MFDS-SWL-008
 #   severity: error
 #   precision: high

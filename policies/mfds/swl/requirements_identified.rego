@@ -20,6 +20,7 @@
 #       `docs/requirements/srs.md`; docs/verification.md 참조), 모든 요구사항에
 #       고유한 ID를 부여하고 재사용하지 마십시오. ID 형식이 다르면
 #       `verification.requirement_id`를 설정하십시오.
+#     applies: "모든 소프트웨어 안전성 등급."
 #   id: MFDS-SWL-002
 #   severity: error
 #   precision: high

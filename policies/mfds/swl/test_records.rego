@@ -22,6 +22,8 @@
 #       JUnit 출력의 `cargo nextest run --profile ci`, surefire
 #       `TEST-*.xml`) 릴리스 빌드의 보고서를 릴리스 증거와 함께 커밋하십시오. 출시 전에 실패한 시험을 모두
 #       수정하거나 문서화하십시오(잔여 이상, IEC 62304 §5.8).
+#     applies: "모든 소프트웨어 안전성 등급."
+#     escalation: "보고서가 없거나 읽을 수 없거나 실패가 있으면 오류이고, 시험 사례가 없는 보고서는 경고입니다."
 #   id: MFDS-SWL-005
 #   severity: error
 #   precision: high

@@ -24,6 +24,8 @@
 #       `verification.reference_markers`에 정한 표시), 정의되지 않은 ID에 대한 참조를
 #       고치며, 각 위험통제를 구현하는 요구사항에 적거나 그 위험에 검증 참조를 부여하십시오. `samdscan
 #       trace`가 결과 매트릭스를 출력합니다.
+#     applies: "항상. B 또는 C등급 소프트웨어 시스템이 있으면 엄격하게(오류) 적용합니다."
+#     escalation: "B 또는 C등급인 소프트웨어 시스템이 있으면 오류, 그 밖에는 경고입니다."
 #   id: MFDS-SWL-006
 #   severity: error
 #   precision: high

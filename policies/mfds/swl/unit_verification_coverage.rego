@@ -22,6 +22,8 @@
 #       `coverage.xml`이나 `lcov.info`로 커밋하십시오. 소프트웨어 시스템의 커버리지를 등급 기준까지
 #       올리거나, `.samdscan.yaml`의 `verification.coverage`에 근거 있는 기준을
 #       선언하십시오.
+#     applies: "소프트웨어 안전성 등급 B 또는 C인 시스템."
+#     escalation: "보고서가 없거나 읽을 수 없거나 범위를 포괄하지 않으면 오류이고, 커버리지가 기준보다 낮으면 경고(C등급 또는 4등급이면 오류)입니다."
 #   id: MFDS-SWL-004
 #   severity: error
 #   precision: high

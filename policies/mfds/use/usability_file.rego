@@ -17,6 +17,8 @@
 #     recommended_action: |
 #       `docs/usability/` 아래에 사용 명세, UI 명세, 위해 관련 사용 시나리오 / 알려진 사용 오류,
 #       형성 평가·총괄 평가 기록, 사용적합성 요약서를 두십시오.
+#     applies: "사용자 인터페이스가 있는 제품(product.ui)."
+#     escalation: "독립형 디지털의료기기소프트웨어는 오류(식약처 가이드라인이 명시), 그 밖에는 경고이며 4등급이거나 소프트웨어 안전성 등급 C인 시스템이 있으면 오류가 됩니다."
 #   id: MFDS-USE-001
 #   severity: error
 #   precision: medium

@@ -75,7 +75,7 @@ fn help(rule: &RuleReport, lang: Lang) -> MultiformatMessageString {
         md.push_str("\n---\n\n");
         md.push_str(&help_markdown(rule, other));
     }
-    if let Some(applies) = &c.applies {
+    if let Some(applies) = rule.meta.applies_in(lang) {
         md.push_str(&format!("\n### {}\n\n{}\n", w.applies, applies.trim()));
     }
     if !refs.is_empty() {
