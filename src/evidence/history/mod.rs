@@ -28,7 +28,7 @@ use serde_json::{Value, json};
 use tags::TagRecord;
 
 pub use areas::AreaMatcher;
-pub use scope::{DEFAULT_SCOPE, check_scope};
+pub use scope::{DEFAULT_SCOPE, check_scope, commit_count_limit};
 pub use tags::{DEFAULT_RELEASE_TAGS, release_matcher, version_of};
 
 pub struct HistoryExtractor;

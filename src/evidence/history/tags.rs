@@ -5,8 +5,9 @@
 //! A signature is recognised by its armour in the tag object (OpenPGP, SSH or X.509); verifying
 //! it against a keyring is out of scope.
 
+use super::super::read::newest_first::NewestFirst;
 use super::commits::iso_time;
-use git2::{ObjectType, Oid, Repository, Sort};
+use git2::{ObjectType, Oid, Repository};
 use globset::{GlobBuilder, GlobMatcher};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -120,26 +121,17 @@ fn ancestors_back_to(repo: &Repository, tip: Oid, tags: &[TagRecord]) -> HashSet
         .min()
         .unwrap_or(i64::MAX);
     let mut found = HashSet::new();
-    let Ok(mut walk) = repo.revwalk() else {
+    let Ok(walk) = NewestFirst::new(repo, tip) else {
         return found;
     };
-    if walk
-        .set_sorting(Sort::TIME)
-        .and_then(|_| walk.push(tip))
-        .is_err()
-    {
-        return found;
-    }
     let mut left = targets.len();
-    for oid in walk.filter_map(Result::ok) {
+    for commit in walk {
+        let oid = commit.id();
         if targets.contains(&oid) {
             left -= 1;
         }
         found.insert(oid);
-        let time = repo
-            .find_commit(oid)
-            .map_or(i64::MIN, |c| c.time().seconds());
-        if left == 0 || time < oldest - CLOCK_SKEW_SECONDS {
+        if left == 0 || commit.time().seconds() < oldest - CLOCK_SKEW_SECONDS {
             break;
         }
     }

@@ -5,6 +5,7 @@
 use super::commits::{CommitReader, CommitRecord, CommitRules};
 use super::merges;
 use super::scope::ScopePlan;
+use crate::evidence::read::newest_first::NewestFirst;
 use git2::{Oid, Repository, Sort};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Map, Value, json};
@@ -95,26 +96,26 @@ fn assign_merges(
     index
 }
 
-/// A walk from `tip` without `hide`, newest first. Topological order makes libgit2 read the
-/// whole range before the first commit, so a walk cut short by a commit limit (`--since N`, the
-/// untagged default) goes by commit date only, reading no more than it returns.
+/// The commits from `tip` not reachable from `hide`, newest first. libgit2 reads the whole range
+/// before its first commit whenever its walk is sorted, so a walk cut short by a commit limit
+/// (`--since N`, the untagged default) with nothing to hide goes by commit date
+/// ([`NewestFirst`]), reading no more than it returns.
 fn revwalk<'r>(
     repo: &'r Repository,
     tip: Oid,
     hide: &[Oid],
     limited: bool,
-) -> Result<git2::Revwalk<'r>, git2::Error> {
-    let mut walk = repo.revwalk()?;
+) -> Result<Box<dyn Iterator<Item = Result<Oid, git2::Error>> + 'r>, git2::Error> {
     if limited && hide.is_empty() {
-        walk.set_sorting(Sort::TIME)?;
-    } else {
-        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+        return Ok(Box::new(NewestFirst::new(repo, tip)?.map(|c| Ok(c.id()))));
     }
+    let mut walk = repo.revwalk()?;
+    walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
     walk.push(tip)?;
     for h in hide {
         walk.hide(*h)?;
     }
-    Ok(walk)
+    Ok(Box::new(walk))
 }
 
 /// The commits of the plan: its own range (with limit and date), plus the `--base` range; and

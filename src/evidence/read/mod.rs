@@ -3,6 +3,7 @@
 //! turns bytes (or history) into something an extractor judges.
 
 pub mod headings;
+pub mod newest_first;
 pub mod path_history;
 pub mod tables;
 pub mod value;

@@ -3,23 +3,27 @@
 //! kind, path, line and (for history) commit: never the secret itself.
 //!
 //! The work is bounded: files and blobs over [`MAX_BLOB_BYTES`] and binary files are skipped,
-//! at most [`MAX_COMMITS`] commits (newest first, merges skipped) are read, and at most
+//! at most [`MAX_COMMITS`] commits (newest first, merges skipped; when the history scope is a
+//! number of commits, `--since 50`, that many) are read, and at most
 //! [`MAX_HITS`] hits are kept; each cap that is hit is a diagnostic and a flag in the record,
 //! so a capped scan never reads as clean.
 
 mod patterns;
 
+use super::history::commit_count_limit;
 use super::history::tree_diff::{ChangeStatus, changed_files};
+use super::read::newest_first::NewestFirst;
 use super::references::is_test_path;
 use super::{Context, Extractor};
-use git2::{Oid, Repository, Sort, Tree};
+use git2::{Oid, Repository, Tree};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::HashSet;
 
 /// Larger files and blobs are not searched.
 const MAX_BLOB_BYTES: u64 = 1 << 20;
-/// How many commits, newest first, have their added lines searched.
+/// How many commits, newest first, have their added lines searched (fewer when the history scope
+/// is a smaller number of commits).
 const MAX_COMMITS: usize = 1000;
 /// How many hits are kept.
 const MAX_HITS: usize = 200;
@@ -58,7 +62,11 @@ impl Extractor for SecretsExtractor {
         let at_head: HashSet<(&'static str, String)> =
             hits.iter().map(|h| (h.kind, h.path.clone())).collect();
         let history = match (ctx.git, ctx.tip()) {
-            (Some(repo), Some(tip)) => scan_history(repo, tip, &at_head, &mut hits),
+            (Some(repo), Some(tip)) => {
+                let scope = commit_count_limit(ctx.config, ctx.repository.base.as_deref());
+                let limit = scope.map_or(MAX_COMMITS, |n| n.min(MAX_COMMITS));
+                scan_history(repo, tip, limit, &at_head, &mut hits)
+            }
             _ => Ok(History::default()),
         };
         let history = history.unwrap_or_else(|e| {
@@ -141,20 +149,17 @@ struct History {
 fn scan_history(
     repo: &Repository,
     tip: Oid,
+    limit: usize,
     at_head: &HashSet<(&'static str, String)>,
     hits: &mut Vec<SecretHit>,
 ) -> Result<History, git2::Error> {
-    let mut walk = repo.revwalk()?;
-    walk.set_sorting(Sort::TIME)?;
-    walk.push(tip)?;
     let mut history = History::default();
     let mut seen: HashSet<(&'static str, String)> = HashSet::new();
-    for oid in walk {
-        if history.commits == MAX_COMMITS {
-            history.capped = true;
+    for commit in NewestFirst::new(repo, tip)? {
+        if history.commits == limit {
+            history.capped = limit == MAX_COMMITS;
             break;
         }
-        let commit = repo.find_commit(oid?)?;
         history.commits += 1;
         if commit.parent_count() > 1 {
             continue;
