@@ -51,7 +51,7 @@ level := "error" if input.profile.dmd_type == "standalone" else := profile.escal
 files := documents.for_rule("usability_file", "MFDS-USE-001")
 
 parts := {
-	"use specification": ["use specification", "사용 사양", "사용사양"],
+	"use specification": ["use specification", "사용 사양", "사용사양", "사용 명세"],
 	"user interface specification": ["user interface specification", "ui specification", "사용자 인터페이스"],
 	"hazard-related use scenarios": ["use scenario", "use error", "사용 시나리오", "사용 오류", "사용오류"],
 	"formative evaluation": ["formative", "형성 평가", "형성평가"],
