@@ -54,7 +54,7 @@ deny contains f if {
 deny contains f if {
 	some id, entry in index.entries
 	not entry.known
-	f := object.union(at(entry), {"msg_ko": sprintf("%s: `%s`은(는) 규제 카탈로그의 기대사항 ID가 아닙니다(samdscan policy list --catalogue 참조)", [index.path, id]), "msg": sprintf("%s: `%s` is not an expectation id of the regulatory catalogue (see samdscan policy list --catalogue)", [index.path, id]), "key": sprintf("unknown|%s", [id])})
+	f := object.union(at(entry), {"msg_ko": sprintf("%s: `%s`은(는) 규제 카탈로그의 기대사항 ID가 아닙니다(`samdscan policy list --catalogue` 참조)", [index.path, id]), "msg": sprintf("%s: `%s` is not an expectation id of the regulatory catalogue (see samdscan policy list --catalogue)", [index.path, id]), "key": sprintf("unknown|%s", [id])})
 }
 
 deny contains f if {
