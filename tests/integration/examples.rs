@@ -405,3 +405,70 @@ fn materialise_names_the_overlay_file_and_line_it_cannot_apply() {
         assert!(!dir.path().join("out/.git").exists(), "{overlay:?}");
     }
 }
+
+/// The Korean-only product (10) is the English one (01) written in Korean: every rule ends in the
+/// same state, and its evidence holds as much: the same document kinds, requirements, risks with
+/// ranked scales, SOUP entries with versions, test reports and requirement references.
+#[test]
+fn the_korean_example_is_recognised_as_completely_as_the_english_one() {
+    let scan = |name: &str| {
+        let dir = crate::common::import_example(name);
+        let repo = crate::common::example_repo(&dir, name);
+        let report = crate::common::scan_json(&repo);
+        let evidence = crate::common::evidence_json(&repo, &[]);
+        (dir, report, evidence)
+    };
+    let (_en_dir, en, en_ev) = scan("01-cardiowatch-compliant");
+    let (_ko_dir, ko, ko_ev) = scan("10-simbak-compliant-ko");
+    let states = |r: &Value| -> Vec<(String, String)> {
+        r["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["id"].to_string(), r["state"].to_string()))
+            .collect()
+    };
+    assert_eq!(states(&ko), states(&en));
+    assert_eq!(ko["findings"].as_array().unwrap().len(), 0);
+    for (kind, docs) in en_ev["documents"].as_object().unwrap() {
+        if !docs.as_array().unwrap().is_empty() {
+            assert!(
+                !ko_ev["documents"][kind].as_array().unwrap().is_empty(),
+                "10 has no {kind}"
+            );
+        }
+    }
+    let count = |ev: &Value, pointer: &str| ev.pointer(pointer).unwrap().as_array().unwrap().len();
+    for pointer in [
+        "/requirements/items",
+        "/risks/tables/0/rows",
+        "/soup/lists/0/entries",
+        "/test_reports",
+        "/requirement_references/references",
+    ] {
+        assert_eq!(count(&ko_ev, pointer), count(&en_ev, pointer), "{pointer}");
+    }
+    let ranked = |ev: &Value| {
+        ev["risks"]["tables"][0]["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["severity_rank"].clone(), r["probability_rank"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ranked(&ko_ev), ranked(&en_ev));
+    let versions = |ev: &Value| {
+        ev["soup"]["lists"][0]["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["version"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(versions(&ko_ev), versions(&en_ev));
+    let soup_path = ko_ev["soup"]["lists"][0]["path"].as_str().unwrap();
+    assert!(
+        !soup_path.to_lowercase().contains("soup"),
+        "the Korean SOUP list is found by its title, not its name: {soup_path}"
+    );
+}
