@@ -130,10 +130,8 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         ],
         &[
             "changelog",
-            "change log",
             "release notes",
             "변경 이력",
-            "변경이력",
             "릴리스 노트",
             "릴리즈 노트",
             "배포 노트",
