@@ -113,6 +113,15 @@ covers(docs, words) if {
 # The names of `parts` (name -> lower-case words) that no document of `docs` covers, sorted.
 missing_parts(docs, parts) := sort([name | some name, words in parts; not covers(docs, words)])
 
+# `names` of `parts` as a Korean message says them: each part by its first Korean word (the
+# words list the English ones first), else by its name.
+part_names_ko(names, parts) := [part_name_ko(name, parts) | some name in names]
+
+part_name_ko(name, parts) := korean[0] if {
+	korean := [w | some w in parts[name]; regex.match(`[가-힣]`, w)]
+	count(korean) > 0
+} else := name
+
 # The one way to report a missing document or evidence file of `kind`: anchored where the user
 # can act on it (see `missing_anchor`), key "missing", and naming the unfilled
 # `samdscan init --templates` skeletons of the kind, which do not count. Add "level" or another

@@ -80,3 +80,8 @@ test_squeezed_drops_spacing_and_punctuation_of_both_scripts if {
 	documents.squeezed("제 3 장　위험 관리 「계획」（개요）・요약…") == "제3장위험관리계획개요요약"
 	documents.squeezed("A+B=C") == "a+b=c"
 }
+
+test_part_names_ko_take_the_first_korean_word_else_the_name if {
+	parts := {"recovery": ["recovery", "restoration", "복구"], "lessons learned": ["lessons learned", "사후 검토 및 교훈", "사후 검토"], "other": ["other"]}
+	documents.part_names_ko(["lessons learned", "other", "recovery"], parts) == ["사후 검토 및 교훈", "other", "복구"]
+}

@@ -25,6 +25,7 @@ mod history_scale;
 mod hostile_inputs;
 mod init;
 mod integration_files;
+mod korean_variants;
 mod languages;
 mod output_escaping;
 mod policies;

@@ -72,9 +72,11 @@ deny contains f if {
 	some o in ai.list("split_overlaps")
 	f := {
 		"msg": sprintf("%d subject(s) of test split %s also appear in %s split %s (e.g. %s)", [o.count, o.test, o.other_split, o.other, concat(", ", o.examples)]),
-		"msg_ko": sprintf("시험 분할 %s의 대상자 %d명이 %s 분할 %s에도 있습니다(예: %s)", [o.test, o.count, o.other_split, o.other, concat(", ", o.examples)]),
+		"msg_ko": sprintf("시험 분할 %s의 대상자 %d명이 %s 분할 %s에도 있습니다(예: %s)", [o.test, o.count, object.get(split_ko, o.other_split, o.other_split), o.other, concat(", ", o.examples)]),
 		"path": o.test,
 		"line": 1,
 		"key": sprintf("overlap|%s|%s", [o.test, o.other]),
 	}
 }
+
+split_ko := {"training": "학습", "tuning": "튜닝", "test": "시험"}

@@ -81,7 +81,7 @@ deny contains f if {
 
 deny contains f if {
 	some p in row_problems
-	f := {"msg_ko": sprintf("%s: 요구사항 %s: %s", [p.path, label(p.row), p.problem]), "msg": sprintf("%s: requirement %s %s", [p.path, label(p.row), p.problem]), "path": p.path, "line": p.row.line, "key": sprintf("row|%s|%s|%s", [p.path, label(p.row), p.problem])}
+	f := {"msg_ko": sprintf("%s: 요구사항 %s: %s", [p.path, label(p.row), p.problem_ko]), "msg": sprintf("%s: requirement %s %s", [p.path, label(p.row), p.problem]), "path": p.path, "line": p.row.line, "key": sprintf("row|%s|%s|%s", [p.path, label(p.row), p.problem])}
 }
 
 deny contains f if {
@@ -99,23 +99,23 @@ rows contains {"path": c.path, "row": row} if {
 	some row in c.requirements
 }
 
-row_problems contains object.union(r, {"problem": "has no id"}) if {
+row_problems contains object.union(r, {"problem": "has no id", "problem_ko": "ID가 없습니다"}) if {
 	some r in rows
 	r.row.id == null
 }
 
-row_problems contains object.union(r, {"problem": "does not say whether it applies (applicable: true/false or Y/N)"}) if {
+row_problems contains object.union(r, {"problem": "does not say whether it applies (applicable: true/false or Y/N)", "problem_ko": "적용 여부가 없습니다(`applicable: true/false` 또는 `Y/N`)"}) if {
 	some r in rows
 	r.row.applicable == null
 }
 
-row_problems contains object.union(r, {"problem": "applies but names no evidence"}) if {
+row_problems contains object.union(r, {"problem": "applies but names no evidence", "problem_ko": "적용되지만 근거를 적지 않았습니다"}) if {
 	some r in rows
 	r.row.applicable == true
 	r.row.evidence == null
 }
 
-row_problems contains object.union(r, {"problem": sprintf("names evidence %s, which is neither a file of the repository nor a document id of the evidence index", [r.row.evidence])}) if {
+row_problems contains object.union(r, {"problem": sprintf("names evidence %s, which is neither a file of the repository nor a document id of the evidence index", [r.row.evidence]), "problem_ko": sprintf("근거 %s은(는) 저장소의 파일도 증거 색인의 문서 ID도 아닙니다", [r.row.evidence])}) if {
 	some r in rows
 	r.row.applicable == true
 	r.row.evidence != null
@@ -123,7 +123,7 @@ row_problems contains object.union(r, {"problem": sprintf("names evidence %s, wh
 	not r.row.evidence in index_document_ids
 }
 
-row_problems contains object.union(r, {"problem": "does not apply but gives no justification"}) if {
+row_problems contains object.union(r, {"problem": "does not apply but gives no justification", "problem_ko": "적용되지 않지만 그 근거(justification)를 적지 않았습니다"}) if {
 	some r in rows
 	r.row.applicable == false
 	r.row.justification == null

@@ -55,11 +55,11 @@ plans := documents.for_rule("incident_response_plan", "MFDS-CYB-014")
 
 parts := {
 	"detection": ["detection", "detect", "identification", "탐지", "인지"],
-	"assessment": ["assessment", "triage", "analysis", "classification", "평가", "분석", "분류"],
-	"containment": ["containment", "eradication", "봉쇄", "차단", "격리"],
+	"assessment": ["assessment", "triage", "analysis", "classification", "평가 및 분류", "평가", "분석", "분류"],
+	"containment": ["containment", "eradication", "봉쇄 및 제거", "봉쇄", "차단", "격리"],
 	"notification": ["notification", "communication", "reporting", "통지", "통보", "보고", "신고"],
 	"recovery": ["recovery", "restoration", "복구"],
-	"lessons learned": ["lessons learned", "post-incident", "retrospective", "사후 검토", "교훈", "재발 방지"],
+	"lessons learned": ["lessons learned", "post-incident", "retrospective", "사후 검토 및 교훈", "사후 검토", "교훈", "재발 방지"],
 }
 
 deny contains f if {
@@ -71,7 +71,7 @@ deny contains f if {
 	count(plans) > 0
 	missing := documents.missing_parts(plans, parts)
 	count(missing) > 0
-	f := {"msg_ko": sprintf("침해사고 대응 계획에 다음 절이 없습니다: %s", [concat(", ", missing)]), "msg": sprintf("the incident response plan has no section on %s", [concat(", ", missing)]), "path": plans[0].path, "key": "parts"}
+	f := {"msg_ko": sprintf("침해사고 대응 계획에 다음 절이 없습니다: %s", [concat(", ", documents.part_names_ko(missing, parts))]), "msg": sprintf("the incident response plan has no section on %s", [concat(", ", missing)]), "path": plans[0].path, "key": "parts"}
 }
 
 deny contains f if {

@@ -59,8 +59,8 @@ text_models := [m | some m in models; m.format in {"markdown", "asciidoc", "rst"
 
 parts := {
 	"trust boundaries": ["trust boundar", "신뢰 경계", "신뢰경계"],
-	"interfaces and data flows": ["interface", "data flow", "entry point", "인터페이스", "데이터 흐름"],
-	"external dependencies": ["dependenc", "external", "third-party", "soup", "외부", "의존"],
+	"interfaces and data flows": ["interface", "data flow", "entry point", "인터페이스 및 데이터 흐름", "인터페이스", "데이터 흐름"],
+	"external dependencies": ["dependenc", "external", "third-party", "soup", "외부 의존성", "외부", "의존"],
 	"threats": ["threat", "stride", "attack", "위협", "공격"],
 }
 
@@ -73,7 +73,7 @@ deny contains f if {
 	count(text_models) > 0
 	missing := documents.missing_parts(text_models, parts)
 	count(missing) > 0
-	f := {"msg_ko": sprintf("위협 모델에 다음 절이 없습니다: %s", [concat(", ", missing)]), "msg": sprintf("the threat model has no section on %s", [concat(", ", missing)]), "path": text_models[0].path, "key": "parts"}
+	f := {"msg_ko": sprintf("위협 모델에 다음 절이 없습니다: %s", [concat(", ", documents.part_names_ko(missing, parts))]), "msg": sprintf("the threat model has no section on %s", [concat(", ", missing)]), "path": text_models[0].path, "key": "parts"}
 }
 
 deny contains f if {

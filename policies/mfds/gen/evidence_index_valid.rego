@@ -57,7 +57,7 @@ deny contains f if {
 deny contains f if {
 	some id, entry in index.entries
 	not entry.known
-	f := object.union(at(entry), {"msg_ko": sprintf("%s: `%s`은(는) 규제 카탈로그의 기대사항 ID가 아닙니다(samdscan policy list --catalogue 참조)", [index.path, id]), "msg": sprintf("%s: `%s` is not an expectation id of the regulatory catalogue (see samdscan policy list --catalogue)", [index.path, id]), "key": sprintf("unknown|%s", [id])})
+	f := object.union(at(entry), {"msg_ko": sprintf("%s: `%s`은(는) 규제 카탈로그의 기대사항 ID가 아닙니다(`samdscan policy list --catalogue` 참조)", [index.path, id]), "msg": sprintf("%s: `%s` is not an expectation id of the regulatory catalogue (see samdscan policy list --catalogue)", [index.path, id]), "key": sprintf("unknown|%s", [id])})
 }
 
 deny contains f if {
@@ -68,12 +68,15 @@ deny contains f if {
 
 deny contains f if {
 	some id, entry in index.entries
-	some problem in entry.problems
-	f := object.union(at(entry), {"msg_ko": sprintf("%s: %s: %s", [index.path, id, problem]), "msg": sprintf("%s: %s %s", [index.path, id, problem]), "key": sprintf("entry|%s|%s", [id, problem])})
+	some i, problem in entry.problems
+	f := object.union(at(entry), {"msg_ko": sprintf("%s: %s: %s", [index.path, id, korean(entry, i, problem)]), "msg": sprintf("%s: %s %s", [index.path, id, problem]), "key": sprintf("entry|%s|%s", [id, problem])})
 }
 
 deny contains f if {
 	some id, entry in index.entries
-	some problem in entry.external.problems
-	f := object.union(at(entry), {"msg_ko": sprintf("%s: %s의 외부 기록이 유효하지 않아 아무것도 입증하지 않습니다: %s", [index.path, id, problem]), "msg": sprintf("%s: the external record for %s is not valid, so it attests nothing: %s", [index.path, id, problem]), "key": sprintf("external|%s|%s", [id, problem])})
+	some i, problem in entry.external.problems
+	f := object.union(at(entry), {"msg_ko": sprintf("%s: %s의 외부 기록이 유효하지 않아 아무것도 입증하지 않습니다: %s", [index.path, id, korean(entry.external, i, problem)]), "msg": sprintf("%s: the external record for %s is not valid, so it attests nothing: %s", [index.path, id, problem]), "key": sprintf("external|%s|%s", [id, problem])})
 }
+
+# Problem `i` of `record` in Korean (`problems_ko`, one for one with `problems`), else as written.
+korean(record, i, problem) := record.problems_ko[i] if is_string(record.problems_ko[i]) else := problem

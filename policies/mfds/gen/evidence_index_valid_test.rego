@@ -37,3 +37,17 @@ test_unparsable_index_fails if {
 	some f in d
 	f.key == "unreadable"
 }
+
+test_korean_message_takes_the_korean_problem_and_older_evidence_the_english if {
+	entries := {
+		"MFDS-PMS-001": {"known": true, "line": 7, "problems": [], "external": {"valid": false, "problems": ["`approved` is `soon`, not a date (YYYY-MM-DD)"], "problems_ko": ["`approved`가 날짜(YYYY-MM-DD)가 아닌 `soon`입니다"]}},
+		"MFDS-CLN-001": {"known": true, "line": 9, "problems": ["has both `path` and `external`; give one"]},
+	}
+	d := p.deny with input as scan({"entries": entries})
+	some f in d
+	f.line == 7
+	endswith(f.msg_ko, ": `approved`가 날짜(YYYY-MM-DD)가 아닌 `soon`입니다")
+	some g in d
+	g.line == 9
+	endswith(g.msg_ko, ": has both `path` and `external`; give one")
+}

@@ -44,10 +44,10 @@ docs := documents.for_rule("intended_use", "MFDS-GEN-002")
 
 parts := {
 	"intended purpose / indications": ["intended purpose", "intended use", "indication", "사용목적", "사용 목적", "적응증"],
-	"patient population": ["patient", "population", "환자", "대상"],
+	"patient population": ["patient", "population", "대상 환자군", "환자", "대상"],
 	"intended users": ["user", "operator", "사용자"],
-	"use environment": ["environment", "setting", "환경"],
-	"contraindications / limitations": ["contraindication", "limitation", "precaution", "금기", "제한", "한계"],
+	"use environment": ["environment", "setting", "사용 환경", "환경"],
+	"contraindications / limitations": ["contraindication", "limitation", "precaution", "금기 및 사용 제한", "금기", "제한", "한계"],
 }
 
 deny contains f if {
@@ -59,5 +59,5 @@ deny contains f if {
 	count(docs) > 0
 	missing := documents.missing_parts(docs, parts)
 	count(missing) > 0
-	f := {"msg_ko": sprintf("사용목적 문서에 다음 절이 없습니다: %s", [concat(", ", missing)]), "msg": sprintf("the intended use document has no section on %s", [concat(", ", missing)]), "path": docs[0].path, "key": "parts"}
+	f := {"msg_ko": sprintf("사용목적 문서에 다음 절이 없습니다: %s", [concat(", ", documents.part_names_ko(missing, parts))]), "msg": sprintf("the intended use document has no section on %s", [concat(", ", missing)]), "path": docs[0].path, "key": "parts"}
 }

@@ -52,7 +52,7 @@ deny contains f if {
 	not profile.declared
 	f := object.union(at("product"), {
 		"msg": "no product profile: add a `product:` section (regime, grade, route, software systems) to .samdscan.yaml",
-		"msg_ko": "제품 정보가 없습니다: .samdscan.yaml에 `product:` 절(regime, grade, route, software systems)을 추가하십시오",
+		"msg_ko": "제품 정보가 없습니다: .samdscan.yaml에 `product:` 절(`regime`, `grade`, `route`, `software_systems`)을 추가하십시오",
 		"key": "profile-missing",
 	})
 }

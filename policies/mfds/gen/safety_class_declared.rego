@@ -56,7 +56,7 @@ deny contains f if {
 	not valid_class(s)
 	f := object.union(at(i), {
 		"msg": sprintf("software system %v declares no valid IEC 62304 safety class (A, B or C); found %v", [name(i, s), found_class(s)]),
-		"msg_ko": sprintf("소프트웨어 시스템 %v에 유효한 IEC 62304 소프트웨어 안전성 등급(A, B, C)이 없습니다; 현재 값 %v", [name(i, s), found_class(s)]),
+		"msg_ko": sprintf("소프트웨어 시스템 %v에 유효한 IEC 62304 소프트웨어 안전성 등급(A, B, C)이 없습니다; 현재 값 %v", [name(i, s), found_class_ko(s)]),
 		"key": sprintf("class|%v", [name(i, s)]),
 	})
 }
@@ -86,5 +86,7 @@ context := "grade 4" if profile.grade == 4 else := sprintf("grade %v AI", [profi
 found_class(s) := sprintf("`%v`", [s.safety_class]) if {
 	s.safety_class != null
 } else := "none"
+
+found_class_ko(s) := found_class(s) if s.safety_class != null else := "없음"
 
 context_ko := "4등급" if profile.grade == 4 else := sprintf("%v등급 AI", [profile.grade])

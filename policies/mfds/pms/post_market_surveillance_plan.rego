@@ -54,9 +54,9 @@ level := profile.escalate("warning")
 plans := documents.for_rule("post_market_surveillance_plan", "MFDS-PMS-001")
 
 parts := {
-	"field data": ["field data", "telemetry", "usage data", "real-world data", "현장", "사용 데이터", "텔레메트리"],
-	"complaint and anomaly trending": ["complaint", "trend", "anomal", "불만", "추세", "이상"],
-	"update monitoring": ["update", "patch", "업데이트", "패치"],
+	"field data": ["field data", "telemetry", "usage data", "real-world data", "현장 자료", "현장", "사용 데이터", "텔레메트리"],
+	"complaint and anomaly trending": ["complaint", "trend", "anomal", "불만 및 이상사례 추세", "불만", "추세", "이상"],
+	"update monitoring": ["update", "patch", "업데이트 모니터링", "업데이트", "패치"],
 }
 
 deny contains f if {
@@ -68,5 +68,5 @@ deny contains f if {
 	count(plans) > 0
 	missing := documents.missing_parts(plans, parts)
 	count(missing) > 0
-	f := {"msg_ko": sprintf("시판 후 감시 계획에 다음 절이 없습니다: %s", [concat(", ", missing)]), "msg": sprintf("the post-market surveillance plan has no section on %s", [concat(", ", missing)]), "path": plans[0].path, "key": "parts", "level": level}
+	f := {"msg_ko": sprintf("시판 후 감시 계획에 다음 절이 없습니다: %s", [concat(", ", documents.part_names_ko(missing, parts))]), "msg": sprintf("the post-market surveillance plan has no section on %s", [concat(", ", missing)]), "path": plans[0].path, "key": "parts", "level": level}
 }

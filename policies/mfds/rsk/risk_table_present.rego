@@ -79,7 +79,7 @@ deny contains f if {
 	count(t.missing_columns) > 0
 	f := {
 		"msg": sprintf("risk table %s lacks the required fields: %s", [t.path, concat(", ", [replace(c, "_", " ") | some c in t.missing_columns])]),
-		"msg_ko": sprintf("위험 분석표 %s에 필수 항목이 없습니다: %s", [t.path, concat(", ", [replace(c, "_", " ") | some c in t.missing_columns])]),
+		"msg_ko": sprintf("위험 분석표 %s에 필수 항목이 없습니다: %s", [t.path, concat(", ", [column_ko(c) | some c in t.missing_columns])]),
 		"path": t.path,
 		"line": 1,
 		"key": sprintf("fields|%s", [t.path]),
@@ -94,6 +94,33 @@ deny contains f if {
 }
 
 scale_names(kind) := concat(", ", [names[0] | some names in input.risks.scales[kind]])
+
+# The scale's levels by their first Korean name (the default scale and a plan's own Korean
+# names), else as written.
+scale_names_ko(kind) := concat(", ", [level_name_ko(names) | some names in input.risks.scales[kind]])
+
+level_name_ko(names) := korean[0] if {
+	korean := [n | some n in names; regex.match(`[가-힣]`, n)]
+	count(korean) > 0
+} else := names[0]
+
+# A cell's value as the Korean message quotes it: an empty cell is said to be empty.
+value_ko(v) := "(빈 값)" if v == "" else := sprintf("`%v`", [v])
+
+# The required risk-table fields by their Korean column names.
+columns_ko := {
+	"id": "번호",
+	"hazard": "위해요인",
+	"hazardous_situation": "위해 상황",
+	"harm": "위해",
+	"severity": "심각도",
+	"probability": "발생 가능성",
+	"risk_controls": "위험 통제 조치",
+	"residual_risk": "잔여 위험",
+	"verification": "검증",
+}
+
+column_ko(c) := columns_ko[c] if columns_ko[c] else := replace(c, "_", " ")
 
 # Where the scales came from, as the message says it: never "the plan's" for the default.
 scale_source := sprintf("the %%s scale of %s", [input.risks.scales.plan]) if {
@@ -113,7 +140,7 @@ deny contains f if {
 	row[sprintf("%s_rank", [kind])] == null
 	f := {
 		"msg": sprintf("risk %s in %s: %s `%s` is not on %s (%s)", [row.id, row_path(t, row), kind, row[kind], sprintf(scale_source, [kind]), scale_names(kind)]),
-		"msg_ko": sprintf("%s의 위험 %s: %s `%s`이(가) %s에 없습니다(%s)", [row_path(t, row), row.id, kind_ko[kind], row[kind], sprintf(scale_source_ko, [kind_ko[kind]]), scale_names(kind)]),
+		"msg_ko": sprintf("%s의 위험 %s: %s %s이(가) %s에 없습니다(%s)", [row_path(t, row), row.id, kind_ko[kind], value_ko(row[kind]), sprintf(scale_source_ko, [kind_ko[kind]]), scale_names_ko(kind)]),
 		"path": row_path(t, row),
 		"line": row.line,
 		"key": sprintf("%s|%s|%s", [kind, t.path, row.id]),

@@ -79,3 +79,15 @@ test_risk_records_are_anchored_at_their_file if {
 	f.path == "dhf/hazards/HAZ-1.md"
 	contains(f.msg, "has no risk control")
 }
+
+test_korean_message_names_columns_levels_and_an_empty_cell_in_korean if {
+	korean_scales := {"source": "default", "unacceptable_from": 10, "severity": [["negligible", "무시 가능"], ["minor", "경미"], ["serious", "중대"], ["critical", "심각"], ["catastrophic", "치명적"]], "probability": [["improbable"], ["remote"], ["occasional"], ["probable"], ["frequent"]]}
+	d := p.deny with input as {"documents": doc, "risks": {"scales": korean_scales, "tables": [table([row("RSK-9", "", null, "Remote", 2, ["RC-7"])], ["hazardous_situation", "residual_risk"])]}}
+	some f in d
+	f.key == "severity|docs/risk/risk-table.csv|RSK-9"
+	contains(f.msg_ko, "심각도 (빈 값)이(가)")
+	endswith(f.msg_ko, "(무시 가능, 경미, 중대, 심각, 치명적)")
+	some g in d
+	g.key == "fields|docs/risk/risk-table.csv"
+	endswith(g.msg_ko, "필수 항목이 없습니다: 위해 상황, 잔여 위험")
+}

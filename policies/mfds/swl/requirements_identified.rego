@@ -105,7 +105,7 @@ deny contains f if {
 	}
 }
 
-looked_in_ko := "docs/requirements/**, requirements/**, *requirements*.md, SRS*, *.sdoc, needs.json, \"소프트웨어 요구사항\" 제목의 명세서, doorstop 문서와 front matter 요구사항 기록을 확인함" if {
+looked_in_ko := "docs/requirements/**, requirements/**, *requirements*.md, SRS*, *.sdoc, needs.json, \"소프트웨어 요구사항\" 제목의 명세서, doorstop 문서와 머리말(front matter)의 요구사항 기록을 확인함" if {
 	count(files) == 0
 } else := sprintf("읽은 파일: %s", [concat(", ", [file_note_ko(f) | some f in files])])
 

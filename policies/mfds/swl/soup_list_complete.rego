@@ -87,13 +87,24 @@ deny contains f if {
 	})
 }
 
-mismatched := sort([sprintf("%s: list has %s, %s locks %s", [d.name, object.get(e, "version", "no version"), d.source, d.version]) |
+mismatched := sort([sprintf("%s: list has %s, %s locks %s", [d.name, listed_version(e, "no version"), d.source, d.version]) |
 	some d in direct
 	d.locked
 	matches := by_key[d.key]
 	not version_listed(matches, d.version)
 	some e in [matches[0]]
 ])
+
+mismatched_ko := sort([sprintf("%s: 목록의 버전 %s, %s의 고정 버전 %s", [d.name, listed_version(e, "없음"), d.source, d.version]) |
+	some d in direct
+	d.locked
+	matches := by_key[d.key]
+	not version_listed(matches, d.version)
+	some e in [matches[0]]
+])
+
+# The version a SOUP entry lists, or `none` when it lists none (a missing or empty cell).
+listed_version(e, none) := e.version if is_string(e.version) else := none
 
 version_listed(matches, version) if {
 	some e in matches
@@ -104,12 +115,14 @@ deny contains f if {
 	count(mismatched) > 0
 	f := object.union(anchor, {
 		"msg": sprintf("SOUP list versions differ from the lockfiles: %s", [concat("; ", mismatched)]),
-		"msg_ko": sprintf("SOUP 목록의 버전이 잠금 파일과 다릅니다: %s", [concat("; ", mismatched)]),
+		"msg_ko": sprintf("SOUP 목록의 버전이 잠금 파일과 다릅니다: %s", [concat("; ", mismatched_ko)]),
 		"key": "versions",
 	})
 }
 
 class_fields := ["supplier", "purpose", "risk", "review"]
+
+class_fields_ko := {"supplier": "공급자", "purpose": "사용 목적", "risk": "위험 수준", "review": "이상 목록 검토일"}
 
 # A missing field is a gap under OPA too (`not is_string(e[field])` is undefined there).
 filled(e, field) if is_string(e[field])
@@ -122,7 +135,7 @@ deny contains f if {
 	count(gaps) > 0
 	f := {
 		"msg": sprintf("SOUP item %s in %s lacks the class B/C fields: %s", [e.name, l.path, concat(", ", gaps)]),
-		"msg_ko": sprintf("%s의 SOUP 항목 %s에 등급 B/C 항목이 빠져 있습니다: %s", [l.path, e.name, concat(", ", gaps)]),
+		"msg_ko": sprintf("%s의 SOUP 항목 %s에 등급 B/C 항목이 빠져 있습니다: %s", [l.path, e.name, concat(", ", [class_fields_ko[g] | some g in gaps])]),
 		"path": l.path,
 		"line": object.get(e, "line", 1),
 		"key": sprintf("fields|%s|%s", [l.path, e.key]),

@@ -56,3 +56,21 @@ test_unpinned_requirements_are_listed_by_name_and_range if {
 	f.key == "missing-items"
 	f.msg == "the SOUP list misses 2 direct dependencies: pkg (requirements.txt), torch >=2.4 (requirements.txt)"
 }
+
+test_korean_message_says_the_versions_in_korean if {
+	scipy := {"name": "scipy", "key": "scipy", "version": "1.14.1", "locked": true, "source": "requirements.txt"}
+	unversioned := object.union(full_entry, {"version": null})
+	d := p.deny with input as {"config": cfg, "dependencies": {"direct": [numpy, scipy]}, "soup": soup([unversioned])}
+	some f in d
+	f.key == "versions"
+	f.msg == "SOUP list versions differ from the lockfiles: numpy: list has no version, requirements.txt locks 2.1.3"
+	f.msg_ko == "SOUP 목록의 버전이 잠금 파일과 다릅니다: numpy: 목록의 버전 없음, requirements.txt의 고정 버전 2.1.3"
+}
+
+test_korean_message_names_the_missing_class_b_fields_in_korean if {
+	thin := {"name": "NumPy", "key": "numpy", "version": "2.1.3", "review": "2026-09-01", "review_age_days": 30, "line": 7}
+	d := p.deny with input as {"profile": class_b, "config": cfg, "dependencies": {"direct": [numpy]}, "soup": soup([thin])}
+	some f in d
+	f.key == "fields|docs/soup-list.md|numpy"
+	f.msg_ko == "docs/soup-list.md의 SOUP 항목 NumPy에 등급 B/C 항목이 빠져 있습니다: 공급자, 사용 목적, 위험 수준"
+}

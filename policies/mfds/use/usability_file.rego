@@ -53,7 +53,7 @@ level := "error" if input.profile.dmd_type == "standalone" else := profile.escal
 files := documents.for_rule("usability_file", "MFDS-USE-001")
 
 parts := {
-	"use specification": ["use specification", "사용 사양", "사용사양"],
+	"use specification": ["use specification", "사용 명세", "사용 사양", "사용사양"],
 	"user interface specification": ["user interface specification", "ui specification", "사용자 인터페이스"],
 	"hazard-related use scenarios": ["use scenario", "use error", "사용 시나리오", "사용 오류", "사용오류"],
 	"formative evaluation": ["formative", "형성 평가", "형성평가"],
@@ -69,5 +69,5 @@ deny contains f if {
 	count(files) > 0
 	missing := documents.missing_parts(files, parts)
 	count(missing) > 0
-	f := {"msg_ko": sprintf("사용적합성 엔지니어링 파일에 다음이 없습니다: %s", [concat(", ", missing)]), "msg": sprintf("the usability engineering file has no %s", [concat(", ", missing)]), "path": files[0].path, "key": "parts", "level": level}
+	f := {"msg_ko": sprintf("사용적합성 엔지니어링 파일에 다음이 없습니다: %s", [concat(", ", documents.part_names_ko(missing, parts))]), "msg": sprintf("the usability engineering file has no %s", [concat(", ", missing)]), "path": files[0].path, "key": "parts", "level": level}
 }

@@ -135,6 +135,19 @@ pub(super) const AI_KINDS: &[FileKind] = &[
     ),
 ];
 
+/// Titles that make a document a change management plan / PCCP whatever its file is called
+/// (compared [folded](crate::evidence::documents::kinds::fold), so `변경관리계획서`,
+/// `변경 관리 계획` and `AI 변경관리 계획서` are one title).
+pub(super) const CHANGE_PLAN_TITLES: &[&str] = &[
+    "predetermined change control plan",
+    "change control plan",
+    "change management plan",
+    "pccp",
+    "변경관리 계획",
+    "변경 관리 계획",
+    "변경관리계획서",
+];
+
 /// FDA PCCP final guidance (2024): the three parts of a predetermined change control plan.
 pub(super) const PLAN_PARTS: &[Part] = &[
     (

@@ -25,7 +25,9 @@ mod structured;
 use super::extractor::FileKind;
 use super::{Context, Extractor};
 use artifacts::Artifact;
-use kinds::{AI_KINDS, GENAI_EVAL_PARTS, LABELING_PARTS, PLAN_PARTS, RED_TEAM_PARTS};
+use kinds::{
+    AI_KINDS, CHANGE_PLAN_TITLES, GENAI_EVAL_PARTS, LABELING_PARTS, PLAN_PARTS, RED_TEAM_PARTS,
+};
 use parts::Part;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -65,12 +67,12 @@ impl Extractor for AiExtractor {
             "split_manifests": manifests,
             "split_overlaps": overlaps,
             "evaluations": evaluations(ctx),
-            "change_plans": parts_documents(ctx, "change_control_plan", PLAN_PARTS, None),
-            "labeling": parts_documents(ctx, "ai_labeling", LABELING_PARTS, None),
+            "change_plans": parts_documents(ctx, &change_plan_files(ctx), PLAN_PARTS, None),
+            "labeling": parts_documents(ctx, ctx.files("ai_labeling"), LABELING_PARTS, None),
             "genai": {
                 "foundation_models": foundation_models,
-                "evaluations": parts_documents(ctx, "genai_evaluation", GENAI_EVAL_PARTS, Some(pins.as_slice())),
-                "red_team": parts_documents(ctx, "red_team_report", RED_TEAM_PARTS, Some(pins.as_slice())),
+                "evaluations": parts_documents(ctx, ctx.files("genai_evaluation"), GENAI_EVAL_PARTS, Some(pins.as_slice())),
+                "red_team": parts_documents(ctx, ctx.files("red_team_report"), RED_TEAM_PARTS, Some(pins.as_slice())),
             },
             "hash_cost": models.hash_cost,
         })
@@ -221,10 +223,25 @@ fn hash_manifests(ctx: &Context) -> BTreeMap<String, Vec<(String, String)>> {
         .collect()
 }
 
-/// Documents of a kind with their parts; for generative-AI records, `pins` are the
+/// Change management plans: by name (the `change_control_plan` globs) or by title
+/// ([`CHANGE_PLAN_TITLES`]: `# 변경관리계획서` in `docs/ai/plan.md`), as document kinds are found.
+fn change_plan_files(ctx: &Context) -> Vec<String> {
+    let mut paths = ctx.files("change_control_plan").to_vec();
+    paths.extend(super::documents::files_titled(ctx, CHANGE_PLAN_TITLES));
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+/// Documents at `paths` with their parts; for generative-AI records, `pins` are the
 /// foundation-model revisions whose mention is recorded as `names_pinned_model`.
-fn parts_documents(ctx: &Context, kind: &str, table: &[Part], pins: Option<&[&str]>) -> Vec<Value> {
-    ctx.files(kind)
+fn parts_documents(
+    ctx: &Context,
+    paths: &[String],
+    table: &[Part],
+    pins: Option<&[&str]>,
+) -> Vec<Value> {
+    paths
         .iter()
         .filter_map(|p| structured::read_parts_document(ctx, p, table))
         .map(|(doc, text)| {

@@ -207,11 +207,20 @@ fn sniff_title(ctx: &Context, path: &str) -> Option<String> {
 /// (lower case): how extractors of their own kinds (requirements, test reports) find a file
 /// by its title as the document kinds do.
 pub fn files_titled(ctx: &Context, phrases: &[&str]) -> Vec<String> {
+    files_titled_unless(ctx, phrases, &[])
+}
+
+/// [`files_titled`], leaving out files whose title also holds one of `unless`: a title such as
+/// `임상적 성능시험 결과보고서` has a test report's words but names a clinical document.
+pub fn files_titled_unless(ctx: &Context, phrases: &[&str], unless: &[&str]) -> Vec<String> {
     ctx.source
         .inventory()
         .files()
         .filter(|e| TITLED_FORMATS.contains(&format_of(&e.path)))
-        .filter(|e| sniff_title(ctx, &e.path).is_some_and(|t| kinds::phrase_in(&t, phrases)))
+        .filter(|e| {
+            sniff_title(ctx, &e.path)
+                .is_some_and(|t| kinds::phrase_in(&t, phrases) && !kinds::phrase_in(&t, unless))
+        })
         .map(|e| e.path.clone())
         .collect()
 }

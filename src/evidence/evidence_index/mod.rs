@@ -68,7 +68,7 @@ impl Extractor for EvidenceIndexExtractor {
 /// `external` record (with `valid` and `problems`), and `problems` of the entry's own shape.
 fn entry(ctx: &Context, id: &str, raw: &Value, line: Option<usize>) -> Value {
     let mut out = json!({"known": is_known_key(id), "line": line.unwrap_or(1), "problems": []});
-    let mut problems = Vec::new();
+    let mut problems: Vec<(String, String)> = Vec::new();
     match (raw.get("path"), raw.get("external")) {
         (Some(Value::String(p)), None) => {
             let file = p.split('#').next().unwrap_or(p);
@@ -80,42 +80,58 @@ fn entry(ctx: &Context, id: &str, raw: &Value, line: Option<usize>) -> Value {
             }
         }
         (None, Some(ext)) => out["external"] = external(ext, ctx.as_of),
-        (Some(_), Some(_)) => problems.push("has both `path` and `external`; give one".into()),
-        _ => problems.push(
+        (Some(_), Some(_)) => problems.push((
+            "has both `path` and `external`; give one".into(),
+            "`path`와 `external`이 함께 있습니다; 하나만 적으십시오".into(),
+        )),
+        _ => problems.push((
             "needs `path: <file in the repository>` or `external: {system, document_id, version, approved, owner}`".to_string(),
-        ),
+            "`path: <저장소의 파일>` 또는 `external: {system, document_id, version, approved, owner}`가 필요합니다".to_string(),
+        )),
     }
-    out["problems"] = json!(problems);
+    let (en, ko): (Vec<String>, Vec<String>) = problems.into_iter().unzip();
+    out["problems"] = json!(en);
+    out["problems_ko"] = json!(ko);
     out
 }
 
-/// An external record with `valid` and the `problems` that make it invalid.
+/// An external record with `valid` and the `problems` that make it invalid (`problems_ko`: the
+/// same in Korean, one for one).
 fn external(raw: &Value, as_of: Date) -> Value {
     let Some(fields) = raw.as_object() else {
-        return json!({"valid": false, "problems": ["`external` must be a mapping"]});
+        return json!({"valid": false, "problems": ["`external` must be a mapping"], "problems_ko": ["`external`은(는) 매핑이어야 합니다"]});
     };
     let mut record = fields.clone();
-    let mut problems: Vec<String> = REQUIRED_EXTERNAL
+    let mut problems: Vec<(String, String)> = REQUIRED_EXTERNAL
         .iter()
         .filter(|k| scalar_text(fields.get(**k)).is_none())
-        .map(|k| format!("`{k}` is missing or empty"))
+        .map(|k| {
+            (
+                format!("`{k}` is missing or empty"),
+                format!("`{k}`이(가) 없거나 비어 있습니다"),
+            )
+        })
         .collect();
     if let Some(version) = scalar_text(fields.get("version")) {
         record.insert("version".into(), json!(version));
     }
     if let Some(approved) = scalar_text(fields.get("approved")) {
         match Date::parse(&approved) {
-            None => problems.push(format!(
-                "`approved` is `{approved}`, not a date (YYYY-MM-DD)"
+            None => problems.push((
+                format!("`approved` is `{approved}`, not a date (YYYY-MM-DD)"),
+                format!("`approved`가 날짜(YYYY-MM-DD)가 아닌 `{approved}`입니다"),
             )),
-            Some(d) if d > as_of => problems.push(format!(
-                "`approved` {approved} is after the scan date {as_of}"
+            Some(d) if d > as_of => problems.push((
+                format!("`approved` {approved} is after the scan date {as_of}"),
+                format!("`approved` {approved}이(가) 스캔 기준일 {as_of}보다 나중입니다"),
             )),
             Some(_) => {}
         }
     }
-    record.insert("valid".into(), json!(problems.is_empty()));
-    record.insert("problems".into(), json!(problems));
+    let (en, ko): (Vec<String>, Vec<String>) = problems.into_iter().unzip();
+    record.insert("valid".into(), json!(en.is_empty()));
+    record.insert("problems".into(), json!(en));
+    record.insert("problems_ko".into(), json!(ko));
     Value::Object(record)
 }
 

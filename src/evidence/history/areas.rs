@@ -14,7 +14,7 @@ use crate::config::LoadedConfig;
 
 use std::collections::BTreeSet;
 
-const RISK_DIRS: &[&str] = &["docs/risk/**"];
+const RISK_DIRS: &[&str] = &["docs/risk/**", "docs/위험관리/**"];
 
 /// Area names as they appear in the evidence.
 pub(super) const SAFETY_CRITICAL: &str = "safety_critical";

@@ -27,6 +27,11 @@ pub(super) const REPORT_TITLES: &[&str] = &[
     "시험 결과",
 ];
 
+/// Words that make a title with a test report's words some other document: a clinical
+/// performance study report (`임상적 성능시험 결과보고서`, `Clinical test results`) is clinical
+/// evidence (MFDS-CLN-001), not a software verification record.
+pub(super) const NOT_REPORT_TITLES: &[&str] = &["임상", "clinical"];
+
 const RESULT_HEADERS: &[&str] = &[
     "result",
     "results",

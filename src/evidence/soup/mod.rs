@@ -22,6 +22,15 @@ const SOUP_KINDS: &[FileKind] = &[FileKind {
     sniffer: None,
 }];
 
+/// Titles that make a Markdown file a SOUP list whatever it is called (`# SOUP 목록` in
+/// `docs/외부소프트웨어.md`), compared folded as document titles are.
+const SOUP_TITLES: &[&str] = &[
+    "soup list",
+    "soup 목록",
+    "soup 리스트",
+    "software of unknown provenance",
+];
+
 /// The SOUP field a column header names, if any.
 fn field_of(header: &str) -> Option<&'static str> {
     let h = normalise_header(header);
@@ -180,8 +189,15 @@ impl Extractor for SoupExtractor {
     }
 
     fn collect(&self, ctx: &Context) -> Value {
-        let lists: Vec<Value> = ctx
-            .files("soup_list")
+        let mut paths = ctx.files("soup_list").to_vec();
+        paths.extend(
+            super::documents::files_titled(ctx, SOUP_TITLES)
+                .into_iter()
+                .filter(|p| p.ends_with(".md") || p.ends_with(".markdown")),
+        );
+        paths.sort();
+        paths.dedup();
+        let lists: Vec<Value> = paths
             .iter()
             .map(|path| {
                 let result = ctx
