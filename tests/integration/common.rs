@@ -90,6 +90,20 @@ pub fn commit_files(dir: &Path, files: &[(&str, &str)], message: &str) {
     git(dir, &["commit", "-q", "-m", message]);
 }
 
+/// The JSON report of `samdscan scan --lang ko REPO` (never failing on findings).
+pub fn korean_json(repo: &Path) -> serde_json::Value {
+    let args = [
+        "scan",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--lang",
+        "ko",
+    ];
+    samdscan_json(&args, repo).0
+}
+
 /// Runs `samdscan ARGS REPO`; the JSON it printed and its exit code (panics on exit 2).
 pub fn samdscan_json(args: &[&str], repo: &Path) -> (serde_json::Value, i32) {
     let out = samdscan().args(args).arg(repo).output().unwrap();

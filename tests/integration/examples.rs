@@ -244,18 +244,7 @@ fn every_example_produces_exactly_its_expected_findings() {
             ));
         }
         // The same findings in Korean, with no English prose left in a message or a rule title.
-        let (korean, _) = crate::common::samdscan_json(
-            &[
-                "scan",
-                "--format",
-                "json",
-                "--fail-on",
-                "never",
-                "--lang",
-                "ko",
-            ],
-            &repo,
-        );
+        let korean = crate::common::korean_json(&repo);
         if actual_findings(&korean) != actual {
             differences.push(format!("{name}: --lang ko reports other findings"));
         }

@@ -5,7 +5,6 @@
 use samdscan::cmd::policy::reportable_rules;
 use samdscan::lang::Lang;
 use samdscan::policy::PolicySet;
-use serde_json::Value;
 use std::path::Path;
 
 fn has_hangul(text: &str) -> bool {
@@ -108,27 +107,11 @@ fn every_finding_a_built_in_policy_writes_has_a_korean_message() {
     assert!(gaps.is_empty(), "{}", gaps.join("\n"));
 }
 
-fn korean_json(repo: &Path) -> Value {
-    let (report, _) = crate::common::samdscan_json(
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--lang",
-            "ko",
-        ],
-        repo,
-    );
-    report
-}
-
 #[test]
 fn korean_reports_have_korean_messages_titles_and_headings() {
     let dir = crate::common::import_example("09-missing-documents");
     let repo = crate::common::example_repo(&dir, "09-missing-documents");
-    let report = korean_json(&repo);
+    let report = crate::common::korean_json(&repo);
     assert_eq!(report["lang"], "ko");
     let findings = report["findings"].as_array().unwrap();
     assert!(!findings.is_empty());
@@ -353,7 +336,7 @@ fn waiver_findings_are_written_in_korean_too() {
         ),
         ("README.md", "# x\n"),
     ]);
-    let report = korean_json(repo.path());
+    let report = crate::common::korean_json(repo.path());
     let unknown = crate::common::findings_of(&report, "SAMDSCAN-002");
     assert!(
         unknown[0]["message"]
@@ -369,7 +352,7 @@ fn every_reason_of_every_example_is_korean_in_a_korean_report() {
     let mut reasons = 0;
     for name in crate::common::example_names() {
         let dir = crate::common::import_example(&name);
-        let report = korean_json(&crate::common::example_repo(&dir, &name));
+        let report = crate::common::korean_json(&crate::common::example_repo(&dir, &name));
         for rule in report["rules"].as_array().unwrap() {
             for reason in rule["reasons"].as_array().into_iter().flatten() {
                 let text = reason.as_str().unwrap();
