@@ -99,8 +99,9 @@ fn evidence_of(files: &[(&str, &[u8])], config: &LoadedConfig) -> Evidence {
     collect_evidence(&source, config, &RepositoryFacts::default(), None, as_of())
 }
 
-/// Target `target` of [`TARGETS`]: `data`'s first byte picks the file name, the rest is the file.
-pub fn extract_as(target: &str, data: &[u8]) -> Evidence {
+/// `data` as a file of target `target` of [`TARGETS`]: its first byte picks the file name, the
+/// rest is the file.
+fn as_file<'d>(target: &str, data: &'d [u8]) -> (&'static str, &'d [u8]) {
     let names = TARGETS
         .iter()
         .find(|(t, _)| *t == target)
@@ -110,10 +111,34 @@ pub fn extract_as(target: &str, data: &[u8]) -> Evidence {
         .get(*pick as usize % names.len().max(1))
         .copied()
         .unwrap_or("README.md");
+    (name, bytes)
+}
+
+/// Target `target` of [`TARGETS`], through the extractors: the file in a repository of its own.
+pub fn extract_as(target: &str, data: &[u8]) -> Evidence {
+    let (name, bytes) = as_file(target, data);
     evidence_of(
         &[("README.md", b"# r\n"), (name, bytes)],
         &LoadedConfig::default(),
     )
+}
+
+/// Target `target` of [`TARGETS`] handed straight to its parser where it has one of its own
+/// (SBOMs, lockfiles: a hundred times the executions of [`extract_as`], which builds a whole
+/// evidence document per input); other targets go through the extractors.
+pub fn parse_as(target: &str, data: &[u8]) {
+    let (name, bytes) = as_file(target, data);
+    match target {
+        "sbom_json" | "sbom_xml" | "sbom_spdx" => {
+            let _ = crate::evidence::sbom::parse_sbom(name, bytes);
+        }
+        "lockfile" => {
+            let _ = crate::evidence::dependencies::lockfile::parse_lockfile(name, bytes);
+        }
+        _ => {
+            extract_as(target, data);
+        }
+    }
 }
 
 /// The config parser alone.
