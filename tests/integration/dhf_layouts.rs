@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [40, 0, 18, 2],
+        [41, 0, 18, 2],
     )
 }
 
@@ -297,6 +297,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-RSK-005",
         "MFDS-SWL-001",
         "MFDS-SWL-002",
+        "MFDS-SWL-003",
         "MFDS-SWL-004",
         "MFDS-SWL-005",
         "MFDS-SWL-006",

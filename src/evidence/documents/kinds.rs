@@ -55,6 +55,42 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         ],
     ),
     kind(
+        "software_architecture",
+        &[
+            "docs/architecture/**",
+            "docs/adr/**",
+            "ARCHITECTURE.md",
+            "*software-architecture*",
+            "*software_architecture*",
+            "*소프트웨어*아키텍처*",
+            "*아키텍처*설계*",
+        ],
+        &[
+            "software architecture",
+            "architecture description",
+            "architecture decision",
+            "소프트웨어 아키텍처",
+            "아키텍처 설계",
+            "소프트웨어 구조 설계",
+        ],
+    ),
+    kind(
+        "detailed_design",
+        &[
+            "docs/design/**",
+            "*detailed-design*",
+            "*detailed_design*",
+            "*상세*설계*",
+        ],
+        &[
+            "detailed design",
+            "software unit design",
+            "unit design",
+            "상세 설계",
+            "소프트웨어 단위 설계",
+        ],
+    ),
+    kind(
         "risk_management_plan",
         &[
             "*risk-management-plan*",
@@ -393,6 +429,9 @@ mod tests {
             ("침해사고대응계획서", "incident_response_plan"),
             ("시판후 감시 계획서", "post_market_surveillance_plan"),
             ("2. 실사용평가 계획", "real_world_assessment_plan"),
+            ("소프트웨어 아키텍처 설계서", "software_architecture"),
+            ("SW 아키텍처", "software_architecture"),
+            ("상세 설계서", "detailed_design"),
         ];
         for (title, kind) in korean {
             assert!(kinds_titled(title).contains(&kind), "{title}");
