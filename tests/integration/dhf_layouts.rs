@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [41, 0, 18, 2],
+        [42, 0, 18, 2],
     )
 }
 
@@ -278,6 +278,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-CYB-005",
         "MFDS-CYB-006",
         "MFDS-CYB-007",
+        "MFDS-CYB-008",
         "MFDS-CYB-009",
         "MFDS-CYB-012",
         "MFDS-CYB-014",

@@ -198,6 +198,17 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         &["threat model", "위협 모델"],
     ),
     kind(
+        "security_architecture",
+        &[
+            "docs/security/architecture/**",
+            "*security-architecture*",
+            "*security_architecture*",
+            "*보안*아키텍처*",
+            "*보안*구조*",
+        ],
+        &["security architecture", "보안 아키텍처", "보안 구조"],
+    ),
+    kind(
         "incident_response_plan",
         &[
             "*incident-response*",
@@ -432,6 +443,7 @@ mod tests {
             ("소프트웨어 아키텍처 설계서", "software_architecture"),
             ("SW 아키텍처", "software_architecture"),
             ("상세 설계서", "detailed_design"),
+            ("보안 아키텍처 뷰", "security_architecture"),
         ];
         for (title, kind) in korean {
             assert!(kinds_titled(title).contains(&kind), "{title}");
