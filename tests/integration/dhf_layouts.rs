@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [42, 0, 18, 2],
+        [42, 0, 19, 2],
     )
 }
 
@@ -243,6 +243,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-AI-005",
         "MFDS-AI-006",
         "MFDS-AI-007",
+        "MFDS-AI-008",
         "MFDS-DCP-001",
         "MFDS-GAI-001",
         "MFDS-GAI-002",

@@ -260,6 +260,23 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         ],
     ),
     kind(
+        "performance_monitoring_plan",
+        &[
+            "*performance-monitoring*",
+            "*performance_monitoring*",
+            "*model-monitoring*",
+            "*model_monitoring*",
+            "*성능*모니터링*",
+        ],
+        &[
+            "performance monitoring",
+            "model monitoring",
+            "post-deployment monitoring",
+            "성능 모니터링",
+            "시판 후 성능 감시",
+        ],
+    ),
+    kind(
         "real_world_assessment_plan",
         &["*real-world*", "*real_world*", "*실사용*평가*"],
         &[
@@ -444,6 +461,7 @@ mod tests {
             ("SW 아키텍처", "software_architecture"),
             ("상세 설계서", "detailed_design"),
             ("보안 아키텍처 뷰", "security_architecture"),
+            ("AI 성능 모니터링 계획서", "performance_monitoring_plan"),
         ];
         for (title, kind) in korean {
             assert!(kinds_titled(title).contains(&kind), "{title}");
