@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [42, 0, 19, 2],
+        [42, 0, 20, 2],
     )
 }
 
@@ -250,6 +250,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-GAI-003",
         "MFDS-GAI-004",
         "MFDS-LBL-002",
+        "MFDS-QMS-002",
         "MFDS-USE-002",
         // No waivers and no rule ids in the config: the config rules judge nothing.
         "SAMDSCAN-001",

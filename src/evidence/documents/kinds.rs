@@ -337,6 +337,24 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         ],
     ),
     kind(
+        "ai_quality_policy",
+        &[
+            "*ai-policy*",
+            "*ai_policy*",
+            "*ai-quality-policy*",
+            "*ai*품질*정책*",
+            "*인공지능*정책*",
+        ],
+        &[
+            "ai quality policy",
+            "ai policy",
+            "machine learning policy",
+            "ai 품질 정책",
+            "인공지능 품질 정책",
+            "인공지능 정책",
+        ],
+    ),
+    kind(
         "combination_product",
         &[
             "docs/combination/**",
@@ -462,6 +480,7 @@ mod tests {
             ("상세 설계서", "detailed_design"),
             ("보안 아키텍처 뷰", "security_architecture"),
             ("AI 성능 모니터링 계획서", "performance_monitoring_plan"),
+            ("인공지능 품질 정책", "ai_quality_policy"),
         ];
         for (title, kind) in korean {
             assert!(kinds_titled(title).contains(&kind), "{title}");
