@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [42, 0, 20, 2],
+        [42, 0, 21, 2],
     )
 }
 
@@ -249,6 +249,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-GAI-002",
         "MFDS-GAI-003",
         "MFDS-GAI-004",
+        "MFDS-INT-002",
         "MFDS-LBL-002",
         "MFDS-QMS-002",
         "MFDS-USE-002",

@@ -54,7 +54,11 @@ applicable := false if not profile.connected
 
 not_applicable_because contains {"msg": "the profile does not declare the product connected", "msg_ko": "제품 프로필에 네트워크 연결 제품(connected)으로 선언되지 않았습니다"} if not profile.connected
 
-us_market if "US" in object.get(object.get(input, "profile", {}), "markets", [])
+us_market if {
+	markets := input.profile.markets
+	is_array(markets)
+	"US" in markets
+}
 
 level := "error" if us_market
 

@@ -96,3 +96,7 @@ test_views_as_separate_files_in_korean_pass if {
 test_not_connected_is_not_applicable if {
 	not p.applicable with input as {"profile": {"connected": false}, "documents": {}}
 }
+
+test_no_profile_is_not_applicable if {
+	not p.applicable with input as {"profile": null, "documents": {}}
+}

@@ -355,6 +355,21 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         ],
     ),
     kind(
+        "ai_act_technical_documentation",
+        &[
+            "docs/eu/**",
+            "*annex-iv*",
+            "*annex_iv*",
+            "*ai-act*",
+            "*ai_act*",
+        ],
+        &[
+            "annex iv",
+            "ai act technical documentation",
+            "ai법 기술 문서",
+        ],
+    ),
+    kind(
         "combination_product",
         &[
             "docs/combination/**",
@@ -481,6 +496,7 @@ mod tests {
             ("보안 아키텍처 뷰", "security_architecture"),
             ("AI 성능 모니터링 계획서", "performance_monitoring_plan"),
             ("인공지능 품질 정책", "ai_quality_policy"),
+            ("EU AI Act Annex IV index", "ai_act_technical_documentation"),
         ];
         for (title, kind) in korean {
             assert!(kinds_titled(title).contains(&kind), "{title}");
