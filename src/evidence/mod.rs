@@ -31,6 +31,7 @@ pub mod sbom;
 mod secrets;
 mod soup;
 pub mod source;
+mod source_modules;
 mod vex;
 mod vuln_scans;
 
@@ -54,6 +55,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(dependencies::DependencyExtractor),
         Box::new(product_versions::ProductVersionExtractor),
         Box::new(soup::SoupExtractor),
+        Box::new(source_modules::SourceModuleExtractor),
         Box::new(evidence_index::EvidenceIndexExtractor),
         Box::new(cyber_checklist::CyberChecklistExtractor),
         Box::new(interfaces::InterfaceExtractor),

@@ -156,6 +156,10 @@ fn fail_on_warning_counts_warnings() {
             "id,hazard,hazardous_situation,harm,severity,probability,risk_controls,residual_risk,verification\nRSK-1,x,y,z,Minor,Remote,RC-1,Acceptable,TC-1\n",
         ),
         ("docs/risk/risk-management-report.md", "# RMR\n"),
+        (
+            "docs/architecture/software-architecture.md",
+            "# Software architecture\n",
+        ),
         ("docs/requirements/srs.md", "## REQ-1: Greet\n"),
         ("tests/test_main.py", "# Verifies: REQ-1\n"),
         (

@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [40, 0, 18, 2],
+        [42, 0, 21, 2],
     )
 }
 
@@ -243,12 +243,15 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-AI-005",
         "MFDS-AI-006",
         "MFDS-AI-007",
+        "MFDS-AI-008",
         "MFDS-DCP-001",
         "MFDS-GAI-001",
         "MFDS-GAI-002",
         "MFDS-GAI-003",
         "MFDS-GAI-004",
+        "MFDS-INT-002",
         "MFDS-LBL-002",
+        "MFDS-QMS-002",
         "MFDS-USE-002",
         // No waivers and no rule ids in the config: the config rules judge nothing.
         "SAMDSCAN-001",
@@ -278,6 +281,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-CYB-005",
         "MFDS-CYB-006",
         "MFDS-CYB-007",
+        "MFDS-CYB-008",
         "MFDS-CYB-009",
         "MFDS-CYB-012",
         "MFDS-CYB-014",
@@ -297,6 +301,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-RSK-005",
         "MFDS-SWL-001",
         "MFDS-SWL-002",
+        "MFDS-SWL-003",
         "MFDS-SWL-004",
         "MFDS-SWL-005",
         "MFDS-SWL-006",

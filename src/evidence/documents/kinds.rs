@@ -55,6 +55,42 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         ],
     ),
     kind(
+        "software_architecture",
+        &[
+            "docs/architecture/**",
+            "docs/adr/**",
+            "ARCHITECTURE.md",
+            "*software-architecture*",
+            "*software_architecture*",
+            "*소프트웨어*아키텍처*",
+            "*아키텍처*설계*",
+        ],
+        &[
+            "software architecture",
+            "architecture description",
+            "architecture decision",
+            "소프트웨어 아키텍처",
+            "아키텍처 설계",
+            "소프트웨어 구조 설계",
+        ],
+    ),
+    kind(
+        "detailed_design",
+        &[
+            "docs/design/**",
+            "*detailed-design*",
+            "*detailed_design*",
+            "*상세*설계*",
+        ],
+        &[
+            "detailed design",
+            "software unit design",
+            "unit design",
+            "상세 설계",
+            "소프트웨어 단위 설계",
+        ],
+    ),
+    kind(
         "risk_management_plan",
         &[
             "*risk-management-plan*",
@@ -172,6 +208,17 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         &["threat model", "위협 모델"],
     ),
     kind(
+        "security_architecture",
+        &[
+            "docs/security/architecture/**",
+            "*security-architecture*",
+            "*security_architecture*",
+            "*보안*아키텍처*",
+            "*보안*구조*",
+        ],
+        &["security architecture", "보안 아키텍처", "보안 구조"],
+    ),
+    kind(
         "incident_response_plan",
         &[
             "*incident-response*",
@@ -220,6 +267,23 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "post market surveillance",
             "시판 후 감시",
             "시판 후 관리",
+        ],
+    ),
+    kind(
+        "performance_monitoring_plan",
+        &[
+            "*performance-monitoring*",
+            "*performance_monitoring*",
+            "*model-monitoring*",
+            "*model_monitoring*",
+            "*성능*모니터링*",
+        ],
+        &[
+            "performance monitoring",
+            "model monitoring",
+            "post-deployment monitoring",
+            "성능 모니터링",
+            "시판 후 성능 감시",
         ],
     ),
     kind(
@@ -280,6 +344,39 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
             "procedure",
             "절차서",
             "절차",
+        ],
+    ),
+    kind(
+        "ai_quality_policy",
+        &[
+            "*ai-policy*",
+            "*ai_policy*",
+            "*ai-quality-policy*",
+            "*ai*품질*정책*",
+            "*인공지능*정책*",
+        ],
+        &[
+            "ai quality policy",
+            "ai policy",
+            "machine learning policy",
+            "ai 품질 정책",
+            "인공지능 품질 정책",
+            "인공지능 정책",
+        ],
+    ),
+    kind(
+        "ai_act_technical_documentation",
+        &[
+            "docs/eu/**",
+            "*annex-iv*",
+            "*annex_iv*",
+            "*ai-act*",
+            "*ai_act*",
+        ],
+        &[
+            "annex iv",
+            "ai act technical documentation",
+            "ai법 기술 문서",
         ],
     ),
     kind(
@@ -403,6 +500,13 @@ mod tests {
             ("침해사고대응계획서", "incident_response_plan"),
             ("시판후 감시 계획서", "post_market_surveillance_plan"),
             ("2. 실사용평가 계획", "real_world_assessment_plan"),
+            ("소프트웨어 아키텍처 설계서", "software_architecture"),
+            ("SW 아키텍처", "software_architecture"),
+            ("상세 설계서", "detailed_design"),
+            ("보안 아키텍처 뷰", "security_architecture"),
+            ("AI 성능 모니터링 계획서", "performance_monitoring_plan"),
+            ("인공지능 품질 정책", "ai_quality_policy"),
+            ("EU AI Act Annex IV index", "ai_act_technical_documentation"),
         ];
         for (title, kind) in korean {
             assert!(kinds_titled(title).contains(&kind), "{title}");
