@@ -124,6 +124,38 @@ pub const VARIANTS: &[(&str, &[&str])] = &[
         "change_control_plan",
         &["변경관리계획서", "AI 변경 관리 계획", "변경관리 계획"],
     ),
+    (
+        "software_architecture",
+        &[
+            "소프트웨어 아키텍처 설계서",
+            "SW 아키텍처",
+            "아키텍처설계서",
+        ],
+    ),
+    (
+        "detailed_design",
+        &["상세설계서", "소프트웨어 상세 설계", "SW 단위 설계서"],
+    ),
+    (
+        "security_architecture",
+        &["보안 아키텍처 설계서", "보안아키텍처", "보안 구조도"],
+    ),
+    (
+        "performance_monitoring_plan",
+        &[
+            "AI 성능 모니터링 계획서",
+            "성능모니터링 계획",
+            "시판후 성능 감시 계획",
+        ],
+    ),
+    (
+        "ai_quality_policy",
+        &["AI 품질정책", "인공지능 품질 정책서", "인공지능정책"],
+    ),
+    (
+        "ai_act_technical_documentation",
+        &["AI법 기술문서", "EU AI법 기술 문서 (Annex IV)"],
+    ),
 ];
 
 /// Titles with a kind's words that are some other document, and the kind they must not make.

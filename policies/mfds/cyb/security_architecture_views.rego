@@ -25,6 +25,8 @@
 #       `docs/security/architecture/`에 전체 시스템, 다수 환자 위해, 업데이트·패치 가능성, 보안 사용 사례 뷰를
 #       (파일마다 하나씩 또는 한 문서의 절로) 두고, 각 뷰에 다이어그램 원본(예: ```mermaid 블록이나 `.puml` 파일)을
 #       넣으십시오. 업데이트 뷰에는 업데이트가 서명되고 검증되는 방법을 적으십시오.
+#     applies: "네트워크 연결 제품."
+#     escalation: "미국에도 판매하는 제품(markets에 US 포함)이면 오류입니다."
 #   id: MFDS-CYB-008
 #   severity: warning
 #   precision: medium

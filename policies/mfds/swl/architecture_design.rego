@@ -24,6 +24,8 @@
 #       `docs/architecture/software-architecture.md`(또는 `소프트웨어 아키텍처 설계서`)를 추가하여 각 최상위
 #       소스 모듈과 인터페이스, 각 SOUP 항목이 쓰이는 위치를 적으십시오. 등급 C는 `## 분리(Segregation)` 절을
 #       두고, `docs/design/` 아래 상세 설계에서 안전 필수 모듈마다 단위 설계를 적으십시오.
+#     applies: "소프트웨어 안전성 등급 B 또는 C인 시스템이 있는 제품. 분리(segregation)와 상세 설계 검사는 C등급에 적용됩니다."
+#     escalation: "아키텍처 문서가 없거나, 이름이 나오지 않는 모듈 또는 SOUP 항목이 있거나, C등급 아키텍처에 분리(segregation) 설명이 없으면 오류이고, 상세 설계가 없는 C등급 안전 핵심 모듈은 경고입니다."
 #   id: MFDS-SWL-003
 #   severity: error
 #   precision: medium
