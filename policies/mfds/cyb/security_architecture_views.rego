@@ -80,6 +80,9 @@ views := {
 # section under each heading that names it.
 content(view) := array.concat(whole(view), sections(view))
 
+# Each view's content, computed once per evaluation (a function is evaluated anew at every call).
+view_content := {v: content(v) | some v, _ in views}
+
 whole(view) := [object.get(d, "text", "") |
 	some d in docs
 	names_view(d, view)
@@ -117,15 +120,15 @@ section_end(d, h, total) := min(ends) if {
 	count(ends) > 0
 } else := total
 
-missing_views := sort([v | some v, _ in views; count(content(v)) == 0])
+missing_views := sort([v | some v, _ in views; count(view_content[v]) == 0])
 
 # An embedded diagram block (three backticks and the language) or a diagram source file.
 diagram := "(?i)(`{3}\\s*(mermaid|plantuml|puml|dot|graphviz|d2)\\b|@startuml|\\.(puml|plantuml|mmd|drawio|dot|d2|svg)\\b)"
 
 no_diagram := sort([v |
 	some v, _ in views
-	count(content(v)) > 0
-	not some_matches(content(v), diagram)
+	count(view_content[v]) > 0
+	not some_matches(view_content[v], diagram)
 ])
 
 some_matches(texts, pattern) if {
@@ -171,8 +174,8 @@ deny contains f if {
 }
 
 deny contains f if {
-	count(content("updatability")) > 0
-	not some_matches(content("updatability"), update_mechanism)
+	count(view_content.updatability) > 0
+	not some_matches(view_content.updatability, update_mechanism)
 	f := {
 		"msg": sprintf("the updatability view of the security architecture (%s) does not name the update mechanism (how updates are signed, delivered and verified; MFDS-CYB-011)", [docs[0].path]),
 		"msg_ko": sprintf("보안 아키텍처(%s)의 업데이트 뷰에 업데이트 메커니즘(업데이트의 서명, 전달, 검증 방법; MFDS-CYB-011)이 없습니다", [docs[0].path]),
