@@ -90,8 +90,8 @@ pub fn commit_files(dir: &Path, files: &[(&str, &str)], message: &str) {
     git(dir, &["commit", "-q", "-m", message]);
 }
 
-/// The JSON report of `samdscan scan --lang ko REPO` (never failing on findings).
-pub fn korean_json(repo: &Path) -> serde_json::Value {
+/// The JSON report of `samdscan scan --lang LANG REPO` (never failing on findings).
+pub fn json_in(lang: &str, repo: &Path) -> serde_json::Value {
     let args = [
         "scan",
         "--format",
@@ -99,9 +99,14 @@ pub fn korean_json(repo: &Path) -> serde_json::Value {
         "--fail-on",
         "never",
         "--lang",
-        "ko",
+        lang,
     ];
     samdscan_json(&args, repo).0
+}
+
+/// The Korean JSON report of REPO ([`json_in`]).
+pub fn korean_json(repo: &Path) -> serde_json::Value {
+    json_in("ko", repo)
 }
 
 /// Runs `samdscan ARGS REPO`; the JSON it printed and its exit code (panics on exit 2).

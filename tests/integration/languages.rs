@@ -268,18 +268,7 @@ fn the_config_sets_the_language_and_the_flag_wins() {
     assert_eq!(report["lang"], "ko");
     let profile = crate::common::findings_of(&report, "MFDS-GEN-001");
     assert!(has_hangul(profile[0]["message"].as_str().unwrap()));
-    let (english, _) = crate::common::samdscan_json(
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--lang",
-            "en",
-        ],
-        repo.path(),
-    );
+    let english = crate::common::json_in("en", repo.path());
     assert_eq!(english["lang"], "en");
     let profile = crate::common::findings_of(&english, "MFDS-GEN-001");
     assert!(!has_hangul(profile[0]["message"].as_str().unwrap()));
