@@ -21,6 +21,10 @@ enum Needed {
     Ui,
     Clinical,
     Combination,
+    /// Some software system is of class B or C (or no class is stated).
+    ClassBOrC,
+    Ai,
+    AiDmpa,
 }
 
 pub struct Template {
@@ -193,6 +197,49 @@ pub const TEMPLATES: &[Template] = &[
         ],
     ),
     t(
+        "docs/architecture/software-architecture.md",
+        "Software architecture (소프트웨어 아키텍처)",
+        Needed::ClassBOrC,
+        &[
+            "Software items (소프트웨어 항목)",
+            "Interfaces (인터페이스)",
+            "SOUP placement (SOUP 배치)",
+            "Segregation (분리)",
+        ],
+    ),
+    t(
+        "docs/security/architecture/security-architecture.md",
+        "Security architecture (보안 아키텍처)",
+        Needed::Connected,
+        &[
+            "Global system view (전체 시스템 뷰)",
+            "Multi-patient harm view (다수 환자 위해 뷰)",
+            "Updatability view (업데이트 가능성 뷰)",
+            "Security use cases (보안 사용 사례)",
+        ],
+    ),
+    t(
+        "docs/ai/performance-monitoring-plan.md",
+        "Performance monitoring plan (성능 모니터링 계획)",
+        Needed::Ai,
+        &[
+            "Monitored metrics (감시 지표)",
+            "Thresholds (임계값)",
+            "Re-validation triggers (재검증 트리거)",
+        ],
+    ),
+    t(
+        "docs/qms/ai-policy.md",
+        "AI quality policy (AI 품질 정책)",
+        Needed::AiDmpa,
+        &[
+            "AI objectives (AI 목표)",
+            "Data governance (데이터 관리)",
+            "Life-cycle roles (역할과 책임)",
+            "Monitoring commitments (모니터링)",
+        ],
+    ),
+    t(
         "docs/combination/drug-linkage.md",
         "Combination product linkage (디지털융합의약품)",
         Needed::Combination,
@@ -214,6 +261,7 @@ impl Template {
                 .and_then(|p| p.regime.as_deref())
                 .is_none_or(|x| x == r)
         };
+        let ai = || flag(|p| p.ai.as_ref().and_then(|a| a.enabled));
         match self.needed {
             Needed::Always => true,
             Needed::Connected => flag(|p| p.connected),
@@ -221,11 +269,20 @@ impl Template {
             Needed::Marketed => flag(|p| p.marketed),
             Needed::Dmpa => regime_is("DMPA"),
             Needed::Ui => flag(|p| p.ui),
-            Needed::Clinical => {
-                profile.and_then(|p| p.grade).is_none_or(|g| g >= 2)
-                    || flag(|p| p.ai.as_ref().and_then(|a| a.enabled))
-            }
+            Needed::Clinical => profile.and_then(|p| p.grade).is_none_or(|g| g >= 2) || ai(),
             Needed::Combination => profile.and_then(|p| p.combination_product).unwrap_or(false),
+            Needed::ClassBOrC => profile
+                .and_then(|p| p.software_systems.as_deref())
+                .is_none_or(|systems| {
+                    systems.is_empty()
+                        || systems.iter().any(|s| {
+                            s.safety_class.as_deref().is_none_or(|c| {
+                                c.eq_ignore_ascii_case("B") || c.eq_ignore_ascii_case("C")
+                            })
+                        })
+                }),
+            Needed::Ai => ai(),
+            Needed::AiDmpa => ai() && regime_is("DMPA"),
         }
     }
 
@@ -290,6 +347,52 @@ mod tests {
             TEMPLATES.len() - 1,
             "all but the combination linkage"
         );
+    }
+
+    #[test]
+    fn architecture_and_ai_documents_follow_class_ai_and_regime() {
+        let system = |class: &str| crate::config::SoftwareSystem {
+            name: Some("s".into()),
+            safety_class: Some(class.into()),
+            ..Default::default()
+        };
+        let written = |p: &Product| -> Vec<&str> {
+            TEMPLATES
+                .iter()
+                .filter(|t| t.needed_by(Some(p)))
+                .map(|t| t.path)
+                .collect()
+        };
+        let class_a = Product {
+            software_systems: Some(vec![system("A")]),
+            ai: Some(crate::config::AiProfile {
+                enabled: Some(false),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let paths = written(&class_a);
+        assert!(!paths.contains(&"docs/architecture/software-architecture.md"));
+        assert!(!paths.contains(&"docs/ai/performance-monitoring-plan.md"));
+        assert!(!paths.contains(&"docs/qms/ai-policy.md"));
+        let class_b_ai = Product {
+            software_systems: Some(vec![system("A"), system("B")]),
+            regime: Some("DMPA".into()),
+            ai: Some(crate::config::AiProfile {
+                enabled: Some(true),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let paths = written(&class_b_ai);
+        assert!(paths.contains(&"docs/architecture/software-architecture.md"));
+        assert!(paths.contains(&"docs/ai/performance-monitoring-plan.md"));
+        assert!(paths.contains(&"docs/qms/ai-policy.md"));
+        let mda = Product {
+            regime: Some("MDA".into()),
+            ..class_b_ai
+        };
+        assert!(!written(&mda).contains(&"docs/qms/ai-policy.md"));
     }
 
     #[test]
