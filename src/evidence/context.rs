@@ -15,7 +15,7 @@ use crate::config::LoadedConfig;
 use crate::date::Date;
 use serde::Serialize;
 use std::any::{Any, TypeId};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
@@ -44,6 +44,8 @@ pub struct Context<'a> {
     diagnostics: RefCell<Vec<Diagnostic>>,
     /// Each file parsed so far, by path and parsed type: an `Rc<Result<T, String>>`.
     parsed: RefCell<HashMap<(String, TypeId), Rc<dyn Any>>>,
+    /// The titles of the repository's text documents, sniffed once ([`Context::titles`]).
+    titles: OnceCell<Vec<(String, String)>>,
 }
 
 impl<'a> Context<'a> {
@@ -64,6 +66,7 @@ impl<'a> Context<'a> {
             by_kind: BTreeMap::new(),
             diagnostics: RefCell::new(vec![]),
             parsed: RefCell::new(HashMap::new()),
+            titles: OnceCell::new(),
         };
         let by_kind = ctx.classify(kinds);
         Context { by_kind, ..ctx }
@@ -185,6 +188,12 @@ impl<'a> Context<'a> {
         let done = Rc::new(result);
         self.parsed.borrow_mut().insert(key, done.clone());
         done
+    }
+
+    /// `(path, title)` of the files that have one, as `sniff` finds them: sniffed on the first call
+    /// only, so every extractor that finds files by title shares one pass over the repository.
+    pub fn titles(&self, sniff: impl FnOnce() -> Vec<(String, String)>) -> &[(String, String)] {
+        self.titles.get_or_init(sniff)
     }
 
     /// Records a problem with the file at `path`; the message is kept as a short escaped

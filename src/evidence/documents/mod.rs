@@ -144,18 +144,12 @@ fn recognise(ctx: &Context) -> BTreeMap<&'static str, Vec<(String, &'static str)
             .or_default()
             .push((path, "profile"));
     }
-    for entry in ctx.source.inventory().files() {
-        if !TITLED_FORMATS.contains(&format_of(&entry.path)) || ctx.is_not_evidence(&entry.path) {
+    for (path, title) in titles(ctx) {
+        if ctx.is_not_evidence(path) {
             continue;
         }
-        let Some(title) = sniff_title(ctx, &entry.path) else {
-            continue;
-        };
-        for name in kinds_titled(&title) {
-            found
-                .entry(name)
-                .or_default()
-                .push((entry.path.clone(), "title"));
+        for name in kinds_titled(title) {
+            found.entry(name).or_default().push((path.clone(), "title"));
         }
     }
     for record in records::records(ctx) {
@@ -212,17 +206,33 @@ pub fn files_titled(ctx: &Context, phrases: &[&str]) -> Vec<String> {
 
 /// [`files_titled`], leaving out files whose title also holds one of `unless`: a title such as
 /// `임상적 성능시험 결과보고서` has a test report's words but names a clinical document.
-pub fn files_titled_unless(ctx: &Context, phrases: &[&str], unless: &[&str]) -> Vec<String> {
-    ctx.source
-        .inventory()
-        .files()
-        .filter(|e| TITLED_FORMATS.contains(&format_of(&e.path)))
-        .filter(|e| {
-            sniff_title(ctx, &e.path)
-                .is_some_and(|t| kinds::phrase_in(&t, phrases) && !kinds::phrase_in(&t, unless))
-        })
-        .map(|e| e.path.clone())
+fn files_titled_unless(ctx: &Context, phrases: &[&str], unless: &[&str]) -> Vec<String> {
+    titles(ctx)
+        .iter()
+        .filter(|(_, t)| kinds::phrase_in(t, phrases) && !kinds::phrase_in(t, unless))
+        .map(|(path, _)| path.clone())
         .collect()
+}
+
+/// The Markdown files among [`files_titled_unless`]'s: what readers of Markdown tables (SOUP
+/// lists, test reports) take by title.
+pub fn markdown_files_titled(ctx: &Context, phrases: &[&str], unless: &[&str]) -> Vec<String> {
+    let mut paths = files_titled_unless(ctx, phrases, unless);
+    paths.retain(|p| format_of(p) == "markdown");
+    paths
+}
+
+/// The title of every Markdown, AsciiDoc, reStructuredText and text file that has one, read
+/// from its first bytes once per scan.
+fn titles<'c>(ctx: &'c Context) -> &'c [(String, String)] {
+    ctx.titles(|| {
+        ctx.source
+            .inventory()
+            .files()
+            .filter(|e| TITLED_FORMATS.contains(&format_of(&e.path)))
+            .filter_map(|e| Some((e.path.clone(), sniff_title(ctx, &e.path)?)))
+            .collect()
+    })
 }
 
 /// When `doc` was last reviewed: a date in its front matter, else its last commit's date.

@@ -11,7 +11,7 @@
 
 mod markdown;
 
-use super::documents::{files_titled_unless, records::records as dhf_records};
+use super::documents::{markdown_files_titled, records::records as dhf_records};
 use super::extractor::{FileKind, Sniffer};
 use super::read::xml_walk::{Node, attr, num, walk};
 use super::{Context, Extractor};
@@ -131,11 +131,11 @@ fn markdown_reports(ctx: &Context) -> Vec<String> {
             .filter(|r| r.kind == "test_report")
             .map(|r| r.path),
     );
-    paths.extend(
-        files_titled_unless(ctx, markdown::REPORT_TITLES, markdown::NOT_REPORT_TITLES)
-            .into_iter()
-            .filter(|p| p.ends_with(".md") || p.ends_with(".markdown")),
-    );
+    paths.extend(markdown_files_titled(
+        ctx,
+        markdown::REPORT_TITLES,
+        markdown::NOT_REPORT_TITLES,
+    ));
     paths.sort();
     paths.dedup();
     paths

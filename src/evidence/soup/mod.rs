@@ -190,11 +190,11 @@ impl Extractor for SoupExtractor {
 
     fn collect(&self, ctx: &Context) -> Value {
         let mut paths = ctx.files("soup_list").to_vec();
-        paths.extend(
-            super::documents::files_titled(ctx, SOUP_TITLES)
-                .into_iter()
-                .filter(|p| p.ends_with(".md") || p.ends_with(".markdown")),
-        );
+        paths.extend(super::documents::markdown_files_titled(
+            ctx,
+            SOUP_TITLES,
+            &[],
+        ));
         paths.sort();
         paths.dedup();
         let lists: Vec<Value> = paths
