@@ -63,18 +63,23 @@ impl Extractor for SourceModuleExtractor {
             .inventory()
             .files()
             .map(|e| e.path.as_str())
-            .filter(|p| !ctx.is_not_evidence(p))
             .collect();
-        let modules = modules_of(&files, |p| safety.is_match(p));
+        // `is_not_evidence` may read a file's first bytes: asked only of files under a root.
+        let modules = modules_of(&files, |p| !ctx.is_not_evidence(p), |p| safety.is_match(p));
         json!({"found": !modules.is_empty(), "roots": ROOTS, "modules": modules})
     }
 }
 
-/// The modules the files `paths` fall into, sorted by path.
-fn modules_of(paths: &[&str], safety_critical: impl Fn(&str) -> bool) -> Vec<Module> {
+/// The modules the files `paths` fall into, sorted by path; a file of a module counts when it
+/// `is_evidence`.
+fn modules_of(
+    paths: &[&str],
+    is_evidence: impl Fn(&str) -> bool,
+    safety_critical: impl Fn(&str) -> bool,
+) -> Vec<Module> {
     let mut by_path: BTreeMap<String, Module> = BTreeMap::new();
     for path in paths {
-        let Some((name, folder)) = module_of(path) else {
+        let Some((name, folder)) = module_of(path).filter(|_| is_evidence(path)) else {
             continue;
         };
         let m = by_path.entry(folder.clone()).or_insert_with(|| Module {
@@ -120,7 +125,7 @@ mod tests {
             "docs/architecture/overview.md",
             "tests/test_alarm.py",
         ];
-        let modules = modules_of(&paths, |p| p.starts_with("src/alarm/"));
+        let modules = modules_of(&paths, |_| true, |p| p.starts_with("src/alarm/"));
         let seen: Vec<(&str, &str, usize, bool)> = modules
             .iter()
             .map(|m| (m.name.as_str(), m.path.as_str(), m.files, m.safety_critical))
@@ -133,5 +138,8 @@ mod tests {
                 ("ingest", "src/ingest", 1, false),
             ]
         );
+        let evidence_only = modules_of(&paths, |p| !p.starts_with("src/ingest/"), |_| false);
+        assert!(evidence_only.iter().all(|m| m.name != "ingest"));
+        assert_eq!(evidence_only.len(), 2);
     }
 }
