@@ -88,7 +88,7 @@ pub struct InitArgs {
 /// What to scan and with which configuration.
 #[derive(Debug, Args, Clone)]
 pub struct Target {
-    /// Repository to scan (the top of a git work tree, or any directory).
+    /// Repository to scan (the top of a git work tree, a product's folder of one, or any directory).
     #[arg(default_value = ".")]
     pub path: PathBuf,
     /// Config file (default: .samdscan.yaml, then .github/samdscan.yaml, in PATH).

@@ -36,7 +36,7 @@ pub struct Diagnostic {
 pub struct Context<'a> {
     pub source: &'a dyn RepoSource,
     pub config: &'a LoadedConfig,
-    pub git: Option<&'a git2::Repository>,
+    pub git: Option<&'a super::git_view::GitView>,
     /// The repository's identity and the revisions the scan is about (`--rev`, `--base`).
     pub repository: &'a RepositoryFacts,
     pub as_of: Date,
@@ -52,7 +52,7 @@ impl<'a> Context<'a> {
     pub fn new(
         source: &'a dyn RepoSource,
         config: &'a LoadedConfig,
-        git: Option<&'a git2::Repository>,
+        git: Option<&'a super::git_view::GitView>,
         repository: &'a RepositoryFacts,
         as_of: Date,
         kinds: &[&FileKind],

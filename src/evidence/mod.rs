@@ -17,6 +17,7 @@ pub mod dependencies;
 pub mod documents;
 mod evidence_index;
 pub mod extractor;
+pub mod git_view;
 pub mod history;
 mod interfaces;
 mod issue_templates;
@@ -90,6 +91,9 @@ pub fn known_kinds() -> Vec<&'static str> {
 pub struct RepositoryFacts {
     pub name: String,
     pub is_git: bool,
+    /// The scan root's folder in the work tree (`products/planner/`), when it is not the top.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub folder: String,
     pub head: Option<String>,
     pub branch: Option<String>,
     /// The revision scanned with `--rev`, when not the working tree.
@@ -121,7 +125,7 @@ pub fn collect_evidence(
     source: &dyn RepoSource,
     config: &LoadedConfig,
     repo: &RepositoryFacts,
-    git: Option<&git2::Repository>,
+    git: Option<&git_view::GitView>,
     as_of: Date,
 ) -> Evidence {
     let extractors = registry();

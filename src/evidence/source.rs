@@ -1,11 +1,12 @@
 //! Where evidence files come from: the working tree (listed from the git index, or walked when
-//! the scan root is not the top of a git work tree) or a git revision's tree, read from objects
+//! the scan root is in no git work tree) or a git revision's tree, read from objects
 //! without a checkout.
 //!
 //! Both give the same inventory shape and the same bounded `read`, so every extractor works on
 //! either. Nothing outside the scan root is ever read: symlinks that leave it are recorded and
 //! not followed.
 
+use super::git_view::GitView;
 use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
 use serde::Serialize;
 use std::io::Read;
@@ -127,8 +128,9 @@ pub struct WorkTreeSource {
 }
 
 impl WorkTreeSource {
-    /// Lists from the git index when `root` is the top of a work tree, else walks the directory.
-    pub fn open(root: &Path, repo: Option<&Repository>) -> std::io::Result<WorkTreeSource> {
+    /// Lists from the git index when `root` is in a git work tree (the index's files in the
+    /// view's folder, by their paths from it), else walks the directory.
+    pub fn open(root: &Path, repo: Option<&GitView>) -> std::io::Result<WorkTreeSource> {
         let root = root.canonicalize()?;
         let inventory = match repo {
             Some(repo) => list_git_index(&root, repo),
@@ -199,13 +201,16 @@ impl RepoSource for WorkTreeSource {
     }
 }
 
-fn list_git_index(root: &Path, repo: &Repository) -> Inventory {
+fn list_git_index(root: &Path, repo: &GitView) -> Inventory {
     let mut entries = Vec::new();
     let mut skipped = Vec::new();
     match repo.index() {
         Ok(index) => {
             for e in index.iter() {
-                let Ok(path) = String::from_utf8(e.path.clone()) else {
+                let Some(in_view) = e.path.strip_prefix(repo.folder().as_bytes()) else {
+                    continue;
+                };
+                let Ok(path) = String::from_utf8(in_view.to_vec()) else {
                     skipped.push((
                         String::from_utf8_lossy(&e.path).into_owned(),
                         "path is not UTF-8".into(),

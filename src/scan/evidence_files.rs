@@ -37,7 +37,7 @@ pub fn identify(root: &Path, report: &ScanReport) -> Vec<EvidenceFile> {
     let repo = report
         .repository
         .is_git
-        .then(|| Repository::open(root).ok())
+        .then(|| Repository::discover(root).ok())
         .flatten();
     let facts = &report.repository;
     let commit = facts.revision.as_ref().or(facts.head.as_ref());
@@ -45,7 +45,9 @@ pub fn identify(root: &Path, report: &ScanReport) -> Vec<EvidenceFile> {
         .into_iter()
         .filter_map(|path| {
             let in_commit = match (&repo, commit) {
-                (Some(repo), Some(c)) => committed_blob(repo, c, path),
+                (Some(repo), Some(c)) => {
+                    committed_blob(repo, c, &format!("{}{path}", facts.folder))
+                }
                 _ => None,
             };
             let (bytes, committed) = match (&facts.revision, in_commit) {

@@ -4,6 +4,7 @@
 use crate::cli::Target;
 use crate::config::{CONFIG_LOCATIONS, ConfigChoice, LoadedConfig, load_config};
 use crate::date::Date;
+use crate::evidence::git_view::GitView;
 use crate::evidence::source::{GitTreeSource, RepoSource, WorkTreeSource};
 use crate::evidence::{Evidence, RepositoryFacts, collect_evidence, known_kinds};
 use crate::finding::{Finding, RuleState};
@@ -58,7 +59,7 @@ pub fn load_policies(
 /// `--no-config` chose otherwise.
 fn revision_files<'r>(
     target: &Target,
-    repo: Option<&'r git2::Repository>,
+    repo: Option<&'r GitView>,
 ) -> Result<Option<RevisionFiles<'r>>> {
     match (&target.rev, repo, config_choice(target)) {
         (Some(rev), Some(repo), ConfigChoice::Discover) => {
@@ -93,17 +94,17 @@ fn check_root(path: &Path) -> Result<()> {
 fn collect<'r>(
     target: &Target,
     config: &LoadedConfig,
-    repo: Option<&'r git2::Repository>,
+    repo: Option<&'r GitView>,
     facts: &mut RepositoryFacts,
 ) -> Result<(Evidence, Box<dyn RepoSource + 'r>, Date)> {
     let rev_commit = match (&target.rev, repo) {
         (Some(rev), Some(repo)) => Some(repository::resolve_commit(repo, rev)?),
-        (Some(_), None) => bail!("--rev needs PATH to be the top of a git work tree"),
+        (Some(_), None) => bail!("--rev needs PATH to be in a git work tree"),
         _ => None,
     };
     facts.base = match (&target.base, repo) {
         (Some(base), Some(repo)) => Some(repository::resolve_commit(repo, base)?.0.to_string()),
-        (Some(_), None) => bail!("--base needs PATH to be the top of a git work tree"),
+        (Some(_), None) => bail!("--base needs PATH to be in a git work tree"),
         _ => None,
     };
     if let Some(repo) = repo {
@@ -118,7 +119,9 @@ fn collect<'r>(
     let source: Box<dyn RepoSource> = match (rev_commit, repo) {
         (Some((commit, _)), Some(repo)) => {
             facts.revision = Some(commit.to_string());
-            let tree = repo.find_commit(commit)?.tree_id();
+            let Some(tree) = repo.tree_id_at(commit)? else {
+                bail!("the folder {} does not exist at {commit}", repo.folder());
+            };
             Box::new(GitTreeSource::open(repo, tree)?)
         }
         _ => Box::new(
@@ -150,11 +153,7 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
     rules.sort_by(|a, b| a.id().cmp(b.id()));
     let diagnostics =
         serde_json::from_value(evidence.get("diagnostics").clone()).unwrap_or_default();
-    let uri_prefix = if facts.is_git {
-        String::new()
-    } else {
-        repository::folder_in_work_tree(&target.path)
-    };
+    let uri_prefix = facts.folder.clone();
     let mut notices = repository::notices(&evidence);
     if revision.is_none() && matches!(config_choice(target), ConfigChoice::Discover) {
         notices.extend(no_config_notice(&config));

@@ -1,7 +1,8 @@
-//! The git repository behind a scan root: whether there is one at the top of PATH, and its
+//! The git repository behind a scan root: whether PATH is its work tree's top or a folder of it, and its
 //! identity (HEAD, branch, origin, shallowness) for reports and SARIF provenance.
 
 use crate::date::Date;
+use crate::evidence::git_view::GitView;
 use crate::evidence::{Evidence, RepositoryFacts};
 use crate::lang::Text;
 use crate::scan::alternates::{OutsideAlternate, check_alternates};
@@ -18,10 +19,12 @@ pub enum Refused {
     Alternate(#[from] OutsideAlternate),
 }
 
-/// Opens the repository only when `root` is the top of its work tree (DESIGN.md §1), after
-/// checking its alternates ([`check_alternates`]: none outside the root or the git folder) and
-/// its loose objects ([`verify_loose_objects`]: a corrupt one is an error).
-pub fn open(root: &Path) -> Result<(Option<Repository>, RepositoryFacts), Refused> {
+/// Opens the repository whose work tree `root` is the top of, or a folder of (a product of a
+/// monorepo: the view then shows that folder, see [`GitView`]), after checking its alternates
+/// ([`check_alternates`]: none outside the work tree or the git folder) and its loose objects
+/// ([`verify_loose_objects`]: a corrupt one is an error). A root inside the git folder itself,
+/// in no work tree, or in a folder git tracks no file of, has no repository.
+pub fn open(root: &Path) -> Result<(Option<GitView>, RepositoryFacts), Refused> {
     let name = root
         .canonicalize()
         .ok()
@@ -31,19 +34,23 @@ pub fn open(root: &Path) -> Result<(Option<Repository>, RepositoryFacts), Refuse
         name,
         ..Default::default()
     };
-    let Ok(repo) = Repository::open(root) else {
+    let Ok(repo) = Repository::discover(root) else {
         return Ok((None, facts));
     };
-    let at_top = match (
+    let (Some(top), Ok(real_root)) = (
         repo.workdir().and_then(|w| w.canonicalize().ok()),
-        root.canonicalize().ok(),
-    ) {
-        (Some(w), Some(r)) => w == r,
-        _ => false,
+        root.canonicalize(),
+    ) else {
+        return Ok((None, facts));
     };
-    if !at_top {
+    let Some(folder) = folder_below(&top, &real_root) else {
+        return Ok((None, facts));
+    };
+    if !folder.is_empty() && !tracks_files_in(&repo, &folder) {
+        // An untracked or ignored folder (a build output, a vendored copy) is a plain directory.
         return Ok((None, facts));
     }
+    let root = top.as_path();
     let objects = repo.commondir().join("objects");
     let allowed: Vec<_> = [root, repo.commondir()]
         .iter()
@@ -52,6 +59,7 @@ pub fn open(root: &Path) -> Result<(Option<Repository>, RepositoryFacts), Refuse
     check_alternates(&objects, &allowed)?;
     verify_loose_objects(&objects)?;
     facts.is_git = true;
+    facts.folder = folder.clone();
     facts.shallow = repo.is_shallow();
     if let Ok(head) = repo.head() {
         facts.head = head.target().map(|o| o.to_string());
@@ -63,29 +71,27 @@ pub fn open(root: &Path) -> Result<(Option<Repository>, RepositoryFacts), Refuse
         .find_remote("origin")
         .ok()
         .and_then(|r| r.url().ok().map(public_url));
-    Ok((Some(repo), facts))
+    Ok((Some(GitView::new(repo, &folder)), facts))
 }
 
-/// Where `root` sits inside an enclosing git work tree (`products/planner/`), when it is a folder
-/// of one rather than its top; empty otherwise. Found by looking for `.git` in the folders
-/// above, without reading them, so that SARIF locations can be given from the repository's top
-/// (where code scanning places alerts).
-pub fn folder_in_work_tree(root: &Path) -> String {
-    let Ok(root) = root.canonicalize() else {
-        return String::new();
-    };
-    let Some(top) = root.ancestors().skip(1).find(|a| a.join(".git").exists()) else {
-        return String::new();
-    };
-    let parts: Vec<String> = root
-        .strip_prefix(top)
-        .map(|rel| {
-            rel.components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    parts.iter().map(|p| format!("{p}/")).collect()
+/// Whether the index has a file in `folder` (`/`-terminated).
+fn tracks_files_in(repo: &Repository, folder: &str) -> bool {
+    repo.index()
+        .is_ok_and(|index| index.iter().any(|e| e.path.starts_with(folder.as_bytes())))
+}
+
+/// `root`'s place below the work tree's `top` (`products/planner/`; empty at the top), `/`-separated
+/// and `/`-terminated; None when `root` is not below `top` or is inside a `.git` folder.
+fn folder_below(top: &Path, root: &Path) -> Option<String> {
+    let rel = root.strip_prefix(top).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.iter().any(|p| p == ".git") {
+        return None;
+    }
+    Some(parts.iter().map(|p| format!("{p}/")).collect())
 }
 
 /// The top of the git work tree that `path` lies below, when `path` is a folder inside one (not
@@ -132,8 +138,8 @@ pub fn notices(evidence: &Evidence) -> Vec<Text> {
     let repo = evidence.get("repository");
     if repo.get("is_git").and_then(|v| v.as_bool()) != Some(true) {
         out.push(Text::new(
-            "not the top of a git work tree: files were walked from disk and git history was not read",
-            "git 작업 트리의 최상위가 아님: 파일은 디스크에서 읽었고 git 이력은 읽지 않음",
+            "not in a git work tree (or in a folder git tracks nothing of): files were walked from disk and git history was not read",
+            "git 작업 트리 안이 아님(또는 git이 추적하는 파일이 없는 폴더): 파일은 디스크에서 읽었고 git 이력은 읽지 않음",
         ));
     }
     if repo.get("shallow").and_then(|v| v.as_bool()) == Some(true) {
@@ -150,14 +156,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_folder_of_a_work_tree_knows_its_place() {
+    fn a_folder_of_a_work_tree_opens_as_a_view_of_it_when_git_tracks_files_there() {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("products/planner");
         std::fs::create_dir_all(&folder).unwrap();
-        assert_eq!(folder_in_work_tree(&folder), "");
-        std::fs::create_dir(dir.path().join(".git")).unwrap();
-        assert_eq!(folder_in_work_tree(&folder), "products/planner/");
-        assert_eq!(folder_in_work_tree(dir.path()), "");
+        assert!(open(&folder).unwrap().0.is_none(), "no repository yet");
+        let repo = Repository::init(dir.path()).unwrap();
+        std::fs::write(folder.join("README.md"), "# Planner\n").unwrap();
+        assert!(
+            open(&folder).unwrap().0.is_none(),
+            "an untracked folder is a plain directory"
+        );
+        let mut index = repo.index().unwrap();
+        index
+            .add_path(Path::new("products/planner/README.md"))
+            .unwrap();
+        index.write().unwrap();
+        let (view, facts) = open(&folder).unwrap();
+        assert_eq!(view.unwrap().folder(), "products/planner/");
+        assert_eq!(facts.folder, "products/planner/");
+        assert!(facts.is_git);
+        let (view, facts) = open(dir.path()).unwrap();
+        assert_eq!(view.unwrap().folder(), "");
+        assert_eq!(facts.folder, "");
+        assert!(open(&dir.path().join(".git")).unwrap().0.is_none());
     }
 
     #[test]

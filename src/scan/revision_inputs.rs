@@ -6,6 +6,7 @@
 //! objects, never checked out; a file that is not UTF-8 is an error naming it as `REV:PATH`.
 
 use crate::config::{CONFIG_LOCATIONS, ConfigError, LoadedConfig, check_config_size, parse_config};
+use crate::evidence::git_view::GitView;
 use crate::policy::engine::{MAX_POLICY_FILE_SIZE, policy_too_large};
 use git2::{ObjectType, Oid, Repository, Tree, TreeWalkMode, TreeWalkResult};
 use std::path::Path;
@@ -19,20 +20,22 @@ pub struct RevisionFiles<'r> {
 }
 
 impl<'r> RevisionFiles<'r> {
-    pub fn open(repo: &'r Repository, rev: &str) -> Result<RevisionFiles<'r>, git2::Error> {
+    pub fn open(repo: &'r GitView, rev: &str) -> Result<RevisionFiles<'r>, git2::Error> {
         let commit = repo.revparse_single(rev)?.peel_to_commit()?;
         RevisionFiles::at(repo, commit.id(), rev)
     }
 
-    /// The files of commit `id`, named `label` in messages.
-    pub fn at(
-        repo: &'r Repository,
-        id: Oid,
-        label: &str,
-    ) -> Result<RevisionFiles<'r>, git2::Error> {
+    /// The files of commit `id` (of the view's folder), named `label` in messages.
+    pub fn at(repo: &'r GitView, id: Oid, label: &str) -> Result<RevisionFiles<'r>, git2::Error> {
+        let tree = repo.tree(&repo.find_commit(id)?)?.ok_or_else(|| {
+            git2::Error::from_str(&format!(
+                "the folder {} does not exist at {label}",
+                repo.folder()
+            ))
+        })?;
         Ok(RevisionFiles {
             repo,
-            tree: repo.find_commit(id)?.tree()?,
+            tree,
             label: label.to_string(),
         })
     }

@@ -76,7 +76,8 @@ fn the_dossier_escapes_hostile_file_names() {
 
 #[test]
 fn the_korean_dossier_is_in_korean() {
-    let repo = crate::common::examples_dir().join("01-cardiowatch-compliant");
+    let example = crate::common::import_example("01-cardiowatch-compliant");
+    let repo = crate::common::example_repo(&example, "01-cardiowatch-compliant");
     let page = dossier(&repo, &["--lang", "ko", "--as-of", "2026-10-01"]);
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"ko\">"));
     assert!(page.contains("인허가 준비 현황 보고서"));
@@ -88,7 +89,8 @@ fn the_korean_dossier_is_in_korean() {
 fn the_dossier_can_be_an_extra_report_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("dossier.html");
-    let repo = crate::common::examples_dir().join("01-cardiowatch-compliant");
+    let example = crate::common::import_example("01-cardiowatch-compliant");
+    let repo = crate::common::example_repo(&example, "01-cardiowatch-compliant");
     crate::common::samdscan()
         .args(["scan", "--as-of", "2026-10-01", "--report"])
         .arg(format!("html={}", file.display()))

@@ -27,6 +27,7 @@ mod init;
 mod integration_files;
 mod korean_variants;
 mod languages;
+mod monorepo;
 mod output_escaping;
 mod policies;
 mod policy_totality;

@@ -166,7 +166,7 @@ fn empty_repository_and_plain_directory_scan_without_panicking() {
         report["notices"][0]
             .as_str()
             .unwrap()
-            .contains("not the top of a git work tree")
+            .contains("not in a git work tree")
     );
 }
 

@@ -96,11 +96,12 @@ impl<'c, 'a> ArtifactHasher<'c, 'a> {
     }
 }
 
-fn index_stat_matches(repo: &git2::Repository, path: &str) -> bool {
+fn index_stat_matches(repo: &crate::evidence::git_view::GitView, path: &str) -> bool {
     let (Ok(index), Some(workdir)) = (repo.index(), repo.workdir()) else {
         return false;
     };
-    let Some(entry) = index.get_path(std::path::Path::new(path), 0) else {
+    let path = repo.repo_path(path);
+    let Some(entry) = index.get_path(std::path::Path::new(&path), 0) else {
         return false;
     };
     let Ok(meta) = std::fs::symlink_metadata(workdir.join(path)) else {

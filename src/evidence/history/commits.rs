@@ -4,7 +4,8 @@
 
 use super::areas::AreaMatcher;
 use super::tree_diff::{Change, TreeDiffer};
-use git2::{Commit, Oid, Repository, Signature};
+use crate::evidence::git_view::GitView;
+use git2::{Commit, Oid, Signature};
 use regex::Regex;
 use serde::Serialize;
 
@@ -78,14 +79,14 @@ pub(super) struct CommitRules {
 /// trees a change replaced (see `TreeDiffer`) and the last first parent read, which in a walk
 /// newest first is usually the next commit.
 pub(super) struct CommitReader<'r> {
-    repo: &'r Repository,
+    repo: &'r GitView,
     rules: &'r CommitRules,
     trees: TreeDiffer<'r>,
     last_parent: Option<Commit<'r>>,
 }
 
 impl<'r> CommitReader<'r> {
-    pub(super) fn new(repo: &'r Repository, rules: &'r CommitRules) -> CommitReader<'r> {
+    pub(super) fn new(repo: &'r GitView, rules: &'r CommitRules) -> CommitReader<'r> {
         CommitReader {
             repo,
             rules,
@@ -144,15 +145,15 @@ impl<'r> CommitReader<'r> {
         let parent_tree = match commit.parent_ids().next() {
             Some(p) => {
                 let parent = self.repo.find_commit(p)?;
-                let tree = parent.tree_id();
+                let tree = self.repo.tree_id(&parent);
                 self.last_parent = Some(parent);
-                Some(tree)
+                tree
             }
             None => None,
         };
         let changes = self
             .trees
-            .changed_files(parent_tree, Some(commit.tree_id()))?;
+            .changed_files(parent_tree, self.repo.tree_id(commit))?;
         Ok(changes
             .into_iter()
             .map(|change| ChangeRecord {

@@ -8,8 +8,9 @@
 
 use super::tree_diff::changed_files;
 use crate::config::{Config, LoadedConfig};
+use crate::evidence::git_view::GitView;
 use crate::scan::revision_inputs::RevisionFiles;
-use git2::{Oid, Repository};
+use git2::Oid;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -26,7 +27,7 @@ pub(super) struct ControlChange {
 
 /// The control changes from `base` (the merge base) to `tip`.
 pub(super) fn control_changes(
-    repo: &Repository,
+    repo: &GitView,
     base: Oid,
     tip: Oid,
     config: &LoadedConfig,
@@ -60,8 +61,15 @@ fn change(
     }
 }
 
-/// The config at `path` in commit `at`; a missing file is the empty config.
-fn read_config_at(repo: &Repository, at: Oid, path: &str) -> Result<Config, String> {
+/// The config at `path` in commit `at`; a missing file (or folder) is the empty config.
+fn read_config_at(repo: &GitView, at: Oid, path: &str) -> Result<Config, String> {
+    if repo
+        .tree_id_at(at)
+        .map_err(|e| e.message().to_string())?
+        .is_none()
+    {
+        return Ok(Config::default());
+    }
     let files = RevisionFiles::at(repo, at, &super::scope::short(at))
         .map_err(|e| e.message().to_string())?;
     match files.config_file(path) {
@@ -132,7 +140,7 @@ fn config_changes(base: &Config, head: &LoadedConfig, out: &mut Vec<ControlChang
 }
 
 fn policy_file_changes(
-    repo: &Repository,
+    repo: &GitView,
     base: Oid,
     tip: Oid,
     config: &LoadedConfig,
@@ -150,9 +158,9 @@ fn policy_file_changes(
     if dirs.is_empty() {
         return Ok(());
     }
-    let old = repo.find_commit(base)?.tree_id();
-    let new = repo.find_commit(tip)?.tree_id();
-    for c in changed_files(repo, Some(old), Some(new))? {
+    let old = repo.tree_id_at(base)?;
+    let new = repo.tree_id_at(tip)?;
+    for c in changed_files(repo, old, new)? {
         if dirs.iter().any(|d| c.path.starts_with(d.as_str())) {
             let status = serde_json::to_value(c.status).unwrap_or_default();
             let detail = format!("policy file {} {}", c.path, status.as_str().unwrap_or(""));

@@ -4,7 +4,9 @@
 //! classification the release declares; the repository's state (tip, branch, dirty tree, shallow clone); and, with
 //! `--base`, the changes a branch made to the scan's own controls.
 //!
-//! History is read only when the scan root is the top of a work tree. When it cannot be read, or
+//! History is read when the scan root is in a git work tree: the top, or a product's folder of a
+//! monorepo, whose history is the commits that change it, with paths from the folder (see
+//! `GitView`). When it cannot be read, or
 //! a shallow clone cuts the scope short, the section says so (`available`, `truncated`) and the
 //! history rules report "not evaluated" instead of passing.
 
@@ -20,9 +22,10 @@ pub mod tree_diff;
 mod upgrade;
 mod walk;
 
+use super::git_view::GitView;
 use super::{Context, Extractor};
 use commits::{CommitRules, DEFAULT_CHANGE_REFERENCE};
-use git2::{Oid, Repository, StatusOptions};
+use git2::{Oid, StatusOptions};
 use regex::Regex;
 use serde_json::{Value, json};
 use tags::TagRecord;
@@ -40,7 +43,7 @@ impl Extractor for HistoryExtractor {
 
     fn collect(&self, ctx: &Context) -> Value {
         let Some(repo) = ctx.git else {
-            return unavailable("not the top of a git work tree");
+            return unavailable("not in a git work tree");
         };
         let Some(tip) = ctx.tip() else {
             return unavailable("the repository has no commits yet");
@@ -73,7 +76,7 @@ fn unavailable(reason: &str) -> Value {
     })
 }
 
-fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, String> {
+fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String> {
     let history = &ctx.config.config.history;
     let pattern = history
         .release_tags
@@ -148,7 +151,7 @@ fn read_history(ctx: &Context, repo: &Repository, tip: Oid) -> Result<Value, Str
 }
 
 /// Whether tracked files differ from HEAD (`null` when a revision, not the work tree, is scanned).
-fn is_dirty(ctx: &Context, repo: &Repository) -> Option<bool> {
+fn is_dirty(ctx: &Context, repo: &GitView) -> Option<bool> {
     if ctx.repository.revision.is_some() {
         return None;
     }
@@ -156,5 +159,8 @@ fn is_dirty(ctx: &Context, repo: &Repository) -> Option<bool> {
     opts.include_untracked(false)
         .include_ignored(false)
         .exclude_submodules(true);
+    if !repo.folder().is_empty() {
+        opts.pathspec(repo.folder());
+    }
     repo.statuses(Some(&mut opts)).ok().map(|s| !s.is_empty())
 }

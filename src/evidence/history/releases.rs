@@ -15,7 +15,8 @@ use super::tree_diff::changed_files;
 use super::upgrade::{Detectors, Hit, UPGRADE_CATEGORIES};
 use crate::date::Date;
 use crate::evidence::Context;
-use git2::{Oid, Repository, Sort};
+use crate::evidence::git_view::GitView;
+use git2::{Oid, Sort};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -57,7 +58,7 @@ pub(super) struct ReleaseRange {
 /// The release ranges among `releases` (reachable release tags, newest first).
 pub(super) fn release_ranges(
     ctx: &Context,
-    repo: &Repository,
+    repo: &GitView,
     releases: &[&TagRecord],
     areas: &AreaMatcher,
 ) -> Vec<ReleaseRange> {
@@ -130,7 +131,7 @@ fn natural(name: &str) -> Vec<(u64, String)> {
 }
 
 fn range(
-    repo: &Repository,
+    repo: &GitView,
     areas: &AreaMatcher,
     detectors: &Detectors,
     tag: &TagRecord,
@@ -138,7 +139,16 @@ fn range(
 ) -> Result<(ReleaseRange, Vec<String>), git2::Error> {
     let new_commit = repo.find_commit(Oid::from_str(&tag.target)?)?;
     let old_commit = repo.find_commit(Oid::from_str(&previous.target)?)?;
-    let (new, old) = (new_commit.tree()?, old_commit.tree()?);
+    let tree = |commit, tag: &TagRecord| {
+        repo.tree(commit)?.ok_or_else(|| {
+            git2::Error::from_str(&format!(
+                "the folder {} does not exist at {}",
+                repo.folder(),
+                tag.name
+            ))
+        })
+    };
+    let (new, old) = (tree(&new_commit, tag)?, tree(&old_commit, previous)?);
     let changes = changed_files(repo, Some(old.id()), Some(new.id()))?;
     let (hits, too_large) = detectors.detect(repo, areas, &changes, &old, &new);
     let upgrade_categories: Vec<&'static str> = UPGRADE_CATEGORIES
@@ -173,7 +183,7 @@ fn range(
 
 /// The commits of `old..new` (non-merge, newest first) that changed a path behind an upgrade hit.
 fn commits_behind(
-    repo: &Repository,
+    repo: &GitView,
     new: Oid,
     old: Oid,
     hits: &BTreeMap<&'static str, Vec<Hit>>,
@@ -202,8 +212,8 @@ fn commits_behind(
         if commit.parent_count() > 1 {
             continue;
         }
-        let parent = commit.parents().next().map(|p| p.tree_id());
-        let changed = changed_files(repo, parent, Some(commit.tree_id()))?;
+        let parent = commit.parents().next().and_then(|p| repo.tree_id(&p));
+        let changed = changed_files(repo, parent, repo.tree_id(&commit))?;
         let categories: BTreeSet<&'static str> = changed
             .iter()
             .flat_map(|c| by_path.get(c.path.as_str()).into_iter().flatten().copied())

@@ -5,6 +5,7 @@
 use super::commits::{CommitReader, CommitRecord, CommitRules};
 use super::merges;
 use super::scope::ScopePlan;
+use crate::evidence::git_view::GitView;
 use crate::evidence::read::newest_first::NewestFirst;
 use git2::{Oid, Repository, Sort};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -31,7 +32,7 @@ pub(super) struct Walked {
 
 /// Reads every commit in scope, newest first.
 pub(super) fn walk(
-    repo: &Repository,
+    repo: &GitView,
     rules: &CommitRules,
     tip: Oid,
     plan: &ScopePlan,
@@ -42,21 +43,26 @@ pub(super) fn walk(
     let progress = progress_bar(oids.len());
     let mut records = Vec::with_capacity(oids.len());
     let mut parents = Vec::with_capacity(oids.len());
+    let mut product = Vec::with_capacity(oids.len());
     let mut truncated = false;
     for oid in &oids {
         let commit = reader.commit(*oid)?;
         let boundary = boundaries.contains(oid);
         truncated |= boundary;
         parents.push(commit.parent_ids().collect::<Vec<_>>());
+        product.push(repo.touches(&commit));
         records.push(reader.read(&commit, boundary)?);
         progress.inc(1);
     }
     progress.finish_and_clear();
-    let merges = assign_merges(&oids, &parents, tip, &mut records);
-    // Converted one by one, each typed record dropped as its value is made.
+    let merges = assign_merges(&oids, &parents, &product, tip, &mut records);
+    // Converted one by one, each typed record dropped as its value is made; in a folder view,
+    // only the commits that change the folder.
     let commits = records
         .into_iter()
-        .map(|r| serde_json::to_value(r).unwrap_or_default())
+        .zip(product)
+        .filter(|(_, ours)| *ours)
+        .map(|(r, _)| serde_json::to_value(r).unwrap_or_default())
         .collect();
     Ok(Walked {
         commits,
@@ -66,17 +72,21 @@ pub(super) fn walk(
     })
 }
 
-/// Sets each record's `merged_by` and returns the merges index (see [`Walked::merges`]).
+/// Sets each record's `merged_by` and returns the merges index (see [`Walked::merges`]), which
+/// counts the commits that are the product's (`product[j]`: all of them unless in a folder view).
 fn assign_merges(
     oids: &[Oid],
     parents: &[Vec<Oid>],
+    product: &[bool],
     tip: Oid,
     records: &mut [CommitRecord],
 ) -> Map<String, Value> {
     let by = merges::merged_by(oids, parents, tip);
     let mut brought: Vec<(usize, BTreeSet<String>)> = vec![(0, BTreeSet::new()); oids.len()];
     for (j, m) in by.iter().enumerate() {
-        if let Some(m) = *m {
+        if let Some(m) = *m
+            && product[j]
+        {
             records[j].merged_by = Some(records[m].id.clone());
             brought[m].0 += 1;
             brought[m].1.extend(records[j].areas.iter().cloned());
@@ -119,25 +129,29 @@ fn revwalk<'r>(
 }
 
 /// The commits of the plan: its own range (with limit and date), plus the `--base` range; and
-/// whether the limit left commits out.
-fn scope_oids(
-    repo: &Repository,
-    tip: Oid,
-    plan: &ScopePlan,
-) -> Result<(Vec<Oid>, bool), git2::Error> {
+/// whether the limit left commits out. In a folder view the limit counts the commits that change
+/// the folder (`--since 50`: the product's last 50 commits); the others are kept for the merge
+/// graph and left out of the evidence by [`walk`].
+fn scope_oids(repo: &GitView, tip: Oid, plan: &ScopePlan) -> Result<(Vec<Oid>, bool), git2::Error> {
     let mut out = Vec::new();
+    let mut counted = 0;
     let mut limited = false;
+    let whole = repo.folder().is_empty();
     for oid in revwalk(repo, tip, &plan.hide, plan.limit.is_some())? {
         let oid = oid?;
-        if plan.limit.is_some_and(|n| out.len() >= n) {
+        if plan.limit.is_some_and(|n| counted >= n) {
             limited = true;
             break;
         }
-        if let Some(since) = plan.since_time
-            && repo.find_commit(oid)?.time().seconds() < since
+        let commit = (!whole || plan.since_time.is_some())
+            .then(|| repo.find_commit(oid))
+            .transpose()?;
+        if let (Some(since), Some(c)) = (plan.since_time, &commit)
+            && c.time().seconds() < since
         {
             continue;
         }
+        counted += usize::from(commit.as_ref().is_none_or(|c| repo.touches(c)));
         out.push(oid);
     }
     if let Some(hide) = &plan.base_hide {

@@ -78,8 +78,8 @@ pub fn last_changes<'p>(
         if wanted.is_empty() {
             break;
         }
-        if let Ok(tree) = commit.tree() {
-            let parent_tree = parent.as_ref().and_then(|p| p.tree().ok());
+        if let Ok(Some(tree)) = repo.tree(&commit) {
+            let parent_tree = parent.as_ref().and_then(|p| repo.tree(p).ok().flatten());
             for path in changed_here(&tree, parent_tree.as_ref(), &wanted) {
                 wanted.remove(path);
                 found.insert(path.to_string(), CommitRef::of(&commit));

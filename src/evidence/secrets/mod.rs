@@ -10,6 +10,7 @@
 
 mod patterns;
 
+use super::git_view::GitView;
 use super::history::commit_count_limit;
 use super::history::tree_diff::{ChangeStatus, changed_files};
 use super::read::newest_first::NewestFirst;
@@ -145,9 +146,10 @@ struct History {
     capped: bool,
 }
 
-/// Searches the lines each of the newest commits added.
+/// Searches the lines each of the newest commits added (in a folder view, of the commits that
+/// change the folder, with the folder's paths).
 fn scan_history(
-    repo: &Repository,
+    repo: &GitView,
     tip: Oid,
     limit: usize,
     at_head: &HashSet<(&'static str, String)>,
@@ -160,12 +162,20 @@ fn scan_history(
             history.capped = limit == MAX_COMMITS;
             break;
         }
+        if !repo.touches(&commit) {
+            continue;
+        }
         history.commits += 1;
         if commit.parent_count() > 1 {
             continue;
         }
-        let parent = commit.parents().next().map(|p| p.tree()).transpose()?;
-        let tree = commit.tree()?;
+        let parent = match commit.parents().next() {
+            Some(p) => repo.tree(&p)?,
+            None => None,
+        };
+        let Some(tree) = repo.tree(&commit)? else {
+            continue;
+        };
         for change in changed_files(repo, parent.as_ref().map(Tree::id), Some(tree.id()))? {
             if change.status == ChangeStatus::Deleted {
                 continue;
