@@ -120,6 +120,7 @@ struct PageWords {
     applies: &'static str,
     escalation: &'static str,
     evidence_read: &'static str,
+    outcomes_read: &'static str,
     optional: &'static str,
     presence: &'static str,
     not_observable: &'static str,
@@ -137,6 +138,7 @@ const PAGE_EN: PageWords = PageWords {
     applies: "Applies",
     escalation: "Escalation",
     evidence_read: "Evidence read",
+    outcomes_read: "Outcomes read (evaluated after these rules, in the same scan)",
     optional: "optional",
     presence: "- **Presence rule:** evaluated without its evidence, to report that it is missing\n",
     not_observable: "- **Observable from a repository:** no (reported as \"not observable\")\n",
@@ -154,6 +156,7 @@ const PAGE_KO: PageWords = PageWords {
     applies: "적용 대상",
     escalation: "수준 상향",
     evidence_read: "읽는 증거",
+    outcomes_read: "읽는 규칙 결과(같은 스캔에서 이 규칙들 다음에 평가)",
     optional: "선택",
     presence: "- **존재 규칙:** 증거가 없어도 평가하여 없다는 사실을 보고합니다\n",
     not_observable: "- **저장소로 확인 가능:** 아니오(\"저장소로 확인 불가\"로 보고)\n",
@@ -204,6 +207,10 @@ pub fn rule_markdown(r: &Rule, lang: Lang) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
+    }
+    if !c.outcomes.is_empty() {
+        let ids: Vec<String> = c.outcomes.iter().map(|id| format!("`{id}`")).collect();
+        out.push_str(&format!("- **{}:** {}\n", p.outcomes_read, ids.join(", ")));
     }
     if c.presence {
         out.push_str(p.presence);

@@ -102,6 +102,8 @@ pub struct Product {
     pub combination_product: Option<bool>,
     pub processes_patient_data: Option<bool>,
     pub markets: Option<Vec<String>>,
+    /// FDA premarket cybersecurity documentation level (`basic` or `enhanced`), for the US.
+    pub documentation_level: Option<String>,
     pub intended_use_ref: Option<String>,
     pub ai: Option<AiProfile>,
     pub software_systems: Option<Vec<SoftwareSystem>>,

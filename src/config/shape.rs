@@ -115,6 +115,7 @@ const PRODUCT: &[Field] = &[
     opt("combination_product", &Shape::Bool),
     opt("processes_patient_data", &Shape::Bool),
     opt("markets", &TEXTS),
+    opt("documentation_level", &Shape::Text),
     opt("intended_use_ref", &Shape::Text),
     opt("ai", &Shape::Fields(AI)),
     opt(

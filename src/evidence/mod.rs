@@ -12,6 +12,7 @@ mod ai;
 mod codeowners;
 pub(crate) mod context;
 mod coverage;
+mod crosswalk;
 mod cyber_checklist;
 pub mod dependencies;
 pub mod documents;
@@ -58,6 +59,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(soup::SoupExtractor),
         Box::new(source_modules::SourceModuleExtractor),
         Box::new(evidence_index::EvidenceIndexExtractor),
+        Box::new(crosswalk::CrosswalkExtractor),
         Box::new(cyber_checklist::CyberChecklistExtractor),
         Box::new(interfaces::InterfaceExtractor),
         Box::new(vex::VexExtractor),

@@ -290,7 +290,10 @@ impl PolicySet {
         Ok(engine)
     }
 
-    /// Evaluates the given rules over `input`.
+    /// Evaluates the given rules over `input`, in two passes: first every rule that reads only
+    /// evidence, then the rules that also read other rules' outcomes (`custom.outcomes`), with
+    /// the first pass's outcomes as `data.samdscan.outcomes` (see [`outcomes_data`]). Outcomes
+    /// come back in the order of `rules`.
     pub fn evaluate(
         &self,
         rules: &[&Rule],
@@ -298,18 +301,82 @@ impl PolicySet {
     ) -> Result<Vec<RuleOutcome>, PolicyError> {
         let mut engine = self.engine(false)?;
         engine.set_input(regorus::Value::from_json_str(&input.to_string()).map_err(rego_error)?);
-        let mut outcomes: Vec<RuleOutcome> = Vec::with_capacity(rules.len());
-        for rule in rules {
-            match evaluate_rule(&mut engine, rule, input) {
-                Ok(outcome) => outcomes.push(outcome),
-                Err(PolicyError::Rego(message)) => {
-                    return Err(rule_failed(rule, input, message, rules, &outcomes));
+        let (first, second): (Vec<usize>, Vec<usize>) =
+            (0..rules.len()).partition(|&i| rules[i].meta.custom.outcomes.is_empty());
+        let mut done: Vec<(usize, RuleOutcome)> = Vec::with_capacity(rules.len());
+        for (pass, order) in [first, second].into_iter().enumerate() {
+            if pass == 1 && !order.is_empty() {
+                let data = outcomes_data(rules, &done);
+                engine
+                    .add_data(regorus::Value::from_json_str(&data.to_string()).map_err(rego_error)?)
+                    .map_err(rego_error)?;
+            }
+            for i in order {
+                let rule = rules[i];
+                match evaluate_rule(&mut engine, rule, input) {
+                    Ok(mut outcome) => {
+                        // What ruled a rule out is its own evidence (the profile), not others'.
+                        let judged = !matches!(
+                            outcome.state,
+                            RuleState::NotApplicable | RuleState::NotObservable
+                        );
+                        if pass == 1 && judged {
+                            outcome.evidence =
+                                read_outcomes_evidence(rule, rules, &done, outcome.evidence);
+                        }
+                        done.push((i, outcome));
+                    }
+                    Err(PolicyError::Rego(message)) => {
+                        return Err(rule_failed(rule, input, message, rules, &done));
+                    }
+                    Err(e) => return Err(e),
                 }
-                Err(e) => return Err(e),
             }
         }
-        Ok(outcomes)
+        done.sort_by_key(|(i, _)| *i);
+        Ok(done.into_iter().map(|(_, o)| o).collect())
     }
+}
+
+/// The first pass's outcomes as data for the second: `{"samdscan": {"outcomes": {ID: {state,
+/// findings}}}}`, where `state` is `passed`, `failed`, `not_applicable`, `not_evaluated` or
+/// `not_observable` and `findings` counts the rule's findings. A rule that was not evaluated in
+/// this scan (disabled, or not loaded) has no entry.
+fn outcomes_data(rules: &[&Rule], done: &[(usize, RuleOutcome)]) -> Value {
+    let outcomes: serde_json::Map<String, Value> = done
+        .iter()
+        .map(|(i, o)| {
+            let state = serde_json::to_value(o.state).unwrap_or(Value::Null);
+            (
+                rules[*i].id().to_string(),
+                serde_json::json!({"state": state, "findings": o.findings.len()}),
+            )
+        })
+        .collect();
+    serde_json::json!({"samdscan": {"outcomes": outcomes}})
+}
+
+/// A second-pass rule judged the evidence of the rules whose outcomes it read, besides its own
+/// (`*`, every rule's outcome, adds none: such a rule judges the outcomes, not their evidence).
+fn read_outcomes_evidence(
+    rule: &Rule,
+    rules: &[&Rule],
+    done: &[(usize, RuleOutcome)],
+    own: Vec<String>,
+) -> Vec<String> {
+    let mut evidence: std::collections::BTreeSet<String> = own.into_iter().collect();
+    for (i, o) in done {
+        if rule
+            .meta
+            .custom
+            .outcomes
+            .iter()
+            .any(|id| id == rules[*i].id())
+        {
+            evidence.extend(o.evidence.iter().cloned());
+        }
+    }
+    evidence.into_iter().collect()
 }
 
 /// The error for a rule whose evaluation failed: its input's size (the commits in the history
@@ -319,7 +386,7 @@ fn rule_failed(
     input: &Value,
     message: String,
     rules: &[&Rule],
-    done: &[RuleOutcome],
+    done: &[(usize, RuleOutcome)],
 ) -> PolicyError {
     let reads_history = rule
         .meta
@@ -344,10 +411,9 @@ fn rule_failed(
         let keys = rule.meta.custom.evidence.join(", ");
         (format!("the evidence {keys}"), String::new())
     };
-    let completed: Vec<String> = rules
+    let completed: Vec<String> = done
         .iter()
-        .zip(done)
-        .map(|(r, o)| format!("{} {}", r.id(), o.state.label()))
+        .map(|(i, o)| format!("{} {}", rules[*i].id(), o.state.label()))
         .collect();
     let completed = if completed.is_empty() {
         "none".to_string()
@@ -587,6 +653,81 @@ mod tests {
             check_builtins(module).unwrap_or_else(|e| panic!("{}: {e}", module.path));
         }
         check_recursion(&set.modules).expect("no recursion in the built-in pack");
+    }
+
+    #[test]
+    fn rules_read_the_outcomes_of_evidence_rules_only() {
+        // The second pass sees the first pass's outcomes: a rule that reads outcomes may name
+        // only rules that read evidence alone.
+        let set = PolicySet::builtin().expect("the built-in pack loads");
+        let first: std::collections::HashSet<&str> = set
+            .rules
+            .iter()
+            .filter(|r| r.meta.custom.outcomes.is_empty())
+            .map(|r| r.id())
+            .collect();
+        let readers: Vec<&Rule> = set
+            .rules
+            .iter()
+            .filter(|r| !r.meta.custom.outcomes.is_empty())
+            .collect();
+        assert!(!readers.is_empty());
+        for rule in readers {
+            for id in &rule.meta.custom.outcomes {
+                assert!(
+                    id == "*" || first.contains(id.as_str()),
+                    "{}: {id}",
+                    rule.id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_second_pass_rule_sees_the_first_pass_and_outcomes_keep_their_order() {
+        let mut set = PolicySet::default();
+        let reader = r#"# METADATA
+# title: Reads
+# description: Reads the base's outcome.
+# custom:
+#   id: USER-READ
+#   severity: note
+#   evidence: [profile]
+#   outcomes: [USER-BASE]
+package user.read
+import rego.v1
+deny contains {"msg": sprintf("base %s with %d", [data.samdscan.outcomes["USER-BASE"].state, data.samdscan.outcomes["USER-BASE"].findings])} if true
+"#;
+        let base = r#"# METADATA
+# title: Base
+# description: Two findings.
+# custom:
+#   id: USER-BASE
+#   severity: note
+#   evidence: [profile]
+package user.base
+import rego.v1
+deny contains {"msg": "x"} if true
+deny contains {"msg": "y"} if true
+"#;
+        set.add_files(vec![
+            ("read.rego".to_string(), reader.to_string()),
+            ("base.rego".to_string(), base.to_string()),
+        ])
+        .expect("loads");
+        let rules: Vec<&Rule> = set.rules.iter().collect();
+        let reader_first = rules[0].id() == "USER-READ";
+        let outcomes = set
+            .evaluate(&rules, &serde_json::json!({"profile": {"name": "p"}}))
+            .expect("evaluates");
+        let (read, base) = if reader_first {
+            (&outcomes[0], &outcomes[1])
+        } else {
+            (&outcomes[1], &outcomes[0])
+        };
+        assert_eq!(base.findings.len(), 2);
+        assert_eq!(read.findings.len(), 1);
+        assert_eq!(read.findings[0].message, "base failed with 2");
     }
 
     #[test]

@@ -73,6 +73,11 @@ pub struct Custom {
     /// Evidence keys the rule reads; `key?` marks one it can do without.
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// Rules whose outcomes this rule reads (`data.samdscan.outcomes[ID]`: `state`, `findings`):
+    /// it is evaluated after every rule that reads evidence only, and judges their evidence too.
+    /// `*` reads every such rule's outcome, without taking on their evidence.
+    #[serde(default)]
+    pub outcomes: Vec<String>,
     /// A presence rule reports missing evidence itself, so it is evaluated without it.
     #[serde(default)]
     pub presence: bool,

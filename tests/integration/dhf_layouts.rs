@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [42, 0, 21, 2],
+        [42, 0, 23, 2],
     )
 }
 
@@ -249,7 +249,9 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-GAI-002",
         "MFDS-GAI-003",
         "MFDS-GAI-004",
+        "MFDS-INT-001",
         "MFDS-INT-002",
+        "MFDS-INT-003",
         "MFDS-LBL-002",
         "MFDS-QMS-002",
         "MFDS-USE-002",

@@ -261,24 +261,33 @@ fn catalogue_listing_derives_states_from_the_loaded_rules() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("MFDS-CYB-014   implemented"), "{text}");
     assert!(text.contains("MFDS-QMS-003   not observable"), "{text}");
-    assert!(text.contains("MFDS-INT-003   planned"), "{text}");
+    assert!(text.contains("MFDS-INT-003   implemented"), "{text}");
     assert_eq!(text.lines().filter(|l| l.starts_with("MFDS-")).count(), 69);
 
+    // A user policy with a planned id makes it implemented.
+    let Some(planned) = text
+        .lines()
+        .find(|l| l.starts_with("MFDS-") && l.contains(" planned "))
+        .and_then(|l| l.split_whitespace().next())
+    else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
-    write_files(
-        dir.path(),
-        &[(
-            "int.rego",
-            "# METADATA\n# title: Crosswalk\n# description: x\n# custom:\n#   id: MFDS-INT-003\n#   severity: note\npackage user.int\n\nimport rego.v1\n\ndeny contains {\"msg\": \"x\"} if false\n",
-        )],
+    let policy = format!(
+        "# METADATA\n# title: Mine\n# description: x\n# custom:\n#   id: {planned}\n#   severity: note\npackage user.mine\n\nimport rego.v1\n\ndeny contains {{\"msg\": \"x\"}} if false\n"
     );
+    write_files(dir.path(), &[("mine.rego", policy.as_str())]);
     let out = samdscan()
         .args(["policy", "list", "--catalogue", "--policy"])
         .arg(dir.path())
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("MFDS-INT-003   implemented"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with(planned) && l.contains(" implemented ")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -28,6 +28,7 @@ mod integration_files;
 mod korean_variants;
 mod languages;
 mod monorepo;
+mod outcome_rules;
 mod output_escaping;
 mod policies;
 mod policy_totality;
