@@ -521,6 +521,11 @@ fn evaluate_rule(
         let evidence = config_path(input).into_iter().collect();
         return Ok(outcome(RuleState::NotApplicable, reasons, evidence));
     }
+    // A rule may find that this product's evidence for it lives outside any repository.
+    let outside = reasons(query(engine, format!("{pkg}.not_observable_because"))?);
+    if !outside.is_empty() {
+        return Ok(outcome(RuleState::NotObservable, outside, judged.evidence));
+    }
     // No input, no pass: without the evidence it needs, a rule is not evaluated at all.
     if !rule.meta.custom.presence && !judged.missing.is_empty() {
         return Ok(outcome(

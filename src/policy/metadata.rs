@@ -87,6 +87,10 @@ pub struct Custom {
     /// How its level escalates, in words.
     #[serde(default)]
     pub escalation: Option<String>,
+    /// `false` for a rule that judges the evidence index's external records themselves (a
+    /// certificate's expiry): such a record does not turn its findings into attested notes.
+    #[serde(default = "yes")]
+    pub attestable: bool,
     /// `false` for an expectation a repository cannot show: reported as "not observable".
     #[serde(default = "yes")]
     pub observable: bool,

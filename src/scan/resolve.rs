@@ -159,7 +159,12 @@ pub fn resolve_findings(
     anchors: &Anchors,
 ) -> Vec<Finding> {
     let override_level = config.config.policies.severity.get(rule.id()).copied();
-    let attested = external_attestation(evidence, rule.id());
+    let attested = rule
+        .meta
+        .custom
+        .attestable
+        .then(|| external_attestation(evidence, rule.id()))
+        .flatten();
     raw.iter()
         .map(|r| {
             let (mut path, mut line) = anchors.locate(r.path.as_deref(), r.line);

@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [42, 0, 23, 2],
+        [42, 0, 24, 2],
     )
 }
 
@@ -254,6 +254,8 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-INT-003",
         "MFDS-LBL-002",
         "MFDS-QMS-002",
+        // No certified component in the evidence index.
+        "MFDS-QMS-004",
         "MFDS-USE-002",
         // No waivers and no rule ids in the config: the config rules judge nothing.
         "SAMDSCAN-001",
@@ -266,7 +268,6 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
     .collect();
     states.extend([
         ("MFDS-QMS-003", "not_observable"),
-        ("MFDS-QMS-004", "not_observable"),
         ("MFDS-CYB-011", "not_evaluated"),
         ("MFDS-CHG-002", "not_evaluated"),
     ]);

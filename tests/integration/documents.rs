@@ -237,7 +237,10 @@ fn malformed_index_binary_document_and_bad_checklist_are_reported_not_fatal() {
 
 #[test]
 fn expectations_a_repository_cannot_show_are_not_observable() {
+    let profile = PROFILE.replace("regime: DMPA", "regime: WELLNESS");
+    assert_ne!(profile, PROFILE);
     let repo = git_repo(&[(".samdscan.yaml", PROFILE)]);
+    let wellness = git_repo(&[(".samdscan.yaml", profile.as_str())]);
     let report = scan_json(repo.path());
     let state = |id: &str| {
         report["rules"]
@@ -247,8 +250,12 @@ fn expectations_a_repository_cannot_show_are_not_observable() {
             .find(|r| r["id"] == id)
             .map(|r| r["state"].as_str().unwrap().to_string())
     };
+    // Without a certificate record in the evidence index, certification is not observable.
     assert_eq!(state("MFDS-QMS-003").as_deref(), Some("not_observable"));
-    assert_eq!(state("MFDS-QMS-004").as_deref(), Some("not_observable"));
+    assert_eq!(state("MFDS-QMS-004").as_deref(), Some("not_applicable"));
+    let report = scan_json(wellness.path());
+    let qms4 = crate::common::rule(&report, "MFDS-QMS-004");
+    assert_eq!(qms4["state"], "not_observable", "{qms4}");
 }
 
 #[test]
@@ -260,7 +267,7 @@ fn catalogue_listing_derives_states_from_the_loaded_rules() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("MFDS-CYB-014   implemented"), "{text}");
-    assert!(text.contains("MFDS-QMS-003   not observable"), "{text}");
+    assert!(text.contains("MFDS-QMS-003   implemented"), "{text}");
     assert!(text.contains("MFDS-INT-003   implemented"), "{text}");
     assert_eq!(text.lines().filter(|l| l.starts_with("MFDS-")).count(), 69);
 

@@ -145,3 +145,50 @@ fn the_crosswalk_must_map_every_applicable_expectation_for_every_other_market() 
         "the profile and the crosswalk, not every rule's evidence"
     );
 }
+
+#[test]
+fn certificates_in_the_evidence_index_are_checked_for_expiry_and_the_certified_pin() {
+    let dir = import_example("01-cardiowatch-compliant");
+    let repo = example_repo(&dir, "01-cardiowatch-compliant");
+    let report = scan_json(&repo);
+    let gms = rule(&report, "MFDS-QMS-003");
+    assert_eq!(
+        gms["state"], "not_observable",
+        "no certificate record: {gms}"
+    );
+    assert!(
+        gms.to_string()
+            .contains("list the certificate in the evidence index")
+    );
+    assert_eq!(
+        crate::common::rule_state(&report, "MFDS-QMS-004"),
+        "not_applicable"
+    );
+
+    let index = repo.join("regulatory/evidence-index.yaml");
+    let mut text = std::fs::read_to_string(&index).unwrap();
+    text.push_str("MFDS-QMS-003:\n  external: {system: MFDS, document_id: GMS-2024-03, version: \"1\", approved: 2024-03-01, expires: 2026-09-01}\n");
+    text.push_str("MFDS-QMS-004/filters:\n  external: {system: MFDS, document_id: CPE-2025-001, version: \"1.14.0\", approved: 2025-05-01, expires: 2029-05-01, component: scipy}\n");
+    std::fs::write(&index, text).unwrap();
+    let report = scan_json(&repo);
+    let messages = |id: &str| -> Vec<String> {
+        findings_of(&report, id)
+            .iter()
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        messages("MFDS-QMS-003"),
+        [
+            "the certificate GMS-2024-03 (MFDS-QMS-003) expired on 2026-09-01, before the scan date 2026-10-01"
+        ]
+    );
+    let pinned = messages("MFDS-QMS-004");
+    assert_eq!(pinned.len(), 1, "{pinned:?}");
+    assert!(
+        pinned[0].starts_with(
+            "scipy is pinned at 1.14.1, but the certificate CPE-2025-001 covers version 1.14.0"
+        ),
+        "{pinned:?}"
+    );
+}

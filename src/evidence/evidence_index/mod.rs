@@ -3,7 +3,8 @@
 //! eQMS, so a team may point to them instead of copying them into git.
 //!
 //! An entry is `{path: docs/x.md}` (a file of the repository, read like any document so rules can
-//! judge it) or `{external: {system, document_id, version, approved, owner}}`. Each external record
+//! judge it) or `{external: {system, document_id, version, approved, owner}}` (a certificate may
+//! add `expires`). Each external record
 //! is judged `valid` here, with the `problems` that make it invalid, so that MFDS-GEN-004 can
 //! report them and `resolve` can turn a rule's findings into "attested externally" notes only for
 //! valid records. Nothing in the file is ever silently dropped: a malformed file or entry is a
@@ -128,6 +129,19 @@ fn external(raw: &Value, as_of: Date) -> Value {
             Some(_) => {}
         }
     }
+    // A certificate's end of validity (optional): kept as a date for the rules to compare with
+    // the scan date, never judged here, since a record can be valid and expired.
+    if let Some(expires) = scalar_text(fields.get("expires")) {
+        match Date::parse(&expires) {
+            Some(d) => {
+                record.insert("expires".into(), json!(d.to_string()));
+            }
+            None => problems.push((
+                format!("`expires` is `{expires}`, not a date (YYYY-MM-DD)"),
+                format!("`expires`가 날짜(YYYY-MM-DD)가 아닌 `{expires}`입니다"),
+            )),
+        }
+    }
     let (en, ko): (Vec<String>, Vec<String>) = problems.into_iter().unzip();
     record.insert("valid".into(), json!(en.is_empty()));
     record.insert("problems".into(), json!(en));
@@ -175,6 +189,24 @@ mod tests {
             json!({"system": "s", "document_id": "X", "version": "1", "approved": "2027-01-01"});
         assert_eq!(external(&future, as_of())["valid"], json!(false));
         assert_eq!(external(&json!("QMS-1"), as_of())["valid"], json!(false));
+    }
+
+    #[test]
+    fn a_certificates_expiry_is_kept_as_a_date_or_is_a_problem() {
+        let raw = json!({"system": "MFDS", "document_id": "GMS-2025-17", "version": "1", "approved": "2025-03-01", "expires": "2028-02-29"});
+        let v = external(&raw, as_of());
+        assert_eq!(
+            (v["valid"].clone(), v["expires"].clone()),
+            (json!(true), json!("2028-02-29"))
+        );
+        let bad = json!({"system": "MFDS", "document_id": "GMS-2025-17", "version": "1", "approved": "2025-03-01", "expires": "in 3 years"});
+        let v = external(&bad, as_of());
+        assert_eq!(v["valid"], json!(false));
+        assert!(
+            v["problems"]
+                .to_string()
+                .contains("`expires` is `in 3 years`")
+        );
     }
 
     #[test]
