@@ -12,6 +12,7 @@ mod ai;
 mod codeowners;
 pub(crate) mod context;
 mod coverage;
+mod crypto_use;
 mod cyber_checklist;
 pub mod dependencies;
 pub mod documents;
@@ -71,6 +72,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(issue_templates::IssueTemplateExtractor),
         Box::new(ai::AiExtractor),
         Box::new(secrets::SecretsExtractor),
+        Box::new(crypto_use::CryptoUseExtractor),
     ]
 }
 
