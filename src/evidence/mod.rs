@@ -22,6 +22,7 @@ pub mod history;
 mod interfaces;
 mod issue_templates;
 mod junit;
+mod personal_data;
 mod product_versions;
 mod profile;
 pub mod read;
@@ -73,6 +74,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(ai::AiExtractor),
         Box::new(secrets::SecretsExtractor),
         Box::new(crypto_use::CryptoUseExtractor),
+        Box::new(personal_data::PersonalDataExtractor),
     ]
 }
 
