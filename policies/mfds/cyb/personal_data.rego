@@ -32,6 +32,7 @@
 #       합성 데이터나 가명처리한 데이터로 바꾸며, 이력에서도 제거(git filter-repo 등)하고 개인정보 유출
 #       여부를 개인정보 보호 책임자와 평가하십시오.
 #     applies: "환자 정보를 처리하는 제품: product.processes_patient_data가 true인 제품, 선언이 없으면 네트워크 연결 제품 또는 AI 제품."
+#     escalation: "목록이나 절이 없으면 모든 등급과 안전성 등급에서 참고이고, 저장소에서 식별 가능한 정보가 발견되면 언제나 오류입니다."
 #   id: MFDS-CYB-017
 #   severity: note
 #   precision: medium
@@ -41,6 +42,7 @@
 #   evidence: [documents.data_inventory, personal_data, evidence_index.entries, profile]
 #   presence: true
 #   applies: "Products processing patient data: product.processes_patient_data true, or, when the profile does not say, connected or AI products."
+#   escalation: A missing inventory or section is a note at every grade and class; identifiable data found in the repository is always an error.
 #   security_severity: 6.5
 #   recommended_action: |
 #     Write `docs/privacy/data-inventory.md` (or `개인정보 처리 현황`) with sections on the data
