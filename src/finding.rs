@@ -118,6 +118,9 @@ pub struct Finding {
     /// anything a commit changed: `scan --hook` reports it as a warning at most.
     #[serde(skip)]
     pub dated: bool,
+    /// Its line holds a secret or personal data: no snippet is quoted from it.
+    #[serde(skip)]
+    pub sensitive: bool,
 }
 
 impl Finding {

@@ -13,6 +13,7 @@ mod codeowners;
 pub(crate) mod context;
 mod coverage;
 mod crosswalk;
+mod crypto_use;
 mod cyber_checklist;
 pub mod dependencies;
 pub mod documents;
@@ -23,6 +24,7 @@ pub mod history;
 mod interfaces;
 mod issue_templates;
 mod junit;
+mod personal_data;
 mod product_versions;
 mod profile;
 pub mod read;
@@ -74,6 +76,8 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(issue_templates::IssueTemplateExtractor),
         Box::new(ai::AiExtractor),
         Box::new(secrets::SecretsExtractor),
+        Box::new(crypto_use::CryptoUseExtractor),
+        Box::new(personal_data::PersonalDataExtractor),
     ]
 }
 

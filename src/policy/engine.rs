@@ -163,6 +163,9 @@ pub struct RawFinding {
     pub level: Option<Level>,
     /// Raised by the passing of time alone (`"dated": true`: a review or scan grown too old).
     pub dated: bool,
+    /// The line it points at holds a value that must not be shown (`"sensitive": true`: a
+    /// secret, personal data): reports quote no snippet of it.
+    pub sensitive: bool,
 }
 
 /// The outcome of one rule.
@@ -614,7 +617,7 @@ fn raw_finding(rule: &Rule, v: &Value) -> Result<RawFinding, PolicyError> {
     let key = v
         .get("key")
         .map(|k| k.as_str().map_or_else(|| k.to_string(), str::to_string));
-    let dated = v.get("dated").and_then(Value::as_bool).unwrap_or(false);
+    let flag = |name: &str| v.get(name).and_then(Value::as_bool).unwrap_or(false);
     Ok(RawFinding {
         message,
         message_ko,
@@ -622,7 +625,8 @@ fn raw_finding(rule: &Rule, v: &Value) -> Result<RawFinding, PolicyError> {
         line,
         key,
         level,
-        dated,
+        dated: flag("dated"),
+        sensitive: flag("sensitive"),
     })
 }
 

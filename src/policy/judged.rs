@@ -7,8 +7,9 @@
 //! unless it is a presence rule (`presence: true`), whose job is to report the absence. Keys
 //! marked optional (`vex?`) are read but not needed; profile and config keys are context, never
 //! needed. The evidence a rule judged is the repository paths of the records under its keys
-//! (every record from a file carries `path`), the config file for profile keys, and the commit
-//! range of the history scope for `history.*` keys.
+//! (every record from a file carries `path`), the config file for profile keys, the commit
+//! range of the history scope for `history.*` keys, and, for a search over many files (a record
+//! with `files_read`), how many files it read (`12 files read`).
 
 use super::engine::Rule;
 use crate::lang::Text;
@@ -171,7 +172,12 @@ fn evidence_of(input: &Value, rule_id: &str, path: &str, value: Option<&Value>) 
         ("evidence_index", Some(entries)) if path == "evidence_index.entries" => {
             paths.extend(index_paths(input, entries, rule_id))
         }
-        (_, Some(v)) => collect_paths(v, &mut paths),
+        (_, Some(v)) => {
+            collect_paths(v, &mut paths);
+            if let Some(n) = v.get("files_read").and_then(Value::as_u64) {
+                paths.push(format!("{n} files read"));
+            }
+        }
         (_, None) => {}
     }
     paths
@@ -302,6 +308,14 @@ mod tests {
                 "sbom/a.cdx.json"
             ]
         );
+    }
+
+    #[test]
+    fn a_search_over_many_files_names_how_many_it_read() {
+        let input = json!({"crypto_use": {"evaluated": true, "files_read": 12, "hits": [],
+                                          "inventories": [{"path": "sbom/a.cdx.json", "crypto_assets": 0}]}});
+        let j = judge(&rule("[crypto_use]"), &input);
+        assert_eq!(j.evidence, vec!["12 files read", "sbom/a.cdx.json"]);
     }
 
     #[test]

@@ -96,6 +96,7 @@ mod tests {
             key: key.into(),
             snippet: None,
             dated: false,
+            sensitive: false,
         }
     }
 

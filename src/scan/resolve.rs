@@ -196,6 +196,7 @@ pub fn resolve_findings(
                 key,
                 snippet: None,
                 dated: r.dated,
+                sensitive: r.sensitive,
             }
         })
         .collect()

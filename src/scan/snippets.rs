@@ -1,6 +1,7 @@
 //! The text of the line each finding points at, for SARIF `region.snippet`: code scanning shows
 //! it beside the alert. Each file is read once, through the scan's own source (the working tree
-//! or the revision), within the evidence size cap; a file that is not UTF-8 text gets none.
+//! or the revision), within the evidence size cap; a file that is not UTF-8 text gets none, and
+//! neither does a finding whose line holds a secret or personal data (`"sensitive": true`).
 
 use crate::evidence::source::RepoSource;
 use crate::finding::Finding;
@@ -16,10 +17,11 @@ fn line_of(text: &str, line: usize) -> Option<String> {
     (!l.trim().is_empty()).then(|| l.chars().take(MAX_SNIPPET).collect())
 }
 
-/// Sets each finding's `snippet` from the file it points into.
+/// Sets each finding's `snippet` from the file it points into, except for a finding whose line
+/// holds a secret or personal data (`sensitive`).
 pub fn attach_snippets(findings: &mut [Finding], source: &dyn RepoSource, cap: u64) {
     let mut texts: BTreeMap<String, Option<String>> = BTreeMap::new();
-    for f in findings.iter_mut() {
+    for f in findings.iter_mut().filter(|f| !f.sensitive) {
         let text = texts.entry(f.path.clone()).or_insert_with(|| {
             source
                 .read(&f.path, cap)

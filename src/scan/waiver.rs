@@ -314,6 +314,7 @@ fn config_finding(
         key,
         snippet: None,
         dated: rule_id == WAIVER_EXPIRED,
+        sensitive: false,
     }
 }
 

@@ -63,6 +63,13 @@ fn secrets_in_tree_and_history_are_named_but_never_shown() {
     );
     let whole = serde_json::to_string(&report).unwrap();
     assert!(!whole.contains(&aws_key()) && !whole.contains("MIIEowIBAAKCAQEA"));
+    // SARIF quotes the line a finding points at, except a secret's.
+    let sarif = crate::common::samdscan()
+        .args(["scan", "--format", "sarif", "--fail-on", "never"])
+        .arg(repo)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&sarif.stdout).contains(&aws_key()));
     let (evidence, _) = samdscan_json(&["evidence"], repo);
     let text = serde_json::to_string(&evidence["secrets"]).unwrap();
     assert!(!text.contains(&aws_key()));

@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [42, 0, 24, 2],
+        [44, 0, 24, 2],
     )
 }
 
@@ -287,8 +287,10 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-CYB-008",
         "MFDS-CYB-009",
         "MFDS-CYB-012",
+        "MFDS-CYB-013",
         "MFDS-CYB-014",
         "MFDS-CYB-015",
+        "MFDS-CYB-017",
         "MFDS-GEN-001",
         "MFDS-GEN-002",
         "MFDS-GEN-003",

@@ -156,6 +156,16 @@ pub const VARIANTS: &[(&str, &[&str])] = &[
         "ai_act_technical_documentation",
         &["AI법 기술문서", "EU AI법 기술 문서 (Annex IV)"],
     ),
+    (
+        "data_inventory",
+        &[
+            "개인정보 처리 현황",
+            "개인정보처리현황",
+            "개인정보 목록",
+            "개인정보 파일 목록",
+            "개인정보 처리 내역서",
+        ],
+    ),
 ];
 
 /// Titles with a kind's words that are some other document, and the kind they must not make.

@@ -12,6 +12,7 @@ mod common;
 mod config_errors;
 mod contracts;
 mod coverage_conformance;
+mod crypto_and_personal_data;
 mod dhf_layouts;
 mod documents;
 mod dossier;

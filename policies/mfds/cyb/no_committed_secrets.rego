@@ -90,6 +90,7 @@ deny contains f if {
 		"path": h.path,
 		"line": h.line,
 		"key": sprintf("tree|%s|%s", [h.kind, h.path]),
+		"sensitive": true,
 	}
 }
 
@@ -102,5 +103,6 @@ deny contains f if {
 		"msg_ko": sprintf("%s이(가) 커밋 %s(%s %d번째 줄)에서 추가된 뒤 삭제되었으나 이력에 남아 있습니다(값은 표시하지 않음): 교체하십시오", [kind_ko[h.kind], h.short_id, h.path, h.line]),
 		"path": h.path,
 		"key": sprintf("history|%s|%s|%s", [h.kind, h.path, h.commit]),
+		"sensitive": true,
 	}
 }

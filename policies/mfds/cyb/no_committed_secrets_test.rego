@@ -13,6 +13,8 @@ test_a_secret_in_the_tree_is_reported_without_its_value if {
 	d := p.deny with input as scan([tree_hit])
 	[f.msg | some f in d] == ["AWS access key committed in config/prod.env line 3 (the value is not shown): rotate it and load it from a secret store"]
 	[f.line | some f in d] == [3]
+	# Its line is never quoted (SARIF snippets).
+	[f.sensitive | some f in d] == [true]
 }
 
 test_a_secret_only_in_history_names_the_commit if {

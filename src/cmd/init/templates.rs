@@ -25,6 +25,8 @@ enum Needed {
     ClassBOrC,
     Ai,
     AiDmpa,
+    /// The product processes patient data (`processes_patient_data`; unsaid: connected or AI).
+    PatientData,
 }
 
 pub struct Template {
@@ -133,6 +135,19 @@ pub const TEMPLATES: &[Template] = &[
             "Support period and end-of-support dates",
             "After end of support",
             "Decommissioning and data deletion (폐기 및 데이터 삭제)",
+        ],
+    ),
+    t(
+        "docs/privacy/data-inventory.md",
+        "Personal data inventory (개인정보 처리 현황)",
+        Needed::PatientData,
+        &[
+            "Data elements (개인정보 항목)",
+            "Purpose (처리 목적)",
+            "Storage (보관)",
+            "Retention and deletion (보유 기간 및 파기)",
+            "Transfer to third parties (제3자 제공)",
+            "Pseudonymisation (가명처리)",
         ],
     ),
     t(
@@ -283,6 +298,10 @@ impl Template {
                 }),
             Needed::Ai => ai(),
             Needed::AiDmpa => ai() && regime_is("DMPA"),
+            Needed::PatientData => match profile.and_then(|p| p.processes_patient_data) {
+                Some(stated) => stated,
+                None => flag(|p| p.connected) || ai(),
+            },
         }
     }
 
@@ -393,6 +412,21 @@ mod tests {
             ..class_b_ai
         };
         assert!(!written(&mda).contains(&"docs/qms/ai-policy.md"));
+        let inventory = "docs/privacy/data-inventory.md";
+        assert!(
+            written(&mda).contains(&inventory),
+            "AI: taken to process patient data"
+        );
+        let offline = Product {
+            connected: Some(false),
+            ..class_a.clone()
+        };
+        assert!(!written(&offline).contains(&inventory));
+        let stated = Product {
+            processes_patient_data: Some(true),
+            ..offline
+        };
+        assert!(written(&stated).contains(&inventory));
     }
 
     #[test]

@@ -235,6 +235,26 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         ],
     ),
     kind(
+        "data_inventory",
+        &[
+            "docs/privacy/**",
+            "*data-inventory*",
+            "*data_inventory*",
+            "*personal-data*",
+            "*personal_data*",
+            "*개인정보*",
+        ],
+        &[
+            "data inventory",
+            "personal data inventory",
+            "personal information inventory",
+            "개인정보 처리 현황",
+            "개인정보 목록",
+            "개인정보 파일 목록",
+            "개인정보 처리 내역",
+        ],
+    ),
+    kind(
         "support_policy",
         &[
             "*support-policy*",
@@ -507,6 +527,8 @@ mod tests {
             ("AI 성능 모니터링 계획서", "performance_monitoring_plan"),
             ("인공지능 품질 정책", "ai_quality_policy"),
             ("EU AI Act Annex IV index", "ai_act_technical_documentation"),
+            ("개인정보 처리 현황", "data_inventory"),
+            ("개인정보 목록", "data_inventory"),
         ];
         for (title, kind) in korean {
             assert!(kinds_titled(title).contains(&kind), "{title}");

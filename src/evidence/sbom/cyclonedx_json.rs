@@ -44,12 +44,15 @@ fn tool_names(tools: Option<&Value>) -> Vec<String> {
     }
 }
 
-/// Components at any depth; machine-learning models are also kept as written, for the AI evidence.
+/// Components at any depth; machine-learning models are also kept as written, for the AI
+/// evidence, and cryptographic assets counted.
 fn flatten_components(list: &[Value], sbom: &mut Sbom) {
     for c in list {
         sbom.components.push(component(c));
-        if str_at(c, "type") == Some("machine-learning-model") {
-            sbom.ai.push(AiElement::CycloneDxModel(c.clone()));
+        match str_at(c, "type") {
+            Some("machine-learning-model") => sbom.ai.push(AiElement::CycloneDxModel(c.clone())),
+            Some("cryptographic-asset") => sbom.crypto_assets += 1,
+            _ => {}
         }
         flatten_components(array(c, "components"), sbom);
     }

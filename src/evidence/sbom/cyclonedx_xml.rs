@@ -134,6 +134,11 @@ impl State {
             }
             "component" if !self.within("tools") && !self.within("vulnerabilities") => {
                 let subject = self.parent() == "metadata";
+                let crypto = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| a.key.as_ref() == "type" && a.value.as_ref() == "cryptographic-asset");
+                self.sbom.crypto_assets += usize::from(crypto && !subject);
                 self.open.push((Component::default(), subject));
             }
             "swid" if self.parent() == "component" => {
@@ -261,7 +266,7 @@ mod tests {
     <component type="library"><group>org.x</group><name>lib</name><version>2</version>
       <supplier><name>X</name></supplier><hashes><hash alg="SHA-1">ab</hash></hashes>
       <licenses><license><id>MIT</id></license></licenses><purl>pkg:maven/org.x/lib@2</purl>
-      <components><component><name>inner</name><version>3</version><swid tagId="t"/></component></components>
+      <components><component type="cryptographic-asset"><name>inner</name><version>3</version><swid tagId="t"/></component></components>
     </component>
   </components>
   <dependencies><dependency ref="app"><dependency ref="lib"/></dependency></dependencies>
@@ -272,6 +277,7 @@ mod tests {
         assert_eq!(s.tools, ["cdxgen"]);
         assert_eq!(s.subject.unwrap().name.as_deref(), Some("app"));
         assert_eq!(s.components.len(), 2);
+        assert_eq!(s.crypto_assets, 1);
         let lib = s
             .components
             .iter()

@@ -274,8 +274,9 @@ mod tests {
         assert_eq!(evidence["sboms"][0]["component_count"], 2);
         assert_eq!(evidence["dependencies"]["drift"][0]["compared"], 1);
         assert_eq!(evidence["ai"]["model_cards"][0]["name"], "cxr");
-        // One read parsed once for the SBOM, dependency and AI extractors, and one raw read
-        // by the secret search, which looks at every file's bytes.
-        assert_eq!(source.reads("sbom/app.cdx.json"), 2);
+        // One read parsed once for the SBOM, dependency, AI and cryptography extractors, and
+        // one raw read each by the secret search, which looks at every file's bytes, and the
+        // personal data search, which looks at every JSON file's.
+        assert_eq!(source.reads("sbom/app.cdx.json"), 3);
     }
 }

@@ -122,6 +122,9 @@ pub struct Sbom {
     pub spdx2: Option<Spdx2Graph>,
     /// AI models and datasets (CycloneDX JSON and SPDX 3 only).
     pub ai: Vec<AiElement>,
+    /// CycloneDX `cryptographic-asset` components (a CBOM's inventory of algorithms, keys,
+    /// certificates and protocols); 0 for SPDX.
+    pub crypto_assets: usize,
 }
 
 impl Sbom {
@@ -139,6 +142,7 @@ impl Sbom {
             vex: vec![],
             spdx2: None,
             ai: vec![],
+            crypto_assets: 0,
         }
     }
 

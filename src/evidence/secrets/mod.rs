@@ -13,6 +13,9 @@ mod patterns;
 use super::git_view::GitView;
 use super::history::commit_count_limit;
 use super::history::tree_diff::{ChangeStatus, changed_files};
+use super::read::bounded::{
+    Purpose, Searched, diagnose_too_large, keep_first, search_files, text_of,
+};
 use super::read::newest_first::NewestFirst;
 use super::references::is_test_path;
 use super::{Context, Extractor};
@@ -28,6 +31,11 @@ const MAX_BLOB_BYTES: u64 = 1 << 20;
 const MAX_COMMITS: usize = 1000;
 /// How many hits are kept.
 const MAX_HITS: usize = 200;
+/// What the diagnostics of a capped search name.
+const PURPOSE: Purpose = Purpose {
+    what: "committed secrets",
+    rule: "MFDS-CYB-012",
+};
 
 #[derive(Debug, Clone, Serialize)]
 struct SecretHit {
@@ -53,13 +61,8 @@ impl Extractor for SecretsExtractor {
     fn collect(&self, ctx: &Context) -> Value {
         let anchor = ctx.config.path.as_deref().unwrap_or(".");
         let mut hits = Vec::new();
-        let (files, too_large) = scan_tree(ctx, &mut hits);
-        if too_large > 0 {
-            ctx.diagnose(
-                anchor,
-                format!("{too_large} files larger than {} MiB were not searched for committed secrets (MFDS-CYB-012)", MAX_BLOB_BYTES >> 20),
-            );
-        }
+        let searched = scan_tree(ctx, &mut hits);
+        diagnose_too_large(ctx, anchor, searched.too_large, MAX_BLOB_BYTES, PURPOSE);
         let at_head: HashSet<(&'static str, String)> =
             hits.iter().map(|h| (h.kind, h.path.clone())).collect();
         let history = match (ctx.git, ctx.tip()) {
@@ -83,20 +86,10 @@ impl Extractor for SecretsExtractor {
                 format!("only the newest {MAX_COMMITS} commits were searched for committed secrets (MFDS-CYB-012)"),
             );
         }
-        let truncated = hits.len() > MAX_HITS;
-        if truncated {
-            ctx.diagnose(
-                anchor,
-                format!(
-                    "{} possible secrets found; the first {MAX_HITS} are reported (MFDS-CYB-012)",
-                    hits.len()
-                ),
-            );
-            hits.truncate(MAX_HITS);
-        }
+        let truncated = keep_first(ctx, anchor, &mut hits, MAX_HITS, PURPOSE);
         json!({
             "evaluated": true,
-            "files_searched": files,
+            "files_searched": searched.files,
             "commits_searched": history.commits,
             "history_available": ctx.git.is_some() && ctx.tip().is_some(),
             "history_capped": history.capped,
@@ -106,38 +99,26 @@ impl Extractor for SecretsExtractor {
     }
 }
 
-fn text_of(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
-    (!bytes.contains(&0)).then(|| String::from_utf8_lossy(bytes))
-}
-
-/// Searches every file of the scanned tree; the number searched and the number too large.
-fn scan_tree(ctx: &Context, hits: &mut Vec<SecretHit>) -> (usize, usize) {
-    let (mut searched, mut too_large) = (0, 0);
-    for entry in ctx.source.inventory().files() {
-        if entry.size.is_some_and(|s| s > MAX_BLOB_BYTES) {
-            too_large += 1;
-            continue;
-        }
-        let Ok(bytes) = ctx.source.read(&entry.path, MAX_BLOB_BYTES) else {
-            continue;
+/// Searches every file of the scanned tree.
+fn scan_tree(ctx: &Context, hits: &mut Vec<SecretHit>) -> Searched {
+    let paths = ctx.source.inventory().files().map(|e| e.path.as_str());
+    search_files(ctx, paths, MAX_BLOB_BYTES, |path, bytes| {
+        let Some(text) = text_of(bytes) else {
+            return false;
         };
-        let Some(text) = text_of(&bytes) else {
-            continue;
-        };
-        searched += 1;
         let lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
-        for hit in patterns::scan_lines(lines, !is_test_path(&entry.path)) {
+        for hit in patterns::scan_lines(lines, !is_test_path(path)) {
             hits.push(SecretHit {
                 kind: hit.kind,
-                path: entry.path.clone(),
+                path: path.to_string(),
                 line: hit.line,
                 commit: None,
                 short_id: None,
                 at_head: true,
             });
         }
-    }
-    (searched, too_large)
+        true
+    })
 }
 
 #[derive(Default)]

@@ -90,6 +90,7 @@ mod tests {
                 key: String::new(),
                 snippet: None,
                 dated: false,
+                sensitive: false,
             })
             .collect()
     }

@@ -61,7 +61,7 @@ fn a_korean_dhf_is_read_like_an_english_one() {
         Replacing::Dhf,
         &owned(&dhf()),
         &example_states(),
-        [42, 0, 24, 2],
+        [44, 0, 24, 2],
     );
     let ev = &seen.evidence;
     assert_eq!(
