@@ -33,6 +33,7 @@ mod policy_totality;
 mod problem_resolution;
 mod product_versions;
 mod release_classification;
+mod release_sboms;
 mod report_files;
 mod report_snapshots;
 mod robustness;
