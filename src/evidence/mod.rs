@@ -29,6 +29,7 @@ pub mod requirements;
 mod risk;
 pub mod sbom;
 mod secrets;
+mod security_testing;
 mod soup;
 pub mod source;
 mod source_modules;
@@ -71,6 +72,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(issue_templates::IssueTemplateExtractor),
         Box::new(ai::AiExtractor),
         Box::new(secrets::SecretsExtractor),
+        Box::new(security_testing::SecurityTestingExtractor),
     ]
 }
 

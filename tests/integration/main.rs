@@ -42,6 +42,7 @@ mod rule_docs;
 mod rule_list;
 mod sarif_github;
 mod sbom_spdx2_encodings;
+mod security_testing;
 mod supply_chain_lockfiles;
 mod supply_chain_pairs;
 mod supply_chain_robustness;
