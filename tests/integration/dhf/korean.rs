@@ -61,7 +61,7 @@ fn a_korean_dhf_is_read_like_an_english_one() {
         Replacing::Dhf,
         &owned(&dhf()),
         &example_states(),
-        [42, 0, 21, 2],
+        [43, 0, 22, 3],
     );
     let ev = &seen.evidence;
     assert_eq!(
