@@ -33,6 +33,7 @@ pub mod requirements;
 mod risk;
 pub mod sbom;
 mod secrets;
+mod security_testing;
 mod soup;
 pub mod source;
 mod source_modules;
@@ -78,6 +79,7 @@ pub fn registry() -> Vec<Box<dyn Extractor>> {
         Box::new(secrets::SecretsExtractor),
         Box::new(crypto_use::CryptoUseExtractor),
         Box::new(personal_data::PersonalDataExtractor),
+        Box::new(security_testing::SecurityTestingExtractor),
     ]
 }
 

@@ -7,9 +7,10 @@
 //! unless it is a presence rule (`presence: true`), whose job is to report the absence. Keys
 //! marked optional (`vex?`) are read but not needed; profile and config keys are context, never
 //! needed. The evidence a rule judged is the repository paths of the records under its keys
-//! (every record from a file carries `path`), the config file for profile keys, the commit
-//! range of the history scope for `history.*` keys, and, for a search over many files (a record
-//! with `files_read`), how many files it read (`12 files read`).
+//! (every record from a file carries `path`), the config file for profile keys, the releases and
+//! their SBOMs (`tag:path`) for `history.release_sboms`, the commit range of the history scope
+//! for other `history.*` keys, and, for a search over many files (a record with `files_read`),
+//! how many files it read (`12 files read`).
 
 use super::engine::Rule;
 use crate::lang::Text;
@@ -136,6 +137,10 @@ fn missing_reason(path: &str) -> Text {
             "release range (two release tags reachable from the scanned commit)",
             "릴리스 범위(스캔한 커밋에서 도달할 수 있는 릴리스 태그 두 개)",
         ),
+        "history.release_sboms" => (
+            "release tag reachable from the scanned commit in the git history",
+            "git 이력에서 스캔한 커밋으로부터 도달할 수 있는 릴리스 태그",
+        ),
         "ai.split_manifests" => ("split manifest", "데이터 분할 명세"),
         "ai.artifacts" => ("model artifact", "모델 아티팩트"),
         "dependencies.manifests" => ("dependency manifest", "의존성 매니페스트"),
@@ -165,6 +170,7 @@ fn evidence_of(input: &Value, rule_id: &str, path: &str, value: Option<&Value>) 
     let root = path.split('.').next().unwrap_or_default();
     let mut paths = Vec::new();
     match (root, value) {
+        ("history", Some(v)) if path == "history.release_sboms" => paths.extend(release_names(v)),
         ("history", _) => paths.extend(history_range(input)),
         ("profile" | "config", _) => paths.extend(config_path(input)),
         ("files", _) => paths.push(".".to_string()),
@@ -223,6 +229,32 @@ fn collect_paths(value: &Value, out: &mut Vec<String>) {
         }
         _ => {}
     }
+}
+
+/// The releases judged for their SBOM (MFDS-CYB-016), as `tag:path` for each SBOM of the tagged
+/// tree (`tag` alone when it has none), and the support policy that gave the window.
+fn release_names(value: &Value) -> Vec<String> {
+    let mut names: Vec<String> = lookup(value, "window.path")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .into_iter()
+        .collect();
+    for release in value["releases"].as_array().into_iter().flatten() {
+        let Some(tag) = release["tag"].as_str() else {
+            continue;
+        };
+        let sboms: Vec<&str> = release["sboms"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s["path"].as_str())
+            .collect();
+        match sboms.as_slice() {
+            [] => names.push(tag.to_string()),
+            paths => names.extend(paths.iter().map(|p| format!("{tag}:{p}"))),
+        }
+    }
+    names
 }
 
 /// The config file the profile was read from, when there is one.
@@ -316,6 +348,29 @@ mod tests {
                                           "inventories": [{"path": "sbom/a.cdx.json", "crypto_assets": 0}]}});
         let j = judge(&rule("[crypto_use]"), &input);
         assert_eq!(j.evidence, vec!["12 files read", "sbom/a.cdx.json"]);
+    }
+
+    #[test]
+    fn releases_judged_for_their_sbom_are_named_with_their_sboms() {
+        let input = json!({"history": {"available": true, "tip": "bbbb", "release_sboms": {
+            "evaluated": true, "window": {"path": "docs/security/support-policy.md", "lines": []},
+            "releases": [{"tag": "v1.2.0", "sboms": [{"path": "sbom/a.cdx.json"}]}, {"tag": "v1.1.0", "sboms": []}]}}});
+        let j = judge(&rule("[history.release_sboms]"), &input);
+        assert!(j.missing.is_empty());
+        assert_eq!(
+            j.evidence,
+            [
+                "docs/security/support-policy.md",
+                "v1.1.0",
+                "v1.2.0:sbom/a.cdx.json"
+            ]
+        );
+        let none = json!({"history": {"available": true, "release_sboms": {"evaluated": false, "releases": []}}});
+        let j = judge(&rule("[history.release_sboms]"), &none);
+        assert_eq!(
+            j.missing[0].en,
+            "no release tag reachable from the scanned commit in the git history"
+        );
     }
 
     #[test]

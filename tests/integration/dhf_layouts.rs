@@ -99,7 +99,7 @@ pub fn checked_requirements(
         Replacing::Requirements,
         &files,
         &example_states(),
-        [44, 0, 24, 2],
+        [45, 0, 25, 3],
     )
 }
 
@@ -233,7 +233,8 @@ pub fn documents_of(evidence: &Value, kind: &str) -> Vec<String> {
 
 /// The rules every DHF convention leaves as example 01 has them: AI, generative AI and
 /// combination-product rules are not applicable, the rules a repository cannot show are not
-/// observable, release-tag signing is not evaluated (no tags), and the rest pass.
+/// observable, release-tag signing and the SBOM per release are not evaluated (no tags), and the
+/// rest pass.
 pub fn example_states() -> Vec<(&'static str, &'static str)> {
     let mut states: Vec<(&str, &str)> = [
         "MFDS-AI-001",
@@ -244,6 +245,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-AI-006",
         "MFDS-AI-007",
         "MFDS-AI-008",
+        "MFDS-AI-009",
         "MFDS-DCP-001",
         "MFDS-GAI-001",
         "MFDS-GAI-002",
@@ -269,6 +271,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
     states.extend([
         ("MFDS-QMS-003", "not_observable"),
         ("MFDS-CYB-011", "not_evaluated"),
+        ("MFDS-CYB-016", "not_evaluated"),
         ("MFDS-CHG-002", "not_evaluated"),
     ]);
     for id in [
@@ -286,6 +289,7 @@ pub fn example_states() -> Vec<(&'static str, &'static str)> {
         "MFDS-CYB-007",
         "MFDS-CYB-008",
         "MFDS-CYB-009",
+        "MFDS-CYB-010",
         "MFDS-CYB-012",
         "MFDS-CYB-013",
         "MFDS-CYB-014",

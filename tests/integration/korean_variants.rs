@@ -65,6 +65,10 @@ pub const VARIANTS: &[(&str, &[&str])] = &[
     ),
     ("threat_model", &["위협 모델", "위협모델링 보고서"]),
     (
+        "secure_coding_standard",
+        &["시큐어 코딩 표준", "시큐어코딩 가이드", "보안 코딩 규칙"],
+    ),
+    (
         "incident_response_plan",
         &[
             "전자적 침해행위 보안 대응 절차",

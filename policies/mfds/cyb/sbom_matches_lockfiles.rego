@@ -46,6 +46,7 @@
 #     - {source: CISA, clause: "Minimum Elements for an SBOM (2025 draft): coverage"}
 package samdscan.mfds.cyb.sbom_matches_lockfiles
 
+import data.samdscan.lib.drift as lockfile_drift
 import data.samdscan.lib.history
 import rego.v1
 
@@ -59,28 +60,12 @@ freshness := f if {
 	is_array(f)
 } else := []
 
-missing_part(d) := [] if {
-	d.missing_count == 0
-} else := [sprintf("%d missing (%s%s)", [d.missing_count, concat(", ", d.missing), more(d.missing_count, count(d.missing))])]
-
-stale_part(d) := [] if {
-	d.stale_count == 0
-} else := [sprintf("%d at another version (%s%s)", [
-	d.stale_count,
-	concat(", ", [sprintf("%s %s locked, SBOM has %s", [s.name, s.locked, concat("/", s.sbom)]) | some s in d.stale]),
-	more(d.stale_count, count(d.stale)),
-])]
-
-more(total, shown) := sprintf(", and %d more", [total - shown]) if total > shown
-
-else := ""
-
 deny contains f if {
 	some d in drift
-	d.missing_count + d.stale_count > 0
+	lockfile_drift.mismatch(d)
 	f := {
-		"msg": sprintf("the SBOMs do not match %s: of %d third-party packages locked, %s", [d.lockfile, d.compared, concat("; ", array.concat(missing_part(d), stale_part(d)))]),
-		"msg_ko": sprintf("SBOM이 %s과(와) 맞지 않습니다: 잠긴 서드파티 패키지 %d개 중 %s", [d.lockfile, d.compared, concat("; ", array.concat(missing_part_ko(d), stale_part_ko(d)))]),
+		"msg": sprintf("the SBOMs do not match %s: of %d third-party packages locked, %s", [d.lockfile, d.compared, lockfile_drift.parts(d)]),
+		"msg_ko": sprintf("SBOM이 %s과(와) 맞지 않습니다: 잠긴 서드파티 패키지 %d개 중 %s", [d.lockfile, d.compared, lockfile_drift.parts_ko(d)]),
 		"path": d.lockfile,
 		"key": sprintf("drift|%s", [d.lockfile]),
 	}
@@ -118,18 +103,3 @@ deny contains f if {
 		"key": sprintf("range|%s", [path]),
 	}
 }
-
-missing_part_ko(d) := [] if {
-	d.missing_count == 0
-} else := [sprintf("%d개 누락(%s%s)", [d.missing_count, concat(", ", d.missing), more_ko(d.missing_count, count(d.missing))])]
-
-stale_part_ko(d) := [] if {
-	d.stale_count == 0
-} else := [sprintf("%d개 버전 불일치(%s%s)", [
-	d.stale_count,
-	concat(", ", [sprintf("%s: 잠금 %s, SBOM %s", [s.name, s.locked, concat("/", s.sbom)]) | some s in d.stale]),
-	more_ko(d.stale_count, count(d.stale)),
-])]
-
-more_ko(total, shown) := sprintf(" 외 %d개", [total - shown]) if total > shown
-else := ""

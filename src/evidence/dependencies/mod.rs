@@ -262,6 +262,15 @@ fn manifest_summary(m: &ManifestRecord) -> Value {
     })
 }
 
+/// The lockfiles of the context's files compared with its SBOMs, as for MFDS-CYB-003: how many
+/// lockfiles were read, and the comparison of each (none when there is no SBOM). A release's
+/// tagged tree is judged with it (MFDS-CYB-016).
+pub fn lockfiles_against_sboms(ctx: &Context) -> (usize, Vec<drift::Drift>) {
+    let lockfiles = read_lockfiles(ctx);
+    let read = lockfiles.iter().filter(|l| l.parsed.is_ok()).count();
+    (read, drift(ctx, &lockfiles))
+}
+
 /// Each parsed lockfile against every parsed SBOM of the repository (none when there is no SBOM).
 fn drift(ctx: &Context, lockfiles: &[LockfileRecord]) -> Vec<drift::Drift> {
     let mut index = drift::ComponentIndex::default();

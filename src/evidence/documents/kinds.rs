@@ -208,6 +208,16 @@ pub const DOCUMENT_KIND_TABLE: &[DocumentKind] = &[
         &["threat model", "위협 모델"],
     ),
     kind(
+        "secure_coding_standard",
+        &[
+            "*secure-coding*",
+            "*secure_coding*",
+            "*시큐어*코딩*",
+            "*보안*코딩*",
+        ],
+        &["secure coding", "시큐어 코딩", "보안 코딩"],
+    ),
+    kind(
         "security_architecture",
         &[
             "docs/security/architecture/**",

@@ -131,6 +131,23 @@ pub fn files_by_kind(ctx: &Context) -> BTreeMap<&'static str, Vec<String>> {
         .collect()
 }
 
+/// The files of one document kind found by its name globs or by its title (not through records
+/// or the profile): how an extractor outside this module reads one kind's documents without
+/// recognising every kind.
+pub fn files_named_or_titled(ctx: &Context, kind: &str) -> Vec<String> {
+    let phrases = DOCUMENT_KIND_TABLE
+        .iter()
+        .find(|k| k.file.name == kind)
+        .map_or(&[][..], |k| k.titles);
+    let titled = files_titled(ctx, phrases)
+        .into_iter()
+        .filter(|p| !ctx.is_not_evidence(p));
+    let mut paths: Vec<String> = ctx.files(kind).iter().cloned().chain(titled).collect();
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
 /// Every document kind's files with how each was recognised: by name, by title, by profile ref.
 fn recognise(ctx: &Context) -> BTreeMap<&'static str, Vec<(String, &'static str)>> {
     let mut found: BTreeMap<&'static str, Vec<(String, &'static str)>> = BTreeMap::new();

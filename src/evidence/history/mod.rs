@@ -1,7 +1,8 @@
 //! Git history as change-control evidence (IEC 62304 §6, §8; the MFDS change rules): the commits
 //! in scope with their trailers, references, signatures and changed paths; the tags and which of
 //! them are releases; per release range, the changes that may make it a software upgrade and the
-//! classification the release declares; the repository's state (tip, branch, dirty tree, shallow clone); and, with
+//! classification the release declares; per release in the support window, the SBOM, lockfiles
+//! and VEX of its tagged tree; the repository's state (tip, branch, dirty tree, shallow clone); and, with
 //! `--base`, the changes a branch made to the scan's own controls.
 //!
 //! History is read when the scan root is in a git work tree: the top, or a product's folder of a
@@ -15,8 +16,10 @@ mod assessment;
 mod commits;
 mod control;
 mod merges;
+mod release_sboms;
 mod releases;
 mod scope;
+mod support_window;
 mod tags;
 pub mod tree_diff;
 mod upgrade;
@@ -123,6 +126,7 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
         None => vec![],
     };
     let ranges = releases::release_ranges(ctx, repo, &releases, &rules.areas);
+    let release_sboms = release_sboms::collect(ctx, repo, &releases);
     let latest = releases.first();
     let tip_release = releases.iter().find(|t| t.target == tip.to_string());
     let commit_count = walked.commits.len();
@@ -143,6 +147,7 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
         "tags": tags,
         "control_changes": controls,
         "release_ranges": ranges,
+        "release_sboms": release_sboms,
     });
     // Moved in, not copied: `json!` would serialize a second copy of a long history.
     out["commits"] = Value::Array(walked.commits);

@@ -64,12 +64,7 @@ pub(super) fn release_ranges(
 ) -> Vec<ReleaseRange> {
     let detectors = Detectors::new(ctx.config);
     let anchor = ctx.config.path.as_deref().unwrap_or(".git");
-    let mut ordered = releases.to_vec();
-    ordered.sort_by(|a, b| {
-        b.time
-            .cmp(&a.time)
-            .then_with(|| natural(&b.name).cmp(&natural(&a.name)))
-    });
+    let ordered = newest_first(releases);
     let pairs: Vec<_> = ordered.windows(2).collect();
     if pairs.len() > MAX_RANGES {
         ctx.diagnose(
@@ -116,6 +111,17 @@ pub(super) fn release_ranges(
             }
         })
         .collect()
+}
+
+/// Release tags by date, newest first (equal dates by version, newest first).
+pub(super) fn newest_first<'t>(releases: &[&'t TagRecord]) -> Vec<&'t TagRecord> {
+    let mut ordered = releases.to_vec();
+    ordered.sort_by(|a, b| {
+        b.time
+            .cmp(&a.time)
+            .then_with(|| natural(&b.name).cmp(&natural(&a.name)))
+    });
+    ordered
 }
 
 /// A tag name as numbers and text, so that `v1.10.0` sorts after `v1.9.0` (ties of date only).

@@ -8,7 +8,7 @@
 
 mod json_reports;
 mod model;
-mod sarif;
+pub(super) mod sarif;
 
 use super::extractor::{FileKind, Sniffer};
 use super::read::path_history::last_changes;

@@ -19,9 +19,14 @@ const SCANNERS: &[&str] = &[
     "dependency-track",
 ];
 
-pub(super) fn is_sarif(v: &Value) -> bool {
+pub(in crate::evidence) fn is_sarif(v: &Value) -> bool {
     v.get("runs").is_some_and(Value::is_array)
         && (v.get("version").is_some() || v.get("$schema").is_some())
+}
+
+/// Whether a SARIF run's `tool.driver.name` is a vulnerability scanner's (not a static analyser's).
+pub(in crate::evidence) fn is_scanner(name: &str) -> bool {
+    SCANNERS.contains(&name.to_ascii_lowercase().as_str())
 }
 
 /// The scanner runs of a SARIF log; `None` when no run comes from a vulnerability scanner.
@@ -30,9 +35,7 @@ pub(super) fn read(v: &Value) -> Option<ScanReport> {
         .iter()
         .filter_map(|run| {
             let name = run.pointer("/tool/driver/name")?.as_str()?.to_string();
-            SCANNERS
-                .contains(&name.to_ascii_lowercase().as_str())
-                .then_some((run, name))
+            is_scanner(&name).then_some((run, name))
         })
         .collect();
     let (_, tool) = runs.first()?;

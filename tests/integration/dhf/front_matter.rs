@@ -53,7 +53,7 @@ fn dhf() -> Vec<(String, String)> {
 
 #[test]
 fn front_matter_records_are_requirements_risks_traces_and_test_records() {
-    let seen = checked(Replacing::Dhf, &dhf(), &example_states(), [44, 0, 24, 2]);
+    let seen = checked(Replacing::Dhf, &dhf(), &example_states(), [45, 0, 25, 3]);
     let ev = &seen.evidence;
     assert_eq!(
         documents_of(ev, "software_development_plan"),

@@ -61,7 +61,7 @@ fn a_korean_dhf_is_read_like_an_english_one() {
         Replacing::Dhf,
         &owned(&dhf()),
         &example_states(),
-        [44, 0, 24, 2],
+        [45, 0, 25, 3],
     );
     let ev = &seen.evidence;
     assert_eq!(

@@ -69,7 +69,7 @@ fn dhf() -> Vec<(&'static str, &'static str)> {
 #[test]
 fn big_markdown_documents_found_by_title_are_read_for_their_tables() {
     let expected = example_states_but(&[("MFDS-USE-001", "failed")]);
-    let seen = checked(Replacing::Dhf, &owned(&dhf()), &expected, [43, 1, 24, 2]);
+    let seen = checked(Replacing::Dhf, &owned(&dhf()), &expected, [44, 1, 25, 3]);
     assert_eq!(
         messages(&seen.report, "MFDS-USE-001"),
         [
