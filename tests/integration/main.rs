@@ -16,6 +16,7 @@ mod dhf_layouts;
 mod documents;
 mod dossier;
 mod examples;
+mod fuzz_smoke;
 mod git_objects;
 mod history;
 mod history_base;

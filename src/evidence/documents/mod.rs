@@ -296,17 +296,7 @@ pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
     let mut doc = Document {
         path: path.to_string(),
         format,
-        title: None,
-        headings: vec![],
-        front_matter: Value::Null,
-        text: String::new(),
-        text_truncated: false,
-        unfilled: false,
-        unfilled_reason: None,
-        linked_pages: vec![],
-        matched_by: None,
-        last_commit: None,
-        reviewed: None,
+        ..Document::default()
     };
     if matches!(format, "pdf" | "docx" | "xlsx" | "other") {
         return Some(doc);
@@ -319,25 +309,37 @@ pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
             return Some(doc);
         }
     };
-    let (front, body_start) = split_front_matter(&text);
+    if let Err(e) = parse_document(&mut doc, &text) {
+        ctx.diagnose(path, e);
+    }
+    Some(doc)
+}
+
+/// Fills `doc` (of a text format) from its text: front matter, headings, title, whether it is an
+/// unfilled template, and the text itself up to [`MAX_DOCUMENT_TEXT`]. Front matter that is not
+/// valid YAML is the error, and the rest is filled all the same. The extractors and the fuzz
+/// targets enter here.
+pub(crate) fn parse_document(doc: &mut Document, text: &str) -> Result<(), String> {
+    let mut problem = Ok(());
+    let (front, body_start) = split_front_matter(text);
     if let Some(yaml) = front {
         match crate::evidence::read::yaml::from_str::<Value>(yaml) {
             Ok(v) => doc.front_matter = v,
-            Err(e) => ctx.diagnose(path, format!("front matter is not valid YAML: {e}")),
+            Err(e) => problem = Err(format!("front matter is not valid YAML: {e}")),
         }
     }
-    doc.headings = sections_of(format, &text, body_start);
+    doc.headings = sections_of(doc.format, text, body_start);
     doc.title = doc
         .front_matter
         .get("title")
         .and_then(Value::as_str)
         .map(str::to_string)
         .or_else(|| title_of(&doc.headings));
-    doc.unfilled_reason = unfilled_reason(&text);
+    doc.unfilled_reason = unfilled_reason(text);
     doc.unfilled = doc.unfilled_reason.is_some();
     doc.text_truncated = text.len() > MAX_DOCUMENT_TEXT;
-    doc.text = truncate_at_char(&text, MAX_DOCUMENT_TEXT).to_string();
-    Some(doc)
+    doc.text = truncate_at_char(text, MAX_DOCUMENT_TEXT).to_string();
+    problem
 }
 
 fn truncate_at_char(text: &str, max: usize) -> &str {

@@ -57,7 +57,8 @@ fn statement(s: &Value, issued: Option<&str>) -> VexStatement {
 }
 
 /// Reads an OpenVEX document; `Ok(None)` for JSON that is not OpenVEX (a CycloneDX VEX, say).
-fn parse_openvex(bytes: &[u8]) -> Result<Option<Vec<VexStatement>>, String> {
+/// The extractor and the fuzz targets enter here.
+pub(crate) fn parse_openvex(bytes: &[u8]) -> Result<Option<Vec<VexStatement>>, String> {
     let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     if !str_at(&v, "@context").is_some_and(|c| c.contains("openvex.dev/ns")) {
         return Ok(None);

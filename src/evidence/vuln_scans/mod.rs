@@ -7,7 +7,7 @@
 //! parse is kept, with the error, and named in a diagnostic.
 
 mod json_reports;
-mod model;
+pub(crate) mod model;
 mod sarif;
 
 use super::extractor::{FileKind, Sniffer};
@@ -49,8 +49,9 @@ fn looks_like_scan_report(head: &[u8]) -> bool {
         || has("\"runs\"") && sarif_tool.iter().any(|n| has(n))
 }
 
-/// Reads a report; `Ok(None)` for SARIF from a tool that is not a vulnerability scanner.
-fn parse_report(bytes: &[u8]) -> Result<Option<ScanReport>, String> {
+/// Reads a report; `Ok(None)` for SARIF from a tool that is not a vulnerability scanner. The
+/// extractor and the fuzz targets enter here.
+pub(crate) fn parse_report(bytes: &[u8]) -> Result<Option<ScanReport>, String> {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     if json_reports::is_trivy(&v) {
