@@ -35,6 +35,9 @@ mod source_modules;
 pub(crate) mod vex;
 pub(crate) mod vuln_scans;
 
+#[cfg(test)]
+mod caps_tests;
+
 pub use context::{Context, Diagnostic};
 pub use extractor::{Extractor, FileKind, Sniffer};
 

@@ -5,6 +5,7 @@
 
 mod action;
 mod ai_evidence;
+mod caps;
 mod cli;
 mod clinical_currency;
 mod committed_secrets;

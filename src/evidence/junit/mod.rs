@@ -61,7 +61,8 @@ fn looks_like_junit(head: &[u8]) -> bool {
     text.contains("<testsuite") && (text.contains("<testcase") || text.contains("tests="))
 }
 
-/// At most this many failing test cases are named in the evidence.
+/// At most this many failing test cases are named in the evidence. Cannot change a verdict: the
+/// rules judge the counts, which count every case; the names only illustrate the finding.
 pub(crate) const MAX_NAMED_FAILURES: usize = 50;
 
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq)]

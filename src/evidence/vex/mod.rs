@@ -6,7 +6,7 @@
 use super::extractor::{FileKind, Sniffer};
 use super::read::value::{array, str_at};
 use super::sbom::model::VexStatement;
-use super::sbom::vex_summary;
+use super::sbom::{vex_cut, vex_summary};
 use super::{Context, Extractor};
 use serde_json::{Value, json};
 
@@ -87,10 +87,15 @@ impl Extractor for VexExtractor {
             .filter_map(|path| {
                 let bytes = ctx.read(path)?;
                 match parse_openvex(&bytes) {
-                    Ok(Some(statements)) => Some(
-                        json!({"path": path, "format": "openvex", "parsed": true, "error": null,
-                               "vex": vex_summary(&statements)}),
-                    ),
+                    Ok(Some(statements)) => {
+                        if let Some(why) = vex_cut(&statements) {
+                            ctx.diagnose(path, why);
+                        }
+                        Some(
+                            json!({"path": path, "format": "openvex", "parsed": true, "error": null,
+                                   "vex": vex_summary(&statements)}),
+                        )
+                    }
                     Ok(None) => None,
                     Err(e) => {
                         ctx.diagnose(path, format!("VEX document does not parse: {e}"));
