@@ -1,13 +1,19 @@
-//! Entry points for the fuzz targets in `fuzz/` (built with the `fuzzing` feature only): each
-//! target hands its bytes to samdscan as one repository file of a kind, read by the real
-//! extractors from an in-memory repository, so every parser of repository bytes is reached
-//! through the path a scan takes (sniffing, kind dispatch, size caps); the pipeline target also
-//! parses a config and evaluates every built-in policy over the evidence.
+//! Entry points for the fuzz targets in `fuzz/` (the `fuzzing` feature) and for the fuzz smoke
+//! test of `cargo test`: each file target hands its bytes, as one repository file of a kind, to
+//! the very function the kind's extractor parses it with ([`parse_as`]: thousands of inputs a
+//! second, where building a whole evidence document per input managed twenty); `config` is the
+//! `.samdscan.yaml` parser, and `pipeline` takes a config and one file of every kind through
+//! the whole extraction (sniffing, kind dispatch, size caps) and every built-in policy.
 
 use crate::config::{LoadedConfig, parse_config};
 use crate::date::Date;
+use crate::evidence::context::decode_text;
 use crate::evidence::context::memory_source::MemorySource;
-use crate::evidence::{Evidence, RepositoryFacts, collect_evidence, known_kinds};
+use crate::evidence::documents::{self, Document};
+use crate::evidence::{
+    Evidence, RepositoryFacts, codeowners, collect_evidence, coverage, dependencies,
+    evidence_index, issue_templates, junit, known_kinds, risk, sbom, vex, vuln_scans,
+};
 use crate::policy::PolicySet;
 
 /// The file names each target writes its input to (the first input byte picks one).
@@ -114,30 +120,49 @@ fn as_file<'d>(target: &str, data: &'d [u8]) -> (&'static str, &'d [u8]) {
     (name, bytes)
 }
 
-/// Target `target` of [`TARGETS`], through the extractors: the file in a repository of its own.
-pub fn extract_as(target: &str, data: &[u8]) -> Evidence {
-    let (name, bytes) = as_file(target, data);
-    evidence_of(
-        &[("README.md", b"# r\n"), (name, bytes)],
-        &LoadedConfig::default(),
-    )
-}
-
-/// Target `target` of [`TARGETS`] handed straight to its parser where it has one of its own
-/// (SBOMs, lockfiles: a hundred times the executions of [`extract_as`], which builds a whole
-/// evidence document per input); other targets go through the extractors.
+/// Target `target` of [`TARGETS`] handed straight to the function its extractor parses that kind
+/// of file with (bytes, or text decoded as [`crate::evidence::context::Context::read_text`]
+/// decodes it), without building an evidence document. Panics on an unknown target.
 pub fn parse_as(target: &str, data: &[u8]) {
     let (name, bytes) = as_file(target, data);
     match target {
-        "sbom_json" | "sbom_xml" | "sbom_spdx" => {
-            let _ = crate::evidence::sbom::parse_sbom(name, bytes);
-        }
-        "lockfile" => {
-            let _ = crate::evidence::dependencies::lockfile::parse_lockfile(name, bytes);
-        }
+        "sbom_json" | "sbom_xml" | "sbom_spdx" => drop(sbom::parse_sbom(name, bytes)),
+        "lockfile" => drop(dependencies::lockfile::parse_lockfile(name, bytes)),
+        "vuln_report" => drop(vuln_scans::parse_report(bytes)),
+        "vex" => drop(vex::parse_openvex(bytes)),
         _ => {
-            extract_as(target, data);
+            if let Ok(text) = decode_text(bytes.to_vec()) {
+                parse_text_as(target, name, &text);
+            }
         }
+    }
+}
+
+/// The text targets of [`parse_as`].
+fn parse_text_as(target: &str, name: &str, text: &str) {
+    match target {
+        "risk_table" => drop(risk::parse_table(risk::table_format(name), text)),
+        "coverage" => drop(coverage::parse_report(name, text)),
+        "junit" => drop(junit::parse_junit(text, &mut junit::TestReport::default())),
+        "codeowners" => drop(codeowners::parse_rules(text, |_, _| {})),
+        "issue_templates" => drop(issue_templates::parse_template(name, text)),
+        "front_matter" => {
+            let mut doc = Document {
+                path: name.to_string(),
+                format: documents::format_of(name),
+                ..Document::default()
+            };
+            drop(documents::parse_document(&mut doc, text));
+            drop(documents::records::record_in(name, text));
+        }
+        "evidence_index" => {
+            for (_, raw, _) in evidence_index::parse_index(text).unwrap_or_default() {
+                if let Some(ext) = raw.get("external") {
+                    evidence_index::external(ext, as_of());
+                }
+            }
+        }
+        _ => panic!("no fuzz target {target}"),
     }
 }
 

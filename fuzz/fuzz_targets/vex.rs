@@ -1,5 +1,5 @@
-//! Fuzz target: the input as one repository file of the `vex` kind (see `samdscan::fuzzing`).
+//! Fuzz target: the input as a file of the `vex` kind, handed to its parser (`samdscan::fuzzing::parse_as`).
 #![no_main]
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    samdscan::fuzzing::extract_as("vex", data);
+    samdscan::fuzzing::parse_as("vex", data);
 });

@@ -1,5 +1,5 @@
-//! Fuzz target: the input as one repository file of the `vuln_report` kind (see `samdscan::fuzzing`).
+//! Fuzz target: the input as a file of the `vuln_report` kind, handed to its parser (`samdscan::fuzzing::parse_as`).
 #![no_main]
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    samdscan::fuzzing::extract_as("vuln_report", data);
+    samdscan::fuzzing::parse_as("vuln_report", data);
 });

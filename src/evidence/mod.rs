@@ -9,36 +9,39 @@
 //! the [`Extractor`] trait and file kinds in [`extractor`].
 
 mod ai;
-mod codeowners;
+pub(crate) mod codeowners;
 pub(crate) mod context;
-mod coverage;
+pub(crate) mod coverage;
 mod crosswalk;
 mod crypto_use;
 mod cyber_checklist;
 pub mod dependencies;
 pub mod documents;
-mod evidence_index;
+pub(crate) mod evidence_index;
 pub mod extractor;
 pub mod git_view;
 pub mod history;
 mod interfaces;
-mod issue_templates;
-mod junit;
+pub(crate) mod issue_templates;
+pub(crate) mod junit;
 mod personal_data;
 mod product_versions;
 mod profile;
 pub mod read;
 pub mod references;
 pub mod requirements;
-mod risk;
+pub(crate) mod risk;
 pub mod sbom;
 mod secrets;
 mod security_testing;
 mod soup;
 pub mod source;
 mod source_modules;
-mod vex;
-mod vuln_scans;
+pub(crate) mod vex;
+pub(crate) mod vuln_scans;
+
+#[cfg(test)]
+mod caps_tests;
 
 pub use context::{Context, Diagnostic};
 pub use extractor::{Extractor, FileKind, Sniffer};

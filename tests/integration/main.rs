@@ -5,6 +5,7 @@
 
 mod action;
 mod ai_evidence;
+mod caps;
 mod cli;
 mod clinical_currency;
 mod committed_secrets;
@@ -17,6 +18,7 @@ mod dhf_layouts;
 mod documents;
 mod dossier;
 mod examples;
+mod fuzz_smoke;
 mod git_objects;
 mod history;
 mod history_base;

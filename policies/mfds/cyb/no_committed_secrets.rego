@@ -78,6 +78,8 @@ hits := h if {
 
 not_evaluated contains {"msg": "the secret search was cut short (more than 200 hits); the hits beyond are unjudged", "msg_ko": "비밀정보 검색이 중간에 끊겼습니다(200건 초과). 그 이후의 검출은 판단되지 않았습니다"} if input.secrets.truncated == true
 
+not_evaluated contains {"msg": sprintf("only the newest %d commits of the history in scope were searched; the lines older commits added are unjudged", [input.secrets.commits_searched]), "msg_ko": sprintf("범위 안의 이력 중 최신 커밋 %d개만 검색했습니다. 그보다 오래된 커밋이 추가한 줄은 판단되지 않았습니다", [input.secrets.commits_searched])} if input.secrets.history_capped == true
+
 from_history(h) if is_string(h.commit)
 
 deny contains f if {

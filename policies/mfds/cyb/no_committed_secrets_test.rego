@@ -34,3 +34,10 @@ test_no_hits_pass if {
 test_a_truncated_search_is_not_evaluated if {
 	count(p.not_evaluated) == 1 with input as {"secrets": {"evaluated": true, "hits": [tree_hit], "truncated": true}}
 }
+
+test_a_history_search_cut_at_its_commit_cap_is_not_evaluated if {
+	capped := {"secrets": {"evaluated": true, "hits": [], "truncated": false, "commits_searched": 1000, "history_capped": true}}
+	count(p.deny) == 0 with input as capped
+	[r.msg | some r in p.not_evaluated] == ["only the newest 1000 commits of the history in scope were searched; the lines older commits added are unjudged"] with input as capped
+	count(p.not_evaluated) == 0 with input as {"secrets": {"evaluated": true, "hits": [], "truncated": false, "commits_searched": 999, "history_capped": false}}
+}

@@ -46,6 +46,7 @@ package samdscan.mfds.rsk.security_risk_linkage
 
 import data.samdscan.lib.documents
 import data.samdscan.lib.profile
+import data.samdscan.lib.truncated
 import rego.v1
 
 applicable := false if not profile.connected
@@ -100,6 +101,11 @@ deny contains f if {
 		"level": level,
 	}
 }
+
+# A scan report or VEX document cut at its cap: what is past the cap is not judged, never passed.
+not_evaluated contains r if some r in truncated.serious
+
+not_evaluated contains r if some r in truncated.vex(object.get(input, ["vex", "documents"], []))
 
 # Vulnerabilities rated critical or high by a scan.
 serious_ids contains v.id if {

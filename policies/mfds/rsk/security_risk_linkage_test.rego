@@ -50,3 +50,12 @@ test_applies_to_connected_only if {
 	p.applicable == false with input as {"profile": {"connected": false}}
 	not p.applicable == false with input as {"profile": {"connected": true}}
 }
+
+test_a_scan_or_vex_cut_at_its_cap_is_not_evaluated_not_passed if {
+	count(p.not_evaluated) == 0 with input as linked
+	cut_scan := object.union(linked, {"vulnerability_scans": {"reports": [{"path": "reports/trivy.json", "serious": [], "serious_count": 501, "serious_truncated": true}]}})
+	count(p.deny) == 0 with input as cut_scan
+	{r.msg | some r in p.not_evaluated} == {"not all vulnerabilities judged: reports/trivy.json lists 501 serious vulnerabilities and only the first 0 are in the evidence"} with input as cut_scan
+	cut_vex := object.union(linked, {"vex": {"documents": [{"path": "vex/p.openvex.json", "vex": {"count": 201, "truncated": true, "statements": []}}]}})
+	count(p.not_evaluated) == 1 with input as cut_vex
+}

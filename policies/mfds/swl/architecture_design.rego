@@ -50,6 +50,7 @@ package samdscan.mfds.swl.architecture_design
 
 import data.samdscan.lib.documents
 import data.samdscan.lib.profile
+import data.samdscan.lib.truncated
 import rego.v1
 
 class_b_or_c if {
@@ -94,6 +95,9 @@ soup_items := {e.name |
 named_in(name, text) if regex.match(sprintf(`(?i)(^|[^A-Za-z0-9_])%s([^A-Za-z0-9_]|$)`, [escaped(name)]), text)
 
 escaped(name) := strings.replace_n({c: concat("", ["\\", c]) | some c in [".", "+", "*", "?", "(", ")", "[", "]", "{", "}", "|", "^", "$"]}, name)
+
+# A SOUP list cut at its cap: the items past it are not looked for in the architecture.
+not_evaluated contains r if some r in truncated.soup
 
 deny contains f if {
 	class_b_or_c

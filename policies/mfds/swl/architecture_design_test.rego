@@ -109,3 +109,10 @@ test_class_a_is_not_applicable if {
 	not p.applicable with input as scan([], [], ["A"])
 	count(p.deny) == 0 with input as scan([], [], ["A"])
 }
+
+test_a_soup_list_cut_at_its_cap_is_not_evaluated_not_passed if {
+	count(p.not_evaluated) == 0 with input as scan([architecture], [], ["B"])
+	cut := object.union(scan([architecture], [], ["B"]), {"soup": {"lists": [object.union(soup.lists[0], {"truncated": true})]}})
+	count(p.deny) == 0 with input as cut
+	[r.msg | some r in p.not_evaluated] == ["not all SOUP items read: only the first 2 entries of docs/soup/soup-list.md are in the evidence"] with input as cut
+}

@@ -43,6 +43,7 @@ package samdscan.mfds.swl.soup_list_complete
 
 import data.samdscan.lib.documents
 import data.samdscan.lib.profile
+import data.samdscan.lib.truncated
 import rego.v1
 
 direct := d if {
@@ -63,6 +64,11 @@ not_applicable_because contains {"msg": "no third-party dependency was found in 
 anchor := {"path": lists[0].path} if count(lists) > 0
 
 else := documents.missing_anchor("soup_list")
+
+# A dependency list or SOUP list cut at its cap: what is past the cap is not judged, never passed.
+not_evaluated contains r if some r in truncated.direct
+
+not_evaluated contains r if some r in truncated.soup
 
 deny contains f if {
 	count(direct) > 0

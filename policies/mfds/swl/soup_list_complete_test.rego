@@ -74,3 +74,13 @@ test_korean_message_names_the_missing_class_b_fields_in_korean if {
 	f.key == "fields|docs/soup-list.md|numpy"
 	f.msg_ko == "docs/soup-list.md의 SOUP 항목 NumPy에 등급 B/C 항목이 빠져 있습니다: 공급자, 사용 목적, 위험 수준"
 }
+
+test_lists_cut_at_their_cap_are_not_evaluated_not_passed if {
+	whole := {"profile": class_b, "config": cfg, "dependencies": {"direct": [numpy], "direct_total": 1, "direct_truncated": false}, "soup": soup([full_entry])}
+	count(p.not_evaluated) == 0 with input as whole
+	cut_deps := object.union(whole, {"dependencies": {"direct_total": 2001, "direct_truncated": true}})
+	count(p.deny) == 0 with input as cut_deps
+	[r.msg | some r in p.not_evaluated] == ["not all dependencies judged: the manifests and lockfiles declare 2001 direct dependencies and only the first 1 are in the evidence"] with input as cut_deps
+	cut_soup := object.union(whole, {"soup": {"lists": [{"path": "docs/soup-list.md", "parsed": true, "truncated": true, "entries": [full_entry]}]}})
+	count(p.not_evaluated) == 1 with input as cut_soup
+}

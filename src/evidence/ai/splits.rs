@@ -21,7 +21,8 @@ const ID_COLUMNS: &[&str] = &[
     "pid",
     "study_subject_id",
 ];
-/// How many overlapping ids an overlap record shows.
+/// How many overlapping ids an overlap record shows. Cannot change a verdict: an overlap is
+/// judged by its `count`, which counts every shared id; the examples only illustrate it.
 const EXAMPLES: usize = 5;
 
 /// One split read from a manifest (a JSON manifest may hold several).

@@ -53,7 +53,7 @@ impl Extractor for CodeownersExtractor {
 
 /// One line of the file that assigns owners.
 #[derive(Debug, Serialize)]
-struct OwnerRule {
+pub(crate) struct OwnerRule {
     pattern: String,
     owners: Vec<String>,
     line: usize,
@@ -107,7 +107,8 @@ fn folders_of(path: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The rules of a CODEOWNERS text; `reject(line, why)` is told of each line that is skipped.
-fn parse_rules(text: &str, mut reject: impl FnMut(usize, String)) -> Vec<OwnerRule> {
+/// The extractor and the fuzz targets enter here.
+pub(crate) fn parse_rules(text: &str, mut reject: impl FnMut(usize, String)) -> Vec<OwnerRule> {
     let mut rules = vec![];
     let mut section_owners: Vec<String> = vec![];
     for (i, raw) in text.lines().enumerate() {

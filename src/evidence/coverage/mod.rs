@@ -58,7 +58,7 @@ fn looks_like_coverage(head: &[u8]) -> bool {
 
 /// Covered and total units (lines, statements or branches).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct Counter {
+pub(crate) struct Counter {
     pub covered: u64,
     pub total: u64,
 }
@@ -89,7 +89,7 @@ impl Serialize for Counter {
 
 /// The figures of one source file as the report names it.
 #[derive(Debug, Clone, Default, Serialize)]
-pub(super) struct FileCoverage {
+pub(crate) struct FileCoverage {
     /// The path as written in the report.
     pub name: String,
     /// The repository file it was matched to by suffix, if any.
@@ -100,7 +100,7 @@ pub(super) struct FileCoverage {
 
 /// What a report says about its own totals, where it says it.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub(super) struct Stated {
+pub(crate) struct Stated {
     pub lines: Option<Counter>,
     pub branches: Option<Counter>,
     /// Cobertura's `line-rate` / `branch-rate` (0..1).
@@ -110,7 +110,7 @@ pub(super) struct Stated {
 
 /// A parsed report, before its files are matched to the repository.
 #[derive(Debug, Default)]
-pub(super) struct ParsedCoverage {
+pub(crate) struct ParsedCoverage {
     pub files: Vec<FileCoverage>,
     pub stated: Stated,
     pub timestamp: Option<String>,
@@ -194,8 +194,9 @@ fn read_report(ctx: &Context, path: &str) -> CoverageReport {
         report.error = Some("could not be read (see diagnostics)".into());
         return report;
     };
-    report.format = detect_format(path, &text);
-    match parse(report.format, &text) {
+    let (format, parsed) = parse_report(path, &text);
+    report.format = format;
+    match parsed {
         Ok(parsed) => fill(&mut report, parsed),
         Err(e) => {
             ctx.diagnose(path, format!("coverage report does not parse: {e}"));
@@ -265,6 +266,16 @@ fn detect_format(path: &str, text: &str) -> &'static str {
         "out" | "coverprofile" => "go",
         _ => "lcov",
     }
+}
+
+/// Reads a coverage report's text in the format its path and content show: the format's name
+/// and the report, or the parse error. The extractor and the fuzz targets enter here.
+pub(crate) fn parse_report(
+    path: &str,
+    text: &str,
+) -> (&'static str, Result<ParsedCoverage, String>) {
+    let format = detect_format(path, text);
+    (format, parse(format, text))
 }
 
 fn parse(format: &str, text: &str) -> Result<ParsedCoverage, String> {

@@ -10,7 +10,8 @@ use crate::evidence::sbom::Component;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// How many missing or stale packages are named per lockfile.
+/// How many missing or stale packages are named per lockfile. Cannot change a verdict: the rules
+/// judge `missing_count` and `stale_count`, which count every package; the names only illustrate.
 pub const MAX_NAMED: usize = 5;
 
 /// Every SBOM component, indexed for matching.

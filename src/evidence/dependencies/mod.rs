@@ -42,7 +42,9 @@ use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
-/// At most this many direct dependencies are listed (with the total beside them).
+/// At most this many direct dependencies are listed, with the total beside them
+/// (`direct_total`). More are named in a diagnostic, and the rules that read the list are not
+/// evaluated over it (never passed).
 const MAX_DIRECT: usize = 2000;
 
 pub struct DependencyExtractor;
@@ -104,10 +106,27 @@ impl Extractor for DependencyExtractor {
         let manifests = read_manifests(ctx);
         mark_direct(&mut lockfiles, &manifests);
         let direct = direct_dependencies(&lockfiles, &manifests);
+        if direct.len() > MAX_DIRECT {
+            let first = manifests
+                .iter()
+                .map(|m| m.path.as_str())
+                .chain(lockfiles.iter().map(|l| l.path.as_str()))
+                .min();
+            ctx.diagnose(
+                first.unwrap_or("."),
+                format!(
+                    "the manifests and lockfiles declare {} direct dependencies; only the first \
+                     {MAX_DIRECT} are kept in the evidence, so the rules that read them are not \
+                     evaluated",
+                    direct.len()
+                ),
+            );
+        }
         json!({
             "lockfiles": lockfiles.iter().map(lockfile_summary).collect::<Vec<_>>(),
             "manifests": manifests.iter().map(manifest_summary).collect::<Vec<_>>(),
             "direct_total": direct.len(),
+            "direct_truncated": direct.len() > MAX_DIRECT,
             "direct": direct.into_iter().take(MAX_DIRECT).collect::<Vec<_>>(),
             "drift": drift(ctx, &lockfiles),
             "freshness": freshness(ctx, &lockfiles),

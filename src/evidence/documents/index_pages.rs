@@ -9,6 +9,8 @@ use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
+/// How many links deep, and how many pages in all, an index page's content is followed; the
+/// existing pages it leads to beyond either bound are named in a diagnostic.
 const MAX_DEPTH: usize = 2;
 const MAX_PAGES: usize = 40;
 
@@ -38,16 +40,19 @@ pub(super) fn linked_pages(
     let mut seen: BTreeSet<String> = BTreeSet::from([path.to_string()]);
     let mut frontier = vec![(path.to_string(), text.to_string())];
     let mut out = Vec::new();
-    for _ in 0..MAX_DEPTH {
+    let mut left_out = BTreeSet::new();
+    for depth in 0..=MAX_DEPTH {
         let mut next = Vec::new();
         for (from, body) in &frontier {
             for target in relative_links(from, body) {
-                if out.len() >= MAX_PAGES || !seen.insert(target.clone()) {
+                if seen.contains(&target) || !ctx.source.inventory().is_file(&target) {
                     continue;
                 }
-                if !ctx.source.inventory().is_file(&target) {
+                if depth == MAX_DEPTH || out.len() >= MAX_PAGES {
+                    left_out.insert(target);
                     continue;
                 }
+                seen.insert(target.clone());
                 let Some(page) = ctx.read_text(&target) else {
                     continue;
                 };
@@ -61,6 +66,17 @@ pub(super) fn linked_pages(
             }
         }
         frontier = next;
+    }
+    if !left_out.is_empty() {
+        ctx.diagnose(
+            path,
+            format!(
+                "{} of the pages this index page leads to lie past its bounds (at most \
+                 {MAX_PAGES} pages, {MAX_DEPTH} links deep) and are not judged as its content: {}",
+                left_out.len(),
+                left_out.into_iter().collect::<Vec<_>>().join(", ")
+            ),
+        );
     }
     out
 }

@@ -23,7 +23,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// At most this much of a document's text is put in the evidence.
+/// At most this much of a document's text is put in the evidence; a longer one is flagged
+/// (`text_truncated`) and named in a diagnostic. Headings, front matter and the unfilled-template
+/// judgement are read from the whole text.
 pub const MAX_DOCUMENT_TEXT: usize = 64 * 1024;
 
 pub use template::TEMPLATE_MARKER;
@@ -288,7 +290,7 @@ pub(crate) fn format_of(path: &str) -> &'static str {
 
 /// Reads a regulatory document: [`read_document`], and for an index page the pages it links to,
 /// whose headings and text become its own (judged for being a template together).
-fn read_regulatory_document(ctx: &Context, path: &str) -> Option<Document> {
+pub(super) fn read_regulatory_document(ctx: &Context, path: &str) -> Option<Document> {
     let mut doc = read_document(ctx, path)?;
     if doc.format != "markdown" || !index_pages::is_index_page(path) {
         return Some(doc);
@@ -302,7 +304,13 @@ fn read_regulatory_document(ctx: &Context, path: &str) -> Option<Document> {
     }
     doc.unfilled_reason = unfilled_reason(&text);
     doc.unfilled = doc.unfilled_reason.is_some();
-    doc.text_truncated |= text.len() > MAX_DOCUMENT_TEXT;
+    if !doc.text_truncated && text.len() > MAX_DOCUMENT_TEXT {
+        doc.text_truncated = true;
+        ctx.diagnose(
+            path,
+            format!("with its linked pages, {}", text_cut(text.len())),
+        );
+    }
     doc.text = truncate_at_char(&text, MAX_DOCUMENT_TEXT).to_string();
     Some(doc)
 }
@@ -313,17 +321,7 @@ pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
     let mut doc = Document {
         path: path.to_string(),
         format,
-        title: None,
-        headings: vec![],
-        front_matter: Value::Null,
-        text: String::new(),
-        text_truncated: false,
-        unfilled: false,
-        unfilled_reason: None,
-        linked_pages: vec![],
-        matched_by: None,
-        last_commit: None,
-        reviewed: None,
+        ..Document::default()
     };
     if matches!(format, "pdf" | "docx" | "xlsx" | "other") {
         return Some(doc);
@@ -336,25 +334,48 @@ pub fn read_document(ctx: &Context, path: &str) -> Option<Document> {
             return Some(doc);
         }
     };
-    let (front, body_start) = split_front_matter(&text);
+    if let Err(e) = parse_document(&mut doc, &text) {
+        ctx.diagnose(path, e);
+    }
+    if doc.text_truncated {
+        ctx.diagnose(path, text_cut(text.len()));
+    }
+    Some(doc)
+}
+
+/// The diagnostic for a document whose text is longer than the evidence keeps.
+fn text_cut(len: usize) -> String {
+    format!(
+        "{len} bytes of text; only the first {MAX_DOCUMENT_TEXT} are kept in the evidence \
+         (`text_truncated`), so the rules that search its text judge only that part"
+    )
+}
+
+/// Fills `doc` (of a text format) from its text: front matter, headings, title, whether it is an
+/// unfilled template, and the text itself up to [`MAX_DOCUMENT_TEXT`]. Front matter that is not
+/// valid YAML is the error, and the rest is filled all the same. The extractors and the fuzz
+/// targets enter here.
+pub(crate) fn parse_document(doc: &mut Document, text: &str) -> Result<(), String> {
+    let mut problem = Ok(());
+    let (front, body_start) = split_front_matter(text);
     if let Some(yaml) = front {
         match crate::evidence::read::yaml::from_str::<Value>(yaml) {
             Ok(v) => doc.front_matter = v,
-            Err(e) => ctx.diagnose(path, format!("front matter is not valid YAML: {e}")),
+            Err(e) => problem = Err(format!("front matter is not valid YAML: {e}")),
         }
     }
-    doc.headings = sections_of(format, &text, body_start);
+    doc.headings = sections_of(doc.format, text, body_start);
     doc.title = doc
         .front_matter
         .get("title")
         .and_then(Value::as_str)
         .map(str::to_string)
         .or_else(|| title_of(&doc.headings));
-    doc.unfilled_reason = unfilled_reason(&text);
+    doc.unfilled_reason = unfilled_reason(text);
     doc.unfilled = doc.unfilled_reason.is_some();
     doc.text_truncated = text.len() > MAX_DOCUMENT_TEXT;
-    doc.text = truncate_at_char(&text, MAX_DOCUMENT_TEXT).to_string();
-    Some(doc)
+    doc.text = truncate_at_char(text, MAX_DOCUMENT_TEXT).to_string();
+    problem
 }
 
 fn truncate_at_char(text: &str, max: usize) -> &str {

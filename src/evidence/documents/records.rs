@@ -129,8 +129,14 @@ pub fn records(ctx: &Context) -> Vec<Record> {
 
 fn record_of(ctx: &Context, path: &str) -> Option<Record> {
     let head = ctx.source.read_head(path, TITLE_SNIFF_BYTES).ok()?;
-    let text = String::from_utf8_lossy(&head);
-    let (yaml, body_line) = split_front_matter(&text);
+    record_in(path, &String::from_utf8_lossy(&head))
+}
+
+/// The record that the first bytes of the Markdown file `path` hold in their front matter, if
+/// any: one with an `id` and a kind (declared, or from a folder name) that are not placeholders.
+/// The extractors and the fuzz targets enter here.
+pub(crate) fn record_in(path: &str, text: &str) -> Option<Record> {
+    let (yaml, body_line) = split_front_matter(text);
     let front: Value = crate::evidence::read::yaml::from_str(yaml?).ok()?;
     let id = scalar(front.get("id")?)?;
     let declared = ["type", "kind", "category"]

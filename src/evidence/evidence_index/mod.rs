@@ -37,32 +37,45 @@ impl Extractor for EvidenceIndexExtractor {
         let Some(text) = ctx.read_text(path) else {
             return out;
         };
-        let parsed = match text.trim() {
-            "" => Ok(Value::Null),
-            _ => crate::evidence::read::yaml::from_str::<Value>(&text),
-        };
-        let root = match parsed {
-            // An empty or comments-only index lists nothing.
-            Ok(Value::Null) => Value::Object(Map::new()),
-            Ok(v) => v,
+        let listed = match parse_index(&text) {
+            Ok(listed) => listed,
             Err(e) => {
-                ctx.diagnose(path, format!("evidence index is not valid YAML: {e}"));
+                ctx.diagnose(path, e);
                 return out;
             }
         };
-        let Some(map) = root.as_object() else {
-            ctx.diagnose(path, "evidence index must map expectation ids to entries");
-            return out;
-        };
         out["parsed"] = json!(true);
-        let lines = YamlLines::index(&text);
-        let entries: Map<String, Value> = map
+        let entries: Map<String, Value> = listed
             .iter()
-            .map(|(id, raw)| (id.clone(), entry(ctx, id, raw, lines.line_of(id))))
+            .map(|(id, raw, line)| (id.clone(), entry(ctx, id, raw, *line)))
             .collect();
         out["entries"] = Value::Object(entries);
         out
     }
+}
+
+/// The entries of an evidence index's text: (expectation id, entry as written, its line). An
+/// empty or comments-only index lists nothing; YAML that does not parse, or that is not a
+/// mapping, is the error. The extractor and the fuzz targets enter here.
+pub(crate) fn parse_index(text: &str) -> Result<Vec<(String, Value, Option<usize>)>, String> {
+    let root = match text.trim() {
+        "" => Value::Object(Map::new()),
+        _ => crate::evidence::read::yaml::from_str::<Value>(text)
+            .map_err(|e| format!("evidence index is not valid YAML: {e}"))?,
+    };
+    let map = match root {
+        Value::Null => Map::new(),
+        Value::Object(map) => map,
+        _ => return Err("evidence index must map expectation ids to entries".into()),
+    };
+    let lines = YamlLines::index(text);
+    Ok(map
+        .into_iter()
+        .map(|(id, raw)| {
+            let line = lines.line_of(&id);
+            (id, raw, line)
+        })
+        .collect())
 }
 
 /// One entry, judged: `known` id, the `path` (with `exists` and the `document`) or the
@@ -98,7 +111,7 @@ fn entry(ctx: &Context, id: &str, raw: &Value, line: Option<usize>) -> Value {
 
 /// An external record with `valid` and the `problems` that make it invalid (`problems_ko`: the
 /// same in Korean, one for one).
-fn external(raw: &Value, as_of: Date) -> Value {
+pub(crate) fn external(raw: &Value, as_of: Date) -> Value {
     let Some(fields) = raw.as_object() else {
         return json!({"valid": false, "problems": ["`external` must be a mapping"], "problems_ko": ["`external`은(는) 매핑이어야 합니다"]});
     };

@@ -22,9 +22,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// How many release ranges are compared, newest first.
 pub(super) const MAX_RANGES: usize = 24;
-/// How many commits of a range are read to find the ones behind its upgrade hits.
+/// How many commits of a range are read to find the ones behind its upgrade hits, and how many
+/// of those a range names. Cannot change a verdict: a range's upgrade categories come from the
+/// diff of its two trees, read whole; the commits only show where the hits came from, and
+/// `commits_truncated` says when there are more.
 const MAX_COMMITS_READ: usize = 500;
-/// How many of those commits a range names.
 const MAX_COMMITS_NAMED: usize = 20;
 
 /// A commit behind an upgrade hit.

@@ -51,7 +51,7 @@ static CLASSIFICATION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What a template says about itself: the texts that tell whether it is a problem report.
 #[derive(Debug, Default, PartialEq)]
-pub(super) struct Header {
+pub(crate) struct Header {
     pub name: Option<String>,
     pub about: Option<String>,
     pub title: Option<String>,
@@ -60,7 +60,7 @@ pub(super) struct Header {
 
 /// One field the reporter fills in.
 #[derive(Debug, Serialize, PartialEq)]
-pub(super) struct Field {
+pub(crate) struct Field {
     pub label: String,
     pub id: Option<String>,
     pub line: usize,
@@ -68,7 +68,7 @@ pub(super) struct Field {
 
 /// A parsed template.
 #[derive(Debug, Default, PartialEq)]
-pub(super) struct Template {
+pub(crate) struct Template {
     pub header: Header,
     pub fields: Vec<Field>,
 }
@@ -139,12 +139,19 @@ fn is_chooser_config(path: &str) -> bool {
     CHOOSER_CONFIG.contains(&name.as_str())
 }
 
+/// Reads an issue template's text as its extension says (`form` for YAML issue forms, else
+/// `markdown`): the format's name and the template, or the parse error. The extractor and the
+/// fuzz targets enter here.
+pub(crate) fn parse_template(path: &str, text: &str) -> (&'static str, Result<Template, String>) {
+    match extension(path).as_str() {
+        "yml" | "yaml" => ("form", form::parse(text)),
+        _ => ("markdown", markdown::parse(text)),
+    }
+}
+
 fn read_template(ctx: &Context, path: &str) -> Option<Value> {
     let text = ctx.read_text(path)?;
-    let (format, parsed) = match extension(path).as_str() {
-        "yml" | "yaml" => ("form", form::parse(&text)),
-        _ => ("markdown", markdown::parse(&text)),
-    };
+    let (format, parsed) = parse_template(path, &text);
     Some(match parsed {
         Ok(template) => template.record(path, format),
         Err(error) => {

@@ -61,11 +61,12 @@ fn looks_like_junit(head: &[u8]) -> bool {
     text.contains("<testsuite") && (text.contains("<testcase") || text.contains("tests="))
 }
 
-/// At most this many failing test cases are named in the evidence.
+/// At most this many failing test cases are named in the evidence. Cannot change a verdict: the
+/// rules judge the counts, which count every case; the names only illustrate the finding.
 pub(crate) const MAX_NAMED_FAILURES: usize = 50;
 
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq)]
-pub(super) struct Counts {
+pub(crate) struct Counts {
     pub tests: u64,
     pub failures: u64,
     pub errors: u64,
@@ -73,7 +74,7 @@ pub(super) struct Counts {
 }
 
 #[derive(Debug, Default, Serialize)]
-pub(super) struct TestReport {
+pub(crate) struct TestReport {
     pub path: String,
     /// `junit` or `markdown`.
     pub format: &'static str,
@@ -178,7 +179,9 @@ enum Outcome {
     Skipped,
 }
 
-pub(super) fn parse_junit(text: &str, report: &mut TestReport) -> Result<(), String> {
+/// Reads a JUnit XML report's text into `report` (counts, suites, failing cases). The extractor
+/// and the fuzz targets enter here.
+pub(crate) fn parse_junit(text: &str, report: &mut TestReport) -> Result<(), String> {
     let mut w = Walk::default();
     walk(text, |node| {
         match node {

@@ -17,7 +17,8 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The most commits walked looking for files' last changes.
+/// The most commits walked looking for files' last changes. A file not changed within them is
+/// left undated (as without history) and named in a diagnostic.
 pub const MAX_COMMITS: usize = 10_000;
 
 /// A commit, as the evidence names it.
@@ -74,16 +75,26 @@ pub fn last_changes<'p>(
     let (Some(repo), Some(tip)) = (ctx.git, ctx.tip()) else {
         return found;
     };
+    let mut walked = 0;
     for (commit, parent) in first_parent_line(repo, tip, MAX_COMMITS) {
         if wanted.is_empty() {
             break;
         }
+        walked += 1;
         if let Ok(Some(tree)) = repo.tree(&commit) {
             let parent_tree = parent.as_ref().and_then(|p| repo.tree(p).ok().flatten());
             for path in changed_here(&tree, parent_tree.as_ref(), &wanted) {
                 wanted.remove(path);
                 found.insert(path.to_string(), CommitRef::of(&commit));
             }
+        }
+    }
+    if walked == MAX_COMMITS {
+        for path in wanted.keys() {
+            ctx.diagnose(
+                path,
+                format!("not changed in the newest {MAX_COMMITS} commits walked: its last change is not dated"),
+            );
         }
     }
     found

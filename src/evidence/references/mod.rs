@@ -21,7 +21,8 @@ use serde_json::{Value, json};
 
 pub struct ReferencesExtractor;
 
-/// Source files larger than this are not searched (generated or vendored code).
+/// Source files larger than this are not searched (generated or vendored code); each is listed
+/// in `skipped` and named in a diagnostic.
 pub const MAX_SOURCE_SIZE: u64 = 1024 * 1024;
 
 /// The default markers: text that introduces the requirement ids a test or function verifies.
@@ -207,7 +208,11 @@ impl Extractor for ReferencesExtractor {
             .filter(|p| !VENDORED.iter().any(|v| p.contains(v)))
         {
             let size = ctx.source.inventory().get(path).and_then(|e| e.size);
-            if size.is_some_and(|s| s > MAX_SOURCE_SIZE) {
+            if let Some(size) = size.filter(|s| *s > MAX_SOURCE_SIZE) {
+                ctx.diagnose(
+                    path,
+                    format!("{size} bytes, over {MAX_SOURCE_SIZE}: not searched for requirement references"),
+                );
                 skipped
                     .push(json!({"path": path, "reason": format!("over {MAX_SOURCE_SIZE} bytes")}));
                 continue;

@@ -115,12 +115,7 @@ enum Read {
 
 /// Reads one risk table file.
 fn read_table(ctx: &Context, path: &str) -> Read {
-    let format = match extension(path).as_str() {
-        "csv" => "csv",
-        "yaml" | "yml" => "yaml",
-        "md" | "markdown" => "markdown",
-        _ => "other",
-    };
+    let format = table_format(path);
     let mut out = RiskTable::empty(path, format);
     if format == "other" {
         out.error =
@@ -134,12 +129,7 @@ fn read_table(ctx: &Context, path: &str) -> Read {
     if unfilled_reason(&text).is_some() {
         return Read::Unfilled;
     }
-    let table = match format {
-        "csv" => parse_csv(&text),
-        "yaml" => yaml_table(&text),
-        _ => markdown_risk_table(&text).or_else(|e| vertical::sections_table(&text).ok_or(e)),
-    };
-    match table {
+    match parse_table(format, &text) {
         Ok(mut table) => {
             if let Some(cut) = table.bound() {
                 ctx.diagnose(path, format!("risk table cut before the policies: {cut}"));
@@ -156,6 +146,27 @@ fn read_table(ctx: &Context, path: &str) -> Read {
             out.error = Some(e);
             Read::Failed(out)
         }
+    }
+}
+
+/// The format a risk table file is read in, by its extension: `csv`, `yaml`, `markdown`, or
+/// `other` (not read).
+pub(crate) fn table_format(path: &str) -> &'static str {
+    match extension(path).as_str() {
+        "csv" => "csv",
+        "yaml" | "yml" => "yaml",
+        "md" | "markdown" => "markdown",
+        _ => "other",
+    }
+}
+
+/// A risk table's text in `format` (`csv`, `yaml`, else Markdown: a table, or one section per
+/// risk) as a table, or the parse error. The extractor and the fuzz targets enter here.
+pub(crate) fn parse_table(format: &str, text: &str) -> Result<Table, String> {
+    match format {
+        "csv" => parse_csv(text),
+        "yaml" => yaml_table(text),
+        _ => markdown_risk_table(text).or_else(|e| vertical::sections_table(text).ok_or(e)),
     }
 }
 

@@ -22,7 +22,9 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// How many VEX statements are copied into the evidence per SBOM.
+/// How many VEX statements are copied into the evidence per SBOM or VEX document. One with more
+/// is flagged (`vex.truncated`) and named in a diagnostic ([`vex_cut`]), and the rules that read
+/// the statements are not evaluated over it (never passed).
 const MAX_VEX_STATEMENTS: usize = 200;
 
 pub struct SbomExtractor;
@@ -75,7 +77,12 @@ impl Extractor for SbomExtractor {
             .files("sbom")
             .iter()
             .map(|path| match &*read_sbom(ctx, path) {
-                Ok(sbom) => summary(path, sbom),
+                Ok(sbom) => {
+                    if let Some(why) = vex_cut(&sbom.vex) {
+                        ctx.diagnose(path, why);
+                    }
+                    summary(path, sbom)
+                }
                 Err(error) => {
                     ctx.diagnose(path, format!("SBOM does not parse: {error}"));
                     unparsed(path, error)
@@ -184,7 +191,8 @@ pub fn summary(path: &str, sbom: &Sbom) -> Value {
     })
 }
 
-/// VEX statements as evidence: the count, counts by state, and the first statements.
+/// VEX statements as evidence: the count, counts by state, the first statements, and whether
+/// that is all of them.
 pub fn vex_summary(vex: &[model::VexStatement]) -> Value {
     let mut by_state: BTreeMap<&str, usize> = BTreeMap::new();
     for v in vex {
@@ -193,7 +201,19 @@ pub fn vex_summary(vex: &[model::VexStatement]) -> Value {
             .or_default() += 1;
     }
     let statements: Vec<_> = vex.iter().take(MAX_VEX_STATEMENTS).collect();
-    json!({"count": vex.len(), "by_state": by_state, "statements": statements})
+    json!({"count": vex.len(), "by_state": by_state, "statements": statements,
+           "truncated": vex_cut(vex).is_some()})
+}
+
+/// The diagnostic for a document whose VEX statements are more than the evidence keeps.
+pub fn vex_cut(vex: &[model::VexStatement]) -> Option<String> {
+    (vex.len() > MAX_VEX_STATEMENTS).then(|| {
+        format!(
+            "holds {} VEX statements; only the first {MAX_VEX_STATEMENTS} are kept in the \
+             evidence, so the rules that read them are not evaluated",
+            vex.len()
+        )
+    })
 }
 
 #[cfg(test)]

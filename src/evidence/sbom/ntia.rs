@@ -24,7 +24,9 @@ const COMPOSITION: &[&str] = &[
     "HAS_PREREQUISITE",
 ];
 
-/// How many incomplete components are named in the evidence.
+/// How many incomplete components are named in the evidence. Cannot change a verdict: the rules
+/// judge the counts (`components_incomplete`, `missing`, `without_purl_or_cpe`), which count every
+/// component; the examples only illustrate the finding.
 pub const MAX_EXAMPLES: usize = 10;
 
 #[derive(Debug, Serialize, PartialEq)]

@@ -11,7 +11,9 @@ use super::{Context, Extractor};
 use crate::date::Date;
 use serde_json::{Map, Value, json};
 
-/// At most this many entries are read from one list.
+/// At most this many entries of one list are kept in the evidence. A list with more is flagged
+/// (`truncated`) and named in a diagnostic, and the rules that read the entries are not
+/// evaluated over it (never passed).
 const MAX_ENTRIES: usize = 5000;
 
 pub(super) struct SoupExtractor;
@@ -118,7 +120,6 @@ fn table_entries(table: &Table, as_of: Date) -> Vec<Value> {
                 .collect();
             entry(&fields, Some(row.line), as_of)
         })
-        .take(MAX_ENTRIES)
         .collect()
 }
 
@@ -155,7 +156,6 @@ fn yaml_entries(text: &str, as_of: Date) -> Result<Vec<Value>, String> {
                 .collect();
             entry(&fields, None, as_of)
         })
-        .take(MAX_ENTRIES)
         .collect())
 }
 
@@ -205,8 +205,21 @@ impl Extractor for SoupExtractor {
                     .ok_or_else(|| "could not be read (see diagnostics)".to_string())
                     .and_then(|t| read_list(path, &t, ctx.as_of));
                 match result {
-                    Ok(entries) => {
-                        json!({"path": path, "parsed": true, "error": null, "entries": entries})
+                    Ok(mut entries) => {
+                        let truncated = entries.len() > MAX_ENTRIES;
+                        if truncated {
+                            ctx.diagnose(
+                                path,
+                                format!(
+                                    "lists {} SOUP items; only the first {MAX_ENTRIES} are kept in \
+                                     the evidence, so the rules that read them are not evaluated",
+                                    entries.len()
+                                ),
+                            );
+                            entries.truncate(MAX_ENTRIES);
+                        }
+                        json!({"path": path, "parsed": true, "error": null, "entries": entries,
+                               "truncated": truncated})
                     }
                     Err(e) => {
                         ctx.diagnose(path, format!("SOUP list does not parse: {e}"));

@@ -6,7 +6,7 @@
 use super::extractor::{FileKind, Sniffer};
 use super::read::value::{array, str_at};
 use super::sbom::model::VexStatement;
-use super::sbom::vex_summary;
+use super::sbom::{vex_cut, vex_summary};
 use super::{Context, Extractor};
 use serde_json::{Value, json};
 
@@ -57,7 +57,8 @@ fn statement(s: &Value, issued: Option<&str>) -> VexStatement {
 }
 
 /// Reads an OpenVEX document; `Ok(None)` for JSON that is not OpenVEX (a CycloneDX VEX, say).
-fn parse_openvex(bytes: &[u8]) -> Result<Option<Vec<VexStatement>>, String> {
+/// The extractor and the fuzz targets enter here.
+pub(crate) fn parse_openvex(bytes: &[u8]) -> Result<Option<Vec<VexStatement>>, String> {
     let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     if !str_at(&v, "@context").is_some_and(|c| c.contains("openvex.dev/ns")) {
         return Ok(None);
@@ -86,10 +87,15 @@ impl Extractor for VexExtractor {
             .filter_map(|path| {
                 let bytes = ctx.read(path)?;
                 match parse_openvex(&bytes) {
-                    Ok(Some(statements)) => Some(
-                        json!({"path": path, "format": "openvex", "parsed": true, "error": null,
-                               "vex": vex_summary(&statements)}),
-                    ),
+                    Ok(Some(statements)) => {
+                        if let Some(why) = vex_cut(&statements) {
+                            ctx.diagnose(path, why);
+                        }
+                        Some(
+                            json!({"path": path, "format": "openvex", "parsed": true, "error": null,
+                                   "vex": vex_summary(&statements)}),
+                        )
+                    }
                     Ok(None) => None,
                     Err(e) => {
                         ctx.diagnose(path, format!("VEX document does not parse: {e}"));

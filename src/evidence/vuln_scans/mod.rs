@@ -3,11 +3,12 @@
 //! summarised for the release vulnerability-triage rule (MFDS-CYB-004): the tool, the scan date
 //! (the report's own timestamp, else the file's last git change) and its age at the scan's
 //! `as_of`, counts by normalised severity, and the serious vulnerabilities (high or critical, or
-//! CVSS 7 or more) in full, up to [`MAX_SERIOUS`]. A file that looks like a report but does not
-//! parse is kept, with the error, and named in a diagnostic.
+//! CVSS 7 or more) in full, up to [`MAX_SERIOUS`] (a report with more is flagged and named in a
+//! diagnostic). A file that looks like a report but does not parse is kept, with the error, and
+//! named in a diagnostic.
 
 mod json_reports;
-mod model;
+pub(crate) mod model;
 pub(super) mod sarif;
 
 use super::extractor::{FileKind, Sniffer};
@@ -17,7 +18,9 @@ use crate::date::Date;
 use model::{ScanReport, Severity, Vulnerability};
 use serde_json::{Map, Value, json};
 
-/// How many serious vulnerabilities are copied into the evidence per report.
+/// How many serious vulnerabilities are copied into the evidence per report. A report with more
+/// is flagged (`serious_truncated`) and named in a diagnostic, and the rules that judge each
+/// serious vulnerability are not evaluated over it (never passed).
 pub(super) const MAX_SERIOUS: usize = 500;
 
 pub(super) struct VulnScanExtractor;
@@ -49,8 +52,9 @@ fn looks_like_scan_report(head: &[u8]) -> bool {
         || has("\"runs\"") && sarif_tool.iter().any(|n| has(n))
 }
 
-/// Reads a report; `Ok(None)` for SARIF from a tool that is not a vulnerability scanner.
-fn parse_report(bytes: &[u8]) -> Result<Option<ScanReport>, String> {
+/// Reads a report; `Ok(None)` for SARIF from a tool that is not a vulnerability scanner. The
+/// extractor and the fuzz targets enter here.
+pub(crate) fn parse_report(bytes: &[u8]) -> Result<Option<ScanReport>, String> {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     if json_reports::is_trivy(&v) {
@@ -109,7 +113,18 @@ impl Extractor for VulnScanExtractor {
                             .and_then(|c| Date::parse(&c.date))
                             .map(|d| (d, "git")),
                     };
-                    summary(path, report, scanned, ctx.as_of)
+                    let record = summary(path, report, scanned, ctx.as_of);
+                    if record["serious_truncated"] == true {
+                        ctx.diagnose(
+                            path,
+                            format!(
+                                "lists {} serious vulnerabilities; only the first {MAX_SERIOUS} are \
+                                 kept in the evidence, so the rules that judge them are not evaluated",
+                                record["serious_count"]
+                            ),
+                        );
+                    }
+                    record
                 }
                 Err(e) => {
                     json!({"path": path, "tool": null, "format": null, "parsed": false, "error": e})
@@ -151,6 +166,7 @@ fn summary(path: &str, report: &ScanReport, scanned: Option<(Date, &str)>, as_of
         "by_severity": by_severity,
         "serious_count": serious.len(),
         "serious": serious.iter().take(MAX_SERIOUS).collect::<Vec<_>>(),
+        "serious_truncated": serious.len() > MAX_SERIOUS,
     })
 }
 
@@ -249,6 +265,10 @@ mod tests {
         assert_eq!(v["by_severity"]["critical"], MAX_SERIOUS + 10);
         assert_eq!(v["by_severity"]["low"], 1);
         assert_eq!(v["serious"].as_array().unwrap().len(), MAX_SERIOUS);
+        assert_eq!(
+            (&v["serious_count"], &v["serious_truncated"]),
+            (&json!(MAX_SERIOUS + 10), &json!(true))
+        );
         assert_eq!(
             (v["age_days"].as_i64(), v["scanned"].as_str()),
             (Some(30), Some("2026-09-01"))

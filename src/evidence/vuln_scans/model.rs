@@ -7,7 +7,7 @@ use serde::Serialize;
 /// A vulnerability severity on the scale every scanner maps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub(super) enum Severity {
+pub(crate) enum Severity {
     Critical,
     High,
     Medium,
@@ -59,7 +59,7 @@ impl Severity {
 
 /// The package a vulnerability was found in.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub(super) struct AffectedComponent {
+pub(crate) struct AffectedComponent {
     pub name: Option<String>,
     pub version: Option<String>,
     pub purl: Option<String>,
@@ -67,7 +67,7 @@ pub(super) struct AffectedComponent {
 
 /// One vulnerability in one component.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub(super) struct Vulnerability {
+pub(crate) struct Vulnerability {
     pub id: String,
     pub aliases: Vec<String>,
     pub severity: Severity,
@@ -86,7 +86,7 @@ impl Vulnerability {
 /// Which report format a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub(super) enum ReportFormat {
+pub(crate) enum ReportFormat {
     TrivyJson,
     GrypeJson,
     OsvScannerJson,
@@ -95,7 +95,7 @@ pub(super) enum ReportFormat {
 
 /// One scan report as read.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct ScanReport {
+pub(crate) struct ScanReport {
     pub tool: String,
     pub format: ReportFormat,
     /// The report's own timestamp, as written.
