@@ -90,6 +90,41 @@ pub fn commit_files(dir: &Path, files: &[(&str, &str)], message: &str) {
     git(dir, &["commit", "-q", "-m", message]);
 }
 
+/// Adds `count` commits on `main` of `dir` with `git fast-import` (fast enough for thousands),
+/// each setting `src/pump.py` to `rate = N`, titled `message(N)` and dated `start + N` (Unix
+/// seconds), then checks them out.
+pub fn fast_import_rates(dir: &Path, count: usize, start: u64, message: impl Fn(usize) -> String) {
+    let mut stream = String::new();
+    for n in 1..=count {
+        let message = message(n);
+        stream.push_str(&format!(
+            "commit refs/heads/main\ncommitter Test <test@example.com> {} +0000\ndata {}\n{message}\n",
+            start + n as u64,
+            message.len()
+        ));
+        if n == 1 {
+            stream.push_str("from refs/heads/main^0\n");
+        }
+        let body = format!("rate = {n}\n");
+        stream.push_str(&format!(
+            "M 100644 inline src/pump.py\ndata {}\n{body}\n",
+            body.len()
+        ));
+    }
+    std::fs::write(dir.join(".git/stream"), stream).unwrap();
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("git fast-import --quiet < .git/stream && git reset -q --hard main")
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// The JSON report of `samdscan scan --lang LANG REPO` (never failing on findings).
 pub fn json_in(lang: &str, repo: &Path) -> serde_json::Value {
     let args = [

@@ -3,8 +3,8 @@
 //! point, and the default release tags and bounded default scope, on repositories built here.
 
 use crate::common::{
-    commit_files as commit, evidence_json, findings_of, git, git_repo, merge_no_ff, rule_state,
-    scan_json,
+    commit_files as commit, evidence_json, fast_import_rates, findings_of, git, git_repo,
+    merge_no_ff, rule_state, scan_json,
 };
 use serde_json::Value;
 use std::path::Path;
@@ -180,36 +180,7 @@ fn with_no_release_tag_the_default_scope_is_bounded_and_says_so() {
     let dir = git_repo(&[(".samdscan.yaml", CONFIG), ("src/pump.py", "rate = 0\n")]);
     let repo = dir.path();
     // 501 commits after the first: more than the bound of 500.
-    let mut stream = String::new();
-    for n in 1..=501 {
-        let message = format!("Rate {n} (CR-1)");
-        stream.push_str(&format!(
-            "commit refs/heads/main\ncommitter Test <test@example.com> {} +0000\ndata {}\n{message}\n",
-            1_790_000_000 + n,
-            message.len()
-        ));
-        if n == 1 {
-            stream.push_str("from refs/heads/main^0\n");
-        }
-        let body = format!("rate = {n}\n");
-        stream.push_str(&format!(
-            "M 100644 inline src/pump.py\ndata {}\n{body}\n",
-            body.len()
-        ));
-    }
-    let path = repo.join(".git/stream");
-    std::fs::write(&path, stream).unwrap();
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg("git fast-import --quiet < .git/stream && git reset -q --hard main")
-        .current_dir(repo)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    fast_import_rates(repo, 501, 1_790_000_000, |n| format!("Rate {n} (CR-1)"));
 
     let evidence = evidence_json(repo, &[]);
     let history = &evidence["history"];

@@ -3,7 +3,7 @@
 //! counts the product's commits; the history rules are evaluated on them; `--rev` and `--base`
 //! read the folder's copy at those commits; SARIF locations come from the repository's top.
 
-use crate::common::{commit_files as commit, git, git_repo, merge_no_ff, samdscan};
+use crate::common::{commit_files as commit, git, git_repo, merge_no_ff, samdscan, samdscan_json};
 use serde_json::Value;
 use std::path::Path;
 
@@ -51,20 +51,9 @@ fn monorepo() -> tempfile::TempDir {
     dir
 }
 
-/// `samdscan ARGS products/planner`, run from the repository's top; the parsed output.
+/// `samdscan ARGS REPO/products/planner`; the parsed output.
 fn in_folder(repo: &Path, args: &[&str]) -> Value {
-    let out = samdscan()
-        .current_dir(repo)
-        .args(args)
-        .arg("products/planner")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.code().is_some_and(|c| c < 2),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    samdscan_json(args, &repo.join("products/planner")).0
 }
 
 fn subjects(history: &Value) -> Vec<&str> {
