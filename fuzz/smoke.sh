@@ -24,7 +24,7 @@ seeds() {
     vex) echo "$ex/01-cardiowatch-compliant/vex" ;;
     codeowners | issue_templates) echo "$ex/01-cardiowatch-compliant/.github" ;;
     risk_table | front_matter) echo "$ex/01-cardiowatch-compliant/docs" ;;
-    evidence_index) echo "$ex/01-cardiowatch-compliant/regulatory" ;;
+    evidence_index | crosswalk) echo "$ex/01-cardiowatch-compliant/regulatory" ;;
     lockfile) echo "$ex/01-cardiowatch-compliant $ex/07-ai-cxr-compliant" ;;
     config | pipeline) echo "$ex/01-cardiowatch-compliant" ;;
   esac

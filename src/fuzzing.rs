@@ -11,8 +11,9 @@ use crate::evidence::context::decode_text;
 use crate::evidence::context::memory_source::MemorySource;
 use crate::evidence::documents::{self, Document};
 use crate::evidence::{
-    Evidence, RepositoryFacts, codeowners, collect_evidence, coverage, dependencies,
-    evidence_index, issue_templates, junit, known_kinds, risk, sbom, vex, vuln_scans,
+    Evidence, RepositoryFacts, codeowners, collect_evidence, coverage, crosswalk, dependencies,
+    evidence_index, issue_templates, junit, known_kinds, personal_data, risk, sbom, vex,
+    vuln_scans,
 };
 use crate::policy::PolicySet;
 
@@ -93,7 +94,39 @@ pub const TARGETS: &[(&str, &[&str])] = &[
         ],
     ),
     ("evidence_index", &["regulatory/evidence-index.yaml"]),
+    ("crosswalk", &["regulatory/crosswalk.yaml"]),
+    ("dicom", &["data/images/study.dcm"]),
 ];
+
+/// Seeds for the `dicom` target, which no seed folder holds: Part 10 files in explicit and
+/// implicit VR with and without patient tags, each led by the name byte of [`TARGETS`].
+pub fn dicom_seeds() -> Vec<Vec<u8>> {
+    use personal_data::dicom::build::{element, file, implicit};
+    let named = [
+        element(0x0008, 0x0060, b"CS", b"CT"),
+        element(0x0010, 0x0010, b"PN", b"DOE^JANE"),
+        element(0x0010, 0x0020, b"LO", b"P-1"),
+    ]
+    .concat();
+    let blank = [
+        element(0x0010, 0x0010, b"PN", b""),
+        element(0x0010, 0x0020, b"LO", b""),
+    ]
+    .concat();
+    let implicit_named = [
+        implicit(0x0010, 0x0010, b"DOE^JANE"),
+        implicit(0x0010, 0x0020, b"P-1"),
+    ]
+    .concat();
+    [
+        file("1.2.840.10008.1.2.1", &named),
+        file("1.2.840.10008.1.2.1", &blank),
+        file("1.2.840.10008.1.2", &implicit_named),
+    ]
+    .into_iter()
+    .map(|f| [&[0u8][..], &f].concat())
+    .collect()
+}
 
 fn as_of() -> Date {
     Date::parse("2026-10-01").expect("a valid date")
@@ -130,6 +163,7 @@ pub fn parse_as(target: &str, data: &[u8]) {
         "lockfile" => drop(dependencies::lockfile::parse_lockfile(name, bytes)),
         "vuln_report" => drop(vuln_scans::parse_report(bytes)),
         "vex" => drop(vex::parse_openvex(bytes)),
+        "dicom" => drop(personal_data::dicom::named_patient_tags(bytes)),
         _ => {
             if let Ok(text) = decode_text(bytes.to_vec()) {
                 parse_text_as(target, name, &text);
@@ -162,6 +196,7 @@ fn parse_text_as(target: &str, name: &str, text: &str) {
                 }
             }
         }
+        "crosswalk" => drop(crosswalk::parse_crosswalk(text)),
         _ => panic!("no fuzz target {target}"),
     }
 }

@@ -31,7 +31,8 @@ fn seed_dirs(target: &str) -> (&'static [&'static str], &'static [&'static str])
         "vex" => (&[], &["01-cardiowatch-compliant/vex"]),
         "codeowners" | "issue_templates" => (&[], &["01-cardiowatch-compliant/.github"]),
         "risk_table" | "front_matter" => (&[], &["01-cardiowatch-compliant/docs"]),
-        "evidence_index" => (&[], &["01-cardiowatch-compliant/regulatory"]),
+        "evidence_index" | "crosswalk" => (&[], &["01-cardiowatch-compliant/regulatory"]),
+        "dicom" => (&[], &[]),
         "lockfile" | "config" => (&[], &["01-cardiowatch-compliant", "07-ai-cxr-compliant"]),
         other => panic!("no seeds for fuzz target {other}"),
     }
@@ -61,6 +62,13 @@ fn seeds(target: &str) -> Vec<(String, Vec<u8>)> {
         .find(|(t, _)| *t == target)
         .map_or(&[][..], |(_, n)| *n);
     let mut out = vec![];
+    if target == "dicom" {
+        return samdscan::fuzzing::dicom_seeds()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| (format!("built DICOM seed {i}"), s))
+            .collect();
+    }
     // Without the shared data (a note says so; CI requires it) a target seeded from it alone is
     // left out.
     if dirs.is_empty() {

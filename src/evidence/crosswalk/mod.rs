@@ -49,31 +49,31 @@ fn read_crosswalk(ctx: &Context, path: &str) -> Value {
     let Some(text) = ctx.read_text(path) else {
         return out;
     };
+    match parse_crosswalk(&text) {
+        Ok(ids) => {
+            out["parsed"] = json!(true);
+            out["ids"] = Value::Object(ids);
+        }
+        Err(e) => ctx.diagnose(path, e),
+    }
+    out
+}
+
+/// A crosswalk's text as its ids' mappings (see [`mapping`]); else why it is not a crosswalk.
+pub(crate) fn parse_crosswalk(text: &str) -> Result<Map<String, Value>, String> {
     let root = match text.trim() {
         "" => Value::Object(Map::new()),
-        _ => match crate::evidence::read::yaml::from_str::<Value>(&text) {
-            Ok(v) => v,
-            Err(e) => {
-                ctx.diagnose(path, format!("crosswalk is not valid YAML: {e}"));
-                return out;
-            }
-        },
+        _ => crate::evidence::read::yaml::from_str::<Value>(text)
+            .map_err(|e| format!("crosswalk is not valid YAML: {e}"))?,
     };
-    let Some(map) = root.as_object() else {
-        ctx.diagnose(
-            path,
-            "crosswalk must map expectation ids to markets and clauses",
-        );
-        return out;
-    };
-    let lines = YamlLines::index(&text);
-    let ids: Map<String, Value> = map
+    let map = root
+        .as_object()
+        .ok_or("crosswalk must map expectation ids to markets and clauses")?;
+    let lines = YamlLines::index(text);
+    Ok(map
         .iter()
         .map(|(id, markets)| (id.clone(), mapping(markets, lines.line_of(id))))
-        .collect();
-    out["parsed"] = json!(true);
-    out["ids"] = Value::Object(ids);
-    out
+        .collect())
 }
 
 /// One id's mapping: the markets with their clauses, and what is wrong with the rest.

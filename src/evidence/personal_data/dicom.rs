@@ -26,7 +26,7 @@ pub(super) fn is_dicom(head: &[u8]) -> bool {
 
 /// The patient tags of a DICOM file that hold a value (`PatientName`, `PatientID`), from the
 /// file's first bytes.
-pub(super) fn named_patient_tags(head: &[u8]) -> Result<Vec<&'static str>, String> {
+pub(crate) fn named_patient_tags(head: &[u8]) -> Result<Vec<&'static str>, String> {
     if !is_dicom(head) {
         return Err("no DICM prefix at byte 128: not a DICOM Part 10 file".into());
     }
@@ -164,17 +164,12 @@ impl<'a> Reader<'a> {
     }
 }
 
-#[cfg(test)]
-pub(super) mod build {
-    //! DICOM files built element by element, for tests.
+#[cfg(any(test, feature = "fuzzing"))]
+pub(crate) mod build {
+    //! DICOM files built element by element, for tests and fuzz seeds.
 
     /// One explicit-VR little-endian element.
-    pub(in crate::evidence::personal_data) fn element(
-        group: u16,
-        element: u16,
-        vr: &[u8; 2],
-        value: &[u8],
-    ) -> Vec<u8> {
+    pub(crate) fn element(group: u16, element: u16, vr: &[u8; 2], value: &[u8]) -> Vec<u8> {
         let mut out = vec![];
         out.extend(group.to_le_bytes());
         out.extend(element.to_le_bytes());
@@ -185,7 +180,7 @@ pub(super) mod build {
     }
 
     /// A Part 10 file: preamble, `DICM`, the meta group with `syntax`, then `body`.
-    pub(in crate::evidence::personal_data) fn file(syntax: &str, body: &[u8]) -> Vec<u8> {
+    pub(crate) fn file(syntax: &str, body: &[u8]) -> Vec<u8> {
         let mut syntax = syntax.as_bytes().to_vec();
         if syntax.len() % 2 == 1 {
             syntax.push(0);
@@ -198,11 +193,7 @@ pub(super) mod build {
     }
 
     /// One implicit-VR little-endian element.
-    pub(in crate::evidence::personal_data) fn implicit(
-        group: u16,
-        element: u16,
-        value: &[u8],
-    ) -> Vec<u8> {
+    pub(crate) fn implicit(group: u16, element: u16, value: &[u8]) -> Vec<u8> {
         let mut out = vec![];
         out.extend(group.to_le_bytes());
         out.extend(element.to_le_bytes());

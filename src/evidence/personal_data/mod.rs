@@ -12,7 +12,7 @@
 //! diagnostic and a count; each is in the record, so a capped search never reads as clean.
 
 mod columns;
-mod dicom;
+pub(crate) mod dicom;
 mod rrn;
 
 use super::extractor::extension;
