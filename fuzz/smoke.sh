@@ -25,6 +25,7 @@ seeds() {
     codeowners | issue_templates) echo "$ex/01-cardiowatch-compliant/.github" ;;
     risk_table | front_matter) echo "$ex/01-cardiowatch-compliant/docs" ;;
     evidence_index | crosswalk) echo "$ex/01-cardiowatch-compliant/regulatory" ;;
+    dicom) echo "$fuzz/seeds/dicom" ;;
     lockfile) echo "$ex/01-cardiowatch-compliant $ex/07-ai-cxr-compliant" ;;
     config | pipeline) echo "$ex/01-cardiowatch-compliant" ;;
   esac

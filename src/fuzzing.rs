@@ -98,36 +98,6 @@ pub const TARGETS: &[(&str, &[&str])] = &[
     ("dicom", &["data/images/study.dcm"]),
 ];
 
-/// Seeds for the `dicom` target, which no seed folder holds: Part 10 files in explicit and
-/// implicit VR with and without patient tags, each led by the name byte of [`TARGETS`].
-pub fn dicom_seeds() -> Vec<Vec<u8>> {
-    use personal_data::dicom::build::{element, file, implicit};
-    let named = [
-        element(0x0008, 0x0060, b"CS", b"CT"),
-        element(0x0010, 0x0010, b"PN", b"DOE^JANE"),
-        element(0x0010, 0x0020, b"LO", b"P-1"),
-    ]
-    .concat();
-    let blank = [
-        element(0x0010, 0x0010, b"PN", b""),
-        element(0x0010, 0x0020, b"LO", b""),
-    ]
-    .concat();
-    let implicit_named = [
-        implicit(0x0010, 0x0010, b"DOE^JANE"),
-        implicit(0x0010, 0x0020, b"P-1"),
-    ]
-    .concat();
-    [
-        file("1.2.840.10008.1.2.1", &named),
-        file("1.2.840.10008.1.2.1", &blank),
-        file("1.2.840.10008.1.2", &implicit_named),
-    ]
-    .into_iter()
-    .map(|f| [&[0u8][..], &f].concat())
-    .collect()
-}
-
 fn as_of() -> Date {
     Date::parse("2026-10-01").expect("a valid date")
 }

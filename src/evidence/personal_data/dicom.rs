@@ -164,12 +164,17 @@ impl<'a> Reader<'a> {
     }
 }
 
-#[cfg(any(test, feature = "fuzzing"))]
-pub(crate) mod build {
-    //! DICOM files built element by element, for tests and fuzz seeds.
+#[cfg(test)]
+pub(super) mod build {
+    //! DICOM files built element by element, for tests.
 
     /// One explicit-VR little-endian element.
-    pub(crate) fn element(group: u16, element: u16, vr: &[u8; 2], value: &[u8]) -> Vec<u8> {
+    pub(in crate::evidence::personal_data) fn element(
+        group: u16,
+        element: u16,
+        vr: &[u8; 2],
+        value: &[u8],
+    ) -> Vec<u8> {
         let mut out = vec![];
         out.extend(group.to_le_bytes());
         out.extend(element.to_le_bytes());
@@ -180,7 +185,7 @@ pub(crate) mod build {
     }
 
     /// A Part 10 file: preamble, `DICM`, the meta group with `syntax`, then `body`.
-    pub(crate) fn file(syntax: &str, body: &[u8]) -> Vec<u8> {
+    pub(in crate::evidence::personal_data) fn file(syntax: &str, body: &[u8]) -> Vec<u8> {
         let mut syntax = syntax.as_bytes().to_vec();
         if syntax.len() % 2 == 1 {
             syntax.push(0);
@@ -193,7 +198,11 @@ pub(crate) mod build {
     }
 
     /// One implicit-VR little-endian element.
-    pub(crate) fn implicit(group: u16, element: u16, value: &[u8]) -> Vec<u8> {
+    pub(in crate::evidence::personal_data) fn implicit(
+        group: u16,
+        element: u16,
+        value: &[u8],
+    ) -> Vec<u8> {
         let mut out = vec![];
         out.extend(group.to_le_bytes());
         out.extend(element.to_le_bytes());
