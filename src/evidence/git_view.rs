@@ -74,11 +74,6 @@ impl GitView {
     pub fn repo_path(&self, path: &str) -> String {
         format!("{}{path}", self.folder)
     }
-
-    /// A repository path relative to the scan root, when it lies in the view's folder.
-    pub fn view_path<'p>(&self, repo_path: &'p str) -> Option<&'p str> {
-        repo_path.strip_prefix(&self.folder)
-    }
 }
 
 impl Deref for GitView {
@@ -136,8 +131,6 @@ mod tests {
             "a change elsewhere is not the product's"
         );
         assert_eq!(view.repo_path("b.txt"), "products/p/b.txt");
-        assert_eq!(view.view_path("products/p/b.txt"), Some("b.txt"));
-        assert_eq!(view.view_path("other/a.txt"), None);
 
         let whole = GitView::new(Repository::open(dir.path()).unwrap(), "");
         assert!(whole.touches(&whole.find_commit(third).unwrap()));

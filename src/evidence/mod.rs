@@ -166,8 +166,7 @@ pub fn collect_evidence(
 fn repository_section(source: &dyn RepoSource, repo: &RepositoryFacts) -> Value {
     let inv = source.inventory();
     let readme = inv
-        .files()
-        .map(|e| e.path.as_str())
+        .file_paths()
         .filter(|p| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"))
         .min_by_key(|p| (p.len(), p.to_string()));
     let mut v = serde_json::to_value(repo).unwrap_or_default();

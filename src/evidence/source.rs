@@ -58,6 +58,11 @@ impl Inventory {
         self.entries.iter().filter(|e| e.kind == EntryKind::File)
     }
 
+    /// The paths of [`Inventory::files`].
+    pub fn file_paths(&self) -> impl Iterator<Item = &str> {
+        self.files().map(|e| e.path.as_str())
+    }
+
     pub fn get(&self, path: &str) -> Option<&Entry> {
         self.entries
             .binary_search_by(|e| e.path.as_str().cmp(path))

@@ -71,9 +71,10 @@ entry(id) := e if {
 	e := f.ids[id]
 }
 
-missing_markets(id) := sort([m | some m in others; count(object.get(object.get(entry(id), "markets", {}), m, [])) == 0])
+entry_or_empty(id) := entry(id) if entry(id) else := {}
 
-unmapped(id) := missing_markets(id) if entry(id) else := others
+# The declared markets an expectation has no clause for (all of them without an entry).
+unmapped(id) := sort([m | some m in others; count(object.get(object.get(entry_or_empty(id), "markets", {}), m, [])) == 0])
 
 deny contains f if {
 	count(markets) >= 2
@@ -102,7 +103,6 @@ deny contains f if {
 	}
 }
 
-entry_or_empty(id) := entry(id) if entry(id) else := {}
 
 deny contains f if {
 	count(markets) >= 2

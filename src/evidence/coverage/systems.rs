@@ -46,7 +46,7 @@ pub(super) struct PathResolver {
 
 impl PathResolver {
     pub(super) fn new(ctx: &Context) -> PathResolver {
-        Self::from_paths(ctx.source.inventory().files().map(|e| e.path.as_str()))
+        Self::from_paths(ctx.source.inventory().file_paths())
     }
 
     pub(super) fn from_paths<'a>(paths: impl Iterator<Item = &'a str>) -> PathResolver {

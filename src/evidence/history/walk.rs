@@ -38,19 +38,21 @@ pub(super) fn walk(
     plan: &ScopePlan,
 ) -> Result<Walked, git2::Error> {
     let mut reader = CommitReader::new(repo, rules);
-    let (oids, limited) = scope_oids(repo, tip, plan)?;
+    let InScope {
+        oids,
+        product,
+        limited,
+    } = scope_oids(repo, tip, plan)?;
     let boundaries = shallow_boundaries(repo);
     let progress = progress_bar(oids.len());
     let mut records = Vec::with_capacity(oids.len());
     let mut parents = Vec::with_capacity(oids.len());
-    let mut product = Vec::with_capacity(oids.len());
     let mut truncated = false;
     for oid in &oids {
         let commit = reader.commit(*oid)?;
         let boundary = boundaries.contains(oid);
         truncated |= boundary;
         parents.push(commit.parent_ids().collect::<Vec<_>>());
-        product.push(repo.touches(&commit));
         records.push(reader.read(&commit, boundary)?);
         progress.inc(1);
     }
@@ -128,12 +130,23 @@ fn revwalk<'r>(
     Ok(Box::new(walk))
 }
 
-/// The commits of the plan: its own range (with limit and date), plus the `--base` range; and
-/// whether the limit left commits out. In a folder view the limit counts the commits that change
-/// the folder (`--since 50`: the product's last 50 commits); the others are kept for the merge
-/// graph and left out of the evidence by [`walk`].
-fn scope_oids(repo: &GitView, tip: Oid, plan: &ScopePlan) -> Result<(Vec<Oid>, bool), git2::Error> {
+/// The commits of a plan, newest first.
+struct InScope {
+    oids: Vec<Oid>,
+    /// Whether each commit is the product's ([`GitView::touches`]; all are for the whole
+    /// repository).
+    product: Vec<bool>,
+    /// The plan's commit limit left older commits out.
+    limited: bool,
+}
+
+/// The commits of the plan: its own range (with limit and date), plus the `--base` range. In a
+/// folder view the limit counts the commits that change the folder (`--since 50`: the product's
+/// last 50 commits); the others are kept for the merge graph and left out of the evidence by
+/// [`walk`].
+fn scope_oids(repo: &GitView, tip: Oid, plan: &ScopePlan) -> Result<InScope, git2::Error> {
     let mut out = Vec::new();
+    let mut product = Vec::new();
     let mut counted = 0;
     let mut limited = false;
     let whole = repo.folder().is_empty();
@@ -151,8 +164,10 @@ fn scope_oids(repo: &GitView, tip: Oid, plan: &ScopePlan) -> Result<(Vec<Oid>, b
         {
             continue;
         }
-        counted += usize::from(commit.as_ref().is_none_or(|c| repo.touches(c)));
+        let ours = commit.as_ref().is_none_or(|c| repo.touches(c));
+        counted += usize::from(ours);
         out.push(oid);
+        product.push(ours);
     }
     if let Some(hide) = &plan.base_hide {
         let seen: HashSet<Oid> = out.iter().copied().collect();
@@ -160,10 +175,15 @@ fn scope_oids(repo: &GitView, tip: Oid, plan: &ScopePlan) -> Result<(Vec<Oid>, b
             let oid = oid?;
             if !seen.contains(&oid) {
                 out.push(oid);
+                product.push(whole || repo.touches(&repo.find_commit(oid)?));
             }
         }
     }
-    Ok((out, limited))
+    Ok(InScope {
+        oids: out,
+        product,
+        limited,
+    })
 }
 
 /// The commits listed in `.git/shallow`: their parents are not in the repository.

@@ -58,12 +58,7 @@ impl Extractor for PersonalDataExtractor {
 
     fn collect(&self, ctx: &Context) -> Value {
         let anchor = ctx.config.path.as_deref().unwrap_or(".");
-        let files: Vec<&str> = ctx
-            .source
-            .inventory()
-            .files()
-            .map(|e| e.path.as_str())
-            .collect();
+        let files: Vec<&str> = ctx.source.inventory().file_paths().collect();
         let mut hits = Vec::new();
         let text_files = files
             .iter()

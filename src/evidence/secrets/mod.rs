@@ -101,7 +101,7 @@ impl Extractor for SecretsExtractor {
 
 /// Searches every file of the scanned tree.
 fn scan_tree(ctx: &Context, hits: &mut Vec<SecretHit>) -> Searched {
-    let paths = ctx.source.inventory().files().map(|e| e.path.as_str());
+    let paths = ctx.source.inventory().file_paths();
     search_files(ctx, paths, MAX_BLOB_BYTES, |path, bytes| {
         let Some(text) = text_of(bytes) else {
             return false;

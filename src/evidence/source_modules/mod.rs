@@ -58,12 +58,7 @@ impl Extractor for SourceModuleExtractor {
             .and_then(|p| p.safety_critical_paths.clone())
             .unwrap_or_default();
         let safety = compile_globs(&safety);
-        let files: Vec<&str> = ctx
-            .source
-            .inventory()
-            .files()
-            .map(|e| e.path.as_str())
-            .collect();
+        let files: Vec<&str> = ctx.source.inventory().file_paths().collect();
         // `is_not_evidence` may read a file's first bytes: asked only of files under a root.
         let modules = modules_of(&files, |p| !ctx.is_not_evidence(p), |p| safety.is_match(p));
         json!({"found": !modules.is_empty(), "roots": ROOTS, "modules": modules})
