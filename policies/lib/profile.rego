@@ -1,5 +1,5 @@
 # Helpers over the product profile shared by the built-in policies: grade, safety classes,
-# the catalogue's escalation rule (§0.3), and where profile findings point.
+# which products the catalogue's escalation rule (§0.3) raises, and where profile findings point.
 package samdscan.lib.profile
 
 import rego.v1
@@ -29,15 +29,12 @@ ai_enabled if input.profile.ai.enabled == true
 
 generative if input.profile.ai.generative == true
 
-# The catalogue's escalation rule: a warning becomes an error for grade 4 or any class C system.
+# A product the catalogue's escalation rule (§0.3) raises: grade 4, or any class C system.
+# samdscan reads this once per scan and turns every warning of an escalating rule into an
+# error (src/policy/escalation.rs); policies give their base level only.
 high_risk if grade == 4
 
 high_risk if "C" in classes
-
-escalate(level) := "error" if {
-	level == "warning"
-	high_risk
-} else := level
 
 # The line of a dotted key in the config file (1 when absent).
 config_line(key) := line if {

@@ -119,6 +119,8 @@ struct PageWords {
     pillar: &'static str,
     applies: &'static str,
     escalation: &'static str,
+    /// The catalogue's escalation rule (§0.3), stated on the page of every rule it applies to.
+    catalogue_escalation: &'static str,
     evidence_read: &'static str,
     outcomes_read: &'static str,
     optional: &'static str,
@@ -137,6 +139,7 @@ const PAGE_EN: PageWords = PageWords {
     pillar: "Pillar",
     applies: "Applies",
     escalation: "Escalation",
+    catalogue_escalation: "A warning becomes an error for grade 4 or any class C software system (catalogue §0.3).",
     evidence_read: "Evidence read",
     outcomes_read: "Outcomes read (evaluated after these rules, in the same scan)",
     optional: "optional",
@@ -155,6 +158,7 @@ const PAGE_KO: PageWords = PageWords {
     pillar: "종합계획 축",
     applies: "적용 대상",
     escalation: "수준 상향",
+    catalogue_escalation: "4등급이거나 안전성 등급 C인 소프트웨어 시스템이 있으면 경고는 오류가 됩니다(카탈로그 §0.3).",
     evidence_read: "읽는 증거",
     outcomes_read: "읽는 규칙 결과(같은 스캔에서 이 규칙들 다음에 평가)",
     optional: "선택",
@@ -191,8 +195,15 @@ pub fn rule_markdown(r: &Rule, lang: Lang) -> String {
     if let Some(a) = r.meta.applies_in(lang) {
         out.push_str(&format!("- **{}:** {}\n", p.applies, a.trim()));
     }
-    if let Some(e) = r.meta.escalation_in(lang) {
-        out.push_str(&format!("- **{}:** {}\n", p.escalation, e.trim()));
+    let own = r.meta.escalation_in(lang).map(str::trim);
+    let rule = c.escalates().then_some(p.catalogue_escalation);
+    let escalation: Vec<&str> = own.into_iter().chain(rule).collect();
+    if !escalation.is_empty() {
+        out.push_str(&format!(
+            "- **{}:** {}\n",
+            p.escalation,
+            escalation.join(" ")
+        ));
     }
     if !c.evidence.is_empty() {
         out.push_str(&format!(

@@ -13,6 +13,7 @@
 //! absent is "not evaluated" before its `deny` runs (presence rules excepted; see
 //! [`super::judged`]), and every outcome names the evidence the rule judged.
 
+use super::escalation;
 use super::judged::{config_path, judge};
 use super::metadata::{Metadata, MetadataError, package_of, parse_header};
 use super::restrictions::{check_builtins, check_recursion};
@@ -177,6 +178,9 @@ pub struct RuleOutcome {
     pub reasons: Vec<Text>,
     /// The evidence it judged: repository paths and, for history rules, the commit range.
     pub evidence: Vec<String>,
+    /// The rule's level in this scan: its METADATA severity after the catalogue's escalation
+    /// rule (`escalation.rs`); findings without a level of their own take it.
+    pub level: Level,
 }
 
 impl PolicySet {
@@ -304,6 +308,7 @@ impl PolicySet {
     ) -> Result<Vec<RuleOutcome>, PolicyError> {
         let mut engine = self.engine(false)?;
         engine.set_input(regorus::Value::from_json_str(&input.to_string()).map_err(rego_error)?);
+        let high_risk = escalation::high_risk(&mut engine)?;
         let (first, second): (Vec<usize>, Vec<usize>) =
             (0..rules.len()).partition(|&i| rules[i].meta.custom.outcomes.is_empty());
         let mut done: Vec<(usize, RuleOutcome)> = Vec::with_capacity(rules.len());
@@ -318,6 +323,7 @@ impl PolicySet {
                 let rule = rules[i];
                 match evaluate_rule(&mut engine, rule, input) {
                     Ok(mut outcome) => {
+                        escalation::apply(rule, &mut outcome, high_risk);
                         // What ruled a rule out is its own evidence (the profile), not others'.
                         let judged = !matches!(
                             outcome.state,
@@ -489,7 +495,7 @@ const UNDEFINED_RULE_PATH: &str = "not a valid rule path";
 ///
 /// `eval_rule` evaluates the rule directly; a query (`eval_query`) would be parsed, compiled and
 /// scheduled anew for each of the ~165 rule parts a scan reads.
-fn query(engine: &mut Engine, path: String) -> Result<Option<Value>, PolicyError> {
+pub(super) fn query(engine: &mut Engine, path: String) -> Result<Option<Value>, PolicyError> {
     let value = match engine.eval_rule(path) {
         Ok(value) => value,
         Err(e) if e.to_string().contains(UNDEFINED_RULE_PATH) => return Ok(None),
@@ -512,6 +518,7 @@ fn evaluate_rule(
         findings: vec![],
         reasons,
         evidence,
+        level: rule.meta.custom.severity,
     };
     if !rule.meta.custom.observable {
         return Ok(outcome(RuleState::NotObservable, vec![], vec![]));
@@ -559,6 +566,7 @@ fn evaluate_rule(
         findings,
         reasons,
         evidence: judged.evidence,
+        level: rule.meta.custom.severity,
     })
 }
 

@@ -87,6 +87,11 @@ pub struct Custom {
     /// How its level escalates, in words.
     #[serde(default)]
     pub escalation: Option<String>,
+    /// Whether the catalogue's escalation rule (§0.3: a warning becomes an error for grade 4 or
+    /// any class C software system) applies to the rule's findings. Unset: yes for the
+    /// catalogue's own rules (`MFDS-` ids), no for others. See [`Custom::escalates`].
+    #[serde(default, rename = "escalates")]
+    pub escalates_declared: Option<bool>,
     /// `false` for a rule that judges the evidence index's external records themselves (a
     /// certificate's expiry): such a record does not turn its findings into attested notes.
     #[serde(default = "yes")]
@@ -121,6 +126,14 @@ pub struct Custom {
     /// The rule's title, description and recommended action in Korean.
     #[serde(default)]
     pub ko: Option<Translation>,
+}
+
+impl Custom {
+    /// Whether the catalogue's escalation rule applies: as declared, else for `MFDS-` rules.
+    pub fn escalates(&self) -> bool {
+        self.escalates_declared
+            .unwrap_or_else(|| self.id.starts_with("MFDS-"))
+    }
 }
 
 /// SARIF's (and CodeQL's) precision scale.

@@ -3,6 +3,7 @@
 
 mod calls;
 pub mod engine;
+mod escalation;
 pub mod judged;
 pub mod metadata;
 mod restrictions;

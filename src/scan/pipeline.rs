@@ -226,7 +226,7 @@ fn evaluate_rules(
         ));
         reports.push(RuleReport {
             meta: rule.meta.clone(),
-            level: configured_level(rule, config),
+            level: configured_level(rule, config, outcome.level),
             state: outcome.state,
             reasons: outcome.reasons,
             evidence: outcome.evidence,

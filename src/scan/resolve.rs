@@ -139,15 +139,16 @@ fn external_attestation(evidence: &Evidence, rule_id: &str) -> Option<Attestatio
     })
 }
 
-/// The level of a rule's findings after the user's `policies.severity` override.
-pub fn configured_level(rule: &Rule, config: &LoadedConfig) -> Level {
+/// The rule's level in this scan (`in_scan`: its severity after escalation) after the user's
+/// `policies.severity` override.
+pub fn configured_level(rule: &Rule, config: &LoadedConfig, in_scan: Level) -> Level {
     config
         .config
         .policies
         .severity
         .get(rule.id())
         .copied()
-        .unwrap_or(rule.meta.custom.severity)
+        .unwrap_or(in_scan)
 }
 
 /// Turns one rule's raw findings into findings.

@@ -17,6 +17,7 @@ mod crypto_and_personal_data;
 mod dhf_layouts;
 mod documents;
 mod dossier;
+mod escalation;
 mod examples;
 mod fuzz_smoke;
 mod git_objects;

@@ -20,10 +20,10 @@
 #       모델 가중치를 Git LFS나 DVC로 추적하거나 모델 카드에 `artifact_sha256:`을(또는
 #       SHA256SUMS에 한 줄을) 기록하고, 모델이 바뀔 때마다 기록된 해시를 갱신하십시오.
 #     applies: "product.ai.enabled인 인공지능 제품."
-#     escalation: "모든 등급과 안전성 등급에서 경고입니다: 널리 지지되는 모범 사례이지만 식약처가 방법을 정하지 않았고, 안전 관련 결과는 MFDS-AI-007이 확인합니다."
+#     escalation: "경고입니다: 널리 지지되는 모범 사례이지만 식약처가 방법을 정하지 않았고, 안전 관련 결과는 MFDS-AI-007이 확인합니다."
 #   id: MFDS-AI-005
 #   severity: warning
-#   escalation: "Warning at every grade and class: good practice with strong support, but MFDS has not prescribed a mechanism, and MFDS-AI-007 catches the safety-relevant consequence."
+#   escalation: "Warning: good practice with strong support, but MFDS has not prescribed a mechanism, and MFDS-AI-007 catches the safety-relevant consequence."
 #   precision: high
 #   since: 0.1.0
 #   pillar: P1

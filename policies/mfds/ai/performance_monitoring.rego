@@ -23,10 +23,10 @@
 #       임계값(예: "AUROC 0.92 미만"), 재검증 트리거를 적고, 시판 후 감시 계획에서 이 문서를 경로나 문서 번호로
 #       참조하십시오.
 #     applies: "인공지능을 선언한 제품(product.ai.enabled)."
-#     escalation: "모든 등급과 안전성 등급에서 경고입니다: 모니터링 의무는 예고되었으나(GMLP, 종합계획 1축) 국내 세부 형식은 아직 발간되지 않았습니다."
+#     escalation: "경고입니다: 모니터링 의무는 예고되었으나(GMLP, 종합계획 1축) 국내 세부 형식은 아직 발간되지 않았습니다."
 #   id: MFDS-AI-008
 #   severity: warning
-#   escalation: "Warning at every grade and class: the monitoring obligation is signalled (GMLP, the plan's first pillar) but its Korean form is not yet published."
+#   escalation: "Warning: the monitoring obligation is signalled (GMLP, the plan's first pillar) but its Korean form is not yet published."
 #   precision: medium
 #   since: 0.1.0
 #   pillar: P1

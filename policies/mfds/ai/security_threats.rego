@@ -24,7 +24,7 @@
 #       위협 모델에 AI 위협 범주마다 한 행을 두고(예: `| T-7 | 학습 데이터 오염(포이즈닝) | 데이터 출처 서명, 이상치 검사 | tests/security/ai/test_poisoning.py |`),
 #       완화 조치와 그것을 확인하는 시험을 적으십시오.
 #     applies: "AI를 사용하는 제품(product.ai.enabled). 디지털의료제품법(DMPA) 적용 제품이면 오류, 그 밖에는 경고입니다."
-#     escalation: "디지털의료제품법(DMPA) 적용 제품이면 오류, 의료기기법(MDA) 제품이면 경고이며, 등급이나 안전성 등급으로는 올라가지 않습니다."
+#     escalation: 디지털의료제품법(DMPA) 적용 제품이면 오류, 의료기기법(MDA) 제품이면 경고입니다.
 #   id: MFDS-AI-009
 #   severity: error
 #   precision: medium
@@ -33,7 +33,7 @@
 #   status: established
 #   evidence: [documents.threat_model, profile]
 #   applies: Products using AI (product.ai.enabled); an error under the DMPA, a warning otherwise.
-#   escalation: An error under the DMPA and a warning under the MDA; grade and safety class do not change it.
+#   escalation: An error under the DMPA and a warning under the MDA.
 #   security_severity: 6.5
 #   recommended_action: |
 #     Give the threat model one row per AI threat category (for example

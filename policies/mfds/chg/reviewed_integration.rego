@@ -29,10 +29,10 @@
 #       변경은 검토된 풀 리퀘스트(병합 커밋)로 통합하거나 `Reviewed-by:` 트레일러로 검토를
 #       기록하십시오(squash·rebase 병합에서는 squash된 커밋의 메시지에).
 #     applies: "safety_critical_paths(안전 핵심 경로)를 선언한 제품."
-#     escalation: "모든 등급과 안전성 등급에서 경고입니다: 플랫폼의 검토 기록은 git 밖에 있고, 트레일러와 병합은 그 대용입니다."
+#     escalation: "경고입니다: 플랫폼의 검토 기록은 git 밖에 있고, 트레일러와 병합은 그 대용입니다."
 #   id: MFDS-CHG-004
 #   severity: warning
-#   escalation: "Warning at every grade and class: platform review data is outside git, and trailers and merges are proxies for it."
+#   escalation: "Warning: platform review data is outside git, and trailers and merges are proxies for it."
 #   precision: high
 #   since: 0.1.0
 #   pillar: P1/P3

@@ -17,7 +17,6 @@
 #       "임상 평가 보고서" / "Clinical Evaluation Plan", "Clinical Evaluation
 #       Report"), 증거 색인에서 `MFDS-CLN-001`을 eQMS 기록에 연결하십시오.
 #     applies: "2등급 이상이거나 인공지능을 사용하는 모든 제품."
-#     escalation: "4등급이거나 소프트웨어 안전성 등급 C인 시스템이 있으면 오류입니다."
 #   id: MFDS-CLN-001
 #   severity: warning
 #   precision: medium
@@ -27,7 +26,6 @@
 #   evidence: [documents.clinical_evaluation, evidence_index.entries]
 #   presence: true
 #   applies: Grade 2 and above, or any AI-enabled product.
-#   escalation: Error for grade 4 or any class C software system.
 #   recommended_action: |
 #     Add a clinical evaluation plan and report under `docs/clinical/` (titles such as "Clinical
 #     Evaluation Plan" / "임상 평가 계획서" and "Clinical Evaluation Report" / "임상 평가 보고서"),
@@ -49,20 +47,18 @@ applicable := false if not in_scope
 
 not_applicable_because contains {"msg": "grade 1 product without AI", "msg_ko": "AI를 쓰지 않는 1등급 제품입니다"} if not in_scope
 
-level := profile.escalate("warning")
-
 docs := documents.for_rule("clinical_evaluation", "MFDS-CLN-001")
 
 deny contains f if {
 	count(docs) == 0
-	f := object.union(documents.missing_ko("clinical_evaluation", "no clinical evaluation evidence found (looked under docs/clinical/ and for titles like \"Clinical Evaluation\" / \"임상 평가\")", "임상 평가 근거가 없습니다(docs/clinical/ 아래와 \"임상 평가\" / \"Clinical Evaluation\" 같은 제목을 확인함)"), {"level": level})
+	f := documents.missing_ko("clinical_evaluation", "no clinical evaluation evidence found (looked under docs/clinical/ and for titles like \"Clinical Evaluation\" / \"임상 평가\")", "임상 평가 근거가 없습니다(docs/clinical/ 아래와 \"임상 평가\" / \"Clinical Evaluation\" 같은 제목을 확인함)")
 }
 
 deny contains f if {
 	count(docs) > 0
 	some part, words in {"plan": ["plan", "protocol", "계획"], "report": ["report", "보고서"]}
 	not titled(words)
-	f := {"msg_ko": sprintf("임상 평가 근거에 %s이(가) 없습니다(그렇게 제목 붙은 문서가 없음)", [part_ko[part]]), "msg": sprintf("clinical evaluation evidence has no %s (no document titled as one)", [part]), "path": docs[0].path, "key": sprintf("no-%s", [part]), "level": level}
+	f := {"msg_ko": sprintf("임상 평가 근거에 %s이(가) 없습니다(그렇게 제목 붙은 문서가 없음)", [part_ko[part]]), "msg": sprintf("clinical evaluation evidence has no %s (no document titled as one)", [part]), "path": docs[0].path, "key": sprintf("no-%s", [part])}
 }
 
 titled(words) if {

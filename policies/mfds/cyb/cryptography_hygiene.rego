@@ -29,7 +29,7 @@
 #       nonce는 메시지마다 무작위로 만드십시오. 보안 용도가 아닌 사용(체크섬, git 객체 id)은 근거와 함께
 #       예외 처리하십시오. 등급 C 제품은 SBOM에 cryptographic-asset 구성요소(CBOM)를 추가하십시오.
 #     applies: "네트워크 연결 제품."
-#     escalation: "모든 등급과 안전성 등급에서 경고이며 §0.3의 격상을 적용하지 않습니다: 패턴 검출은 보안 용도와 체크섬을 구별하지 못하므로(카탈로그의 정밀도 한계) 검토할 항목으로 남깁니다."
+#     escalation: "경고입니다: 패턴 검출은 보안 용도와 체크섬을 구별하지 못하므로(카탈로그의 정밀도 한계) 검토할 항목입니다."
 #   id: MFDS-CYB-013
 #   severity: warning
 #   precision: medium
@@ -38,7 +38,7 @@
 #   status: established
 #   evidence: [crypto_use, profile]
 #   applies: Connected products.
-#   escalation: "Warning at every grade and class, without the §0.3 escalation: a pattern match cannot tell a security use from a checksum (the catalogue's stated false positives), so a hit stays a finding to review."
+#   escalation: "Warning: a pattern match cannot tell a security use from a checksum (the catalogue's stated false positives), so a hit is a finding to review."
 #   security_severity: 5.5
 #   recommended_action: |
 #     Move to SHA-256 or better, AES-GCM or ChaCha20-Poly1305, RSA of at least 2048 bits (3072

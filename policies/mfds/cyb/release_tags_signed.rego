@@ -20,7 +20,6 @@
 #       `git tag -s vX.Y.Z -m "Release X.Y.Z"`로 릴리스 태그를 만들고(SSH 키로 서명하려면
 #       `gpg.format=ssh` 설정), 경량 태그나 서명되지 않은 릴리스 태그를 교체하십시오.
 #     applies: "네트워크 연결 제품(소프트웨어 업데이트를 받는 모든 제품)."
-#     escalation: "3등급 또는 4등급의 네트워크 연결 제품이면 오류입니다."
 #   id: MFDS-CYB-011
 #   severity: warning
 #   precision: high
@@ -29,7 +28,6 @@
 #   status: established
 #   evidence: [history.tags]
 #   applies: Connected products (any product that receives software updates).
-#   escalation: Error for connected products of grade 3 or 4.
 #   recommended_action: |
 #     Create release tags with `git tag -s vX.Y.Z -m "Release X.Y.Z"` (configure `gpg.format=ssh`
 #     to sign with an SSH key), and replace lightweight or unsigned release tags.
@@ -71,7 +69,6 @@ deny contains f if {
 		"msg": sprintf("release tag %s is %s", [t.name, problem]),
 		"msg_ko": sprintf("릴리스 태그 %s은(는) %s", [t.name, weakness_ko(t)]),
 		"key": sprintf("tag|%s", [t.name]),
-		"level": level,
 	})
 }
 
@@ -81,10 +78,6 @@ weakness(t) := "annotated but not signed" if {
 	t.annotated
 	not t.signed
 }
-
-level := "error" if profile.grade >= 3
-
-else := "warning"
 
 # The change log's heading for the tag's version, else the change log, else the config.
 anchor(t) := {"path": doc.path, "line": h.line} if {

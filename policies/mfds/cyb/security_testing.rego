@@ -25,7 +25,6 @@
 #       `docs/security/secure-coding.md`(시큐어 코딩 표준)를 두고, 외부 입력 파서에는 `fuzz/`(cargo-fuzz,
 #       Atheris, ClusterFuzzLite) 퍼징 대상을 추가하십시오.
 #     applies: "네트워크 연결 제품."
-#     escalation: "4등급이거나 소프트웨어 안전성 등급 C인 시스템이 있으면 오류입니다."
 #   id: MFDS-CYB-010
 #   severity: warning
 #   precision: medium
@@ -35,7 +34,6 @@
 #   evidence: [security_testing, documents.secure_coding_standard, source_modules.modules?]
 #   presence: true
 #   applies: Connected products.
-#   escalation: Error for grade 4 or any class C software system.
 #   recommended_action: |
 #     Run static analysis in CI (`.github/workflows/`; e.g. `semgrep ci --sarif`, CodeQL, Bandit)
 #     and commit the release's SARIF results, fixing each error-level result or giving its
@@ -55,8 +53,6 @@ import rego.v1
 applicable := false if not profile.connected
 
 not_applicable_because contains {"msg": "the product is not connected (product.connected is not true)", "msg_ko": "네트워크에 연결되는 제품이 아닙니다(product.connected가 true가 아님)"} if not profile.connected
-
-level := profile.escalate("warning")
 
 testing := object.get(input, "security_testing", {})
 
@@ -83,7 +79,6 @@ deny contains f if {
 		"msg": sprintf("no CI workflow runs a static analyser (%d workflow files read; looked for `codeql`, `semgrep`, `cargo-deny`, `cargo-audit`, `clippy -D warnings`, `bandit`, `eslint-plugin-security`, `gosec`, `sonarqube`, `snyk code`)", [count(workflows)]),
 		"msg_ko": sprintf("정적 분석 도구를 실행하는 CI 워크플로가 없습니다(워크플로 파일 %d개 확인; `codeql`, `semgrep`, `cargo-deny`, `cargo-audit`, `clippy -D warnings`, `bandit`, `eslint-plugin-security`, `gosec`, `sonarqube`, `snyk code`를 찾음)", [count(workflows)]),
 		"key": "no-sast-workflow",
-		"level": level,
 	})
 }
 
@@ -95,7 +90,6 @@ deny contains f if {
 		"msg": "no static-analysis results (SARIF from `codeql`, `semgrep`, `bandit`, `clippy`...) are committed for the release",
 		"msg_ko": "릴리스의 정적 분석 결과(`codeql`, `semgrep`, `bandit`, `clippy` 등의 SARIF)가 커밋되어 있지 않습니다",
 		"key": "no-sast-results",
-		"level": level,
 	})
 }
 
@@ -107,7 +101,6 @@ deny contains f if {
 		"msg_ko": sprintf("SARIF 로그 %s을(를) 읽을 수 없습니다: %s", [r.path, r.error]),
 		"path": r.path,
 		"key": sprintf("unparsed|%s", [r.path]),
-		"level": level,
 	}
 }
 
@@ -132,13 +125,12 @@ deny contains f if {
 		"msg_ko": sprintf("%s(%s)에 억제 사유 없는 오류 수준 결과가 %d개 있습니다(%s%s)", [r.path, concat(", ", r.tools), r.unjustified_count, names, more_ko(r)]),
 		"path": r.path,
 		"key": sprintf("unjustified|%s", [r.path]),
-		"level": level,
 	}
 }
 
 deny contains f if {
 	count(documents.of_kind("secure_coding_standard")) == 0
-	f := object.union(documents.missing_ko("secure_coding_standard", "no secure-coding standard found (looked for names such as docs/security/secure-coding.md or a title like \"Secure Coding Standard\" / \"시큐어 코딩\")", "시큐어 코딩 표준이 없습니다(docs/security/secure-coding.md 같은 이름이나 \"시큐어 코딩\" / \"Secure Coding Standard\" 같은 제목을 확인함)"), {"level": level})
+	f := documents.missing_ko("secure_coding_standard", "no secure-coding standard found (looked for names such as docs/security/secure-coding.md or a title like \"Secure Coding Standard\" / \"시큐어 코딩\")", "시큐어 코딩 표준이 없습니다(docs/security/secure-coding.md 같은 이름이나 \"시큐어 코딩\" / \"Secure Coding Standard\" 같은 제목을 확인함)")
 }
 
 # Modules that parse external input, by name.
@@ -152,6 +144,5 @@ deny contains f if {
 		"msg": sprintf("modules that parse external input (%s) have no fuzzing harness (a `fuzz/` cargo-fuzz project, `.clusterfuzzlite/` or `oss-fuzz/` config, `*_fuzzer.c*`, `fuzz_*.py`, `*_fuzz_test.go`)", [names]),
 		"msg_ko": sprintf("외부 입력을 해석하는 모듈(%s)에 퍼징 하네스(`fuzz/` cargo-fuzz 프로젝트, `.clusterfuzzlite/` 또는 `oss-fuzz/` 설정, `*_fuzzer.c*`, `fuzz_*.py`, `*_fuzz_test.go`)가 없습니다", [names]),
 		"key": "no-fuzzing",
-		"level": level,
 	})
 }

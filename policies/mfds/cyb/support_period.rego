@@ -17,7 +17,6 @@
 #       `docs/security/support-policy.md`(또는 `지원 기간`)를 추가하여 지원되는 각 버전의
 #       지원 종료일(YYYY-MM-DD)과 폐기 / 데이터 삭제 절을 적으십시오.
 #     applies: "네트워크 연결 제품."
-#     escalation: "4등급이거나 소프트웨어 안전성 등급 C인 시스템이 있으면 오류입니다."
 #   id: MFDS-CYB-015
 #   severity: warning
 #   precision: medium
@@ -27,7 +26,6 @@
 #   evidence: [documents.support_policy, evidence_index.entries]
 #   presence: true
 #   applies: Connected products.
-#   escalation: Error for grade 4 or any class C software system.
 #   security_severity: 4.0
 #   recommended_action: |
 #     Add `docs/security/support-policy.md` (or `지원 기간`) giving the end-of-support date of each
@@ -45,19 +43,17 @@ applicable := false if not profile.connected
 
 not_applicable_because contains {"msg": "the profile does not declare the product connected", "msg_ko": "제품 프로필에 네트워크 연결 제품(connected)으로 선언되지 않았습니다"} if not profile.connected
 
-level := profile.escalate("warning")
-
 policies := documents.for_rule("support_policy", "MFDS-CYB-015")
 
 deny contains f if {
 	count(policies) == 0
-	f := object.union(documents.missing_ko("support_policy", "no support period / end-of-support statement found (looked for names such as docs/security/support-policy.md or a title like \"Support Policy\" / \"지원 기간\")", "지원 기간 / 지원 종료 고지가 없습니다(docs/security/support-policy.md 같은 이름이나 \"지원 기간\" / \"Support Policy\" 같은 제목을 확인함)"), {"level": level})
+	f := documents.missing_ko("support_policy", "no support period / end-of-support statement found (looked for names such as docs/security/support-policy.md or a title like \"Support Policy\" / \"지원 기간\")", "지원 기간 / 지원 종료 고지가 없습니다(docs/security/support-policy.md 같은 이름이나 \"지원 기간\" / \"Support Policy\" 같은 제목을 확인함)")
 }
 
 deny contains f if {
 	count(policies) > 0
 	not states_date
-	f := {"msg_ko": sprintf("%s에 구체적인 지원 종료일(YYYY-MM-DD)이 없습니다", [policies[0].path]), "msg": sprintf("%s gives no concrete end-of-support date (YYYY-MM-DD)", [policies[0].path]), "path": policies[0].path, "key": "no-date", "level": level}
+	f := {"msg_ko": sprintf("%s에 구체적인 지원 종료일(YYYY-MM-DD)이 없습니다", [policies[0].path]), "msg": sprintf("%s gives no concrete end-of-support date (YYYY-MM-DD)", [policies[0].path]), "path": policies[0].path, "key": "no-date"}
 }
 
 # A date on a line that is not a front matter date field.
@@ -71,5 +67,5 @@ states_date if {
 deny contains f if {
 	count(policies) > 0
 	not documents.covers(policies, ["decommission", "data deletion", "disposal", "폐기", "삭제"])
-	f := {"msg_ko": sprintf("%s에 폐기 / 데이터 삭제 절이 없습니다", [policies[0].path]), "msg": sprintf("%s has no decommissioning / data deletion section", [policies[0].path]), "path": policies[0].path, "key": "decommissioning", "level": level}
+	f := {"msg_ko": sprintf("%s에 폐기 / 데이터 삭제 절이 없습니다", [policies[0].path]), "msg": sprintf("%s has no decommissioning / data deletion section", [policies[0].path]), "path": policies[0].path, "key": "decommissioning"}
 }

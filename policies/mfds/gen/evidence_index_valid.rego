@@ -23,10 +23,10 @@
 #       --catalogue`), `path`를 존재하는 파일로 지정하거나, 외부 기록에 `system`,
 #       `document_id`, `version`, `approved: YYYY-MM-DD`를 채우십시오.
 #     applies: "항상(증거 색인이 있을 때)."
-#     escalation: "모든 등급과 안전성 등급에서 경고입니다: 증거 색인은 보조 수단이며, 빠진 증거는 해당 규칙이 보고합니다."
+#     escalation: "경고입니다: 증거 색인은 보조 수단이며, 빠진 증거는 해당 규칙이 보고합니다."
 #   id: MFDS-GEN-004
 #   severity: warning
-#   escalation: "Warning at every grade and class: the index is an enabler; missing evidence is reported by the specific rules."
+#   escalation: "Warning: the index is an enabler; missing evidence is reported by the specific rules."
 #   precision: high
 #   since: 0.1.0
 #   pillar: P1

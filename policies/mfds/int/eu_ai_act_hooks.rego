@@ -24,10 +24,10 @@
 #       분할 목록, 성능 평가, 변경관리계획, 성능 모니터링 계획)를 경로로 적고, 소프트웨어 요구사항 명세에 이벤트
 #       기록(로그) 요구사항을 두십시오.
 #     applies: "유럽연합(EU)에 판매하며(markets에 EU 포함) 인공지능을 선언한 제품."
-#     escalation: "유럽연합에 판매하는 인공지능 제품에서 등급과 무관하게 경고입니다: 기술문서의 국제 조화를 돕는 항목이며 식약처 요구사항은 아닙니다."
+#     escalation: "유럽연합에 판매하는 인공지능 제품에서 경고입니다: 기술문서의 국제 조화를 돕는 항목이며 식약처 요구사항은 아닙니다."
 #   id: MFDS-INT-002
 #   severity: warning
-#   escalation: "Warning at every grade and class for EU-marketed AI products: a harmonisation aid for the technical documentation, not an MFDS requirement."
+#   escalation: "Warning for EU-marketed AI products: a harmonisation aid for the technical documentation, not an MFDS requirement."
 #   precision: medium
 #   since: 0.1.0
 #   pillar: P4

@@ -28,10 +28,10 @@
 #       실패한 사이버보안 규칙의 발견 사항을 해결하고, `.samdscan.yaml`의 `product.documentation_level`에
 #       FDA 문서화 수준(basic 또는 enhanced; 안전 등급 C 시스템이 있으면 enhanced)을 적으십시오.
 #     applies: "미국에 판매하며(markets에 US 포함) 네트워크에 연결되는 제품."
-#     escalation: "미국에 판매하는 연결 제품에서 등급과 무관하게 경고입니다: 미국 제출을 위한 항목이며 식약처 요구사항이 아니므로 카탈로그 §0.3의 상향 규칙을 적용하지 않습니다."
+#     escalation: "미국에 판매하는 연결 제품에서 경고입니다: 미국 제출을 위한 항목입니다."
 #   id: MFDS-INT-003
 #   severity: warning
-#   escalation: "Warning at every grade and class for connected products marketed in the US: it serves the US submission, not an MFDS requirement, so the catalogue's §0.3 escalation does not apply."
+#   escalation: "Warning for connected products marketed in the US: it serves the US submission."
 #   precision: high
 #   since: 0.1.0
 #   pillar: P4

@@ -18,7 +18,6 @@
 #       추가하여 현장 데이터, 불만·이상 추세 분석, 업데이트 모니터링 절을 두거나, 증거 색인에서
 #       `MFDS-PMS-001`을 eQMS 기록에 연결하십시오.
 #     applies: "시판 중인 제품(product.marketed)."
-#     escalation: "4등급이거나 소프트웨어 안전성 등급 C인 시스템이 있으면 오류입니다."
 #   id: MFDS-PMS-001
 #   severity: warning
 #   precision: medium
@@ -28,7 +27,6 @@
 #   evidence: [documents.post_market_surveillance_plan, evidence_index.entries]
 #   presence: true
 #   applies: Marketed products (product.marketed).
-#   escalation: Error for grade 4 or any class C software system.
 #   recommended_action: |
 #     Add `docs/pms/post-market-surveillance-plan.md` (or `시판 후 감시 계획`) with sections on field
 #     data, complaint and anomaly trending, and update monitoring, or point `MFDS-PMS-001` at the
@@ -49,8 +47,6 @@ applicable := false if not marketed
 
 not_applicable_because contains {"msg": "the profile does not declare the product marketed", "msg_ko": "제품 프로필에 시판 중인 제품(marketed)으로 선언되지 않았습니다"} if not marketed
 
-level := profile.escalate("warning")
-
 plans := documents.for_rule("post_market_surveillance_plan", "MFDS-PMS-001")
 
 parts := {
@@ -61,12 +57,12 @@ parts := {
 
 deny contains f if {
 	count(plans) == 0
-	f := object.union(documents.missing_ko("post_market_surveillance_plan", "no post-market surveillance plan found (looked for names such as docs/pms/post-market-surveillance-plan.md or a title like \"Post-Market Surveillance Plan\" / \"시판 후 감시 계획\")", "시판 후 감시 계획이 없습니다(docs/pms/post-market-surveillance-plan.md 같은 이름이나 \"시판 후 감시 계획\" / \"Post-Market Surveillance Plan\" 같은 제목을 확인함)"), {"level": level})
+	f := documents.missing_ko("post_market_surveillance_plan", "no post-market surveillance plan found (looked for names such as docs/pms/post-market-surveillance-plan.md or a title like \"Post-Market Surveillance Plan\" / \"시판 후 감시 계획\")", "시판 후 감시 계획이 없습니다(docs/pms/post-market-surveillance-plan.md 같은 이름이나 \"시판 후 감시 계획\" / \"Post-Market Surveillance Plan\" 같은 제목을 확인함)")
 }
 
 deny contains f if {
 	count(plans) > 0
 	missing := documents.missing_parts(plans, parts)
 	count(missing) > 0
-	f := {"msg_ko": sprintf("시판 후 감시 계획에 다음 절이 없습니다: %s", [concat(", ", documents.part_names_ko(missing, parts))]), "msg": sprintf("the post-market surveillance plan has no section on %s", [concat(", ", missing)]), "path": plans[0].path, "key": "parts", "level": level}
+	f := {"msg_ko": sprintf("시판 후 감시 계획에 다음 절이 없습니다: %s", [concat(", ", documents.part_names_ko(missing, parts))]), "msg": sprintf("the post-market surveillance plan has no section on %s", [concat(", ", missing)]), "path": plans[0].path, "key": "parts"}
 }

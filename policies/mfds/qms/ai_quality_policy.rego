@@ -24,10 +24,11 @@
 #       가리키십시오. 정책에 AI 목표, 데이터 관리, 수명주기 역할, 모니터링 의지를 적고 모델 카드, 변경관리계획,
 #       성능 모니터링 계획을 경로나 문서 번호로 참조하십시오.
 #     applies: "디지털의료제품법 적용 인공지능 제품(product.ai.enabled이고 regime이 DMPA)."
-#     escalation: "모든 등급과 안전성 등급에서 경고입니다: AI 품질방침 요구는 디지털의료기기 GMP 가이드라인의 요약에 근거하므로, 수준을 올리기 전에 원문 확인이 필요합니다."
+#     escalation: "모든 등급과 안전성 등급에서 경고이며 카탈로그 §0.3의 상향을 적용하지 않습니다: AI 품질방침 요구는 디지털의료기기 GMP 가이드라인의 요약에 근거하므로, 수준을 올리기 전에 원문 확인이 필요합니다."
 #   id: MFDS-QMS-002
 #   severity: warning
-#   escalation: "Warning at every grade and class: the AI quality-policy expectation rests on a summary of the DMD GMP guideline, to be confirmed before escalating."
+#   escalates: false           # the item: "confirm before escalating"
+#   escalation: "Warning at every grade and class, without the catalogue's §0.3 escalation: the AI quality-policy expectation rests on a summary of the DMD GMP guideline, to be confirmed before escalating."
 #   precision: medium
 #   since: 0.1.0
 #   pillar: P3

@@ -23,7 +23,6 @@
 #       {external: {system: eQMS, document_id: SOP-CC-003, version: "4",
 #       approved: 2026-03-02, owner: QA}}`), `docs/qms/` 아래에 두십시오.
 #     applies: "디지털의료제품법 적용 제품."
-#     escalation: "4등급이거나 소프트웨어 안전성 등급 C인 시스템이 있으면 오류입니다."
 #   id: MFDS-QMS-001
 #   severity: warning
 #   precision: medium
@@ -33,7 +32,6 @@
 #   evidence: [documents.qms_procedure, documents.software_development_plan, evidence_index.entries]
 #   presence: true
 #   applies: DMPA products.
-#   escalation: Error for grade 4 or any class C software system.
 #   recommended_action: |
 #     List the controlled procedures in the evidence index, e.g.
 #     `MFDS-QMS-001/change-control: {external: {system: eQMS, document_id: SOP-CC-003, version: "4",
@@ -51,8 +49,6 @@ import rego.v1
 applicable := false if not profile.dmpa
 
 not_applicable_because contains {"msg": "the profile does not declare regime DMPA", "msg_ko": "제품 프로필에 규제 체계 DMPA(디지털의료제품법)가 선언되지 않았습니다"} if not profile.dmpa
-
-level := profile.escalate("warning")
 
 procedures := array.concat(documents.of_kind("qms_procedure"), documents.of_kind("software_development_plan"))
 
@@ -82,7 +78,7 @@ missing contains category if {
 deny contains f if {
 	count(missing) > 0
 	names := sort([c | some c in missing])
-	f := object.union(documents.missing_ko("qms_procedure", sprintf("no software QMS procedure for %s, in the repository or in the evidence index (MFDS-QMS-001/<procedure>)", [concat(", ", names)]), sprintf("저장소에도 증거 색인(MFDS-QMS-001/<procedure>)에도 다음 소프트웨어 품질관리 절차가 없습니다: %s", [concat(", ", sort([category_ko[c] | some c in missing]))])), {"key": "procedures", "level": level})
+	f := object.union(documents.missing_ko("qms_procedure", sprintf("no software QMS procedure for %s, in the repository or in the evidence index (MFDS-QMS-001/<procedure>)", [concat(", ", names)]), sprintf("저장소에도 증거 색인(MFDS-QMS-001/<procedure>)에도 다음 소프트웨어 품질관리 절차가 없습니다: %s", [concat(", ", sort([category_ko[c] | some c in missing]))])), {"key": "procedures"})
 }
 
 category_ko := {"development": "소프트웨어 개발", "change-control": "변경관리", "problem-resolution": "문제 해결", "configuration-management": "형상관리"}

@@ -20,7 +20,6 @@
 #       같은 릴리스 범위에서 위험 분석(docs/risk/)을 갱신하거나, 영향 평가 결과를 기록하는
 #       `Risk-Impact:` 트레일러를 커밋에 추가하십시오.
 #     applies: "safety_critical_paths(안전 핵심 경로)를 선언한 제품."
-#     escalation: "소프트웨어 안전성 등급 C인 시스템이 있으면 오류입니다."
 #   id: MFDS-RSK-003
 #   severity: warning
 #   precision: high
@@ -29,7 +28,6 @@
 #   status: established
 #   evidence: [history.commits, profile.safety_critical_paths]
 #   applies: Products that declare safety_critical_paths.
-#   escalation: Error when a software system is safety class C.
 #   recommended_action: |
 #     Update the risk analysis (docs/risk/) in the same release range, or add a `Risk-Impact:`
 #     trailer to the commit recording the outcome of the impact assessment.
@@ -65,10 +63,6 @@ deny contains f if {
 		"msg_ko": sprintf("커밋 %s이(가) 안전 필수 코드를 변경하지만 범위 안에 위험관리 파일의 변경이 없고 커밋에 Risk-Impact: 트레일러도 없습니다", [history.label(c)]),
 		"path": history.path_in(c, "safety_critical"),
 		"key": sprintf("commit|%s", [c.id]),
-		"level": level,
 	}
 }
 
-level := "error" if "C" in profile.classes
-
-else := "warning"

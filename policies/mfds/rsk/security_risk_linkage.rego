@@ -22,7 +22,6 @@
 #       위협 모델의 중간 이상 위협마다 위험 분석표 행 ID(RSK-12 등) 또는 "안전 영향 없음" 근거를 적고, 영향이 있는
 #       치명/높음 취약점의 CVE ID를 위험 분석표에 기록하며, 보안 위험 행에는 위협 ID나 CVE ID를 적으십시오.
 #     applies: "네트워크 연결 제품."
-#     escalation: "소프트웨어 안전성 등급 C인 시스템이 있거나 4등급이면 오류, 그 밖에는 경고입니다."
 #   id: MFDS-RSK-005
 #   severity: warning
 #   precision: medium
@@ -31,7 +30,6 @@
 #   status: established
 #   evidence: [documents.threat_model, risks.tables, documents.risk_table?, vex?, vulnerability_scans?]
 #   applies: Connected products.
-#   escalation: Error for a software system of safety class C or grade 4; warning otherwise.
 #   security_severity: 6.0
 #   recommended_action: |
 #     Give every threat rated medium or above a risk-table row id (e.g. RSK-12) or a "no safety
@@ -52,8 +50,6 @@ import rego.v1
 applicable := false if not profile.connected
 
 not_applicable_because contains {"msg": "the profile does not declare the product connected", "msg_ko": "제품 프로필에 네트워크 연결 제품(connected)으로 선언되지 않았습니다"} if not profile.connected
-
-level := profile.escalate("warning")
 
 models := [m | some m in documents.of_kind("threat_model"); is_string(m.text)]
 
@@ -98,7 +94,6 @@ deny contains f if {
 		"msg_ko": sprintf("%s의 위협 %s은(는) 중간 이상으로 평가되었으나 위험 분석표 행도 \"안전 영향 없음\" 근거도 적혀 있지 않습니다", [t.path, t.id]),
 		"path": t.path,
 		"key": sprintf("threat|%s", [t.id]),
-		"level": level,
 	}
 }
 
@@ -127,7 +122,6 @@ deny contains f if {
 		"msg_ko": sprintf("%s에서 %s(치명/높음)의 영향이 있다고 하나 이를 적은 위험 분석표 행이 없습니다", [doc.path, s.id]),
 		"path": doc.path,
 		"key": sprintf("vulnerability|%s", [s.id]),
-		"level": level,
 	}
 }
 
@@ -159,6 +153,5 @@ deny contains f if {
 		"path": t.path,
 		"line": r.line,
 		"key": sprintf("risk-row|%s", [r.id]),
-		"level": level,
 	}
 }

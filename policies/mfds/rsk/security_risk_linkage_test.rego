@@ -37,12 +37,12 @@ test_affected_serious_vulnerability_needs_a_row if {
 	{f.key | some f in d} == {"vulnerability|CVE-2026-2222"}
 }
 
-test_security_row_without_source_fails_and_escalates_for_class_c if {
+test_security_row_without_source_fails_with_the_base_level_for_class_c if {
 	c := object.union(linked, {"profile": {"software_systems": [{"safety_class": "C"}]}, "risks": {"tables": [{"path": "docs/risk/risk-table.csv", "rows": [risk_row("RSK-3", "T-1 spoofing"), risk_row("RSK-8", "보안 침해로 경보 지연")]}]}})
 	d := p.deny with input as c
 	some f in d
 	f.key == "risk-row|RSK-8"
-	f.level == "error"
+	object.get(f, "level", "default") == "default"
 	f.line == 2
 }
 

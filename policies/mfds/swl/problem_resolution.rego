@@ -28,10 +28,10 @@
 #       분류(심각도) 항목을 두십시오. 모든 수정 커밋에 문제보고를 적고(`Fixes: PR-12`, 병합 전
 #       reword), 등급 C 소프트웨어에서는 같은 커밋이나 풀 리퀘스트에서 회귀 시험을 바꾸거나 추가하십시오.
 #     applies: "모든 안전성 등급. 회귀시험 부분은 C등급 소프트웨어 시스템에만 적용됩니다. 양식 부분은 이력이 필요 없고, 커밋 부분은 사용할 수 있는 git 이력이 없으면 평가하지 않습니다."
-#     escalation: "모든 등급과 안전성 등급에서 경고입니다: 문제 기록은 보통 이슈 관리 도구에 있어 저장소로는 일부만 확인됩니다."
+#     escalation: "경고입니다: 문제 기록은 보통 이슈 관리 도구에 있어 저장소로는 일부만 확인됩니다."
 #   id: MFDS-SWL-010
 #   severity: warning
-#   escalation: "Warning at every grade and class: problem records usually live in the tracker, so the repository signal is partial."
+#   escalation: "Warning: problem records usually live in the tracker, so the repository signal is partial."
 #   precision: medium
 #   since: 0.1.0
 #   pillar: P1

@@ -23,7 +23,7 @@
 #       올리거나, `.samdscan.yaml`의 `verification.coverage`에 근거 있는 기준을
 #       선언하십시오.
 #     applies: "소프트웨어 안전성 등급 B 또는 C인 시스템."
-#     escalation: "보고서가 없거나 읽을 수 없거나 범위를 포괄하지 않으면 오류이고, 커버리지가 기준보다 낮으면 경고(C등급 또는 4등급이면 오류)입니다."
+#     escalation: 보고서가 없거나 읽을 수 없거나 범위를 포괄하지 않으면 오류이고, 커버리지가 기준보다 낮으면 경고입니다.
 #   id: MFDS-SWL-004
 #   severity: error
 #   precision: high
@@ -33,7 +33,7 @@
 #   evidence: [coverage.reports, profile]
 #   presence: true
 #   applies: Software systems of safety class B or C.
-#   escalation: A missing, unreadable or non-covering report is an error; coverage below a threshold is a warning, an error for class C or grade 4.
+#   escalation: A missing, unreadable or non-covering report is an error; coverage below a threshold is a warning.
 #   recommended_action: |
 #     Produce a coverage report in CI (pytest-cov `--cov-report=xml`, cargo-llvm-cov `--lcov`,
 #     JaCoCo, nyc, `go test -coverprofile`) and commit it with the release evidence, e.g. as
@@ -118,10 +118,7 @@ deny contains f if {
 		"msg_ko": sprintf("소프트웨어 시스템 %s(등급 %s): %s 커버리지 %v%%(%d/%d)가 등급 %s 기준 %v%%보다 낮습니다", [s.name, s.safety_class, kind, measured, figures.covered, figures.total, s.safety_class, wanted]),
 		"path": s.reports[0],
 		"key": sprintf("below|%s|%s", [s.name, kind]),
-		"level": level_below(s),
+		"level": "warning",
 	}
 }
 
-level_below(s) := "error" if s.safety_class == "C"
-
-else := profile.escalate("warning")

@@ -26,9 +26,9 @@ test_below_threshold_is_a_warning_for_class_b if {
 	contains(f.msg, "line coverage 45% (45 of 100)")
 }
 
-test_below_threshold_is_an_error_for_class_c if {
+test_below_threshold_is_a_warning_before_escalation_for_class_c if {
 	some f in p.deny with input as {"config": cfg, "profile": {}, "coverage": {"reports": [report], "systems": [system("C", 45, 3)]}}
-	f.level == "error"
+	f.level == "warning"
 }
 
 test_missing_report_fails if {

@@ -25,10 +25,10 @@
 #       평가)을 갱신하거나, 변경에 재평가가 필요 없는 이유를 적은 `Usability-Impact:` 트레일러를 커밋에
 #       추가하십시오.
 #     applies: "ui_paths(사용자 인터페이스 경로)를 선언한 제품."
-#     escalation: "모든 등급과 안전성 등급에서 경고입니다: 사용자 인터페이스 변경이 사용 안전에 영향을 주는지는 판단이 필요하므로, 규칙은 명시적인 진술만 요구합니다."
+#     escalation: "경고입니다: 사용자 인터페이스 변경이 사용 안전에 영향을 주는지는 판단이 필요하므로, 규칙은 명시적인 진술만 요구합니다."
 #   id: MFDS-USE-002
 #   severity: warning
-#   escalation: "Warning at every grade and class: whether a UI change affects use safety needs judgement; the rule only asks for an explicit statement."
+#   escalation: "Warning: whether a UI change affects use safety needs judgement; the rule only asks for an explicit statement."
 #   precision: high
 #   since: 0.1.0
 #   pillar: P1

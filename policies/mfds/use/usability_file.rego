@@ -18,7 +18,7 @@
 #       `docs/usability/` 아래에 사용 명세, UI 명세, 위해 관련 사용 시나리오 / 알려진 사용 오류,
 #       형성 평가·총괄 평가 기록, 사용적합성 요약서를 두십시오.
 #     applies: "사용자 인터페이스가 있는 제품(product.ui)."
-#     escalation: "독립형 디지털의료기기소프트웨어는 오류(식약처 가이드라인이 명시), 그 밖에는 경고이며 4등급이거나 소프트웨어 안전성 등급 C인 시스템이 있으면 오류가 됩니다."
+#     escalation: 독립형 디지털의료기기소프트웨어는 오류(식약처 가이드라인이 명시), 그 밖에는 경고입니다.
 #   id: MFDS-USE-001
 #   severity: error
 #   precision: medium
@@ -28,7 +28,7 @@
 #   evidence: [documents.usability_file, evidence_index.entries]
 #   presence: true
 #   applies: Products with a user interface (product.ui).
-#   escalation: Error for standalone DMD software (the MFDS guideline is explicit); otherwise a warning, which becomes an error for grade 4 or any class C software system.
+#   escalation: Error for standalone DMD software (the MFDS guideline is explicit); a warning otherwise.
 #   recommended_action: |
 #     Keep the usability engineering file under `docs/usability/` with a use specification, UI
 #     specification, hazard-related use scenarios / known use errors, formative and summative
@@ -48,7 +48,7 @@ applicable := false if not has_ui
 
 not_applicable_because contains {"msg": "the profile does not declare a user interface (product.ui)", "msg_ko": "제품 프로필에 사용자 인터페이스(product.ui)가 선언되지 않았습니다"} if not has_ui
 
-level := "error" if input.profile.dmd_type == "standalone" else := profile.escalate("warning")
+level := "error" if input.profile.dmd_type == "standalone" else := "warning"
 
 files := documents.for_rule("usability_file", "MFDS-USE-001")
 
