@@ -163,3 +163,35 @@ undated(doc) if {
 	doc.format != "docx"
 	doc.reviewed == null
 }
+
+# The documents of `docs` whose text samdscan read (a PDF or an evidence-index record has none).
+# A rule that judges what a text says judges these, and is "not evaluated" when there are none.
+with_text(docs) := [d | some d in docs; is_string(d.text)]
+
+# True when the text of a document of `docs` was cut at the extractor's size limit: what was not
+# found in it may come later, so a rule says "not evaluated" rather than failing.
+text_cut(docs) if {
+	some d in docs
+	d.text_truncated == true
+}
+
+# The reason a rule gives when it read no text of `docs` for its check of `what`.
+no_text_read(docs, what, what_ko) := {
+	"msg": sprintf("%s not checked: samdscan read no text of %s", [what, concat(", ", [d.path | some d in docs])]),
+	"msg_ko": sprintf("%s을(를) 확인하지 못했습니다: %s의 본문을 읽지 못했습니다", [what_ko, concat(", ", [d.path | some d in docs])]),
+}
+
+# The reason a rule gives when its check of `what` found nothing in a text that was cut.
+text_cut_short(what, what_ko) := {
+	"msg": sprintf("%s not checked to the end: the document's text was cut at samdscan's size limit before it was found", [what]),
+	"msg_ko": sprintf("%s을(를) 끝까지 확인하지 못했습니다: 문서 본문이 samdscan의 크기 한도에서 잘려 찾지 못했습니다", [what_ko]),
+}
+
+# The finding about `doc` reviewed longer ago than allowed (see `stale`), raised by time alone.
+stale_finding(doc) := {
+	"msg": sprintf("%s was last reviewed %s, %d days before the scan date (at most %d allowed)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, max_age_days]),
+	"msg_ko": sprintf("%s의 마지막 검토일은 %s로 스캔 기준일보다 %d일 전입니다(최대 %d일)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, max_age_days]),
+	"path": doc.path,
+	"key": sprintf("stale|%s", [doc.path]),
+	"dated": true,
+}

@@ -91,8 +91,7 @@ deny contains f if {
 	f := {"msg_ko": sprintf("%s의 연락처가 임시 값입니다(TBD, TODO 또는 example.com)", [doc.path]), "msg": sprintf("%s has placeholder contacts (TBD, TODO or example.com)", [doc.path]), "path": doc.path, "key": sprintf("placeholder|%s", [doc.path]), "level": "warning"}
 }
 
-deny contains f if {
+deny contains documents.stale_finding(doc) if {
 	some doc in plans
 	documents.stale(doc)
-	f := {"msg_ko": sprintf("%s의 마지막 검토일은 %s로 스캔 기준일보다 %d일 전입니다(최대 %d일)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "msg": sprintf("%s was last reviewed %s, %d days before the scan date (at most %d allowed)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "path": doc.path, "key": sprintf("stale|%s", [doc.path]), "dated": true}
 }

@@ -76,10 +76,9 @@ deny contains f if {
 	f := {"msg_ko": sprintf("위협 모델에 다음 절이 없습니다: %s", [concat(", ", documents.part_names_ko(missing, parts))]), "msg": sprintf("the threat model has no section on %s", [concat(", ", missing)]), "path": text_models[0].path, "key": "parts"}
 }
 
-deny contains f if {
+deny contains documents.stale_finding(doc) if {
 	some doc in models
 	documents.stale(doc)
-	f := {"msg_ko": sprintf("%s의 마지막 검토일은 %s로 스캔 기준일보다 %d일 전입니다(최대 %d일)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "msg": sprintf("%s was last reviewed %s, %d days before the scan date (at most %d allowed)", [doc.path, doc.reviewed.date, doc.reviewed.age_days, documents.max_age_days]), "path": doc.path, "key": sprintf("stale|%s", [doc.path]), "dated": true}
 }
 
 deny contains f if {

@@ -15,9 +15,9 @@ const ANALYSIS: &str = "# Hazard Analysis\n\nOne table per subsystem; S and P on
 
 const VV: &str = "# Verification and Validation Report\n\n- Version: 1.2.0\n- Date: 2026-09-28\n\n| Test | Requirement | Result |\n|---|---|---|\n| test_heart_rate | REQ-1 | PASS |\n| test_empty | REQ-2 | PASS |\n| test_thresholds | REQ-3 | PASS |\n";
 
-const RMP: &str = "---\nversion: \"3\"\napproved: 2026-05-02\n---\n# 4.2 Risk Management Plan\n\n## Risk estimation\n\n| Rank | Severity | Probability |\n|---|---|---|\n| 1 | Negligible | Improbable |\n| 2 | Minor | Remote |\n| 3 | Serious | Occasional |\n| 4 | Critical | Probable |\n| 5 | Catastrophic | Frequent |\n\nRisks scoring 10 or more before control are unacceptable.\n";
+const RMP: &str = "---\nversion: \"3\"\napproved: 2026-05-02\n---\n# 4.2 Risk Management Plan\n\n## Scope and responsibilities\n\nThe product for its intended use; the risk manager owns this plan.\n\n## Risk estimation\n\n| Rank | Severity | Probability |\n|---|---|---|\n| 1 | Negligible | Improbable |\n| 2 | Minor | Remote |\n| 3 | Serious | Occasional |\n| 4 | Critical | Probable |\n| 5 | Catastrophic | Frequent |\n\nRisks scoring 10 or more before control are unacceptable.\n\n## Verification and post-production information\n\nControls are verified by tests; field data is reviewed quarterly.\n";
 
-const SDP_INDEX: &str = "# Software Development Plan (SDP)\n\n1. [Life cycle](lifecycle.md)\n2. [Configuration management](./configuration.md)\n";
+const SDP_INDEX: &str = "# Software Development Plan (SDP)\n\n1. [Life cycle](lifecycle.md)\n2. [Configuration management](./configuration.md)\n3. [Deliverables, verification and risk management](./verification.md)\n4. [Integration and maintenance](maintenance.md)\n";
 
 const VULN_PLAN: &str = "---\nreviewed: 2026-07-15\n---\n# Vulnerability Management Plan\n\nMonitoring\n: NVD and OSV feeds checked daily against the SBOM.\n\nTriage\n: CVSS and patient-safety impact, within 5 days.\n\nPatching\n: Critical fixes within 30 days through the signed update channel.\n\nCommunication\n: Hospitals are told through the customer portal.\n";
 
@@ -39,6 +39,14 @@ fn dhf() -> Vec<(&'static str, &'static str)> {
         (
             "docs/dhf/sdp/configuration.md",
             "# Configuration management\n\nGit, signed tags, committed lockfiles.\n",
+        ),
+        (
+            "docs/dhf/sdp/verification.md",
+            "# Deliverables, verification and risk management\n\nRecords under docs/dhf; tests in CI; risks per 04-rmp.md.\n",
+        ),
+        (
+            "docs/dhf/sdp/maintenance.md",
+            "# Integration and maintenance\n\nIntegrated on every merge; field feedback reviewed monthly.\n",
         ),
         ("docs/dhf/05-vuln.md", VULN_PLAN),
         (
@@ -83,7 +91,12 @@ fn big_markdown_documents_found_by_title_are_read_for_their_tables() {
     );
     assert_eq!(
         ev["documents"]["software_development_plan"][0]["linked_pages"],
-        serde_json::json!(["docs/dhf/sdp/lifecycle.md", "docs/dhf/sdp/configuration.md"])
+        serde_json::json!([
+            "docs/dhf/sdp/lifecycle.md",
+            "docs/dhf/sdp/configuration.md",
+            "docs/dhf/sdp/verification.md",
+            "docs/dhf/sdp/maintenance.md"
+        ])
     );
     let risks = &ev["risks"];
     assert_eq!(
