@@ -57,5 +57,6 @@ mod tree_diff;
 mod trust_states;
 mod user_policy_limits;
 mod verification;
+mod vulnerability_monitoring;
 mod vulnerability_triage;
 mod waivers;

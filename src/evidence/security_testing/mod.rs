@@ -4,7 +4,10 @@
 //! committed as SARIF ([`sast`]), and the fuzzing harnesses (a `fuzz/` cargo-fuzz project,
 //! ClusterFuzzLite or OSS-Fuzz configuration, libFuzzer or Atheris targets). Tools are found by
 //! name in the workflow text (medium precision): a workflow that names a tool is taken to run it.
+//! The same workflows, with the dependency-update bots, are the automated vulnerability
+//! monitoring of MFDS-CYB-005 ([`monitoring`]): the scanners each runs and whether on a schedule.
 
+mod monitoring;
 mod sast;
 
 use super::extractor::{FileKind, Sniffer};
@@ -35,6 +38,21 @@ const SECURITY_TESTING_KINDS: &[FileKind] = &[
             extensions: &["json"],
             test: looks_like_sarif,
         }),
+    },
+    FileKind {
+        name: "dependency_update_config",
+        globs: &[
+            ".github/dependabot.yml",
+            ".github/dependabot.yaml",
+            "renovate.json",
+            "renovate.json5",
+            ".renovaterc",
+            ".renovaterc.json",
+            ".github/renovate.json",
+            ".github/renovate.json5",
+            ".gitlab/renovate.json",
+        ],
+        sniffer: None,
     },
     FileKind {
         name: "fuzz_harness",
@@ -100,7 +118,13 @@ impl Extractor for SecurityTestingExtractor {
             .iter()
             .filter_map(|path| {
                 let text = ctx.read_text(path)?;
-                Some(json!({"path": path, "tools": tools_in(&text)}))
+                let lines = lower_lines(&text);
+                Some(json!({
+                    "path": path,
+                    "tools": analysers_in(&lines),
+                    "scanners": tools_in(&lines, monitoring::SCANNERS),
+                    "scheduled": monitoring::scheduled(&text),
+                }))
             })
             .collect();
         let reports: Vec<Value> = ctx
@@ -126,18 +150,44 @@ impl Extractor for SecurityTestingExtractor {
                 }
             })
             .collect();
+        let update_configs: Vec<Value> = ctx
+            .files("dependency_update_config")
+            .iter()
+            .filter_map(|path| monitoring::update_config(ctx, path))
+            .collect();
         json!({
             "workflows": workflows,
             "sast_reports": reports,
             "fuzz_harnesses": ctx.files("fuzz_harness"),
+            "dependency_update_configs": update_configs,
         })
     }
 }
 
-/// The static analysers a workflow's text names, in table order, each with its first line.
-fn tools_in(text: &str) -> Vec<ToolUse> {
-    let lines: Vec<String> = text.lines().map(str::to_ascii_lowercase).collect();
-    SAST_TOOLS
+fn lower_lines(text: &str) -> Vec<String> {
+    text.lines().map(str::to_ascii_lowercase).collect()
+}
+
+/// The static analysers a workflow's text names (see [`tools_in`]), and clippy when it runs
+/// with `-D warnings` on the same line.
+fn analysers_in(lines: &[String]) -> Vec<ToolUse> {
+    let clippy = lines
+        .iter()
+        .position(|l| l.contains("clippy") && l.contains("-d warnings"))
+        .map(|at| ToolUse {
+            name: "clippy",
+            line: at + 1,
+        });
+    tools_in(lines, SAST_TOOLS)
+        .into_iter()
+        .chain(clippy)
+        .collect()
+}
+
+/// The tools of `table` that a workflow's lines (lower case) name, in table order, each with
+/// the line it is first named on.
+fn tools_in(lines: &[String], table: &[(&'static str, &[&str])]) -> Vec<ToolUse> {
+    table
         .iter()
         .filter_map(|(name, words)| {
             let at = lines
@@ -145,15 +195,6 @@ fn tools_in(text: &str) -> Vec<ToolUse> {
                 .position(|l| words.iter().any(|w| l.contains(w)))?;
             Some(ToolUse { name, line: at + 1 })
         })
-        .chain(
-            lines
-                .iter()
-                .position(|l| l.contains("clippy") && l.contains("-d warnings"))
-                .map(|at| ToolUse {
-                    name: "clippy",
-                    line: at + 1,
-                }),
-        )
         .collect()
 }
 
@@ -165,9 +206,22 @@ mod tests {
     #[test]
     fn workflows_name_their_static_analysers() {
         let text = "name: security\njobs:\n  sast:\n    steps:\n      - uses: github/codeql-action/init@v3\n      - run: pip install bandit && bandit -r src -f sarif\n      - run: cargo clippy --all-targets -- -D warnings\n      - run: cargo clippy\n";
-        let names: Vec<(&str, usize)> = tools_in(text).iter().map(|t| (t.name, t.line)).collect();
+        let lines = lower_lines(text);
+        let names: Vec<(&str, usize)> = analysers_in(&lines)
+            .iter()
+            .map(|t| (t.name, t.line))
+            .collect();
         assert_eq!(names, [("codeql", 5), ("bandit", 6), ("clippy", 7)]);
-        assert!(tools_in("steps:\n  - run: cargo clippy\n").is_empty());
+        assert!(analysers_in(&lower_lines("steps:\n  - run: cargo clippy\n")).is_empty());
+        assert!(tools_in(&lines, monitoring::SCANNERS).is_empty());
+        let scan = lower_lines(
+            "steps:\n  - run: osv-scanner --sbom sbom.json\n  - uses: aquasecurity/trivy-action@v0\n",
+        );
+        let found: Vec<&str> = tools_in(&scan, monitoring::SCANNERS)
+            .iter()
+            .map(|t| t.name)
+            .collect();
+        assert_eq!(found, ["trivy", "osv-scanner"]);
     }
 
     #[test]
