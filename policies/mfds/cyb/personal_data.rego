@@ -61,16 +61,19 @@ import data.samdscan.lib.profile
 import rego.v1
 
 # The profile says whether the product processes patient data; when it does not say, a connected
-# or AI product is taken to (the catalogue's check).
+# or AI product is taken to (the catalogue's check). Whether it says is a rule of its own:
+# `not is_boolean(input.profile.processes_patient_data)` is undefined under OPA when the field is.
+says_whether_patient_data_is_processed if is_boolean(input.profile.processes_patient_data)
+
 processes_patient_data if input.profile.processes_patient_data == true
 
 processes_patient_data if {
-	not is_boolean(input.profile.processes_patient_data)
+	not says_whether_patient_data_is_processed
 	profile.connected
 }
 
 processes_patient_data if {
-	not is_boolean(input.profile.processes_patient_data)
+	not says_whether_patient_data_is_processed
 	profile.ai_enabled
 }
 
@@ -79,7 +82,7 @@ applicable := false if not processes_patient_data
 not_applicable_because contains {"msg": "the profile declares product.processes_patient_data false", "msg_ko": "제품 프로필에 product.processes_patient_data가 false로 선언되어 있습니다"} if input.profile.processes_patient_data == false
 
 not_applicable_because contains {"msg": "the profile declares neither product.processes_patient_data nor a connected or AI product", "msg_ko": "제품 프로필에 product.processes_patient_data도, 네트워크 연결 제품이나 AI 제품도 선언되지 않았습니다"} if {
-	not is_boolean(input.profile.processes_patient_data)
+	not says_whether_patient_data_is_processed
 	not processes_patient_data
 }
 
