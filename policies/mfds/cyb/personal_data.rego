@@ -51,9 +51,10 @@
 #     it with synthetic or pseudonymised samples, purge it from the history (git filter-repo) and
 #     assess the exposure with the privacy officer.
 #   references:
-#     - {source: "Enforcement Decree of the Digital Medical Products Act", clause: "processing of sensitive and personally identifiable information"}
-#     - {source: "MFDS guideline on cybersecurity of medical devices (2024)", clause: "data confidentiality"}
-#     - {source: "Personal Information Protection Act (개인정보 보호법)", clause: "Art. 23-24 sensitive and unique identifying information; Art. 28-2 pseudonymisation"}
+#     - {source: "Enforcement Decree of the Digital Medical Products Act (2025-01-23)", title: "Processing of sensitive and personally identifiable information"}
+#     - {source: "MFDS medical device cybersecurity approval/review guideline (revised 2024-11-27 and 2025-01-10)", title: "Data confidentiality"}
+#     - {source: "Personal Information Protection Act (개인정보 보호법; edition not verified)", clause: "Arts. 23-24", title: "Sensitive and unique identifying information"}
+#     - {source: "Personal Information Protection Act (개인정보 보호법; edition not verified)", clause: "Art. 28-2", title: "Pseudonymisation"}
 package samdscan.mfds.cyb.personal_data
 
 import data.samdscan.lib.documents

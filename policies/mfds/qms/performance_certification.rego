@@ -43,8 +43,8 @@
 #     expires, component: the dependency's name), so that every scan checks the pinned version
 #     against the certified one.
 #   references:
-#     - {source: Digital Medical Products Act, clause: "component performance evaluation"}
-#     - {source: DMPA Enforcement Rule amendment for wellness devices, clause: "effective 2026-01-01"}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", title: "Component performance evaluation"}
+#     - {source: "Enforcement Rule of the Digital Medical Products Act, wellness amendment (effective 2026-01-01)"}
 package samdscan.mfds.qms.performance_certification
 
 import data.samdscan.lib.certificates
