@@ -75,6 +75,18 @@ def run_tests(policy_dir):
     return len(tests) - len(failed), len(failed)
 
 
+def field(block, name):
+    """A one-line METADATA field's value, None when the block has none."""
+    found = re.search(rf"^#\s+{name}:\s*(.*?)\s*$", block, re.M)
+    return found.group(1) if found else None
+
+
+def listed(block, name):
+    """A METADATA flow list (`[a, b?]`) as strings."""
+    items = (field(block, name) or "").strip("[]").split(",")
+    return [k.strip().strip('"') for k in items if k.strip()]
+
+
 def rules_of(modules):
     """Each rule's package and the METADATA fields the engine reads, by id. The fields are one
     line each (`evidence: [a, b?]`); YAML parsers differ on `?` in a flow list, so no parser."""
@@ -82,17 +94,15 @@ def rules_of(modules):
     for text in modules.values():
         block = re.search(r"^# METADATA\n((?:#.*\n)+)", text, re.M)
         package = PACKAGE.search(text)
-        field = lambda name: re.search(rf"^#\s+{name}:\s*(.*?)\s*$", block.group(1), re.M)
-        if not block or not package or not field("id"):
+        if not block or not package or not field(block.group(1), "id"):
             continue
-        listed = lambda name: [k.strip().strip('"') for k in field(name).group(1).strip("[]").split(",")] if field(name) else []
-        flag = lambda name: field(name).group(1) if field(name) else None
-        rules[field("id").group(1)] = {
+        meta = block.group(1)
+        rules[field(meta, "id")] = {
             "package": package.group(1),
-            "evidence": [k for k in listed("evidence") if k],
-            "outcomes": [k for k in listed("outcomes") if k],
-            "presence": flag("presence") == "true",
-            "observable": flag("observable") != "false",
+            "evidence": listed(meta, "evidence"),
+            "outcomes": listed(meta, "outcomes"),
+            "presence": field(meta, "presence") == "true",
+            "observable": field(meta, "observable") != "false",
         }
     return rules
 
