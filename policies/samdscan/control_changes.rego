@@ -28,7 +28,7 @@
 #     Review the change with the quality or regulatory owner: a waiver needs a reason, an approver,
 #     an expiry and a record; a disabled rule or lowered severity needs a documented rationale.
 #   references:
-#     - {source: ISO 13485:2016, clause: "4.1.6 Validation of computer software used in the quality management system"}
+#     - {source: "ISO 13485:2016", clause: "4.1.6", title: "Validation of computer software used in the quality management system"}
 package samdscan.samdscan.control_changes
 
 import rego.v1

@@ -28,7 +28,7 @@
 #     Fix or remove the file named in the finding, raise `evidence.max_file_size` if a legitimate
 #     evidence file is larger, or replace the symlink with the file itself.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "8.1 Configuration identification"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "8.1", title: "Configuration identification"}
 package samdscan.samdscan.input_problems
 
 import rego.v1

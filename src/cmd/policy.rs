@@ -242,14 +242,9 @@ pub fn rule_markdown(r: &Rule, lang: Lang) -> String {
     if !c.references.is_empty() {
         out.push_str(&format!("\n## {}\n\n", w.references));
         for rf in &c.references {
-            let clause = rf
-                .clause
-                .as_deref()
-                .map(|c| format!(" {c}"))
-                .unwrap_or_default();
             match &rf.url {
-                Some(u) => out.push_str(&format!("- [{}{clause}]({u})\n", rf.source)),
-                None => out.push_str(&format!("- {}{clause}\n", rf.source)),
+                Some(u) => out.push_str(&format!("- [{}]({u})\n", rf.label())),
+                None => out.push_str(&format!("- {}\n", rf.label())),
             }
         }
     }

@@ -6,7 +6,9 @@
 
 use crate::finding::Level;
 use crate::lang::Lang;
+use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MetadataError {
@@ -31,7 +33,9 @@ pub enum MetadataError {
 /// The METADATA fields a rule cannot do without (docs/developing.md lists them too).
 pub const REQUIRED_FIELDS: &[&str] = &["title", "description", "custom.id", "custom.severity"];
 
-/// A reference to a regulation or standard clause.
+/// A reference to a regulation, standard or guidance, or to one of its clauses: `source` names
+/// the document with its edition (`IEC 62304:2006+A1:2015`), `clause` its number alone (`8.1.1`,
+/// `Art. 11`) and `title` the clause's title, or the part of the document when it has no number.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
@@ -39,7 +43,73 @@ pub struct Reference {
     #[serde(default)]
     pub clause: Option<String>,
     #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
     pub url: Option<String>,
+}
+
+/// An edition in a source: a year (`:2019`, `(2025-01-24)`, `안내서-0612-04, 2023-07-05`), or
+/// the admission that it was not verified.
+static EDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(19|20)\d\d\b|\(.*edition not verified\)").expect("valid edition pattern")
+});
+
+/// A clause number and nothing else: numbers (`8.1.1`, `V.A.4.b`, `§524B(b)(1)`, `DC-03`), with
+/// `Art.`, `Annex`, `Principle` and the like before them, joined by `, `, `; `, ` and ` or a dash.
+static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    let number = r"(§?([0-9]+[A-Z]?|[IVX]+|[A-Z]{1,2})([.\-][0-9A-Za-z]+)*(\([0-9a-z]+\))*)";
+    let prefix = r"((Art|Arts)\. |Annex |Appendix |Principles? |Pillar )?";
+    let item = format!(r"{prefix}{number}(-({number}|(\([0-9a-z]+\))+))?");
+    Regex::new(&format!(r"^{item}((, |; | and | ){item})*$")).expect("valid clause pattern")
+});
+
+impl Reference {
+    /// `IEC 62304:2006+A1:2015 §8.1.1 Establish means to identify configuration items`, or
+    /// `source: title` when the reference has no clause number.
+    pub fn label(&self) -> String {
+        let mut label = self.source.clone();
+        if let Some(clause) = &self.clause {
+            let mark = if clause.starts_with(|c: char| c.is_ascii_digit()) {
+                "§"
+            } else {
+                ""
+            };
+            label.push_str(&format!(" {mark}{clause}"));
+        }
+        match (&self.title, &self.clause) {
+            (Some(title), Some(_)) => label.push_str(&format!(" {title}")),
+            (Some(title), None) => label.push_str(&format!(": {title}")),
+            (None, _) => {}
+        }
+        label
+    }
+
+    /// The source without a closing parenthesis of edition or id (`MFDS generative AI medical
+    /// device approval/review guideline`): a short name, for tags.
+    pub fn document(&self) -> &str {
+        match self.source.rfind(" (") {
+            Some(i) if self.source.ends_with(')') => &self.source[..i],
+            _ => &self.source,
+        }
+    }
+
+    /// What a built-in rule's reference lacks: an edition in `source`, or a `clause` that is a
+    /// number only (its title goes in `title`).
+    pub fn problem(&self) -> Option<String> {
+        if !EDITION.is_match(&self.source) {
+            return Some(format!(
+                "source `{}` names no edition (year or date)",
+                self.source
+            ));
+        }
+        match &self.clause {
+            Some(clause) if !CLAUSE.is_match(clause) => Some(format!(
+                "clause `{clause}` of {} is not a clause number alone (put the clause's title in `title`)",
+                self.source
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// A rule's texts in a second language (`custom.ko`): built-in rules must give all three.
@@ -369,6 +439,105 @@ mod tests {
         assert_eq!(m.title_in(Lang::En), "SBOM present");
         assert_eq!(m.description_in(Lang::Ko).trim(), "An SBOM.");
         assert_eq!(m.recommended_action_in(Lang::Ko), None);
+    }
+
+    fn reference(source: &str, clause: Option<&str>, title: Option<&str>) -> Reference {
+        Reference {
+            source: source.into(),
+            clause: clause.map(Into::into),
+            title: title.map(Into::into),
+            url: None,
+        }
+    }
+
+    #[test]
+    fn a_reference_reads_source_clause_title() {
+        let r = reference(
+            "IEC 62304:2006+A1:2015",
+            Some("8.1.1"),
+            Some("Establish means to identify configuration items"),
+        );
+        assert_eq!(
+            r.label(),
+            "IEC 62304:2006+A1:2015 §8.1.1 Establish means to identify configuration items"
+        );
+        let article = reference(
+            "Digital Medical Products Act (2024-01-23)",
+            Some("Art. 11"),
+            None,
+        );
+        assert_eq!(
+            article.label(),
+            "Digital Medical Products Act (2024-01-23) Art. 11"
+        );
+        let part = reference(
+            "IMDRF/CYBER WG/N73FINAL:2023",
+            None,
+            Some("SBOM maintenance"),
+        );
+        assert_eq!(
+            part.label(),
+            "IMDRF/CYBER WG/N73FINAL:2023: SBOM maintenance"
+        );
+        assert_eq!(part.document(), "IMDRF/CYBER WG/N73FINAL:2023");
+        let guideline = reference("MFDS labeling guideline (2025-11-06)", None, None);
+        assert_eq!(guideline.document(), "MFDS labeling guideline");
+    }
+
+    #[test]
+    fn a_reference_needs_an_edition_and_a_bare_clause_number() {
+        for clause in [
+            "8.1.1",
+            "6.2.1.1",
+            "Art. 19-2",
+            "Arts. 13-16",
+            "Arts. 2, 20-22",
+            "Principles 3 and 8",
+            "V.A.4.b",
+            "§524B(b)(1)-(2)",
+            "Annex I §17.2, §17.4",
+            "DC-03",
+            "Art. 3 and Annex 1",
+            "Appendix E",
+            "5",
+            "V-VII",
+        ] {
+            let r = reference("ISO 14971:2019", Some(clause), None);
+            assert_eq!(r.problem(), None, "{clause}");
+        }
+        let no_edition = reference("IEC 62304", Some("5.1"), None).problem().unwrap();
+        assert!(no_edition.contains("names no edition"), "{no_edition}");
+        assert_eq!(
+            reference("MFDS X guideline (edition not verified)", None, None).problem(),
+            None
+        );
+        for clause in [
+            "8.1.3 Identify configuration items",
+            "5.1, 6 Software maintenance",
+            "SBOM",
+        ] {
+            let e = reference("IEC 62304:2006+A1:2015", Some(clause), None)
+                .problem()
+                .unwrap();
+            assert!(e.contains("not a clause number alone"), "{clause}: {e}");
+        }
+    }
+
+    #[test]
+    fn every_builtin_reference_has_an_edition_and_a_bare_clause_number() {
+        let set = crate::policy::engine::PolicySet::builtin().expect("the built-in pack loads");
+        let waivers = crate::scan::waiver::waiver_rules();
+        let rules = set.rules.iter().map(|r| &r.meta).chain(&waivers);
+        let problems: Vec<String> = rules
+            .flat_map(|m| {
+                let id = &m.custom.id;
+                m.custom
+                    .references
+                    .iter()
+                    .filter_map(move |r| r.problem().map(|p| format!("{id}: {p}")))
+            })
+            .collect();
+        assert!(problems.is_empty(), "{problems:#?}");
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn waiver_rules() -> Vec<Metadata> {
       title: 예외 승인(waiver) 만료
       description: 설정 파일의 예외 승인이 만료일을 지났습니다(--as-of 기준). 예외 승인을 갱신하거나 삭제할 때까지 해당 발견사항이 다시 보고됩니다.
       recommended_action: 새 승인과 만료일로 예외 승인을 갱신하거나, 발견사항을 해결하고 예외 승인을 삭제하십시오.
-    references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
+    references: [{source: "ISO 13485:2016", clause: "4.2.5", title: "Control of records"}]
 - title: Config names an unknown rule
   description: A waiver, a `policies.disable` entry or a `policies.severity` key in the config names a rule id that no loaded policy defines, so it does nothing (the waiver accepts nothing, the rule meant to be disabled or re-levelled is not the one named). Usually a typo or a rule that was renamed.
   custom:
@@ -47,7 +47,7 @@ pub fn waiver_rules() -> Vec<Metadata> {
       title: 설정이 존재하지 않는 규칙을 지정함
       description: 설정 파일의 예외 승인, `policies.disable` 항목 또는 `policies.severity` 키가 어떤 정책도 정의하지 않는 규칙 ID를 지정하므로 아무 효과가 없습니다(예외 승인은 아무것도 승인하지 않고, 비활성화하거나 수준을 바꾸려던 규칙은 지정된 규칙이 아닙니다). 대개 오타이거나 이름이 바뀐 규칙입니다.
       recommended_action: 규칙 ID를 바로잡거나(`samdscan policy list` 참조) 해당 항목을 삭제하십시오.
-    references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
+    references: [{source: "ISO 13485:2016", clause: "4.2.5", title: "Control of records"}]
 - title: Waiver matches no finding
   description: A waiver in the config matches no finding of its rule. The issue it accepted has gone away or the path/fingerprint no longer matches; stale waivers hide future problems.
   custom:
@@ -61,7 +61,7 @@ pub fn waiver_rules() -> Vec<Metadata> {
       title: 어떤 발견사항과도 맞지 않는 예외 승인
       description: 설정 파일의 예외 승인이 해당 규칙의 어떤 발견사항과도 맞지 않습니다. 승인했던 문제가 사라졌거나 경로/지문(fingerprint)이 더 이상 맞지 않습니다. 오래된 예외 승인은 앞으로의 문제를 가립니다.
       recommended_action: 예외 승인을 삭제하거나 경로 또는 지문을 바로잡으십시오.
-    references: [{source: ISO 13485:2016, clause: "4.2.5 Control of records"}]
+    references: [{source: "ISO 13485:2016", clause: "4.2.5", title: "Control of records"}]
 "#;
     yaml_serde::from_str(yaml).expect("built-in waiver rule metadata is valid")
 }

@@ -34,9 +34,9 @@
 #     Track model weights with Git LFS or DVC, or record `artifact_sha256:` in the model card (or a
 #     line in SHA256SUMS); update the recorded hash whenever the model changes.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "8.1 Configuration identification"}
-#     - {source: FDA PCCP final guidance (2024), clause: "version control and maintenance"}
-#     - {source: IMDRF GMLP (N88), clause: "Principle 2"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "8.1", title: "Configuration identification"}
+#     - {source: "FDA PCCP for AI-enabled device software functions, final guidance (2024-12)", title: "Version control and maintenance"}
+#     - {source: "IMDRF/AIML WG/N88 FINAL:2025 (MFDS Korean edition 2025-03-26)", clause: "Principle 2"}
 package samdscan.mfds.ai.artifact_versioning
 
 import data.samdscan.lib.ai

@@ -32,8 +32,8 @@
 #     Write `docs/ai/pccp.md` (or `변경관리계획.md`) with the sections Description of modifications,
 #     Modification protocol and Impact assessment, each modification with its acceptance criteria.
 #   references:
-#     - {source: Digital Medical Products Act, clause: "AI change management plan (simple report for planned changes)"}
-#     - {source: FDA PCCP final guidance (December 2024), clause: "Sections V-VII"}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", title: "AI change management plan (simple report for planned changes)"}
+#     - {source: "FDA PCCP for AI-enabled device software functions, final guidance (2024-12)", clause: "V-VII", title: "Modification description, modification protocol, impact assessment"}
 package samdscan.mfds.ai.change_plan
 
 import data.samdscan.lib.ai

@@ -34,8 +34,8 @@
 #     `test`, `tuning`) and sections for provenance, collection, inclusion criteria, demographics,
 #     annotation, de-identification and split role (see docs/ai.md).
 #   references:
-#     - {source: MFDS AI medical device guidelines, clause: "training dataset information"}
-#     - {source: IMDRF GMLP (N88), clause: "Principles 3 and 5"}
+#     - {source: "MFDS Guidance on the Review and Approval of AI-based Medical Devices (안내서-0804-01, first edition 2017-11-22)", title: "Training dataset information"}
+#     - {source: "IMDRF/AIML WG/N88 FINAL:2025 (MFDS Korean edition 2025-03-26)", clause: "Principles 3 and 5"}
 package samdscan.mfds.ai.datasheets
 
 import data.samdscan.lib.ai

@@ -39,9 +39,9 @@
 #     Intended use, Model details, Training data, Evaluation data, Performance metrics (with 95% CI),
 #     Subgroup performance, Limitations, Human oversight, Change history.
 #   references:
-#     - {source: MFDS digital medical device labeling guideline (2025-11-06), clause: "AI training data, performance and limitations"}
-#     - {source: FDA AI-enabled device software functions draft guidance (2025), clause: "Appendix E model card"}
-#     - {source: IMDRF GMLP (N88), clause: "Principle 9"}
+#     - {source: "MFDS digital medical device labeling guideline (2025-11-06)", title: "AI training data, performance and limitations"}
+#     - {source: "FDA AI-Enabled Device Software Functions draft guidance (2025-01-07)", clause: "Appendix E", title: "Model card"}
+#     - {source: "IMDRF/AIML WG/N88 FINAL:2025 (MFDS Korean edition 2025-03-26)", clause: "Principle 9"}
 package samdscan.mfds.ai.model_card
 
 import data.samdscan.lib.ai

@@ -34,9 +34,9 @@
 #     `artifact_sha256` and change history, and commit the new evaluation report for that version;
 #     classify the change (software upgrade, or a PCCP modification).
 #   references:
-#     - {source: MFDS notice 2022-52, clause: "Art. 19-2 software upgrade (analysis algorithm change)"}
-#     - {source: Digital Medical Products Act, clause: "Art. 11 permission for change"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "7.4 Risk management of software changes"}
+#     - {source: "MFDS Notice No. 2022-52 (medical device permission, notification and review)", clause: "Art. 19-2", title: "Software upgrade (analysis algorithm change)"}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", clause: "Art. 11", title: "Permission for change"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "7.4", title: "Risk management of software changes"}
 package samdscan.mfds.ai.model_change_control
 
 import data.samdscan.lib.ai

@@ -32,9 +32,9 @@
 #     Commit `eval/<model>/<version>/metrics.json` with `overall` metrics as objects carrying `value`,
 #     `ci95` and `n`, and `subgroups` keyed by attribute (`sex`, `age`, `site`, ...) then by group.
 #   references:
-#     - {source: MFDS AI medical device clinical effectiveness evaluation guideline, clause: "endpoints, criteria and methods"}
-#     - {source: IMDRF GMLP (N88), clause: "Principles 3 and 8"}
-#     - {source: FDA AI-enabled device software functions draft guidance (2025), clause: "performance validation"}
+#     - {source: "MFDS AI clinical-effectiveness evaluation guideline (edition not verified)", title: "Endpoints, criteria and methods"}
+#     - {source: "IMDRF/AIML WG/N88 FINAL:2025 (MFDS Korean edition 2025-03-26)", clause: "Principles 3 and 8"}
+#     - {source: "FDA AI-Enabled Device Software Functions draft guidance (2025-01-07)", title: "Performance validation"}
 package samdscan.mfds.ai.performance_evaluation
 
 import data.samdscan.lib.ai

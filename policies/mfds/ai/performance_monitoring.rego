@@ -39,8 +39,8 @@
 #     monitored metrics, numeric thresholds (for example "AUROC below 0.92") and the re-validation
 #     triggers, and reference it from the post-market surveillance plan by path or document id.
 #   references:
-#     - {source: "FDA/Health Canada/MHRA Good Machine Learning Practice (2021)", clause: "Principle 10: deployed models are monitored for performance and re-training risks are managed"}
-#     - {source: MFDS 2026 digital medical product safety management plan, clause: "digital-specific post-market management"}
+#     - {source: "FDA/Health Canada/MHRA Good Machine Learning Practice guiding principles (2021)", clause: "Principle 10", title: "Deployed models are monitored for performance and re-training risks are managed"}
+#     - {source: "MFDS First Comprehensive Plan for Digital Medical Product Safety Management (announced 2026-01-14)", title: "Digital-specific post-market management"}
 package samdscan.mfds.ai.performance_monitoring
 
 import data.samdscan.lib.ai

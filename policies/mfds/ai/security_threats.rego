@@ -40,9 +40,9 @@
 #     `| T-7 | Training-data poisoning | Signed data provenance, outlier screening | tests/security/ai/test_poisoning.py |`)
 #     naming the mitigation and the test that verifies it.
 #   references:
-#     - {source: MFDS medical device cybersecurity guideline (revised), clause: "Additional verification of AI security for digital medical devices"}
-#     - {source: MFDS electronic-intrusion security guideline, clause: "AI security technical framework"}
-#     - {source: EU AI Act, clause: "Art. 15 Accuracy, robustness and cybersecurity"}
+#     - {source: "MFDS medical device cybersecurity approval/review guideline (revised 2024-11-27 and 2025-01-10)", title: "Additional verification of AI security for digital medical devices"}
+#     - {source: "MFDS Guidelines on Security against Electronic Infringements of Digital Medical Devices (2025-01-24)", title: "AI security technical framework"}
+#     - {source: "Regulation (EU) 2024/1689 (AI Act)", clause: "Art. 15", title: "Accuracy, robustness and cybersecurity"}
 package samdscan.mfds.ai.security_threats
 
 import data.samdscan.lib.ai

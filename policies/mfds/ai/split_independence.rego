@@ -31,8 +31,8 @@
 #     `patient_id`) column of pseudonymised ids, and re-split by subject so that no subject is in
 #     both the test split and a training or tuning split.
 #   references:
-#     - {source: MFDS GMLP Korean edition, clause: "independence of training and test data"}
-#     - {source: IMDRF GMLP (N88), clause: "Principle 4"}
+#     - {source: "IMDRF/AIML WG/N88 FINAL:2025 (MFDS Korean edition 2025-03-26)", title: "Independence of training and test data"}
+#     - {source: "IMDRF/AIML WG/N88 FINAL:2025 (MFDS Korean edition 2025-03-26)", clause: "Principle 4"}
 package samdscan.mfds.ai.split_independence
 
 import data.samdscan.lib.ai

@@ -38,8 +38,8 @@
 #     (squash or reword before merging), or merge through a pull request whose merge commit names it.
 #     Set `history.change_reference` if your tracker's ids look different.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "8.2.1 Approve change requests"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "8.2.4 Provide means for traceability of change"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "8.2.1", title: "Approve change requests"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "8.2.4", title: "Provide means for traceability of change"}
 package samdscan.mfds.chg.change_request_traceability
 
 import data.samdscan.lib.history

@@ -47,8 +47,8 @@
 #     requests (merge commits) or record the review with a `Reviewed-by:` trailer (with squash or
 #     rebase merges, in the squashed commit's message).
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "8.2.1 Approve change requests"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.5.5 Software unit verification"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "8.2.1", title: "Approve change requests"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.5.5", title: "Software unit verification"}
 package samdscan.mfds.chg.reviewed_integration
 
 import data.samdscan.lib.history

@@ -52,9 +52,9 @@
 #     certification or notification number), and for a minor change the `post-report-due:` date
 #     (within 30 days of the release) or `annual`; tag the release after it is committed.
 #   references:
-#     - {source: "MFDS notice 2022-52 (medical device permission, notification and review)", clause: "Art. 19-2 software changes (software upgrade; post-report of other changes)"}
-#     - {source: "Digital Medical Products Act (Act No. 20139, 2024)", clause: "Art. 11 Permission for change"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "8.2.1 Approve change requests"}
+#     - {source: "MFDS Notice No. 2022-52 (medical device permission, notification and review)", clause: "Art. 19-2", title: "Software changes (software upgrade; post-report of other changes)"}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", clause: "Art. 11", title: "Permission for change"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "8.2.1", title: "Approve change requests"}
 package samdscan.mfds.chg.upgrade_classification
 
 import data.samdscan.lib.history

@@ -42,8 +42,8 @@
 #     Bump `product.version`, the release tag, the change log, the product's manifests and its SBOM
 #     together: one release, one version.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.8.4 Document the version of the software product being released"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "8.1.3 Identify configuration items"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.8.4", title: "Document released versions"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "8.1.3", title: "Document system configuration documentation"}
 package samdscan.mfds.chg.version_single_source
 
 import data.samdscan.lib.changelog

@@ -31,8 +31,8 @@
 #     Evaluation Plan" / "임상 평가 계획서" and "Clinical Evaluation Report" / "임상 평가 보고서"),
 #     or point `MFDS-CLN-001` at the eQMS records in the evidence index.
 #   references:
-#     - {source: Digital Medical Products Act, clause: "Arts. 9-10"}
-#     - {source: MFDS AI clinical-effectiveness evaluation guideline}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", clause: "Arts. 9-10", title: "Clinical study and clinical performance study protocols"}
+#     - {source: "MFDS AI clinical-effectiveness evaluation guideline (edition not verified)"}
 package samdscan.mfds.cln.clinical_evaluation
 
 import data.samdscan.lib.documents

@@ -40,9 +40,9 @@
 #     (for example "based on intended use IU-014 v2 and model cxr-triage 2.1.0"). Give the
 #     intended-use document a front matter with `document_id` and `version`.
 #   references:
-#     - {source: "ISO 14971:2019", clause: "10 Production and post-production activities"}
-#     - {source: "FDA/Health Canada/MHRA Good Machine Learning Practice (2021)", clause: "Principle 8 Testing demonstrates device performance during clinically relevant conditions"}
-#     - {source: "MFDS First Comprehensive Plan for Digital Medical Product Safety Management (2026)", clause: "clinical evaluation guidance (anticipated)"}
+#     - {source: "ISO 14971:2019", clause: "10", title: "Production and post-production activities"}
+#     - {source: "FDA/Health Canada/MHRA Good Machine Learning Practice guiding principles (2021)", clause: "Principle 8", title: "Testing demonstrates device performance during clinically relevant conditions"}
+#     - {source: "MFDS First Comprehensive Plan for Digital Medical Product Safety Management (announced 2026-01-14)", title: "Clinical evaluation guidance (anticipated)"}
 package samdscan.mfds.cln.clinical_evidence_current
 
 import data.samdscan.lib.documents

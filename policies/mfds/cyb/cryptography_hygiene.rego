@@ -47,9 +47,9 @@
 #     non-security use (a checksum, a git object id) with its reason. For class C software, add
 #     cryptographic-asset components (a CBOM) to the SBOM.
 #   references:
-#     - {source: "MFDS guideline on cybersecurity of medical devices (2024)", clause: "DC-03 use of secure cryptography"}
-#     - {source: "IEC 81001-5-1:2021", clause: "5.3.2 Secure coding standards"}
-#     - {source: "CycloneDX 1.6", clause: "Cryptography Bill of Materials (CBOM)"}
+#     - {source: "MFDS medical device cybersecurity approval/review guideline (revised 2024-11-27 and 2025-01-10)", clause: "DC-03", title: "Use of secure cryptography"}
+#     - {source: "IEC 81001-5-1:2021", clause: "5.5.1", title: "Secure coding standards"}
+#     - {source: "CycloneDX 1.6 (ECMA-424, 2024)", title: "Cryptography Bill of Materials (CBOM)"}
 package samdscan.mfds.cyb.cryptography_hygiene
 
 import data.samdscan.lib.profile

@@ -42,8 +42,8 @@
 #     edition you follow (`id`, `title`, `applicable`, `method`, `evidence` or `justification`); see
 #     docs/templates.md.
 #   references:
-#     - {source: MFDS medical device cybersecurity approval/review guideline, clause: "revision 2024-11-27 / 2025-01-10 (35 requirements)"}
-#     - {source: IEC 62443-4-2:2019}
+#     - {source: "MFDS medical device cybersecurity approval/review guideline (revised 2024-11-27 and 2025-01-10)", title: "The 35 cybersecurity requirements"}
+#     - {source: "IEC 62443-4-2:2019"}
 package samdscan.mfds.cyb.cybersecurity_checklist
 
 import data.samdscan.lib.documents

@@ -35,8 +35,8 @@
 #     detection, assessment, containment, notification (MFDS, users), recovery and lessons
 #     learned, real contacts, and a `reviewed: YYYY-MM-DD` date.
 #   references:
-#     - {source: DMPA electronic-intrusion security guideline (draft), clause: "Arts. 17-19 response to electronic intrusion"}
-#     - {source: IMDRF N60, clause: "6.5 Incident response"}
+#     - {source: "MFDS Guidelines on Security against Electronic Infringements of Digital Medical Devices (draft 2024-12-13)", clause: "Arts. 17-19", title: "Response to electronic intrusion"}
+#     - {source: "IMDRF/CYBER WG/N60FINAL:2020 (MFDS Korean edition 2023-11)", clause: "6.5", title: "Incident response"}
 package samdscan.mfds.cyb.incident_response_plan
 
 import data.samdscan.lib.documents

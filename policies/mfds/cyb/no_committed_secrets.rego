@@ -41,8 +41,8 @@
 #     record the rotation in docs/security/secret-rotations.md and run a secret scanner (gitleaks
 #     or similar) in CI.
 #   references:
-#     - {source: "MFDS guideline on cybersecurity of medical devices (2024)", clause: "credential management"}
-#     - {source: "IEC 81001-5-1:2021", clause: "5.3.2 Secure coding standards"}
+#     - {source: "MFDS medical device cybersecurity approval/review guideline (revised 2024-11-27 and 2025-01-10)", title: "Credential management"}
+#     - {source: "IEC 81001-5-1:2021", clause: "5.5.1", title: "Secure coding standards"}
 package samdscan.mfds.cyb.no_committed_secrets
 
 import rego.v1

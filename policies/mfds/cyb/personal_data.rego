@@ -51,9 +51,10 @@
 #     it with synthetic or pseudonymised samples, purge it from the history (git filter-repo) and
 #     assess the exposure with the privacy officer.
 #   references:
-#     - {source: "Enforcement Decree of the Digital Medical Products Act", clause: "processing of sensitive and personally identifiable information"}
-#     - {source: "MFDS guideline on cybersecurity of medical devices (2024)", clause: "data confidentiality"}
-#     - {source: "Personal Information Protection Act (개인정보 보호법)", clause: "Art. 23-24 sensitive and unique identifying information; Art. 28-2 pseudonymisation"}
+#     - {source: "Enforcement Decree of the Digital Medical Products Act (2025-01-23)", title: "Processing of sensitive and personally identifiable information"}
+#     - {source: "MFDS medical device cybersecurity approval/review guideline (revised 2024-11-27 and 2025-01-10)", title: "Data confidentiality"}
+#     - {source: "Personal Information Protection Act (개인정보 보호법; edition not verified)", clause: "Arts. 23-24", title: "Sensitive and unique identifying information"}
+#     - {source: "Personal Information Protection Act (개인정보 보호법; edition not verified)", clause: "Art. 28-2", title: "Pseudonymisation"}
 package samdscan.mfds.cyb.personal_data
 
 import data.samdscan.lib.documents
@@ -61,16 +62,19 @@ import data.samdscan.lib.profile
 import rego.v1
 
 # The profile says whether the product processes patient data; when it does not say, a connected
-# or AI product is taken to (the catalogue's check).
+# or AI product is taken to (the catalogue's check). Whether it says is a rule of its own:
+# `not is_boolean(input.profile.processes_patient_data)` is undefined under OPA when the field is.
+says_whether_patient_data_is_processed if is_boolean(input.profile.processes_patient_data)
+
 processes_patient_data if input.profile.processes_patient_data == true
 
 processes_patient_data if {
-	not is_boolean(input.profile.processes_patient_data)
+	not says_whether_patient_data_is_processed
 	profile.connected
 }
 
 processes_patient_data if {
-	not is_boolean(input.profile.processes_patient_data)
+	not says_whether_patient_data_is_processed
 	profile.ai_enabled
 }
 
@@ -79,7 +83,7 @@ applicable := false if not processes_patient_data
 not_applicable_because contains {"msg": "the profile declares product.processes_patient_data false", "msg_ko": "제품 프로필에 product.processes_patient_data가 false로 선언되어 있습니다"} if input.profile.processes_patient_data == false
 
 not_applicable_because contains {"msg": "the profile declares neither product.processes_patient_data nor a connected or AI product", "msg_ko": "제품 프로필에 product.processes_patient_data도, 네트워크 연결 제품이나 AI 제품도 선언되지 않았습니다"} if {
-	not is_boolean(input.profile.processes_patient_data)
+	not says_whether_patient_data_is_processed
 	not processes_patient_data
 }
 

@@ -32,8 +32,8 @@
 #     Create release tags with `git tag -s vX.Y.Z -m "Release X.Y.Z"` (configure `gpg.format=ssh`
 #     to sign with an SSH key), and replace lightweight or unsigned release tags.
 #   references:
-#     - {source: MFDS cybersecurity guidance for medical devices, clause: "Software integrity (SI)"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.8.8 Assure reliable delivery"}
+#     - {source: "MFDS medical device cybersecurity approval/review guideline (revised 2024-11-27 and 2025-01-10)", clause: "SI", title: "Software integrity"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.8.8", title: "Assure reliable delivery of released software"}
 package samdscan.mfds.cyb.release_tags_signed
 
 import data.samdscan.lib.documents

@@ -41,9 +41,9 @@
 #     `cyclonedx-npm`, `cargo cyclonedx`, `syft dir:.`) in the same change that updates a
 #     lockfile, including transitive dependencies.
 #   references:
-#     - {source: MFDS digital medical device electronic-intrusion security guideline, clause: SBOM-based vulnerability response}
-#     - {source: IMDRF N73, clause: SBOM maintenance}
-#     - {source: CISA, clause: "Minimum Elements for an SBOM (2025 draft): coverage"}
+#     - {source: "MFDS Guidelines on Security against Electronic Infringements of Digital Medical Devices (2025-01-24)", title: "SBOM-based vulnerability response"}
+#     - {source: "IMDRF/CYBER WG/N73FINAL:2023", title: "SBOM maintenance"}
+#     - {source: "CISA Minimum Elements for a Software Bill of Materials (draft 2025-08-22)", title: "Coverage"}
 package samdscan.mfds.cyb.sbom_matches_lockfiles
 
 import data.samdscan.lib.drift as lockfile_drift

@@ -42,9 +42,9 @@
 #     `cyclonedx-py --purl`, `syft -o cyclonedx-json`), add `metadata.authors` (CycloneDX) or a
 #     `Person:`/`Organization:` creator (SPDX), a timestamp, and the dependency graph.
 #   references:
-#     - {source: NTIA, clause: "The Minimum Elements for a Software Bill of Materials (2021)"}
-#     - {source: IMDRF N73, clause: SBOM}
-#     - {source: FDA premarket cybersecurity guidance, clause: "V.A.4.b SBOM"}
+#     - {source: "NTIA, The Minimum Elements for a Software Bill of Materials (2021)"}
+#     - {source: "IMDRF/CYBER WG/N73FINAL:2023"}
+#     - {source: "FDA Cybersecurity in Medical Devices: Quality System Considerations and Content of Premarket Submissions (2023)", clause: "V.A.4.b", title: "SBOM"}
 package samdscan.mfds.cyb.sbom_minimum_elements
 
 import rego.v1

@@ -40,9 +40,9 @@
 #     release's VEX (`vex/*.openvex.json` or a CycloneDX VEX) before tagging. Give the support
 #     policy (`docs/security/support-policy.md`) a table of versions and end-of-support dates.
 #   references:
-#     - {source: MFDS digital medical products comprehensive plan, clause: "SBOM-based cybersecurity management system"}
-#     - {source: IMDRF N73, clause: "SBOM generation, distribution and maintenance over the life cycle"}
-#     - {source: "FDA premarket cybersecurity guidance (2023)", clause: "SBOM under configuration management"}
+#     - {source: "MFDS First Comprehensive Plan for Digital Medical Product Safety Management (announced 2026-01-14)", title: "SBOM-based cybersecurity management system"}
+#     - {source: "IMDRF/CYBER WG/N73FINAL:2023", title: "SBOM generation, distribution and maintenance over the life cycle"}
+#     - {source: "FDA Cybersecurity in Medical Devices: Quality System Considerations and Content of Premarket Submissions (2023)", title: "SBOM under configuration management"}
 package samdscan.mfds.cyb.sbom_per_release
 
 import data.samdscan.lib.drift as lockfile_drift

@@ -41,9 +41,9 @@
 #     and commit it, e.g. as `sbom/product.cdx.json`, regenerating it whenever a lockfile changes.
 #     Use CycloneDX 1.4+ or SPDX 2.2+, and set the product as the SBOM's subject.
 #   references:
-#     - {source: MFDS digital medical device electronic-intrusion security guideline, clause: SBOM-based vulnerability response}
-#     - {source: IMDRF N73, clause: SBOM}
-#     - {source: FD&C Act, clause: "§524B(b)(3)"}
+#     - {source: "MFDS Guidelines on Security against Electronic Infringements of Digital Medical Devices (2025-01-24)", title: "SBOM-based vulnerability response"}
+#     - {source: "IMDRF/CYBER WG/N73FINAL:2023"}
+#     - {source: "FD&C Act (21 U.S.C. 360n-2 for §524B), as amended by the Consolidated Appropriations Act, 2023", clause: "§524B(b)(3)"}
 package samdscan.mfds.cyb.sbom_present
 
 import data.samdscan.lib.documents

@@ -44,8 +44,8 @@
 #     with its diagram source (a ```mermaid block or a `.puml` file, for example). The updatability
 #     view says how updates are signed and verified.
 #   references:
-#     - {source: "FDA Cybersecurity in Medical Devices: Quality System Considerations and Content of Premarket Submissions", clause: "Appendix 2 Security architecture views"}
-#     - {source: IEC 81001-5-1:2021, clause: "5.3 Software design (secure architecture)"}
+#     - {source: "FDA Cybersecurity in Medical Devices: Quality System Considerations and Content of Premarket Submissions (2026-02-03)", clause: "Appendix 2", title: "Security architecture views"}
+#     - {source: "IEC 81001-5-1:2021", clause: "5.3", title: "Software architectural design"}
 package samdscan.mfds.cyb.security_architecture_views
 
 import data.samdscan.lib.documents

@@ -41,9 +41,9 @@
 #     (`docs/security/secure-coding.md`) and add fuzz targets (`fuzz/`: cargo-fuzz, Atheris,
 #     ClusterFuzzLite) for the parsers of external input.
 #   references:
-#     - {source: IEC 81001-5-1:2021, clause: "5.7 Security verification and validation testing"}
-#     - {source: IEC 81001-5-1:2021, clause: "5.5.1 Secure coding standards"}
-#     - {source: MFDS cybersecurity guidance for medical devices, clause: "Verification of cybersecurity requirements"}
+#     - {source: "IEC 81001-5-1:2021", clause: "5.7", title: "Software system testing"}
+#     - {source: "IEC 81001-5-1:2021", clause: "5.5.1", title: "Secure coding standards"}
+#     - {source: "MFDS medical device cybersecurity approval/review guideline (revised 2024-11-27 and 2025-01-10)", title: "Verification of cybersecurity requirements"}
 package samdscan.mfds.cyb.security_testing
 
 import data.samdscan.lib.documents

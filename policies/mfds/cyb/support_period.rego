@@ -31,8 +31,8 @@
 #     Add `docs/security/support-policy.md` (or `지원 기간`) giving the end-of-support date of each
 #     supported version (YYYY-MM-DD) and a decommissioning / data deletion section.
 #   references:
-#     - {source: DMPA electronic-intrusion security guideline (summary), clause: "post-operation duties"}
-#     - {source: IMDRF N60, clause: "Legacy medical devices"}
+#     - {source: "MFDS Guidelines on Security against Electronic Infringements of Digital Medical Devices (2025-01-24)", title: "Post-operation duties"}
+#     - {source: "IMDRF/CYBER WG/N60FINAL:2020 (MFDS Korean edition 2023-11)", title: "Legacy medical devices"}
 package samdscan.mfds.cyb.support_period
 
 import data.samdscan.lib.documents

@@ -41,8 +41,8 @@
 #     interfaces / data flows, external dependencies and threats, and review it at least yearly
 #     (record `reviewed: YYYY-MM-DD` in its front matter).
 #   references:
-#     - {source: IEC 81001-5-1:2021, clause: "7.2 Threat modelling"}
-#     - {source: DMPA electronic-intrusion security guideline (draft), clause: "Arts. 13-16"}
+#     - {source: "IEC 81001-5-1:2021", clause: "7.2", title: "Identification of vulnerabilities, threats and associated adverse impacts"}
+#     - {source: "MFDS Guidelines on Security against Electronic Infringements of Digital Medical Devices (draft 2024-12-13)", clause: "Arts. 13-16", title: "Life-cycle risk management"}
 package samdscan.mfds.cyb.threat_model_current
 
 import data.samdscan.lib.documents

@@ -29,8 +29,8 @@
 #     Add `docs/combination/` with a document mapping each software function that affects the drug's
 #     use (dosing, adherence, titration) to the drug label sections it depends on.
 #   references:
-#     - {source: Digital Medical Products Act, clause: "digital convergence medicine provisions"}
-#     - {source: MFDS First Comprehensive Plan for Digital Medical Product Safety Management (2026), clause: "Pillar 3"}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", title: "Digital convergence medicine provisions"}
+#     - {source: "MFDS First Comprehensive Plan for Digital Medical Product Safety Management (announced 2026-01-14)", clause: "Pillar 3"}
 package samdscan.mfds.dcp.combination_linkage
 
 import data.samdscan.lib.documents

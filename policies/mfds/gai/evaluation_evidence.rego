@@ -33,7 +33,7 @@
 #     evaluation (readers, rubric, agreement) and Consistency (repeat runs), naming the pinned model
 #     revision from docs/ai/genai.yaml.
 #   references:
-#     - {source: MFDS generative AI medical device approval and review guideline (2025-01-24), clause: "performance verification and clinical evaluation"}
+#     - {source: "MFDS generative AI medical device approval/review guideline (2025-01-24)", title: "Performance verification and clinical evaluation"}
 package samdscan.mfds.gai.evaluation_evidence
 
 import data.samdscan.lib.ai

@@ -32,7 +32,7 @@
 #     Write `docs/ai/genai.yaml` with `foundation_model: {name, provider, revision, deployment}`,
 #     where `revision` is a dated snapshot, commit or sha256, never `latest` or `main`.
 #   references:
-#     - {source: MFDS generative AI medical device approval and review guideline (2025-01-24), clause: "software version and operating environment"}
+#     - {source: "MFDS generative AI medical device approval/review guideline (2025-01-24)", title: "Software version and operating environment"}
 package samdscan.mfds.gai.foundation_model_pinned
 
 import data.samdscan.lib.ai

@@ -32,8 +32,8 @@
 #     Add risk-table rows (with a control and a verification reference) for each generative-AI
 #     hazard the finding lists.
 #   references:
-#     - {source: MFDS generative AI medical device approval and review guideline (2025-01-24), clause: "risk management"}
-#     - {source: ISO 14971:2019, clause: "5.4 Identification of hazards"}
+#     - {source: "MFDS generative AI medical device approval/review guideline (2025-01-24)", title: "Risk management"}
+#     - {source: "ISO 14971:2019", clause: "5.4", title: "Identification of hazards and hazardous situations"}
 package samdscan.mfds.gai.hazards_in_risk_file
 
 import data.samdscan.lib.ai

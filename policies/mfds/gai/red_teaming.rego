@@ -31,8 +31,8 @@
 #     Record each red-team exercise in `docs/security/red-team/<version>.md` with Scope, Attacks and
 #     Findings (each with a status), naming the pinned model revision it tested.
 #   references:
-#     - {source: MFDS 2026 digital medical product safety management plan, clause: "stricter generative-AI review (anticipated)"}
-#     - {source: IEC 81001-5-1:2021, clause: "5.7 Security testing"}
+#     - {source: "MFDS First Comprehensive Plan for Digital Medical Product Safety Management (announced 2026-01-14)", title: "Stricter generative-AI review (anticipated)"}
+#     - {source: "IEC 81001-5-1:2021", clause: "5.7", title: "Software system testing"}
 package samdscan.mfds.gai.red_teaming
 
 import data.samdscan.lib.ai

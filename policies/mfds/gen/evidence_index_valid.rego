@@ -38,8 +38,8 @@
 #     --catalogue`), point `path` at a file that exists, or complete the external record with
 #     `system`, `document_id`, `version` and `approved: YYYY-MM-DD`.
 #   references:
-#     - {source: MFDS medical device software approval/review guideline, clause: "software conformity verification report (document-control numbers)"}
-#     - {source: ISO 13485:2016, clause: "4.2.4 Control of documents"}
+#     - {source: "MFDS medical device software approval/review guideline (안내서-0612-04, 2023-07-05)", title: "Software conformity verification report (document-control numbers)"}
+#     - {source: "ISO 13485:2016", clause: "4.2.4", title: "Control of documents"}
 package samdscan.mfds.gen.evidence_index_valid
 
 import rego.v1

@@ -33,8 +33,8 @@
 #     patient population, intended users, use environment and contraindications / limitations, and
 #     set `product.intended_use_ref` to it.
 #   references:
-#     - {source: ISO 14971:2019, clause: "5.2 Intended use and reasonably foreseeable misuse"}
-#     - {source: IEC 62366-1:2015, clause: "5.1 Use specification"}
+#     - {source: "ISO 14971:2019", clause: "5.2", title: "Intended use and reasonably foreseeable misuse"}
+#     - {source: "IEC 62366-1:2015+A1:2020", clause: "5.1", title: "Prepare use specification"}
 package samdscan.mfds.gen.intended_use_documented
 
 import data.samdscan.lib.documents

@@ -32,9 +32,9 @@
 #     `software_systems` (each with `name`, `paths` and `safety_class`); for DMPA products also the
 #     7-character `product_code`.
 #   references:
-#     - {source: Digital Medical Products Act, clause: Art. 3 (classification and grades)}
-#     - {source: DMPA Enforcement Rule, clause: Art. 3 and Annex 1}
-#     - {source: IEC 62304:2006+A1:2015, clause: "4.3"}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", clause: "Art. 3", title: "Classification and grades"}
+#     - {source: "Enforcement Rule of the Digital Medical Products Act (2025-01-24)", clause: "Art. 3 and Annex 1", title: "Classification and grades"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "4.3", title: "Software safety classification"}
 package samdscan.mfds.gen.profile_declared
 
 import data.samdscan.lib.profile

@@ -33,8 +33,8 @@
 #     Give every entry of `product.software_systems` a `safety_class` of A, B or C, recorded with its
 #     rationale in the risk management file (`safety_class_rationale_ref`).
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "4.3 Software safety classification"}
-#     - {source: MFDS medical device software approval/review guideline, clause: 안내서-0612-04}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "4.3", title: "Software safety classification"}
+#     - {source: "MFDS medical device software approval/review guideline (안내서-0612-04, 2023-07-05)"}
 package samdscan.mfds.gen.safety_class_declared
 
 import data.samdscan.lib.profile

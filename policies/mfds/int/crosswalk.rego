@@ -38,8 +38,8 @@
 #     declared market besides Korea, e.g. `MFDS-CYB-001: {US: ["FDA premarket cybersecurity guidance
 #     §VI.A"], EU: ["MDR Annex I §17.4"]}`.
 #   references:
-#     - {source: "MFDS, First Comprehensive Plan for Digital Medical Product Safety Management (2026-01)", clause: "Pillar 4: international regulatory cooperation and standardisation"}
-#     - {source: "IMDRF/CYBER WG/N60FINAL:2020", clause: "Principles and practices for medical device cybersecurity"}
+#     - {source: "MFDS First Comprehensive Plan for Digital Medical Product Safety Management (announced 2026-01-14)", clause: "Pillar 4", title: "International regulatory cooperation and standardisation"}
+#     - {source: "IMDRF/CYBER WG/N60FINAL:2020 (MFDS Korean edition 2023-11)", title: "Principles and practices for medical device cybersecurity"}
 package samdscan.mfds.int.crosswalk
 
 import data.samdscan.lib.profile

@@ -41,8 +41,9 @@
 #     plan, performance monitoring plan) by path, and keep an event-logging requirement in the
 #     software requirements specification.
 #   references:
-#     - {source: "Regulation (EU) 2024/1689 (AI Act)", clause: "Art. 11 and Annex IV technical documentation; Art. 12 record-keeping"}
-#     - {source: "Regulation (EU) 2017/745 (MDR)", clause: "Annex I §17.2, §17.4"}
+#     - {source: "Regulation (EU) 2024/1689 (AI Act)", clause: "Art. 11 and Annex IV", title: "Technical documentation"}
+#     - {source: "Regulation (EU) 2024/1689 (AI Act)", clause: "Art. 12", title: "Record-keeping"}
+#     - {source: "Regulation (EU) 2017/745 (MDR)", clause: "Annex I §17.2, §17.4", title: "Electronic programmable systems and software"}
 package samdscan.mfds.int.eu_ai_act_hooks
 
 import data.samdscan.lib.ai

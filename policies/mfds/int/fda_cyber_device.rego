@@ -44,9 +44,10 @@
 #     `.samdscan.yaml` as `product.documentation_level` (basic or enhanced; enhanced when a software
 #     system is of safety class C).
 #   references:
-#     - {source: "FD&C Act §524B (21 U.S.C. 360n-2), as added by the Consolidated Appropriations Act, 2023", clause: "§524B(b) cyber device requirements"}
-#     - {source: "FDA, Cybersecurity in Medical Devices: Quality System Considerations and Content of Premarket Submissions (2026-02-03)", clause: "VI SBOM; VII cybersecurity transparency"}
-#     - {source: "FDA, Content of Premarket Submissions for Device Software Functions (2023-06-14)", clause: "IV documentation level"}
+#     - {source: "FD&C Act (21 U.S.C. 360n-2 for §524B), as amended by the Consolidated Appropriations Act, 2023", clause: "§524B(b)", title: "Cyber device requirements"}
+#     - {source: "FDA Cybersecurity in Medical Devices: Quality System Considerations and Content of Premarket Submissions (2026-02-03)", clause: "VI", title: "SBOM"}
+#     - {source: "FDA Cybersecurity in Medical Devices: Quality System Considerations and Content of Premarket Submissions (2026-02-03)", clause: "VII", title: "Cybersecurity transparency"}
+#     - {source: "FDA Content of Premarket Submissions for Device Software Functions (2023-06-14)", clause: "IV", title: "Documentation level"}
 package samdscan.mfds.int.fda_cyber_device
 
 import data.samdscan.lib.profile

@@ -29,8 +29,8 @@
 #     Add an AI section to the labeling (`labeling/ai-transparency.md` or the IFU) with headings for
 #     the use of AI, Training data, Performance and Limitations, using the figures of the model card.
 #   references:
-#     - {source: MFDS digital medical device labeling guideline (2025-11-06), clause: "AI training data, performance and limitations"}
-#     - {source: FDA/Health Canada/MHRA transparency principles for MLMD (2024), clause: "GMLP 9"}
+#     - {source: "MFDS digital medical device labeling guideline (2025-11-06)", title: "AI training data, performance and limitations"}
+#     - {source: "FDA/Health Canada/MHRA Transparency for Machine Learning-Enabled Medical Devices: Guiding Principles (2024)", title: "GMLP principle 9"}
 package samdscan.mfds.lbl.ai_transparency
 
 import data.samdscan.lib.ai

@@ -37,8 +37,8 @@
 #     `software_version:` in its front matter equal to `product.version`, and update both in every
 #     release.
 #   references:
-#     - {source: Digital Medical Products Act, clause: "Arts. 21-22"}
-#     - {source: MFDS digital medical device labeling guideline, clause: "2025-11-06"}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", clause: "Arts. 21-22"}
+#     - {source: "MFDS digital medical device labeling guideline (2025-11-06)"}
 package samdscan.mfds.lbl.labeling_version
 
 import data.samdscan.lib.documents

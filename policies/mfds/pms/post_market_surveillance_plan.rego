@@ -37,9 +37,9 @@
 #     data, complaint and anomaly trending, and update monitoring, or point `MFDS-PMS-001` at the
 #     eQMS record in the evidence index.
 #   references:
-#     - {source: ISO 14971:2019, clause: "10 Production and post-production activities"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "6.2.1 Monitor feedback"}
-#     - {source: MFDS First Comprehensive Plan for Digital Medical Product Safety Management (2026)}
+#     - {source: "ISO 14971:2019", clause: "10", title: "Production and post-production activities"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "6.2.1.1", title: "Monitor feedback"}
+#     - {source: "MFDS First Comprehensive Plan for Digital Medical Product Safety Management (announced 2026-01-14)"}
 package samdscan.mfds.pms.post_market_surveillance_plan
 
 import data.samdscan.lib.documents

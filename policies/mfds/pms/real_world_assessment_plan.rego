@@ -33,8 +33,8 @@
 #     Add `docs/pms/real-world-assessment-plan.md` (or `실사용 평가 계획`) with data sources,
 #     endpoints, privacy basis, analysis schedule and the link to change management.
 #   references:
-#     - {source: Digital Medical Products Act, clause: "Art. 15 Real-world assessment"}
-#     - {source: "Regulations on Permission, Certification, Reporting and Examination of DMP (draft)", clause: "Art. 28"}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", clause: "Art. 15", title: "Real-world assessment"}
+#     - {source: "MFDS Regulations on Permission, Certification, Reporting and Examination of Digital Medical Products (advance publication 2024-12-13)", clause: "Art. 28", title: "Real-world assessment results"}
 package samdscan.mfds.pms.real_world_assessment_plan
 
 import data.samdscan.lib.documents

@@ -42,7 +42,7 @@
 #     monitoring commitment, and reference the model card, the change management plan and the
 #     performance monitoring plan by path or document id.
 #   references:
-#     - {source: "MFDS digital medical device GMP guideline (as summarised, grade C)", clause: "AI policy; management commitment to continued AI/ML performance and safety"}
+#     - {source: "MFDS digital medical device GMP guideline (2025; as summarised, grade C)", title: "AI policy; management commitment to continued AI/ML performance and safety"}
 package samdscan.mfds.qms.ai_quality_policy
 
 import data.samdscan.lib.ai

@@ -38,8 +38,8 @@
 #     MFDS-QMS-003 as an external record (system, the certificate number as document_id, version,
 #     approved, expires) so that its expiry is checked on every scan.
 #   references:
-#     - {source: Digital Medical Products Act, clause: "Arts. 16-19"}
-#     - {source: Regulations on Certification Standards for Excellent Management Systems}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", clause: "Arts. 16-19", title: "Good-management-system certification"}
+#     - {source: "MFDS Regulations on Certification Standards for Excellent Management Systems (advance publication 2024-12-13)"}
 package samdscan.mfds.qms.good_management_certification
 
 import data.samdscan.lib.certificates

@@ -43,8 +43,8 @@
 #     expires, component: the dependency's name), so that every scan checks the pinned version
 #     against the certified one.
 #   references:
-#     - {source: Digital Medical Products Act, clause: "component performance evaluation"}
-#     - {source: DMPA Enforcement Rule amendment for wellness devices, clause: "effective 2026-01-01"}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", title: "Component performance evaluation"}
+#     - {source: "Enforcement Rule of the Digital Medical Products Act, wellness amendment (effective 2026-01-01)"}
 package samdscan.mfds.qms.performance_certification
 
 import data.samdscan.lib.certificates
@@ -90,7 +90,7 @@ valid := {key: e.external | some key, e in declared; e.external.valid == true}
 
 not_evaluated contains r if {
 	some key, record in valid
-	not is_string(record.component)
+	not is_string(object.get(record, "component", null))
 	r := {
 		"msg": sprintf("the evidence index record %s names no `component` (the dependency it certifies), so the pinned version is not compared", [key]),
 		"msg_ko": sprintf("증거 색인 기록 %s에 `component`(인증 대상 의존성)가 없어 고정 버전을 비교하지 않았습니다", [key]),

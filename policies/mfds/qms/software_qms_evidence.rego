@@ -37,9 +37,12 @@
 #     `MFDS-QMS-001/change-control: {external: {system: eQMS, document_id: SOP-CC-003, version: "4",
 #     approved: 2026-03-02, owner: QA}}`, or keep them under `docs/qms/`.
 #   references:
-#     - {source: Digital Medical Products Act, clause: "Art. 24"}
-#     - {source: Standards for Manufacture and Quality Control of Digital Medical Devices (KGMP)}
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.1, 6, 8, 9"}
+#     - {source: "Digital Medical Products Act (Act No. 20139, 2024-01-23)", clause: "Art. 24", title: "Certification of compliance with quality management standards"}
+#     - {source: "MFDS Standards for Manufacture and Quality Control of Digital Medical Devices (advance publication 2024-12-13)"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.1", title: "Software development planning"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "6", title: "Software maintenance process"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "8", title: "Software configuration management process"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "9", title: "Software problem resolution process"}
 package samdscan.mfds.qms.software_qms_evidence
 
 import data.samdscan.lib.documents

@@ -32,8 +32,8 @@
 #     Update the risk analysis (docs/risk/) in the same release range, or add a `Risk-Impact:`
 #     trailer to the commit recording the outcome of the impact assessment.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "7.4 Risk management of software changes"}
-#     - {source: ISO 14971:2019, clause: "10 Production and post-production activities"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "7.4", title: "Risk management of software changes"}
+#     - {source: "ISO 14971:2019", clause: "10", title: "Production and post-production activities"}
 package samdscan.mfds.rsk.change_risk_reassessment
 
 import data.samdscan.lib.history

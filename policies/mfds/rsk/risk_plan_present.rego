@@ -32,7 +32,7 @@
 #   recommended_action: |
 #     Add a risk management plan, e.g. `docs/risk/risk-management-plan.md`, with scope, life-cycle phases, responsibilities, a probability x severity acceptability matrix, verification activities and post-production information collection.
 #   references:
-#     - {source: ISO 14971:2019, clause: "4.4 Risk management plan"}
+#     - {source: "ISO 14971:2019", clause: "4.4", title: "Risk management plan"}
 package samdscan.mfds.rsk.risk_plan_present
 
 import data.samdscan.lib.documents

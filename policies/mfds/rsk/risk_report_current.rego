@@ -27,7 +27,8 @@
 #   recommended_action: |
 #     Add a risk management report, e.g. `docs/risk/risk-management-report.md`, with `Version:` and `Date:` fields and the review's conclusions (overall residual risk acceptable, plan implemented, production and post-production methods in place), and update it for every release before tagging.
 #   references:
-#     - {source: ISO 14971:2019, clause: "8 Evaluation of overall residual risk; 9 Risk management review"}
+#     - {source: "ISO 14971:2019", clause: "8", title: "Evaluation of overall residual risk"}
+#     - {source: "ISO 14971:2019", clause: "9", title: "Risk management review"}
 package samdscan.mfds.rsk.risk_report_current
 
 import data.samdscan.lib.documents

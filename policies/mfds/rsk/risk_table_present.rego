@@ -35,8 +35,11 @@
 #   recommended_action: |
 #     Add a risk table, e.g. `docs/risk/risk-table.csv` or `.yaml`, with columns id, hazard, hazardous situation, harm, severity, probability, risk control ids, residual risk and verification reference (docs/verification.md has a template); use the severity and probability levels of the risk management plan (declare them in `verification.risk_scales`), and give every unacceptable risk a risk control.
 #   references:
-#     - {source: ISO 14971:2019, clause: "5.4-5.5 Hazard identification and risk estimation; 6 Risk evaluation; 7 Risk control"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "7.1 Analysis of software contributing to hazardous situations"}
+#     - {source: "ISO 14971:2019", clause: "5.4", title: "Identification of hazards and hazardous situations"}
+#     - {source: "ISO 14971:2019", clause: "5.5", title: "Risk estimation"}
+#     - {source: "ISO 14971:2019", clause: "6", title: "Risk evaluation"}
+#     - {source: "ISO 14971:2019", clause: "7", title: "Risk control"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "7.1", title: "Analysis of software contributing to hazardous situations"}
 package samdscan.mfds.rsk.risk_table_present
 
 import data.samdscan.lib.documents

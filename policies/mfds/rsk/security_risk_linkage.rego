@@ -36,10 +36,11 @@
 #     impact" rationale, record the CVE id of every affected critical/high vulnerability in the risk
 #     table, and name the threat or CVE id in every security risk row.
 #   references:
-#     - {source: MFDS Guideline on cybersecurity of medical devices, clause: "risk management within KGMP"}
-#     - {source: DMPA electronic-intrusion security guideline (draft), clause: "Arts. 13-16 risk management"}
-#     - {source: IEC 81001-5-1:2021, clause: "7 Security risk management"}
-#     - {source: ISO 14971:2019, clause: "4.1, 5.4"}
+#     - {source: "MFDS medical device cybersecurity approval/review guideline (revised 2024-11-27 and 2025-01-10)", title: "Risk management within KGMP"}
+#     - {source: "MFDS Guidelines on Security against Electronic Infringements of Digital Medical Devices (draft 2024-12-13)", clause: "Arts. 13-16", title: "Life-cycle risk management"}
+#     - {source: "IEC 81001-5-1:2021", clause: "7", title: "Security risk management process"}
+#     - {source: "ISO 14971:2019", clause: "4.1", title: "Risk management process"}
+#     - {source: "ISO 14971:2019", clause: "5.4", title: "Identification of hazards and hazardous situations"}
 package samdscan.mfds.rsk.security_risk_linkage
 
 import data.samdscan.lib.documents

@@ -42,10 +42,10 @@
 #     `## Segregation` section and, under `docs/design/`, a detailed design that covers each
 #     safety-critical module.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.3 Software architectural design"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.3.5 Identify segregation necessary for risk control"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.4 Software detailed design"}
-#     - {source: IEC 81001-5-1:2021, clause: "5.3 Software design"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.3", title: "Software architectural design"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.3.5", title: "Identify segregation necessary for risk control"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.4", title: "Software detailed design"}
+#     - {source: "IEC 81001-5-1:2021", clause: "5.3", title: "Software architectural design"}
 package samdscan.mfds.swl.architecture_design
 
 import data.samdscan.lib.documents

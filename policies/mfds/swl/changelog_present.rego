@@ -26,7 +26,7 @@
 #   recommended_action: |
 #     Add a `CHANGELOG.md` (Keep a Changelog style) with one section per released version, or release notes under `docs/release-notes/`; add the missing section for each release tag named in a finding.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.8 Software release"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.8", title: "Software release"}
 package samdscan.mfds.swl.changelog_present
 
 import data.samdscan.lib.changelog

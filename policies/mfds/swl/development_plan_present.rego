@@ -33,7 +33,8 @@
 #   recommended_action: |
 #     Add a software development plan, e.g. `docs/sdlc/software-development-plan.md`, covering the life-cycle model, deliverables, verification planning, risk management planning, configuration management, and maintenance planning (IEC 62304 §5.1, §6.1).
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.1 Software development planning; 6.1 Software maintenance plan"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.1", title: "Software development planning"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "6.1", title: "Establish software maintenance plan"}
 package samdscan.mfds.swl.development_plan_present
 
 import data.samdscan.lib.documents

@@ -34,8 +34,8 @@
 #     uv.lock, go.sum, Gemfile.lock, ...), pin Python requirements with `==` (pip-compile), and
 #     pin base images by digest: `FROM python:3.12-slim@sha256:...`.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "8.1.1 Establish means to identify configuration items"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.8.5 Document how released software was created"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "8.1.1", title: "Establish means to identify configuration items"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.8.5", title: "Document how released software was created"}
 package samdscan.mfds.swl.lockfiles_committed
 
 import rego.v1

@@ -46,11 +46,11 @@
 #     (`Fixes: PR-12`, reword before merging), and for class C software change or add a regression
 #     test in the same commit or pull request.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "9.1 Prepare problem reports"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "9.2 Investigate the problem"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "9.4 Use change control process"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "9.5 Maintain records"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "9.7 Verify software problem resolution"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "9.1", title: "Prepare problem reports"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "9.2", title: "Investigate the problem"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "9.4", title: "Use change control process"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "9.5", title: "Maintain records"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "9.7", title: "Verify software problem resolution"}
 package samdscan.mfds.swl.problem_resolution
 
 import data.samdscan.lib.history

@@ -36,8 +36,8 @@
 #     every requirement its own id and never reuse one. Set `verification.requirement_id` if your
 #     ids have another form.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.2 Software requirements analysis"}
-#     - {source: MFDS medical device software approval/review guideline, clause: 안내서-0612-04 (software requirements specification)}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.2", title: "Software requirements analysis"}
+#     - {source: "MFDS medical device software approval/review guideline (안내서-0612-04, 2023-07-05)", title: "Software requirements specification"}
 package samdscan.mfds.swl.requirements_ids
 
 import data.samdscan.lib.documents

@@ -36,9 +36,9 @@
 #     version (as locked), supplier, purpose, risk level and anomaly-list review date. Update it in
 #     the same change that adds or upgrades a dependency. See docs/supply-chain.md for the format.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "8.1.2 Identify SOUP"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.3.3 Specify functional and performance requirements of SOUP item"}
-#     - {source: IEC 62304:2006+A1:2015, clause: "7.1.3 Evaluate published SOUP anomaly lists"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "8.1.2", title: "Identify SOUP"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.3.3", title: "Specify functional and performance requirements of SOUP item"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "7.1.3", title: "Evaluate published SOUP anomaly lists"}
 package samdscan.mfds.swl.soup_list_complete
 
 import data.samdscan.lib.documents

@@ -40,8 +40,9 @@
 #     report of the release build with the release evidence. Fix or document every failing test
 #     before release (residual anomalies, IEC 62304 §5.8).
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.7 Software system testing; 5.7.5 Software system test record contents"}
-#     - {source: MFDS medical device software approval/review guideline, clause: 안내서-0612-04 (verification and validation data)}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.7", title: "Software system testing"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.7.5", title: "Software system test record contents"}
+#     - {source: "MFDS medical device software approval/review guideline (안내서-0612-04, 2023-07-05)", title: "Verification and validation data"}
 package samdscan.mfds.swl.test_records
 
 import data.samdscan.lib.documents

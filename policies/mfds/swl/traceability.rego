@@ -42,8 +42,10 @@
 #     name each risk control in the requirement that implements it or give its risk a
 #     verification reference. `samdscan trace` prints the resulting matrix.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.1.1; 5.7.4; 7.3.3 Document traceability"}
-#     - {source: FDA Content of Premarket Submissions for Device Software Functions (2023), clause: "Traceability"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.1.1", title: "Software development plan"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.7.4", title: "Evaluate software system testing"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "7.3.3", title: "Document traceability"}
+#     - {source: "FDA Content of Premarket Submissions for Device Software Functions (2023-06-14)", title: "Traceability"}
 package samdscan.mfds.swl.traceability
 
 import data.samdscan.lib.profile

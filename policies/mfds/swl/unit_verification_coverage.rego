@@ -40,8 +40,9 @@
 #     `coverage.xml` or `lcov.info`. Raise coverage of the software system to the threshold of its
 #     class, or declare justified thresholds under `verification.coverage` in `.samdscan.yaml`.
 #   references:
-#     - {source: IEC 62304:2006+A1:2015, clause: "5.5 Software unit implementation and verification; 5.6 Software integration and integration testing"}
-#     - {source: FDA General Principles of Software Validation (2002), clause: "5.2.5 Testing by the software developer (structural coverage)"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.5", title: "Software unit implementation and verification"}
+#     - {source: "IEC 62304:2006+A1:2015", clause: "5.6", title: "Software integration and integration testing"}
+#     - {source: "FDA General Principles of Software Validation (2002-01-11)", clause: "5.2.5", title: "Testing by the software developer (structural coverage)"}
 package samdscan.mfds.swl.unit_verification_coverage
 
 import data.samdscan.lib.documents

@@ -40,8 +40,10 @@
 #     evaluation) in the same release range, or add a `Usability-Impact:` trailer to the commit
 #     recording why the change needs no re-evaluation.
 #   references:
-#     - {source: IEC 62366-1:2015+A1:2020, clause: "5.7-5.9 Formative and summative evaluation"}
-#     - {source: MFDS usability approval/review guideline for standalone DMD software, clause: "2025-01-24 (usability changes needing change approval)"}
+#     - {source: "IEC 62366-1:2015+A1:2020", clause: "5.7", title: "Establish user interface evaluation plan"}
+#     - {source: "IEC 62366-1:2015+A1:2020", clause: "5.8", title: "Perform user interface design, implementation and formative evaluation"}
+#     - {source: "IEC 62366-1:2015+A1:2020", clause: "5.9", title: "Perform summative evaluation of the usability of the user interface"}
+#     - {source: "MFDS usability approval/review guideline for standalone DMD software (2025-01-24)", title: "Usability changes needing change approval"}
 package samdscan.mfds.use.ui_change_usability
 
 import data.samdscan.lib.history

@@ -34,8 +34,9 @@
 #     specification, hazard-related use scenarios / known use errors, formative and summative
 #     evaluation records and the usability summary (사용적합성 요약서).
 #   references:
-#     - {source: IEC 62366-1:2015+A1:2020, clause: "4.2, 5.1-5.9"}
-#     - {source: MFDS usability approval/review guideline for standalone DMD software, clause: "2025-01-24"}
+#     - {source: "IEC 62366-1:2015+A1:2020", clause: "4.2", title: "Usability engineering file"}
+#     - {source: "IEC 62366-1:2015+A1:2020", clause: "5", title: "Usability engineering process"}
+#     - {source: "MFDS usability approval/review guideline for standalone DMD software (2025-01-24)"}
 package samdscan.mfds.use.usability_file
 
 import data.samdscan.lib.documents

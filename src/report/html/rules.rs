@@ -57,10 +57,7 @@ fn rule(out: &mut String, report: &ScanReport, facts: &DossierFacts, r: &RuleRep
         .custom
         .references
         .iter()
-        .map(|x| match &x.clause {
-            Some(c) => html(&format!("{} {c}", x.source)),
-            None => html(&x.source),
-        })
+        .map(|x| html(&x.label()))
         .collect();
     let _ = writeln!(
         out,

@@ -46,10 +46,7 @@ fn references_text(rule: &RuleReport) -> Vec<String> {
         .custom
         .references
         .iter()
-        .map(|r| match &r.clause {
-            Some(c) => format!("{} {c}", r.source),
-            None => r.source.clone(),
-        })
+        .map(|r| r.label())
         .collect()
 }
 
@@ -123,7 +120,7 @@ fn tags(rule: &RuleReport) -> Vec<String> {
         tags.push("security".to_string());
     }
     for r in &c.references {
-        let t = r.source.to_lowercase();
+        let t = r.document().to_lowercase();
         if !tags.contains(&t) {
             tags.push(t);
         }
