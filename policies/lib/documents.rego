@@ -195,3 +195,20 @@ stale_finding(doc) := {
 	"key": sprintf("stale|%s", [doc.path]),
 	"dated": true,
 }
+
+# The lines of `d` from heading `h` to the next heading of the same or a higher level.
+section(d, h) := concat("\n", array.slice(lines, h.line - 1, section_end(d, h, count(lines)))) if {
+	lines := split(object.get(d, "text", ""), "\n")
+	is_number(h.line)
+} else := h.text
+
+section_end(d, h, total) := min(ends) if {
+	ends := {e |
+		some n in d.headings
+		is_number(n.line)
+		n.line > h.line
+		object.get(n, "level", 1) <= object.get(h, "level", 1)
+		e := n.line - 1
+	}
+	count(ends) > 0
+} else := total

@@ -178,7 +178,7 @@ fn korean_text_report_ends_with_a_korean_verdict() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("\n오류 (발견사항 7건)\n"), "{text}");
+    assert!(text.contains("\n오류 (발견사항 8건)\n"), "{text}");
     assert_eq!(
         text.lines().last(),
         Some("실패: --fail-on error 이상 오류 7건 (종료 코드 1)"),
