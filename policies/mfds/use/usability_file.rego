@@ -25,7 +25,7 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
-#   evidence: [documents.usability_file, evidence_index.entries]
+#   evidence: [documents.usability_file, evidence_index.entries, risks.tables?]
 #   presence: true
 #   applies: Products with a user interface (product.ui).
 #   escalation: Error for standalone DMD software (the MFDS guideline is explicit); a warning otherwise.
@@ -71,4 +71,77 @@ deny contains f if {
 	missing := documents.missing_parts(files, parts)
 	count(missing) > 0
 	f := {"msg_ko": sprintf("사용적합성 엔지니어링 파일에 다음이 없습니다: %s", [concat(", ", documents.part_names_ko(missing, parts))]), "msg": sprintf("the usability engineering file has no %s", [concat(", ", missing)]), "path": files[0].path, "key": "parts", "level": level}
+}
+
+# The lines of the hazard-related use scenario sections that give an id (`UE-1 ...`): the first id
+# on a line is the scenario's, the others are what it cites.
+scenario_lines := [{"path": d.path, "line": h.line + i, "ids": ids} |
+	some d in documents.with_text(files)
+	some h in d.headings
+	is_number(h.line)
+	documents.has_heading({"headings": [h]}, parts["hazard-related use scenarios"])
+	some i, l in split(documents.section(d, h), "\n")
+	i > 0
+	ids := regex.find_n(`\b[A-Z][A-Z0-9]{0,7}-\d+\b`, l, -1)
+	count(ids) > 0
+]
+
+risk_rows := [r | some t in object.get(input, ["risks", "tables"], []); some r in t.rows]
+
+risk_ids := {r.id | some r in risk_rows; is_string(r.id)}
+
+# The prefixes the risk table's ids use (`RSK-`), to tell a cited risk id from another id.
+risk_prefixes := {p | some id in risk_ids; p := regex.find_n(`^[A-Z][A-Z0-9]*-`, id, 1)[0]}
+
+named_in_a_row(id) if {
+	some r in risk_rows
+	some _, v in r
+	is_string(v)
+	contains(v, id)
+}
+
+linked(s) if {
+	some id in s.ids
+	id in risk_ids
+}
+
+linked(s) if named_in_a_row(s.ids[0])
+
+deny contains f if {
+	count(risk_rows) > 0
+	some s in scenario_lines
+	not linked(s)
+	f := {
+		"msg": sprintf("use scenario %s (%s:%d) is in no risk row: no row of the risk table names it, and it cites none", [s.ids[0], s.path, s.line]),
+		"msg_ko": sprintf("사용 시나리오 %s(%s:%d)가 어떤 위험 행에도 없습니다: 위해요인 분석표의 어느 행도 이를 적지 않고, 시나리오도 행을 인용하지 않습니다", [s.ids[0], s.path, s.line]),
+		"path": s.path,
+		"line": s.line,
+		"key": sprintf("unlinked|%s", [s.ids[0]]),
+		"level": level,
+	}
+}
+
+deny contains f if {
+	some s in scenario_lines
+	some id in array.slice(s.ids, 1, count(s.ids))
+	some prefix in risk_prefixes
+	startswith(id, prefix)
+	not id in risk_ids
+	f := {
+		"msg": sprintf("use scenario %s (%s:%d) cites %s, which no risk table has", [s.ids[0], s.path, s.line, id]),
+		"msg_ko": sprintf("사용 시나리오 %s(%s:%d)가 인용한 %s이(가) 위해요인 분석표에 없습니다", [s.ids[0], s.path, s.line, id]),
+		"path": s.path,
+		"line": s.line,
+		"key": sprintf("dangling|%s|%s", [s.ids[0], id]),
+		"level": level,
+	}
+}
+
+not_evaluated contains r if {
+	count(scenario_lines) > 0
+	count(risk_rows) == 0
+	r := {
+		"msg": "the use scenarios' links to the risk table were not checked: samdscan parsed no risk table rows",
+		"msg_ko": "사용 시나리오와 위해요인 분석표의 연결을 확인하지 못했습니다: samdscan이 위해요인 분석표의 행을 해석하지 못했습니다",
+	}
 }
