@@ -205,6 +205,7 @@ older_than_code(rel, r) := p if {
 	rel.code_change == "found"
 	is_string(r.date)
 	change := rel.last_code_change
+	is_string(change.date)
 	r.date < change.date
 	p := {
 		"en": sprintf("is dated %s, before the last code change of the release (%s \"%s\", %s)", [r.date, change.short_id, change.subject, change.date]),

@@ -172,7 +172,7 @@ fn figure_tail() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)^(?:\s*\([^()\d]{{1,30}}\))?[\s:=|*_,]*(?:(?:of|was|is|were|reached|achieved|는|은|이|가|값은)[\s:=]*)?{NUMBER}\s*(%)?(?:\s*[(\[]\s*(?:95\s*%\s*(?:CI|confidence interval|신뢰\s?구간)\s*[:,]?\s*)?{NUMBER}\s*%?\s*(?:-|–|—|~|to|,)\s*{NUMBER}\s*%?)?"
+            r"(?i)^(?:\s*\([^()\d]{{1,30}}\))?[\s:=|*_,]*(?:(?:of|was|is|were|reached|achieved|는|은|이|가|값은)[\s:=]*)?{NUMBER}\s*(%)?(?:\s*[(\[]\s*(?:95\s*%\s*(?:CI|confidence interval|신뢰\s?구간)\s*[:,]?\s*)?{NUMBER}\s*%?\s*(?:-|–|—|~|to|,)\s*{NUMBER}\s*%?\s*[)\]]?)?"
         ))
         .expect("figure tail")
     })
