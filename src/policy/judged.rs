@@ -8,7 +8,8 @@
 //! marked optional (`vex?`) are read but not needed; profile and config keys are context, never
 //! needed. The evidence a rule judged is the repository paths of the records under its keys
 //! (every record from a file carries `path`), the config file for profile keys, the releases and
-//! their SBOMs (`tag:path`) for `history.release_sboms`, the commit range of the history scope
+//! their SBOMs or system test reports (`tag:path`) for `history.release_sboms` and
+//! `history.release_tests`, the commit range of the history scope
 //! for other `history.*` keys, and, for a search over many files (a record with `files_read`),
 //! how many files it read (`12 files read`).
 
@@ -137,7 +138,7 @@ fn missing_reason(path: &str) -> Text {
             "release range (two release tags reachable from the scanned commit)",
             "릴리스 범위(스캔한 커밋에서 도달할 수 있는 릴리스 태그 두 개)",
         ),
-        "history.release_sboms" => (
+        "history.release_sboms" | "history.release_tests" => (
             "release tag reachable from the scanned commit in the git history",
             "git 이력에서 스캔한 커밋으로부터 도달할 수 있는 릴리스 태그",
         ),
@@ -170,7 +171,12 @@ fn evidence_of(input: &Value, rule_id: &str, path: &str, value: Option<&Value>) 
     let root = path.split('.').next().unwrap_or_default();
     let mut paths = Vec::new();
     match (root, value) {
-        ("history", Some(v)) if path == "history.release_sboms" => paths.extend(release_names(v)),
+        ("history", Some(v)) if path == "history.release_sboms" => {
+            paths.extend(release_names(v, "sboms"))
+        }
+        ("history", Some(v)) if path == "history.release_tests" => {
+            paths.extend(release_names(v, "reports"))
+        }
         ("history", _) => paths.extend(history_range(input)),
         ("profile" | "config", _) => paths.extend(config_path(input)),
         ("files", _) => paths.push(".".to_string()),
@@ -231,9 +237,10 @@ fn collect_paths(value: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// The releases judged for their SBOM (MFDS-CYB-016), as `tag:path` for each SBOM of the tagged
-/// tree (`tag` alone when it has none), and the support policy that gave the window.
-fn release_names(value: &Value) -> Vec<String> {
+/// The releases judged for their SBOM (MFDS-CYB-016) or their system test report (MFDS-SWL-005),
+/// as `tag:path` for each SBOM, or report of the release's version, of the tagged tree (`tag`
+/// alone when it has none), and the support policy that gave the window.
+fn release_names(value: &Value, records: &str) -> Vec<String> {
     let mut names: Vec<String> = lookup(value, "window.path")
         .and_then(Value::as_str)
         .map(str::to_string)
@@ -243,13 +250,14 @@ fn release_names(value: &Value) -> Vec<String> {
         let Some(tag) = release["tag"].as_str() else {
             continue;
         };
-        let sboms: Vec<&str> = release["sboms"]
+        let files: Vec<&str> = release[records]
             .as_array()
             .into_iter()
             .flatten()
-            .filter_map(|s| s["path"].as_str())
+            .filter(|r| records != "reports" || r["version_matches"] == true)
+            .filter_map(|r| r["path"].as_str())
             .collect();
-        match sboms.as_slice() {
+        match files.as_slice() {
             [] => names.push(tag.to_string()),
             paths => names.extend(paths.iter().map(|p| format!("{tag}:{p}"))),
         }

@@ -9,6 +9,11 @@ pub const TEST_DATE: &str = "2026-10-01T12:00:00Z";
 
 /// Runs git in `dir` with a fixed identity and dates; panics with git's output on failure.
 pub fn git(dir: &Path, args: &[&str]) -> String {
+    git_at(dir, TEST_DATE, args)
+}
+
+/// [`git`] with commits and tags dated `date` (RFC 3339).
+pub fn git_at(dir: &Path, date: &str, args: &[&str]) -> String {
     let out = Command::new("git")
         .args([
             "-c",
@@ -24,8 +29,8 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         ])
         .args(args)
         .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", TEST_DATE)
-        .env("GIT_COMMITTER_DATE", TEST_DATE)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
         .env_remove("GIT_DIR")
         .output()
         .expect("git runs");

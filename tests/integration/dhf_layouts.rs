@@ -32,6 +32,7 @@ const EXAMPLE_DHF: &[&str] = &[
     "docs/risk",
     "docs/sdlc",
     "docs/security/vulnerability-management-plan.md",
+    "docs/verification",
     "tests",
     "reports/junit.xml",
     "CHANGELOG.md",

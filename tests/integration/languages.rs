@@ -178,10 +178,10 @@ fn korean_text_report_ends_with_a_korean_verdict() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("\n오류 (발견사항 9건)\n"), "{text}");
+    assert!(text.contains("\n오류 (발견사항 11건)\n"), "{text}");
     assert_eq!(
         text.lines().last(),
-        Some("실패: --fail-on error 이상 오류 8건 (종료 코드 1)"),
+        Some("실패: --fail-on error 이상 오류 10건 (종료 코드 1)"),
         "{text}"
     );
     assert!(!text.contains("FAIL:"), "{text}");

@@ -73,6 +73,7 @@ pub(super) fn card(
         covers: vec![],
         missing_parts: super::parts::missing(&parts),
         parts,
+        figures: vec![],
     }
 }
 
@@ -86,6 +87,7 @@ fn cyclonedx_card(path: &str, c: &Value) -> ModelCard {
         .find(|h| h.get("alg").and_then(Value::as_str) == Some("SHA-256"))
         .and_then(|h| text(h, "content"))
         .map(|s| s.to_ascii_lowercase());
+    card.figures = super::figures::model_card_figures(c);
     card
 }
 

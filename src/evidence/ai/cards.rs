@@ -4,6 +4,7 @@
 
 use super::super::Context;
 use super::super::documents::{Document, read_document};
+use super::figures::{Figure, stated_figures};
 use super::parts::{Part, front_matter_text, front_matter_value, missing, parts_of};
 use regex::Regex;
 use serde::Serialize;
@@ -118,6 +119,8 @@ pub(super) struct ModelCard {
     /// Part name -> line of the heading that has it (1 for front matter), or null.
     pub parts: BTreeMap<String, Option<usize>>,
     pub missing_parts: Vec<String>,
+    /// The performance figures the card states (see [`super::figures`]).
+    pub figures: Vec<Figure>,
 }
 
 /// Reads a Markdown model card; `None` when it cannot be read (a diagnostic names it).
@@ -160,6 +163,7 @@ pub(super) fn card_from_document(doc: &Document) -> ModelCard {
         covers: vec![],
         missing_parts: vec![],
         parts,
+        figures: stated_figures(doc),
     };
     if !mentions_confidence_intervals(&doc.text) {
         card.parts.insert("confidence_intervals".into(), None);

@@ -8,6 +8,7 @@
 
 use super::super::Context;
 use super::super::extractor::extension;
+use super::figures::{Figure, reported_figures};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -34,6 +35,8 @@ pub(super) struct Evaluation {
     pub sample_size_reported: bool,
     pub subgroup_attributes: Vec<String>,
     pub subgroup_count: usize,
+    /// The overall metrics as figures (see [`super::figures`]).
+    pub figures: Vec<Figure>,
 }
 
 pub(super) fn read_evaluation(ctx: &Context, path: &str) -> Evaluation {
@@ -53,7 +56,7 @@ pub(super) fn read_evaluation(ctx: &Context, path: &str) -> Evaluation {
     };
     match parsed {
         Ok(Value::Object(doc)) => {
-            summarise(&doc, &mut e);
+            summarise(&doc, &text, &mut e);
             e.parsed = true;
         }
         Ok(_) => e.error = Some("expected an object of metrics".into()),
@@ -65,7 +68,7 @@ pub(super) fn read_evaluation(ctx: &Context, path: &str) -> Evaluation {
     e
 }
 
-fn summarise(doc: &Map<String, Value>, e: &mut Evaluation) {
+fn summarise(doc: &Map<String, Value>, source: &str, e: &mut Evaluation) {
     let text = |k: &str| {
         doc.get(k).and_then(|v| {
             v.as_str()
@@ -80,6 +83,7 @@ fn summarise(doc: &Map<String, Value>, e: &mut Evaluation) {
         .or_else(|| doc.get("metrics"))
         .and_then(Value::as_object)
         .unwrap_or(doc);
+    e.figures = reported_figures(overall, source);
     for (name, value) in overall {
         if !is_metric(value) || SUBGROUP_KEYS.contains(&name.as_str()) {
             continue;
@@ -146,7 +150,7 @@ mod tests {
 
     fn eval(v: Value) -> Evaluation {
         let mut e = Evaluation::default();
-        summarise(v.as_object().unwrap(), &mut e);
+        summarise(v.as_object().unwrap(), &v.to_string(), &mut e);
         e
     }
 

@@ -95,6 +95,16 @@ pub(super) const AI_KINDS: &[FileKind] = &[
         ],
     ),
     kind(
+        "verification_plan",
+        &[
+            "*verification-plan*",
+            "*verification_plan*",
+            "regulatory/verification.yaml",
+            "regulatory/verification.yml",
+            "*검증*계획*",
+        ],
+    ),
+    kind(
         "ai_labeling",
         &[
             "labeling/**",

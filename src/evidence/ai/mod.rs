@@ -1,6 +1,7 @@
 //! AI and generative-AI device evidence (`ai` in the evidence document): model artifacts,
 //! model cards, dataset datasheets and split manifests, performance evaluations, change
-//! management plans, AI labeling, and the generative-AI foundation model, evaluations and
+//! management and verification plans, AI labeling, the performance figures and acceptance
+//! criteria these state, and the generative-AI foundation model, evaluations and
 //! red-team records.
 //!
 //! Each kind of file is read by its own module; this one finds the files, links cards to the
@@ -14,6 +15,7 @@ mod cards;
 mod claims;
 mod datasheets;
 mod evaluation;
+mod figures;
 mod genai;
 mod hashing;
 mod kinds;
@@ -22,6 +24,7 @@ mod spdx3;
 mod splits;
 mod structured;
 
+use super::documents::Document;
 use super::extractor::FileKind;
 use super::{Context, Extractor};
 use artifacts::Artifact;
@@ -60,6 +63,12 @@ impl Extractor for AiExtractor {
             .iter()
             .filter_map(|m| m.revision.as_deref())
             .collect();
+        let names_pin = |doc: &Document| {
+            let named = pins.iter().any(|pin| doc.text.contains(pin));
+            ("names_pinned_model", json!(named))
+        };
+        let figures = |doc: &Document| ("figures", json!(figures::stated_figures(doc)));
+        let criteria = |doc: &Document| ("criteria", json!(figures::stated_criteria(doc)));
         json!({
             "artifacts": models.artifacts,
             "model_cards": models.cards,
@@ -67,12 +76,13 @@ impl Extractor for AiExtractor {
             "split_manifests": manifests,
             "split_overlaps": overlaps,
             "evaluations": evaluations(ctx),
-            "change_plans": parts_documents(ctx, &change_plan_files(ctx), PLAN_PARTS, None),
-            "labeling": parts_documents(ctx, ctx.files("ai_labeling"), LABELING_PARTS, None),
+            "change_plans": parts_documents(ctx, &change_plan_files(ctx), PLAN_PARTS, criteria),
+            "verification_plans": parts_documents(ctx, ctx.files("verification_plan"), &[], criteria),
+            "labeling": parts_documents(ctx, ctx.files("ai_labeling"), LABELING_PARTS, figures),
             "genai": {
                 "foundation_models": foundation_models,
-                "evaluations": parts_documents(ctx, ctx.files("genai_evaluation"), GENAI_EVAL_PARTS, Some(pins.as_slice())),
-                "red_team": parts_documents(ctx, ctx.files("red_team_report"), RED_TEAM_PARTS, Some(pins.as_slice())),
+                "evaluations": parts_documents(ctx, ctx.files("genai_evaluation"), GENAI_EVAL_PARTS, names_pin),
+                "red_team": parts_documents(ctx, ctx.files("red_team_report"), RED_TEAM_PARTS, names_pin),
             },
             "hash_cost": models.hash_cost,
         })
@@ -233,24 +243,23 @@ fn change_plan_files(ctx: &Context) -> Vec<String> {
     paths
 }
 
-/// Documents at `paths` with their parts; for generative-AI records, `pins` are the
-/// foundation-model revisions whose mention is recorded as `names_pinned_model`.
+/// Documents at `paths` with their parts, and the one fact `extra` reads from each (the
+/// performance figures of labeling, the acceptance criteria of plans, whether a generative-AI
+/// record names the pinned foundation-model revision).
 fn parts_documents(
     ctx: &Context,
     paths: &[String],
     table: &[Part],
-    pins: Option<&[&str]>,
+    extra: impl Fn(&Document) -> (&'static str, Value),
 ) -> Vec<Value> {
     paths
         .iter()
         .filter_map(|p| structured::read_parts_document(ctx, p, table))
-        .map(|(doc, text)| {
-            let mut v = serde_json::to_value(doc).unwrap_or_default();
-            if let (Some(o), Some(pins)) = (v.as_object_mut(), pins) {
-                o.insert(
-                    "names_pinned_model".into(),
-                    json!(pins.iter().any(|pin| text.contains(pin))),
-                );
+        .map(|(record, doc)| {
+            let mut v = serde_json::to_value(record).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                let (key, value) = extra(&doc);
+                o.insert(key.into(), value);
             }
             v
         })

@@ -3,7 +3,7 @@
 //! matter) or as YAML / JSON (keys).
 
 use super::super::Context;
-use super::super::documents::read_document;
+use super::super::documents::{Document, read_document};
 use super::parts::{Part, missing, parts_of, parts_of_keys};
 use serde::Serialize;
 use serde_json::Value;
@@ -18,12 +18,12 @@ pub(super) struct PartsDocument {
     pub missing_parts: Vec<String>,
 }
 
-/// Reads a document and matches it against `table`; also returns its (bounded) text.
+/// Reads a document and matches it against `table`; also returns the document read.
 pub(super) fn read_parts_document(
     ctx: &Context,
     path: &str,
     table: &[Part],
-) -> Option<(PartsDocument, String)> {
+) -> Option<(PartsDocument, Document)> {
     let doc = read_document(ctx, path)?;
     let structured = match doc.format {
         "yaml" => Some(
@@ -47,11 +47,11 @@ pub(super) fn read_parts_document(
         ),
     };
     let record = PartsDocument {
-        path: doc.path,
-        title: doc.title,
+        path: doc.path.clone(),
+        title: doc.title.clone(),
         parsed,
         missing_parts: missing(&parts),
         parts,
     };
-    Some((record, doc.text))
+    Some((record, doc))
 }

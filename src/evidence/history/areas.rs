@@ -88,6 +88,16 @@ impl AreaMatcher {
         systems.chain(named).chain(test).collect()
     }
 
+    /// Whether the profile declares a software system (with paths) at all.
+    pub fn has_systems(&self) -> bool {
+        !self.systems.is_empty()
+    }
+
+    /// Whether a path is part of a software system.
+    pub fn in_a_system(&self, path: &str) -> bool {
+        self.systems.iter().any(|(_, set)| set.is_match(path))
+    }
+
     /// The areas of one path that need a code owner: safety-critical code and risk files.
     pub fn owner_required_areas(&self, path: &str) -> Vec<&'static str> {
         self.named

@@ -2,7 +2,7 @@
 //! in scope with their trailers, references, signatures and changed paths; the tags and which of
 //! them are releases; per release range, the changes that may make it a software upgrade and the
 //! classification the release declares; per release in the support window, the SBOM, lockfiles
-//! and VEX of its tagged tree; the repository's state (tip, branch, dirty tree, shallow clone); and, with
+//! and VEX of its tagged tree, and its system test report with the range's last code change; the repository's state (tip, branch, dirty tree, shallow clone); and, with
 //! `--base`, the changes a branch made to the scan's own controls.
 //!
 //! History is read when the scan root is in a git work tree: the top, or a product's folder of a
@@ -17,6 +17,8 @@ mod commits;
 mod control;
 mod merges;
 mod release_sboms;
+mod release_tests;
+mod release_trees;
 mod releases;
 mod scope;
 mod support_window;
@@ -127,6 +129,7 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
     };
     let ranges = releases::release_ranges(ctx, repo, &releases, &rules.areas);
     let release_sboms = release_sboms::collect(ctx, repo, &releases);
+    let release_tests = release_tests::collect(ctx, repo, &releases, &rules.areas);
     let latest = releases.first();
     let tip_release = releases.iter().find(|t| t.target == tip.to_string());
     let commit_count = walked.commits.len();
@@ -148,6 +151,7 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
         "control_changes": controls,
         "release_ranges": ranges,
         "release_sboms": release_sboms,
+        "release_tests": release_tests,
     });
     // Moved in, not copied: `json!` would serialize a second copy of a long history.
     out["commits"] = Value::Array(walked.commits);

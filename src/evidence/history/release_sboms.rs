@@ -6,29 +6,21 @@
 //! [`lockfiles_against_sboms`]), and the VEX or vulnerability assessment released with it
 //! (OpenVEX documents, CycloneDX VEX statements in an SBOM, vulnerability scan reports).
 //!
-//! Bounded: the newest [`MAX_RELEASES`] releases of the window (of all reachable releases when no
-//! window is declared), trees of at most [`MAX_TREE_FILES`] files and with at most
-//! [`MAX_TREE_EVIDENCE`] such files; each cut is a diagnostic. Files are found by name only (a
-//! tree's contents are not sniffed).
+//! Which releases are judged, and how their trees are read and bounded, is shared with the
+//! other per-release check ([`release_trees`](super::release_trees)).
 
-use super::releases::newest_first;
-use super::support_window::{self, SupportWindow};
+use super::release_trees::{MAX_RELEASES, judged_releases, read_tagged_tree, tree_kinds, version};
+use super::support_window::SupportWindow;
 use super::tags::TagRecord;
 use crate::evidence::dependencies::drift::Drift;
 use crate::evidence::dependencies::lockfiles_against_sboms;
 use crate::evidence::extractor::FileKind;
 use crate::evidence::git_view::GitView;
 use crate::evidence::sbom::read_sbom;
-use crate::evidence::source::{GitTreeSource, RepoSource};
-use crate::evidence::{Context, Extractor, registry, vex, vuln_scans};
-use git2::Oid;
+use crate::evidence::{Context, Extractor, vex, vuln_scans};
 use serde::Serialize;
 use serde_json::Value;
 
-/// How many releases are judged, newest first.
-pub(super) const MAX_RELEASES: usize = 10;
-/// A tagged tree with more files than this is not read.
-const MAX_TREE_FILES: usize = 200_000;
 /// A tagged tree with more SBOM, lockfile, VEX and scan files than this is not read.
 const MAX_TREE_EVIDENCE: usize = 64;
 /// The file kinds read in a tagged tree.
@@ -91,62 +83,22 @@ pub(super) struct TreeSbom {
 
 /// The facts of the releases in the window among `releases` (reachable release tags).
 pub(super) fn collect(ctx: &Context, repo: &GitView, releases: &[&TagRecord]) -> ReleaseSboms {
-    let window = support_window::read(ctx);
-    let anchor = window
-        .path
-        .clone()
-        .or_else(|| ctx.config.path.clone())
-        .unwrap_or_else(|| ".git".into());
-    let in_window: Vec<(&TagRecord, Option<String>)> = newest_first(releases)
-        .into_iter()
-        .filter_map(|t| {
-            let line = window.covering(&version(t)).map(|l| l.versions.clone());
-            (!window.declared() || line.is_some()).then_some((t, line))
-        })
-        .collect();
-    if in_window.len() > MAX_RELEASES {
-        ctx.diagnose(
-            &anchor,
-            format!(
-                "{} release tags are in the support window; the SBOM per release (MFDS-CYB-016) is checked for the newest {MAX_RELEASES} (down to {})",
-                in_window.len(),
-                in_window[MAX_RELEASES - 1].0.name
-            ),
-        );
-    }
-    let kinds = tree_kinds();
+    let chosen = judged_releases(ctx, releases, "the SBOM per release (MFDS-CYB-016)");
+    let kinds = tree_kinds(TREE_KINDS);
     let kinds: Vec<&FileKind> = kinds.iter().collect();
-    let judged = in_window
+    let judged = chosen
+        .judged
         .iter()
-        .take(MAX_RELEASES)
-        .map(|(tag, line)| release(ctx, repo, &kinds, tag, line.clone(), &anchor))
+        .map(|(tag, line)| release(ctx, repo, &kinds, tag, line.clone(), &chosen.anchor))
         .collect();
     ReleaseSboms {
         evaluated: !releases.is_empty(),
-        window,
+        window: chosen.window,
         releases_total: releases.len(),
-        in_window: in_window.len(),
+        in_window: chosen.in_window,
         limit: MAX_RELEASES,
         releases: judged,
     }
-}
-
-fn version(tag: &TagRecord) -> String {
-    tag.version.clone().unwrap_or_else(|| tag.name.clone())
-}
-
-/// The kinds read in a tree, by name only.
-fn tree_kinds() -> Vec<FileKind> {
-    registry()
-        .iter()
-        .flat_map(|x| x.kinds().iter())
-        .filter(|k| TREE_KINDS.contains(&k.name))
-        .map(|k| FileKind {
-            name: k.name,
-            globs: k.globs,
-            sniffer: None,
-        })
-        .collect()
 }
 
 fn release(
@@ -158,7 +110,10 @@ fn release(
     anchor: &str,
 ) -> ReleaseSbom {
     let version = version(tag);
-    let read = read_tree(ctx, repo, kinds, tag, &version);
+    let bound = (MAX_TREE_EVIDENCE, "SBOM, lockfile, VEX and scan files");
+    let read = read_tagged_tree(ctx, repo, kinds, tag, bound, |tree| {
+        tree_facts(tree, &version)
+    });
     if let Err(e) = &read {
         ctx.diagnose(
             anchor,
@@ -175,38 +130,6 @@ fn release(
         error: read.as_ref().err().cloned(),
         tree: read.unwrap_or_default(),
     }
-}
-
-fn read_tree(
-    ctx: &Context,
-    repo: &GitView,
-    kinds: &[&FileKind],
-    tag: &TagRecord,
-    version: &str,
-) -> Result<TreeFacts, String> {
-    let tree = Oid::from_str(&tag.target)
-        .and_then(|id| repo.tree_id_at(id))
-        .map_err(|e| e.message().to_string())?
-        .ok_or_else(|| format!("the folder {} does not exist at the tag", repo.folder()))?;
-    let source = GitTreeSource::open(repo, tree).map_err(|e| e.message().to_string())?;
-    let files = source.inventory().files().count();
-    if files > MAX_TREE_FILES {
-        return Err(format!(
-            "it has {files} files (at most {MAX_TREE_FILES} are read)"
-        ));
-    }
-    let tree_ctx = Context::new(&source, ctx.config, None, ctx.repository, ctx.as_of, kinds);
-    let evidence: usize = TREE_KINDS.iter().map(|k| tree_ctx.files(k).len()).sum();
-    if evidence > MAX_TREE_EVIDENCE {
-        return Err(format!(
-            "it has {evidence} SBOM, lockfile, VEX and scan files (at most {MAX_TREE_EVIDENCE} are read)"
-        ));
-    }
-    let facts = tree_facts(&tree_ctx, version);
-    for d in tree_ctx.take_diagnostics() {
-        ctx.diagnose(&d.path, format!("in release {}: {}", tag.name, d.message));
-    }
-    Ok(facts)
 }
 
 /// What the files of `ctx` (one release's tree) hold for the release `version`.
@@ -276,7 +199,7 @@ fn parsed_paths(value: &Value, key: &str) -> Vec<String> {
 }
 
 /// Versions equal but for a leading `v` and surrounding blanks.
-fn same_version(a: &str, b: &str) -> bool {
+pub(super) fn same_version(a: &str, b: &str) -> bool {
     let clean = |v: &str| v.trim().trim_start_matches(['v', 'V']).to_string();
     clean(a) == clean(b)
 }

@@ -1,5 +1,7 @@
 //! Verification and validation reports written in Markdown: a results table (a `Result`,
-//! `Status`, `Verdict` or `결과` column holding PASS/FAIL) with the version tested and the date.
+//! `Status`, `Verdict` or `결과` column holding PASS/FAIL) with the version tested, the date and
+//! the tester (IEC 62304 §5.7.5), in front matter (`version:`, `date:`, `tester:`) or as
+//! `Key: value` lines, in English or Korean (`버전`, `시험일`, `시험자`).
 //! Found by name (`*verification-report*.md`, `test-reports/**/*.md`, ...), by title
 //! ("Verification Report", "시험 성적서") or as a `type: test report` record. Each table row with
 //! a verdict is a test; an unfilled template is marked so and counts as no report.
@@ -63,8 +65,30 @@ fn verdict(cell: &str) -> Option<Verdict> {
     }
 }
 
+/// The words that introduce the version tested, before the document's own version words.
+const TESTED_VERSION_KEYS: &[&str] = &[
+    "software version",
+    "version tested",
+    "tested version",
+    "소프트웨어 버전",
+    "시험 버전",
+    "시험 대상 버전",
+];
+
+/// The words that introduce who ran the tests.
+const TESTER_KEYS: &[&str] = &[
+    "tester",
+    "tested by",
+    "test engineer",
+    "performed by",
+    "executed by",
+    "시험자",
+    "시험 담당자",
+    "시험담당자",
+];
+
 /// Reads one Markdown V&V report.
-pub(super) fn read_report(ctx: &Context, path: &str) -> TestReport {
+pub(crate) fn read_report(ctx: &Context, path: &str) -> TestReport {
     let mut report = TestReport {
         path: path.to_string(),
         format: "markdown",
@@ -79,7 +103,9 @@ pub(super) fn read_report(ctx: &Context, path: &str) -> TestReport {
         report.error = Some(format!("an unfilled template ({why})"));
         return report;
     }
-    report.version = stated_field(&doc, "version", VERSION_KEYS);
+    report.version = stated_field(&doc, "software_version", TESTED_VERSION_KEYS)
+        .or_else(|| stated_field(&doc, "version", VERSION_KEYS));
+    report.tester = stated_field(&doc, "tester", TESTER_KEYS);
     report.timestamp = stated_field(&doc, "date", DATE_KEYS);
     match markdown_tables(&doc.text).iter().find_map(result_column) {
         Some((table, column)) => {

@@ -11,6 +11,8 @@
 
 mod markdown;
 
+pub(crate) use markdown::read_report as read_markdown_report;
+
 use super::documents::{markdown_files_titled, records::records as dhf_records};
 use super::extractor::{FileKind, Sniffer};
 use super::read::xml_walk::{Node, attr, num, walk};
@@ -86,6 +88,9 @@ pub(crate) struct TestReport {
     /// The version tested, as the report states it (Markdown reports).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// Who ran the tests, as the report states it (Markdown reports).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tester: Option<String>,
     pub timestamp: Option<String>,
     pub suites: u64,
     #[serde(flatten)]
