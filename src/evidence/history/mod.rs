@@ -143,6 +143,10 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
         }
         None => vec![],
     };
+    // The release parts read the tagged trees of a bounded number of releases, which share most
+    // of their subtrees: libgit2's object cache reads each once (`collect` switched it off for
+    // the walk, whose trees are unbounded).
+    git2::opts::enable_caching(true);
     let ranges = releases::release_ranges(ctx, repo, &releases, &rules.areas);
     let release_sboms = release_sboms::collect(ctx, repo, &releases);
     let latest = releases.first();
