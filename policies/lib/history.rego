@@ -90,4 +90,16 @@ has_trailer(c, key) if {
 }
 
 # Release tags whose commit is the tip or one of its ancestors.
-releases := [t | some t in input.history.tags; t.release; t.reachable]
+releases := [t | some t in input.history.tags; t.release; t.reachable == true]
+
+# Why a rule that judges every release tag cannot pass: a narrowed scope (a number of commits,
+# a date, a revision) or a --base scan checks only the newest release tags (the others have
+# `reachable: null`).
+tags_unchecked contains r if {
+	n := object.get(input.history, "release_tags_unchecked", 0)
+	n > 0
+	r := {
+		"msg": sprintf("%d older release tags were not checked in this history scope (%s): history.scope: all, or --since all, checks every release tag", [n, input.history.scope.description]),
+		"msg_ko": sprintf("이 이력 범위(%s)에서는 오래된 릴리스 태그 %d개를 확인하지 않았습니다: history.scope: all 또는 --since all로 모든 릴리스 태그를 확인합니다", [input.history.scope.description, n]),
+	}
+}

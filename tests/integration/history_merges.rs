@@ -236,3 +236,80 @@ fn many_release_tags_are_marked_reachable_by_one_bounded_walk() {
         assert_eq!(*reached, name != "v9.0.0", "{name}");
     }
 }
+
+/// Commits `src/pump.py` as `rate = N` at `time` (Unix seconds, author and committer) and tags it.
+fn dated_release(repo: &Path, n: usize, time: u64, tag: &str) {
+    crate::common::write_files(repo, &[("src/pump.py", &format!("rate = {n}\n"))]);
+    git(repo, &["add", "-A"]);
+    let date = format!("@{time} +0000");
+    let status = std::process::Command::new("git")
+        .args(["commit", "-q", "-m", &format!("Rate {n} (CR-{n})")])
+        .env("GIT_AUTHOR_DATE", &date)
+        .env("GIT_COMMITTER_DATE", &date)
+        .current_dir(repo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    git(repo, &["tag", tag]);
+}
+
+#[test]
+fn a_pull_request_sized_scope_checks_the_newest_release_tags_and_names_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, &["init", "-q", "-b", "main"]);
+    let config = format!("{CONFIG}  connected: true\n");
+    crate::common::write_files(repo, &[(".samdscan.yaml", config.as_str())]);
+    // 31 lightweight release tags three days apart, so the walk's day of clock skew passes them.
+    for n in 0..=30 {
+        dated_release(
+            repo,
+            n,
+            1_700_000_000 + 3 * 86_400 * n as u64,
+            &format!("v1.{n}.0"),
+        );
+    }
+    let reach = |args: &[&str]| {
+        let evidence = evidence_json(repo, args);
+        let history = &evidence["history"];
+        let unchecked: Vec<String> = history["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["reachable"].is_null())
+            .map(|t| t["name"].as_str().unwrap().to_string())
+            .collect();
+        let reachable = history["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["reachable"] == true)
+            .count();
+        let count = history["release_tags_unchecked"].as_u64().unwrap();
+        (count, unchecked, reachable, evidence)
+    };
+    let (count, unchecked, reachable, evidence) = reach(&["--since", "5"]);
+    // The newest 25 are found; the walk goes a day past the 25th and so reaches v1.5.0.
+    assert_eq!(
+        unchecked,
+        ["v1.4.0", "v1.3.0", "v1.2.0", "v1.1.0", "v1.0.0"]
+    );
+    assert_eq!((count, reachable), (5, 26));
+    let diagnostics = evidence["diagnostics"].to_string();
+    assert!(
+        diagnostics.contains("5 older release tags were not checked"),
+        "{diagnostics}"
+    );
+    // The whole history's own walk marks every tag.
+    let (count, unchecked, reachable, _) = reach(&["--since", "all"]);
+    assert_eq!((count, unchecked.len(), reachable), (0, 0, 31));
+
+    let (narrow, _) = crate::common::samdscan_json(&["scan", "--since", "5", "-f", "json"], repo);
+    let (all, _) = crate::common::samdscan_json(&["scan", "--since", "all", "-f", "json"], repo);
+    assert_eq!(
+        findings_of(&narrow, "MFDS-CYB-011").len(),
+        26,
+        "the checked tags"
+    );
+    assert_eq!(findings_of(&all, "MFDS-CYB-011").len(), 31, "every tag");
+}

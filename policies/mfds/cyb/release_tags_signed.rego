@@ -6,7 +6,10 @@
 #   signed, annotated tag binds the release name to the exact source tree and to who released it;
 #   a lightweight tag can be moved by anyone with push access. Each release tag
 #   (`history.release_tags`) that is the scanned commit or one of its ancestors must be annotated
-#   and carry a signature (OpenPGP, SSH or X.509). The signature is detected, not verified.
+#   and carry a signature (OpenPGP, SSH or X.509). The signature is detected, not verified. A
+#   narrowed history scope (a number of commits, a date, a revision) or a `--base` scan checks the
+#   newest 25 release tags; when older ones exist the rule is not evaluated, and a scan with
+#   `--since all` judges them all.
 # custom:
 #   ko:
 #     title: "릴리스 태그의 주석·서명"
@@ -15,7 +18,9 @@
 #       무결성; IEC 62304 §5.8.7~5.8.8 보관과 신뢰성 있는 전달). 서명된 주석 태그는 릴리스 이름을
 #       정확한 소스 트리와 릴리스한 사람에 묶지만, 경량 태그는 푸시 권한이 있는 누구나 옮길 수 있습니다. 스캔한
 #       커밋이거나 그 조상인 각 릴리스 태그(`history.release_tags`)는 주석 태그이고
-#       서명(OpenPGP, SSH, X.509)을 가져야 합니다. 서명은 존재만 확인하고 검증하지는 않습니다.
+#       서명(OpenPGP, SSH, X.509)을 가져야 합니다. 서명은 존재만 확인하고 검증하지는 않습니다. 좁힌 이력
+#       범위(커밋 수, 날짜, 리비전)나 `--base` 스캔은 최신 릴리스 태그 25개만 확인하므로, 더 오래된 태그가 있으면
+#       평가하지 않으며 `--since all` 스캔이 모두 판단합니다.
 #     recommended_action: |
 #       `git tag -s vX.Y.Z -m "Release X.Y.Z"`로 릴리스 태그를 만들고(SSH 키로 서명하려면
 #       `gpg.format=ssh` 설정), 경량 태그나 서명되지 않은 릴리스 태그를 교체하십시오.
@@ -61,6 +66,9 @@ not_evaluated contains r if {
 		"msg_ko": sprintf("이력에 `%s`와 일치하는 릴리스 태그가 없습니다", [input.history.release_tags]),
 	}
 }
+
+# The newest release tags only (a narrowed scope or --base): the older ones are unjudged.
+not_evaluated contains r if some r in history.tags_unchecked
 
 deny contains f if {
 	some t in history.releases

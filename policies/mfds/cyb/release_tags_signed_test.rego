@@ -35,3 +35,10 @@ test_no_release_tags_is_not_evaluated if {
 test_unconnected_is_not_applicable if {
 	p.applicable == false with input as {"profile": {"connected": false}}
 }
+
+test_older_tags_left_unchecked_are_not_evaluated_and_unchecked_tags_not_judged if {
+	unchecked := {"name": "v0.9.0", "version": "0.9.0", "annotated": false, "signed": false, "release": true, "reachable": null}
+	input_doc := object.union(base([tag("v1.0.0", true, true), unchecked], 3), {"history": {"release_tags_unchecked": 1, "scope": {"description": "the last 50 commits"}}})
+	count(p.deny) == 0 with input as input_doc
+	[r.msg | some r in p.not_evaluated] == ["1 older release tags were not checked in this history scope (the last 50 commits): history.scope: all, or --since all, checks every release tag"] with input as input_doc
+}

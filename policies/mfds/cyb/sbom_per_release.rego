@@ -74,6 +74,14 @@ not_evaluated contains r if {
 	}
 }
 
+# A narrowed scope or --base checks only the newest release tags: fewer of them than the limit
+# in the window leaves older supported releases unjudged.
+not_evaluated contains r if {
+	window_declared
+	count(releases) < facts.limit
+	some r in history.tags_unchecked
+}
+
 not_evaluated contains r if {
 	some rel in releases
 	not rel.read

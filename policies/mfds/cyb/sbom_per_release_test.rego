@@ -99,3 +99,10 @@ test_unavailable_history_is_not_evaluated if {
 test_not_connected_is_not_applicable if {
 	p.applicable == false with input as {"profile": {"connected": false}}
 }
+
+test_fewer_window_releases_than_the_limit_with_older_tags_unchecked_are_not_evaluated if {
+	i := object.union(scan_input([good], window), {"history": {"release_tags_unchecked": 30, "scope": {"description": "the last 50 commits"}}})
+	count(p.deny) == 0 with input as i
+	count(p.not_evaluated) == 1 with input as i
+	count(p.not_evaluated) == 0 with input as object.union(i, {"history": {"release_sboms": {"window": no_window}}})
+}

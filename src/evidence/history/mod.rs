@@ -16,6 +16,7 @@ mod assessment;
 mod commits;
 mod control;
 mod merges;
+mod reach;
 mod release_sboms;
 mod release_tests;
 mod release_trees;
@@ -31,7 +32,9 @@ use super::git_view::GitView;
 use super::{Context, Extractor};
 use commits::{CommitRules, DEFAULT_CHANGE_REFERENCE};
 use git2::{Oid, StatusOptions};
+use reach::Reach;
 use regex::Regex;
+use scope::ScopeSpec;
 use serde_json::{Value, json};
 use tags::TagRecord;
 
@@ -88,14 +91,25 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
         .as_deref()
         .unwrap_or(DEFAULT_RELEASE_TAGS);
     let matcher = tags::release_matcher(pattern).map_err(|e| e.to_string())?;
-    let tags = tags::list_tags(repo, Some(tip), &matcher);
-    let releases: Vec<&TagRecord> = tags.iter().filter(|t| t.release && t.reachable).collect();
+    let mut tags = tags::list_tags(repo, &matcher);
     let (spec, source) = history.chosen_scope().unwrap_or((DEFAULT_SCOPE, "default"));
-    let mut plan = scope::plan(repo, tip, spec, source, &releases).map_err(|e| e.to_string())?;
     let base = match &ctx.repository.base {
         Some(b) => Some(Oid::from_str(b).map_err(|e| e.message().to_string())?),
         None => None,
     };
+    let reach = Reach::for_scope(&ScopeSpec::parse(spec), base.is_some());
+    let unchecked = reach::mark_reachable(repo, tip, &mut tags, reach);
+    if unchecked > 0 {
+        ctx.diagnose(
+            ctx.config.path.as_deref().unwrap_or(".git"),
+            format!(
+                "{unchecked} older release tags were not checked: a narrowed history scope (a number of commits, a date, a revision) or a --base scan checks the newest {} release tags reachable from the scanned commit (history.scope: all, or --since all, checks every one)",
+                reach::RELEASES_CHECKED
+            ),
+        );
+    }
+    let mut plan = scope::plan(repo, tip, spec, source, &reachable_releases(&tags))
+        .map_err(|e| e.to_string())?;
     if let Some(base) = base {
         scope::widen_to_base(repo, tip, base, &mut plan);
     }
@@ -109,6 +123,10 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
     };
     let walked = walk::walk(repo, &rules, tip, &plan)
         .map_err(|e| format!("cannot read the git history: {}", e.message()))?;
+    if reach == Reach::Walked {
+        reach::mark_walked(&mut tags, &walked.read);
+    }
+    let releases = reachable_releases(&tags);
     if plan.untagged && walked.limited {
         let message = format!(
             "no earlier release tag (history.release_tags `{pattern}`) is an ancestor of the scanned commit, so the history scope since-last-release is the last {} commits, not the whole history: set history.release_tags to your tags' shape, or history.scope (all, a tag, a number of commits) or --since",
@@ -127,6 +145,10 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
         }
         None => vec![],
     };
+    // The release parts read the tagged trees of a bounded number of releases, which share most
+    // of their subtrees: libgit2's object cache reads each once (`collect` switched it off for
+    // the walk, whose trees are unbounded).
+    git2::opts::enable_caching(true);
     let ranges = releases::release_ranges(ctx, repo, &releases, &rules.areas);
     let release_sboms = release_sboms::collect(ctx, repo, &releases);
     let release_tests = release_tests::collect(ctx, repo, &releases, &rules.areas);
@@ -148,6 +170,7 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
         "tip_release": tip_release.map(|t| &t.name),
         "commit_count": commit_count,
         "tags": tags,
+        "release_tags_unchecked": unchecked,
         "control_changes": controls,
         "release_ranges": ranges,
         "release_sboms": release_sboms,
@@ -157,6 +180,13 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
     out["commits"] = Value::Array(walked.commits);
     out["merges"] = Value::Object(walked.merges);
     Ok(out)
+}
+
+/// The release tags reachable from the scanned commit.
+fn reachable_releases(tags: &[TagRecord]) -> Vec<&TagRecord> {
+    tags.iter()
+        .filter(|t| t.release && t.reachable == Some(true))
+        .collect()
 }
 
 /// Whether tracked files differ from HEAD (`null` when a revision, not the work tree, is scanned).

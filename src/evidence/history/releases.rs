@@ -11,7 +11,7 @@
 use super::areas::AreaMatcher;
 use super::assessment::{self, Assessment};
 use super::tags::TagRecord;
-use super::tree_diff::changed_files;
+use super::tree_diff::TreeDiffer;
 use super::upgrade::{Detectors, Hit, UPGRADE_CATEGORIES};
 use crate::date::Date;
 use crate::evidence::Context;
@@ -68,6 +68,9 @@ pub(super) fn release_ranges(
     let anchor = ctx.config.path.as_deref().unwrap_or(".git");
     let ordered = newest_first(releases);
     let pairs: Vec<_> = ordered.windows(2).collect();
+    // One differ for every range: newest first, a range's older tree is the next range's newer
+    // one, so each tree on a changed path is read once.
+    let mut trees = TreeDiffer::new(repo);
     if pairs.len() > MAX_RANGES {
         ctx.diagnose(
             anchor,
@@ -82,7 +85,7 @@ pub(super) fn release_ranges(
         .into_iter()
         .take(MAX_RANGES)
         .filter_map(|pair| {
-            let range = range(repo, areas, &detectors, pair[0], pair[1]);
+            let range = range(repo, &mut trees, areas, &detectors, pair[0], pair[1]);
             match range {
                 Ok((range, too_large)) => {
                     for path in too_large {
@@ -140,6 +143,7 @@ fn natural(name: &str) -> Vec<(u64, String)> {
 
 fn range(
     repo: &GitView,
+    trees: &mut TreeDiffer<'_>,
     areas: &AreaMatcher,
     detectors: &Detectors,
     tag: &TagRecord,
@@ -157,7 +161,7 @@ fn range(
         })
     };
     let (new, old) = (tree(&new_commit, tag)?, tree(&old_commit, previous)?);
-    let changes = changed_files(repo, Some(old.id()), Some(new.id()))?;
+    let changes = trees.changed_files(Some(old.id()), Some(new.id()))?;
     let (hits, too_large) = detectors.detect(repo, areas, &changes, &old, &new);
     let upgrade_categories: Vec<&'static str> = UPGRADE_CATEGORIES
         .iter()
@@ -211,6 +215,7 @@ fn commits_behind(
     walk.hide(old)?;
     let mut out = Vec::new();
     let mut truncated = false;
+    let mut trees = TreeDiffer::new(repo);
     for (read, oid) in walk.enumerate() {
         if read == MAX_COMMITS_READ {
             truncated = true;
@@ -221,7 +226,7 @@ fn commits_behind(
             continue;
         }
         let parent = commit.parents().next().and_then(|p| repo.tree_id(&p));
-        let changed = changed_files(repo, parent, repo.tree_id(&commit))?;
+        let changed = trees.changed_files(parent, repo.tree_id(&commit))?;
         let categories: BTreeSet<&'static str> = changed
             .iter()
             .flat_map(|c| by_path.get(c.path.as_str()).into_iter().flatten().copied())

@@ -5,12 +5,10 @@
 //! A signature is recognised by its armour in the tag object (OpenPGP, SSH or X.509); verifying
 //! it against a keyring is out of scope.
 
-use super::super::read::newest_first::NewestFirst;
 use super::commits::iso_time;
 use git2::{ObjectType, Oid, Repository};
 use globset::{GlobBuilder, GlobMatcher};
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// The release tag pattern used when the config says nothing: a version with or without `v`
 /// (`v1.2.3`, `V2.0`, `1.2.3`, `3.4.2.2`), `release-1.2`, `name@1.2.3` (monorepo packages),
@@ -32,12 +30,18 @@ pub(super) struct TagRecord {
     pub signed: bool,
     /// The commit the tag points at (peeled).
     pub target: String,
+    #[serde(skip)]
+    pub target_id: Oid,
+    /// The commit time of `target` (Unix seconds).
+    #[serde(skip)]
+    pub target_time: i64,
     pub date: String,
     pub release: bool,
     /// The version in a release tag's name (`v1.2.0` -> `1.2.0`).
     pub version: Option<String>,
-    /// Whether the tagged commit is the scanned tip or one of its ancestors (release tags only).
-    pub reachable: bool,
+    /// Whether the tagged commit is the scanned tip or one of its ancestors (release tags only;
+    /// `None`: not checked, see `reach`).
+    pub reachable: Option<bool>,
     #[serde(skip)]
     pub time: i64,
 }
@@ -61,12 +65,9 @@ pub fn release_matcher(pattern: &str) -> Result<GlobMatcher, PatternError> {
         })
 }
 
-/// Every tag that points (eventually) at a commit, newest first, then by name.
-pub(super) fn list_tags(
-    repo: &Repository,
-    tip: Option<Oid>,
-    releases: &GlobMatcher,
-) -> Vec<TagRecord> {
+/// Every tag that points (eventually) at a commit, newest first, then by name; which release
+/// tags are reachable is left to `reach`.
+pub(super) fn list_tags(repo: &Repository, releases: &GlobMatcher) -> Vec<TagRecord> {
     let mut refs = Vec::new();
     let _ = repo.tag_foreach(|oid, name| {
         let name = String::from_utf8_lossy(name);
@@ -77,65 +78,8 @@ pub(super) fn list_tags(
         .into_iter()
         .filter_map(|(oid, name)| tag_record(repo, oid, name, releases))
         .collect();
-    if let Some(tip) = tip {
-        mark_reachable(repo, tip, &mut tags);
-    }
     tags.sort_by(|a, b| b.time.cmp(&a.time).then_with(|| a.name.cmp(&b.name)));
     tags
-}
-
-/// Release tags at most this many are checked one by one; beyond, one walk answers for all.
-const TAGS_CHECKED_SINGLY: usize = 16;
-
-/// How far the walk goes past the oldest release tag's commit date, for clocks that were off.
-const CLOCK_SKEW_SECONDS: i64 = 86_400;
-
-/// Sets `reachable` on release tags whose commit is `tip` or one of its ancestors.
-fn mark_reachable(repo: &Repository, tip: Oid, tags: &mut [TagRecord]) {
-    let releases = tags.iter().filter(|t| t.release).count();
-    let ancestors = (releases > TAGS_CHECKED_SINGLY).then(|| ancestors_back_to(repo, tip, tags));
-    for tag in tags.iter_mut().filter(|t| t.release) {
-        let Ok(target) = Oid::from_str(&tag.target) else {
-            continue;
-        };
-        tag.reachable = match &ancestors {
-            Some(set) => set.contains(&target),
-            None => target == tip || repo.graph_descendant_of(tip, target).unwrap_or(false),
-        };
-    }
-}
-
-/// The ancestors of `tip` (newest first by commit date) until every release tag's commit is
-/// found or the walk is a day older than the oldest of them: bounded by the releases, not by
-/// the repository's whole history.
-fn ancestors_back_to(repo: &Repository, tip: Oid, tags: &[TagRecord]) -> HashSet<Oid> {
-    let targets: HashSet<Oid> = tags
-        .iter()
-        .filter(|t| t.release)
-        .filter_map(|t| Oid::from_str(&t.target).ok())
-        .collect();
-    let oldest = targets
-        .iter()
-        .filter_map(|o| repo.find_commit(*o).ok())
-        .map(|c| c.time().seconds())
-        .min()
-        .unwrap_or(i64::MAX);
-    let mut found = HashSet::new();
-    let Ok(walk) = NewestFirst::new(repo, tip) else {
-        return found;
-    };
-    let mut left = targets.len();
-    for commit in walk {
-        let oid = commit.id();
-        if targets.contains(&oid) {
-            left -= 1;
-        }
-        found.insert(oid);
-        if left == 0 || commit.time().seconds() < oldest - CLOCK_SKEW_SECONDS {
-            break;
-        }
-    }
-    found
 }
 
 fn tag_record(
@@ -162,9 +106,11 @@ fn tag_record(
         annotated,
         signed,
         target: commit.id().to_string(),
+        target_id: commit.id(),
+        target_time: commit.time().seconds(),
         date: iso_time(time),
         release,
-        reachable: false,
+        reachable: (!release).then_some(false),
         time,
     })
 }

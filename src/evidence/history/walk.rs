@@ -28,6 +28,9 @@ pub(super) struct Walked {
     pub truncated: bool,
     /// The plan's commit limit left older commits out.
     pub limited: bool,
+    /// Every commit read, the product's or not: with `history.scope: all`, every ancestor of
+    /// the tip.
+    pub read: HashSet<Oid>,
 }
 
 /// Reads every commit in scope, newest first.
@@ -58,6 +61,7 @@ pub(super) fn walk(
     }
     progress.finish_and_clear();
     let merges = assign_merges(&oids, &parents, &product, tip, &mut records);
+    let read = oids.iter().copied().collect();
     // Converted one by one, each typed record dropped as its value is made; in a folder view,
     // only the commits that change the folder.
     let commits = records
@@ -71,6 +75,7 @@ pub(super) fn walk(
         merges,
         truncated,
         limited,
+        read,
     })
 }
 
