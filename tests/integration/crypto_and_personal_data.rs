@@ -84,13 +84,14 @@ fn deprecated_cryptography_is_named_by_construct_and_line() {
     let dir = leaky_repo();
     let report = scan_json(dir.path());
     assert_eq!(rule_state(&report, "MFDS-CYB-013"), "failed");
+    // Warnings by default; the product has a class C system, so §0.3 makes them errors.
     assert_eq!(
         messages(&report, "MFDS-CYB-013"),
         [
-            "warning TLS 1.0 in deploy/nginx.conf line 2: a protocol older than TLS 1.2: require TLS 1.2 or later",
-            "warning a software system is of safety class C but no SBOM lists cryptographic-asset components (a CycloneDX CBOM inventory of the algorithms, keys, certificates and protocols the product uses)",
-            "warning sha1 crate in src/store.rs line 2: a broken hash if used for security (signatures, passwords, integrity): use SHA-256 or better",
-            "warning verify=False in src/uplink.py line 4: certificate validation turned off: keep it on and trust a private CA explicitly",
+            "error TLS 1.0 in deploy/nginx.conf line 2: a protocol older than TLS 1.2: require TLS 1.2 or later",
+            "error a software system is of safety class C but no SBOM lists cryptographic-asset components (a CycloneDX CBOM inventory of the algorithms, keys, certificates and protocols the product uses)",
+            "error sha1 crate in src/store.rs line 2: a broken hash if used for security (signatures, passwords, integrity): use SHA-256 or better",
+            "error verify=False in src/uplink.py line 4: certificate validation turned off: keep it on and trust a private CA explicitly",
         ]
     );
     let tls = findings_of(&report, "MFDS-CYB-013")
