@@ -25,7 +25,7 @@
 #   since: 0.1.0
 #   pillar: P1
 #   status: anticipated
-#   evidence: [documents.real_world_assessment_plan, evidence_index.entries]
+#   evidence: [documents.real_world_assessment_plan, evidence_index.entries, ai.change_plans?]
 #   presence: true
 #   applies: DMPA products.
 #   escalation: Warning when the product is AI-enabled with an approved change management plan (ai.pccp).
@@ -50,7 +50,69 @@ level := "warning" if {
 	input.profile.ai.pccp == true
 } else := "note"
 
+plans := documents.for_rule("real_world_assessment_plan", "MFDS-PMS-002")
+
 deny contains f if {
-	count(documents.for_rule("real_world_assessment_plan", "MFDS-PMS-002")) == 0
+	count(plans) == 0
 	f := object.union(documents.missing_ko("real_world_assessment_plan", "no real-world assessment plan found (looked for names such as docs/pms/real-world-assessment-plan.md or a title like \"Real-World Assessment Plan\" / \"실사용 평가 계획\")", "실사용 평가 계획이 없습니다(docs/pms/real-world-assessment-plan.md 같은 이름이나 \"실사용 평가 계획\" / \"Real-World Assessment Plan\" 같은 제목을 확인함)"), {"level": level})
+}
+
+# What the plan covers (English words first, then Korean, the first naming the part in Korean).
+parts := {
+	"data sources": ["data source", "source of data", "data collection", "자료원", "데이터 출처", "자료 수집", "데이터"],
+	"endpoints": ["endpoint", "outcome", "평가 변수", "평가변수", "결과 지표", "지표"],
+	"privacy basis": ["privacy", "personal data", "consent", "de-identif", "pseudonymi", "개인정보", "가명", "동의"],
+	"analysis schedule": ["schedule", "analysis", "frequency", "분석 일정", "분석", "주기"],
+}
+
+deny contains f if {
+	count(plans) > 0
+	missing := documents.missing_parts(plans, parts)
+	count(missing) > 0
+	f := {
+		"msg": sprintf("the real-world assessment plan has no section on %s", [concat(", ", missing)]),
+		"msg_ko": sprintf("실사용 평가 계획에 다음 절이 없습니다: %s", [concat(", ", documents.part_names_ko(missing, parts))]),
+		"path": plans[0].path,
+		"key": "parts",
+		"level": level,
+	}
+}
+
+pccp if {
+	profile.ai_enabled
+	input.profile.ai.pccp == true
+}
+
+# With an approved change management plan, the results feed its modifications (MFDS-AI-006).
+names_change_plan if {
+	some plan in documents.with_text(plans)
+	text := lower(plan.text)
+	some word in ["change management plan", "change control plan", "pccp", "mfds-ai-006", "변경관리계획", "변경 관리 계획", "변경관리 계획"]
+	contains(text, word)
+}
+
+names_change_plan if {
+	some plan in documents.with_text(plans)
+	some c in object.get(input, ["ai", "change_plans"], [])
+	contains(plan.text, c.path)
+}
+
+deny contains f if {
+	pccp
+	count(documents.with_text(plans)) > 0
+	not names_change_plan
+	not documents.text_cut(plans)
+	f := {
+		"msg": sprintf("%s does not say which modifications of the change management plan (MFDS-AI-006) its results support", [documents.with_text(plans)[0].path]),
+		"msg_ko": sprintf("%s에 그 결과가 변경관리계획(MFDS-AI-006)의 어떤 변경을 뒷받침하는지 적혀 있지 않습니다", [documents.with_text(plans)[0].path]),
+		"path": documents.with_text(plans)[0].path,
+		"key": "change-plan",
+		"level": level,
+	}
+}
+
+not_evaluated contains documents.no_text_read(plans, "the link to the change management plan", "변경관리계획과의 연결") if {
+	pccp
+	count(plans) > 0
+	count(documents.with_text(plans)) == 0
 }

@@ -5,7 +5,8 @@
 //! ClusterFuzzLite or OSS-Fuzz configuration, libFuzzer or Atheris targets). Tools are found by
 //! name in the workflow text (medium precision): a workflow that names a tool is taken to run it.
 //! The same workflows, with the dependency-update bots, are the automated vulnerability
-//! monitoring of MFDS-CYB-005 ([`monitoring`]): the scanners each runs and whether on a schedule.
+//! monitoring of MFDS-CYB-005 ([`monitoring`]): the scanners each runs and whether on a schedule;
+//! and they show whether a generative-AI product's adversarial prompt suite runs (MFDS-GAI-004).
 
 mod monitoring;
 mod sast;
@@ -91,6 +92,19 @@ const SAST_TOOLS: &[(&str, &[&str])] = &[
     ("spotbugs", &["spotbugs", "find-sec-bugs"]),
 ];
 
+/// Adversarial test suites for generative AI (MFDS-GAI-004) and the words that name them in a
+/// workflow: red-teaming tools, or the suite's own folder.
+const ADVERSARIAL_SUITES: &[(&str, &[&str])] = &[
+    ("garak", &["garak"]),
+    ("promptfoo", &["promptfoo"]),
+    ("pyrit", &["pyrit"]),
+    ("giskard", &["giskard"]),
+    (
+        "genai-security-tests",
+        &["tests/security/genai", "tests/security/llm"],
+    ),
+];
+
 fn looks_like_sarif(head: &[u8]) -> bool {
     let text = String::from_utf8_lossy(head);
     text.contains("\"runs\"") && text.to_ascii_lowercase().contains("sarif")
@@ -123,6 +137,7 @@ impl Extractor for SecurityTestingExtractor {
                     "path": path,
                     "tools": analysers_in(&lines),
                     "scanners": tools_in(&lines, monitoring::SCANNERS),
+                    "adversarial": tools_in(&lines, ADVERSARIAL_SUITES),
                     "scheduled": monitoring::scheduled(&text),
                 }))
             })
@@ -214,6 +229,11 @@ mod tests {
         assert_eq!(names, [("codeql", 5), ("bandit", 6), ("clippy", 7)]);
         assert!(analysers_in(&lower_lines("steps:\n  - run: cargo clippy\n")).is_empty());
         assert!(tools_in(&lines, monitoring::SCANNERS).is_empty());
+        let suite = lower_lines("steps:\n  - run: pytest tests/security/genai -q\n");
+        assert_eq!(
+            tools_in(&suite, ADVERSARIAL_SUITES)[0].name,
+            "genai-security-tests"
+        );
         let scan = lower_lines(
             "steps:\n  - run: osv-scanner --sbom sbom.json\n  - uses: aquasecurity/trivy-action@v0\n",
         );
