@@ -3,17 +3,19 @@
 # description: |
 #   DMPA Art. 15 introduces real-world assessment of digital medical products, and the draft
 #   permission regulation lets its results support changes. What the plan must contain is not yet
-#   published, so samdscan only asks that one exists: data sources, endpoints, the privacy basis,
-#   the analysis schedule, and how results feed change management. It matters most for AI products
-#   with an approved change management plan, whose changes may rest on real-world data.
+#   published, so samdscan asks for the parts every such plan has: data sources, endpoints, the
+#   privacy basis and the analysis schedule. It matters most for AI products with an approved
+#   change management plan, whose changes may rest on real-world data: for them the plan must say
+#   which of the change management plan's modifications its results support.
 # custom:
 #   ko:
 #     title: "실사용 평가 계획"
 #     description: |
 #       디지털의료제품법 제15조는 디지털의료제품의 실사용 평가를 도입하며, 허가·인증·신고·심사 규정 초안은 그 결과를
-#       변경의 근거로 쓸 수 있게 합니다. 계획의 내용은 아직 공표되지 않았으므로 samdscan은 계획의 존재만
-#       요구합니다: 데이터 출처, 평가 변수, 개인정보 처리 근거, 분석 일정, 결과를 변경관리에 반영하는 방법. 실사용
-#       데이터에 근거해 변경할 수 있는, 변경관리계획이 승인된 AI 제품에서 특히 중요합니다.
+#       변경의 근거로 쓸 수 있게 합니다. 계획의 내용은 아직 공표되지 않았으므로 samdscan은 모든 계획이 갖는 항목을
+#       요구합니다: 데이터 출처, 평가 변수, 개인정보 처리 근거, 분석 일정. 실사용 데이터에 근거해 변경할 수 있는,
+#       변경관리계획이 승인된 AI 제품에서 특히 중요하며, 그런 제품의 계획은 그 결과가 변경관리계획의 어떤 변경을
+#       뒷받침하는지 밝혀야 합니다.
 #     recommended_action: |
 #       `docs/pms/real-world-assessment-plan.md`(또는 `실사용 평가 계획`)를 추가하여
 #       데이터 출처, 평가 변수, 개인정보 처리 근거, 분석 일정, 변경관리와의 연계를 적으십시오.

@@ -5,7 +5,9 @@
 #   and MFDS's usability guideline for standalone DMD software (2025-01-24) asks for a usability
 #   summary (사용적합성 요약서) in the application. samdscan looks across the usability documents
 #   for the use specification, the user interface specification, the known use errors and
-#   hazard-related use scenarios, formative evaluation and summative evaluation.
+#   hazard-related use scenarios, formative evaluation and summative evaluation. Every
+#   hazard-related use scenario with an id (`UE-1 ...`) must be in the risk table (ISO 14971 via
+#   IEC 62366-1 §5.5): a risk row names it, or it cites a row the table has.
 # custom:
 #   ko:
 #     title: "사용적합성 엔지니어링 파일"
@@ -13,7 +15,9 @@
 #       사용자 인터페이스가 있는 제품은 사용적합성 엔지니어링 파일을 유지하며(IEC 62366-1 §4.2,
 #       §5.1~5.9), 식약처 독립형 디지털의료기기소프트웨어 사용적합성 가이드라인(2025-01-24)은 신청 시
 #       사용적합성 요약서를 요구합니다. samdscan은 사용적합성 문서 전체에서 사용 명세, 사용자 인터페이스 명세,
-#       알려진 사용 오류와 위해 관련 사용 시나리오, 형성 평가, 총괄 평가를 찾습니다.
+#       알려진 사용 오류와 위해 관련 사용 시나리오, 형성 평가, 총괄 평가를 찾습니다. ID가 있는 위해 관련 사용
+#       시나리오(`UE-1 ...`)는 모두 위해요인 분석표에 있어야 합니다(IEC 62366-1 §5.5): 위험 행이 이를 적거나,
+#       시나리오가 분석표에 있는 행을 인용합니다.
 #     recommended_action: |
 #       `docs/usability/` 아래에 사용 명세, UI 명세, 위해 관련 사용 시나리오 / 알려진 사용 오류,
 #       형성 평가·총괄 평가 기록, 사용적합성 요약서를 두십시오.
@@ -21,7 +25,7 @@
 #     escalation: 독립형 디지털의료기기소프트웨어는 오류(식약처 가이드라인이 명시), 그 밖에는 경고입니다.
 #   id: MFDS-USE-001
 #   severity: error
-#   precision: medium
+#   precision: high
 #   since: 0.1.0
 #   pillar: P1
 #   status: established
