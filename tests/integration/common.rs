@@ -304,3 +304,30 @@ pub fn succeeded(cmd: &mut assert_cmd::Command) -> std::process::Output {
     );
     out
 }
+
+/// `samdscan scan --format json --fail-on never --as-of DATE REPO`: the report.
+pub fn scan_as_of(repo: &Path, date: &str) -> serde_json::Value {
+    samdscan_json(
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--as-of",
+            date,
+        ],
+        repo,
+    )
+    .0
+}
+
+/// The messages of one rule's findings in a JSON report, sorted.
+pub fn sorted_messages(report: &serde_json::Value, rule: &str) -> Vec<String> {
+    let mut out: Vec<String> = findings_of(report, rule)
+        .iter()
+        .map(|f| f["message"].as_str().unwrap_or_default().to_string())
+        .collect();
+    out.sort();
+    out
+}

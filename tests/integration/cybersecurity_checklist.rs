@@ -3,7 +3,7 @@
 //! YAML row per requirement with the evidence document, is judged for the ids the data names,
 //! the six groups and the edition's count of 35, and for its edition.
 
-use crate::common::{findings_of, git_repo, rule_state, samdscan_json};
+use crate::common::{findings_of, git_repo, rule_state, scan_as_of, sorted_messages};
 use serde_json::Value;
 
 const CONFIG: &str = "product:\n  name: CardioWatch\n  grade: 2\n  connected: true\n";
@@ -42,28 +42,11 @@ fn scan(checklist: &str) -> Value {
         ),
         ("docs/security/mfds-cyber-checklist.yaml", checklist),
     ]);
-    samdscan_json(
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--as-of",
-            "2026-10-01",
-        ],
-        dir.path(),
-    )
-    .0
+    scan_as_of(dir.path(), "2026-10-01")
 }
 
 fn messages(report: &Value) -> Vec<String> {
-    let mut m: Vec<String> = findings_of(report, "MFDS-CYB-009")
-        .iter()
-        .map(|f| f["message"].as_str().unwrap().to_string())
-        .collect();
-    m.sort();
-    m
+    sorted_messages(report, "MFDS-CYB-009")
 }
 
 #[test]

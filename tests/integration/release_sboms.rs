@@ -4,6 +4,7 @@
 
 use crate::common::{
     commit_files as commit, findings_of, git, git_repo, rule, rule_state, samdscan_json,
+    scan_as_of, sorted_messages,
 };
 use serde_json::Value;
 use std::path::Path;
@@ -67,28 +68,11 @@ fn released_repo(support_policy: Option<&str>) -> tempfile::TempDir {
 }
 
 fn scan(repo: &Path) -> Value {
-    samdscan_json(
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--as-of",
-            "2026-12-01",
-        ],
-        repo,
-    )
-    .0
+    scan_as_of(repo, "2026-12-01")
 }
 
 fn messages(report: &Value) -> Vec<String> {
-    let mut m: Vec<String> = findings_of(report, "MFDS-CYB-016")
-        .iter()
-        .map(|f| f["message"].as_str().unwrap().to_string())
-        .collect();
-    m.sort();
-    m
+    sorted_messages(report, "MFDS-CYB-016")
 }
 
 #[test]

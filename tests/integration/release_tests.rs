@@ -3,7 +3,10 @@
 //! (`docs/verification/reports/<version>/`), a release tag per version, each read from its
 //! tagged tree (the work tree has moved on), in English and in Korean.
 
-use crate::common::{findings_of, git_at, git_repo, rule, rule_state, samdscan_json, write_files};
+use crate::common::{
+    findings_of, git_at, git_repo, rule, rule_state, samdscan_json, scan_as_of, sorted_messages,
+    write_files,
+};
 use serde_json::Value;
 use std::path::Path;
 
@@ -120,28 +123,11 @@ fn released_repo() -> tempfile::TempDir {
 }
 
 fn scan(repo: &Path) -> Value {
-    samdscan_json(
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--as-of",
-            "2026-12-01",
-        ],
-        repo,
-    )
-    .0
+    scan_as_of(repo, "2026-12-01")
 }
 
 fn messages(report: &Value) -> Vec<String> {
-    let mut m: Vec<String> = findings_of(report, "MFDS-SWL-005")
-        .iter()
-        .map(|f| f["message"].as_str().unwrap().to_string())
-        .collect();
-    m.sort();
-    m
+    sorted_messages(report, "MFDS-SWL-005")
 }
 
 #[test]
