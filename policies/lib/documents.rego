@@ -96,7 +96,25 @@ covers(docs, words) if {
 }
 
 # The names of `parts` (name -> lower-case words) that no document of `docs` covers, sorted.
-missing_parts(docs, parts) := sort([name | some name, words in parts; not covers(docs, words)])
+# The same test as `covers`, with each heading and title squeezed once, not once per part.
+missing_parts(docs, parts) := sort([name | some name, words in parts; not mentions(texts, words)]) if {
+	texts := squeezed_texts(docs)
+}
+
+# The headings and titles of `docs`, squeezed.
+squeezed_texts(docs) := array.concat(
+	[squeezed(h.text) | some doc in docs; some h in doc.headings],
+	[squeezed(doc.title) | some doc in docs; is_string(doc.title)],
+)
+
+# True when one of `texts` (squeezed) contains one of `words` (case, spacing and punctuation
+# aside).
+mentions(texts, words) if {
+	some w in words
+	key := squeezed(w)
+	some text in texts
+	contains(text, key)
+}
 
 # `names` of `parts` as a Korean message says them: each part by its first Korean word (the
 # words list the English ones first), else by its name.
