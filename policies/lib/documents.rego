@@ -63,31 +63,16 @@ has_heading(doc, words) if {
 }
 
 # Lower case, without whitespace or punctuation.
-squeezed(text) := strings.replace_n(squeeze_table, lower(text))
+squeezed(text) := regex.replace(lower(text), squeeze_class, "")
 
-# What `squeezed` drops: whitespace (ASCII, no-break and ideographic spaces), ASCII punctuation
-# and the CJK and typographic punctuation Korean documents use. A table, not a regex: regorus
-# compiles a regex pattern on every call, and this runs on every heading a rule reads.
-squeeze_table := {c: "" |
-	some c in [
-		" ", "\t", "\n", "\r", "\u000b", "\u000c", "\u0085", "\u00a0", "\u1680", "\u2000",
-		"\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007", "\u2008",
-		"\u2009", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
-		"!", "\"", "#", "%", "&", "'", "(", ")", "*", ",", "-", ".", "/", ":", ";", "?", "@",
-		"[", "\\", "]", "_", "{", "}",
-		"\u00a1", "\u00a7", "\u00ab", "\u00b6", "\u00b7", "\u00bb", "\u00bf",
-		"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2018", "\u2019",
-		"\u201a", "\u201c", "\u201d", "\u201e", "\u2020", "\u2021", "\u2022", "\u2026",
-		"\u2030", "\u2032", "\u2033", "\u2039", "\u203a", "\u203b",
-		"\u3001", "\u3002", "\u3003", "\u3008", "\u3009", "\u300a", "\u300b", "\u300c",
-		"\u300d", "\u300e", "\u300f", "\u3010", "\u3011", "\u3014", "\u3015", "\u3016",
-		"\u3017", "\u301c", "\u301d", "\u301e", "\u301f", "\u30fb",
-		"\uff01", "\uff02", "\uff03", "\uff05", "\uff06", "\uff07", "\uff08", "\uff09",
-		"\uff0a", "\uff0c", "\uff0d", "\uff0e", "\uff0f", "\uff1a", "\uff1b", "\uff1f",
-		"\uff20", "\uff3b", "\uff3c", "\uff3d", "\uff3f", "\uff5b", "\uff5d", "\uff61",
-		"\uff62", "\uff63", "\uff64", "\uff65",
-	]
-}
+# What `squeezed` drops, one code point each (documents_test.rego lists them as characters):
+# whitespace (the 25 Unicode White_Space characters: ASCII, no-break and ideographic spaces),
+# the ASCII punctuation ! " # % & ' ( ) * , - . / : ; ? @ [ \ ] _ { }, and the Latin-1,
+# typographic, CJK and full-width punctuation Korean documents use. One regex character class,
+# not a table of replacements: regorus compiles a pattern once per run (it caches them) and
+# drops every character in one pass, where a table walks the text once per entry, and this
+# runs on every heading a rule reads.
+squeeze_class := `[\x{20}\x{9}\x{a}\x{d}\x{b}\x{c}\x{85}\x{a0}\x{1680}\x{2000}\x{2001}\x{2002}\x{2003}\x{2004}\x{2005}\x{2006}\x{2007}\x{2008}\x{2009}\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{21}\x{22}\x{23}\x{25}\x{26}\x{27}\x{28}\x{29}\x{2a}\x{2c}\x{2d}\x{2e}\x{2f}\x{3a}\x{3b}\x{3f}\x{40}\x{5b}\x{5c}\x{5d}\x{5f}\x{7b}\x{7d}\x{a1}\x{a7}\x{ab}\x{b6}\x{b7}\x{bb}\x{bf}\x{2010}\x{2011}\x{2012}\x{2013}\x{2014}\x{2015}\x{2018}\x{2019}\x{201a}\x{201c}\x{201d}\x{201e}\x{2020}\x{2021}\x{2022}\x{2026}\x{2030}\x{2032}\x{2033}\x{2039}\x{203a}\x{203b}\x{3001}\x{3002}\x{3003}\x{3008}\x{3009}\x{300a}\x{300b}\x{300c}\x{300d}\x{300e}\x{300f}\x{3010}\x{3011}\x{3014}\x{3015}\x{3016}\x{3017}\x{301c}\x{301d}\x{301e}\x{301f}\x{30fb}\x{ff01}\x{ff02}\x{ff03}\x{ff05}\x{ff06}\x{ff07}\x{ff08}\x{ff09}\x{ff0a}\x{ff0c}\x{ff0d}\x{ff0e}\x{ff0f}\x{ff1a}\x{ff1b}\x{ff1f}\x{ff20}\x{ff3b}\x{ff3c}\x{ff3d}\x{ff3f}\x{ff5b}\x{ff5d}\x{ff61}\x{ff62}\x{ff63}\x{ff64}\x{ff65}]`
 
 # Documents of `kind`, plus the document the evidence index points to for `rule_id`.
 for_rule(kind, rule_id) := array.concat(of_kind(kind), [d]) if {
@@ -111,7 +96,25 @@ covers(docs, words) if {
 }
 
 # The names of `parts` (name -> lower-case words) that no document of `docs` covers, sorted.
-missing_parts(docs, parts) := sort([name | some name, words in parts; not covers(docs, words)])
+# The same test as `covers`, with each heading and title squeezed once, not once per part.
+missing_parts(docs, parts) := sort([name | some name, words in parts; not mentions(texts, words)]) if {
+	texts := squeezed_texts(docs)
+}
+
+# The headings and titles of `docs`, squeezed.
+squeezed_texts(docs) := array.concat(
+	[squeezed(h.text) | some doc in docs; some h in doc.headings],
+	[squeezed(doc.title) | some doc in docs; is_string(doc.title)],
+)
+
+# True when one of `texts` (squeezed) contains one of `words` (case, spacing and punctuation
+# aside).
+mentions(texts, words) if {
+	some w in words
+	key := squeezed(w)
+	some text in texts
+	contains(text, key)
+}
 
 # `names` of `parts` as a Korean message says them: each part by its first Korean word (the
 # words list the English ones first), else by its name.

@@ -75,6 +75,39 @@ test_headings_and_titles_match_whatever_the_spacing if {
 	not documents.has_heading(doc, ["형상관리"])
 }
 
+# Every character `squeezed` drops, and only those.
+squeeze_characters := [
+	" ", "\t", "\n", "\r", "\u000b", "\u000c", "\u0085", "\u00a0", "\u1680", "\u2000",
+	"\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007", "\u2008",
+	"\u2009", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
+	"!", "\"", "#", "%", "&", "'", "(", ")", "*", ",", "-", ".", "/", ":", ";", "?", "@",
+	"[", "\\", "]", "_", "{", "}",
+	"\u00a1", "\u00a7", "\u00ab", "\u00b6", "\u00b7", "\u00bb", "\u00bf",
+	"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2018", "\u2019",
+	"\u201a", "\u201c", "\u201d", "\u201e", "\u2020", "\u2021", "\u2022", "\u2026",
+	"\u2030", "\u2032", "\u2033", "\u2039", "\u203a", "\u203b",
+	"\u3001", "\u3002", "\u3003", "\u3008", "\u3009", "\u300a", "\u300b", "\u300c",
+	"\u300d", "\u300e", "\u300f", "\u3010", "\u3011", "\u3014", "\u3015", "\u3016",
+	"\u3017", "\u301c", "\u301d", "\u301e", "\u301f", "\u30fb",
+	"\uff01", "\uff02", "\uff03", "\uff05", "\uff06", "\uff07", "\uff08", "\uff09",
+	"\uff0a", "\uff0c", "\uff0d", "\uff0e", "\uff0f", "\uff1a", "\uff1b", "\uff1f",
+	"\uff20", "\uff3b", "\uff3c", "\uff3d", "\uff3f", "\uff5b", "\uff5d", "\uff61",
+	"\uff62", "\uff63", "\uff64", "\uff65",
+]
+
+test_squeezed_drops_the_squeeze_characters_and_keeps_the_others if {
+	every c in squeeze_characters {
+		documents.squeezed(concat("", ["a", c, "b"])) == "ab"
+	}
+	every c in ["+", "=", "$", "~", "^", "<", ">", "|", "`", "0", "z", "가", "\u2023", "\u3004", "\uff04", "\u00a2"] {
+		documents.squeezed(concat("", ["a", c, "b"])) == concat("", ["a", c, "b"])
+	}
+	# The class is 127 single code points (no ranges), all of them listed.
+	count({c | some c in squeeze_characters}) == 127
+	count(regex.find_n(`\\x\{[0-9a-f]+\}`, documents.squeeze_class, -1)) == 127
+	regex.match(`^\[(\\x\{[0-9a-f]+\})+\]$`, documents.squeeze_class)
+}
+
 test_squeezed_drops_spacing_and_punctuation_of_both_scripts if {
 	documents.squeezed("1.2 Risk-Management\u00a0Plan: (Overview)") == "12riskmanagementplanoverview"
 	documents.squeezed("제 3 장　위험 관리 「계획」（개요）・요약…") == "제3장위험관리계획개요요약"

@@ -1,5 +1,5 @@
-//! Loads Rego policies (built in, and from `--policy` directories) and evaluates them with
-//! regorus over the evidence document.
+//! Loads Rego policies (built in, and from `--policy` directories) into a regorus engine, which
+//! [`super::evaluation`] evaluates over the evidence document.
 //!
 //! Each policy package may define: `deny` (a set of finding objects; required),
 //! `applicable` (a boolean; when false the rule is "not applicable"), and `not_evaluated` (a set
@@ -8,19 +8,10 @@
 //! error fails the run: fail closed. A reason (in `not_applicable_because` or `not_evaluated`)
 //! is a string, or an object `{"msg": ..., "msg_ko": ...}` that gives it in both report
 //! languages, as findings do.
-//!
-//! The engine itself never lets a rule pass on no input: a rule whose declared evidence is
-//! absent is "not evaluated" before its `deny` runs (presence rules excepted; see
-//! [`super::judged`]), and every outcome names the evidence the rule judged.
 
-use super::escalation;
-use super::judged::{config_path, judge};
-use super::metadata::{Metadata, MetadataError, package_of, parse_header};
+use super::metadata::{Metadata, MetadataError, builtin_header, package_of, parse_header};
 use super::restrictions::{check_builtins, check_recursion};
-use crate::finding::{Level, RuleState};
-use crate::lang::Text;
 use regorus::Engine;
-use serde_json::Value;
 use std::path::Path;
 use std::time::Duration;
 
@@ -42,14 +33,6 @@ pub fn builtin_policy_digest() -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// Why a rule that declares no evidence keys cannot pass: it would pass on nothing.
-fn no_declared_evidence() -> Text {
-    Text::new(
-        "the rule declares no evidence keys (METADATA custom.evidence), so it has judged nothing",
-        "규칙이 증거 키(METADATA custom.evidence)를 선언하지 않아 아무것도 판단하지 않았습니다",
-    )
 }
 
 /// The largest policy file read (a repository's `policies.paths` may hold anything): far above
@@ -152,37 +135,6 @@ pub struct PolicySet {
     pub rules: Vec<Rule>,
 }
 
-/// A finding as a policy produced it, before anchoring and fingerprinting.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RawFinding {
-    pub message: String,
-    /// `msg_ko`: the message in Korean.
-    pub message_ko: Option<String>,
-    pub path: Option<String>,
-    pub line: Option<usize>,
-    pub key: Option<String>,
-    pub level: Option<Level>,
-    /// Raised by the passing of time alone (`"dated": true`: a review or scan grown too old).
-    pub dated: bool,
-    /// The line it points at holds a value that must not be shown (`"sensitive": true`: a
-    /// secret, personal data): reports quote no snippet of it.
-    pub sensitive: bool,
-}
-
-/// The outcome of one rule.
-#[derive(Debug, Clone)]
-pub struct RuleOutcome {
-    pub state: RuleState,
-    pub findings: Vec<RawFinding>,
-    /// Why the rule was not evaluated or not applicable, when it says.
-    pub reasons: Vec<Text>,
-    /// The evidence it judged: repository paths and, for history rules, the commit range.
-    pub evidence: Vec<String>,
-    /// The rule's level in this scan: its METADATA severity after the catalogue's escalation
-    /// rule (`escalation.rs`); findings without a level of their own take it.
-    pub level: Level,
-}
-
 impl PolicySet {
     /// The built-in policies embedded in the binary.
     pub fn builtin() -> Result<PolicySet, PolicyError> {
@@ -242,7 +194,10 @@ impl PolicySet {
             check_builtins(&module)?;
         }
         if !module.is_test() {
-            let header = parse_header(&module.path, &module.text)?;
+            let header = match module.builtin {
+                true => builtin_header(&module.path, &module.text)?,
+                false => parse_header(&module.path, &module.text)?,
+            };
             match header.metadata {
                 Some(meta) => {
                     if let Some(other) = self.rules.iter().find(|r| r.id() == meta.custom.id) {
@@ -295,144 +250,6 @@ impl PolicySet {
                 .map_err(rego_error)?;
         }
         Ok(engine)
-    }
-
-    /// Evaluates the given rules over `input`, in two passes: first every rule that reads only
-    /// evidence, then the rules that also read other rules' outcomes (`custom.outcomes`), with
-    /// the first pass's outcomes as `data.samdscan.outcomes` (see [`outcomes_data`]). Outcomes
-    /// come back in the order of `rules`.
-    pub fn evaluate(
-        &self,
-        rules: &[&Rule],
-        input: &Value,
-    ) -> Result<Vec<RuleOutcome>, PolicyError> {
-        let mut engine = self.engine(false)?;
-        engine.set_input(regorus::Value::from_json_str(&input.to_string()).map_err(rego_error)?);
-        let high_risk = escalation::high_risk(&mut engine)?;
-        let (first, second): (Vec<usize>, Vec<usize>) =
-            (0..rules.len()).partition(|&i| rules[i].meta.custom.outcomes.is_empty());
-        let mut done: Vec<(usize, RuleOutcome)> = Vec::with_capacity(rules.len());
-        for (pass, order) in [first, second].into_iter().enumerate() {
-            if pass == 1 && !order.is_empty() {
-                let data = outcomes_data(rules, &done);
-                engine
-                    .add_data(regorus::Value::from_json_str(&data.to_string()).map_err(rego_error)?)
-                    .map_err(rego_error)?;
-            }
-            for i in order {
-                let rule = rules[i];
-                match evaluate_rule(&mut engine, rule, input) {
-                    Ok(mut outcome) => {
-                        escalation::apply(rule, &mut outcome, high_risk);
-                        // What ruled a rule out is its own evidence (the profile), not others'.
-                        let judged = !matches!(
-                            outcome.state,
-                            RuleState::NotApplicable | RuleState::NotObservable
-                        );
-                        if pass == 1 && judged {
-                            outcome.evidence =
-                                read_outcomes_evidence(rule, rules, &done, outcome.evidence);
-                        }
-                        done.push((i, outcome));
-                    }
-                    Err(PolicyError::Rego(message)) => {
-                        return Err(rule_failed(rule, input, message, rules, &done));
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
-        }
-        done.sort_by_key(|(i, _)| *i);
-        Ok(done.into_iter().map(|(_, o)| o).collect())
-    }
-}
-
-/// The first pass's outcomes as data for the second: `{"samdscan": {"outcomes": {ID: {state,
-/// findings}}}}`, where `state` is `passed`, `failed`, `not_applicable`, `not_evaluated` or
-/// `not_observable` and `findings` counts the rule's findings. A rule that was not evaluated in
-/// this scan (disabled, or not loaded) has no entry.
-fn outcomes_data(rules: &[&Rule], done: &[(usize, RuleOutcome)]) -> Value {
-    let outcomes: serde_json::Map<String, Value> = done
-        .iter()
-        .map(|(i, o)| {
-            let state = serde_json::to_value(o.state).unwrap_or(Value::Null);
-            (
-                rules[*i].id().to_string(),
-                serde_json::json!({"state": state, "findings": o.findings.len()}),
-            )
-        })
-        .collect();
-    serde_json::json!({"samdscan": {"outcomes": outcomes}})
-}
-
-/// A second-pass rule judged the evidence of the rules whose outcomes it read, besides its own
-/// (`*`, every rule's outcome, adds none: such a rule judges the outcomes, not their evidence).
-fn read_outcomes_evidence(
-    rule: &Rule,
-    rules: &[&Rule],
-    done: &[(usize, RuleOutcome)],
-    own: Vec<String>,
-) -> Vec<String> {
-    let mut evidence: std::collections::BTreeSet<String> = own.into_iter().collect();
-    for (i, o) in done {
-        if rule
-            .meta
-            .custom
-            .outcomes
-            .iter()
-            .any(|id| id == rules[*i].id())
-        {
-            evidence.extend(o.evidence.iter().cloned());
-        }
-    }
-    evidence.into_iter().collect()
-}
-
-/// The error for a rule whose evaluation failed: its input's size (the commits in the history
-/// scope for a history rule), the option that narrows that scope, and the completed rules.
-fn rule_failed(
-    rule: &Rule,
-    input: &Value,
-    message: String,
-    rules: &[&Rule],
-    done: &[(usize, RuleOutcome)],
-) -> PolicyError {
-    let reads_history = rule
-        .meta
-        .custom
-        .evidence
-        .iter()
-        .any(|e| e.starts_with("history"));
-    let (input, hint) = if reads_history {
-        let commits = input
-            .pointer("/history/commits")
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len);
-        let scope = input
-            .pointer("/history/scope/description")
-            .and_then(Value::as_str)
-            .unwrap_or("?");
-        (
-            format!("{commits} commits in the history scope ({scope})"),
-            "; narrow the scope with --since N|REF|DATE or history.scope in the config".to_string(),
-        )
-    } else {
-        let keys = rule.meta.custom.evidence.join(", ");
-        (format!("the evidence {keys}"), String::new())
-    };
-    let completed: Vec<String> = done
-        .iter()
-        .map(|(i, o)| format!("{} {}", rules[*i].id(), o.state.label()))
-        .collect();
-    let completed = if completed.is_empty() {
-        "none".to_string()
-    } else {
-        completed.join(", ")
-    };
-    PolicyError::RuleFailed {
-        rule: rule.id().to_string(),
-        path: rule.path.clone(),
-        detail: format!("{input}: {message}{hint}\nrules completed before it: {completed}"),
     }
 }
 
@@ -488,178 +305,9 @@ pub fn rego_error(e: impl std::fmt::Display) -> PolicyError {
     PolicyError::Rego(e.to_string().trim().to_string())
 }
 
-/// regorus's error for a rule path that no module defines (an optional rule left out).
-const UNDEFINED_RULE_PATH: &str = "not a valid rule path";
-
-/// Evaluates an optional rule of a package: `None` when undefined or not defined at all.
-///
-/// `eval_rule` evaluates the rule directly; a query (`eval_query`) would be parsed, compiled and
-/// scheduled anew for each of the ~165 rule parts a scan reads.
-pub(super) fn query(engine: &mut Engine, path: String) -> Result<Option<Value>, PolicyError> {
-    let value = match engine.eval_rule(path) {
-        Ok(value) => value,
-        Err(e) if e.to_string().contains(UNDEFINED_RULE_PATH) => return Ok(None),
-        Err(e) => return Err(rego_error(e)),
-    };
-    if value == regorus::Value::Undefined {
-        return Ok(None);
-    }
-    let json = value.to_json_str().map_err(rego_error)?;
-    Ok(Some(serde_json::from_str(&json).map_err(rego_error)?))
-}
-
-fn evaluate_rule(
-    engine: &mut Engine,
-    rule: &Rule,
-    input: &Value,
-) -> Result<RuleOutcome, PolicyError> {
-    let outcome = |state, reasons, evidence| RuleOutcome {
-        state,
-        findings: vec![],
-        reasons,
-        evidence,
-        level: rule.meta.custom.severity,
-    };
-    if !rule.meta.custom.observable {
-        return Ok(outcome(RuleState::NotObservable, vec![], vec![]));
-    }
-    let pkg = format!("data.{}", rule.package);
-    let judged = judge(rule, input);
-    if query(engine, format!("{pkg}.applicable"))? == Some(Value::Bool(false)) {
-        let reasons = reasons(query(engine, format!("{pkg}.not_applicable_because"))?);
-        // What ruled it out is the profile, from the config file (when there is one).
-        let evidence = config_path(input).into_iter().collect();
-        return Ok(outcome(RuleState::NotApplicable, reasons, evidence));
-    }
-    // A rule may find that this product's evidence for it lives outside any repository.
-    let outside = reasons(query(engine, format!("{pkg}.not_observable_because"))?);
-    if !outside.is_empty() {
-        return Ok(outcome(RuleState::NotObservable, outside, judged.evidence));
-    }
-    // No input, no pass: without the evidence it needs, a rule is not evaluated at all.
-    if !rule.meta.custom.presence && !judged.missing.is_empty() {
-        return Ok(outcome(
-            RuleState::NotEvaluated,
-            judged.missing,
-            judged.evidence,
-        ));
-    }
-    let deny = query(engine, format!("{pkg}.deny"))?.unwrap_or(Value::Array(vec![]));
-    let items = deny.as_array().cloned().unwrap_or_default();
-    let findings = items
-        .iter()
-        .map(|v| raw_finding(rule, v))
-        .collect::<Result<Vec<_>, _>>()?;
-    // What was found is always reported; a rule that found nothing but could not check
-    // everything it needs is "not evaluated", never "passed".
-    let mut reasons = reasons(query(engine, format!("{pkg}.not_evaluated"))?);
-    if rule.meta.custom.evidence.is_empty() {
-        reasons.push(no_declared_evidence());
-    }
-    let state = match (findings.is_empty(), reasons.is_empty()) {
-        (false, _) => RuleState::Failed,
-        (true, false) => RuleState::NotEvaluated,
-        (true, true) => RuleState::Passed,
-    };
-    Ok(RuleOutcome {
-        state,
-        findings,
-        reasons,
-        evidence: judged.evidence,
-        level: rule.meta.custom.severity,
-    })
-}
-
-/// The reasons a rule gives: strings (the same text in both languages) or `{msg, msg_ko}`.
-fn reasons(v: Option<Value>) -> Vec<Text> {
-    let items = match v {
-        Some(Value::Array(items)) => items,
-        Some(single) => vec![single],
-        None => vec![],
-    };
-    let mut out: Vec<Text> = items.iter().map(reason).collect();
-    out.sort();
-    out
-}
-
-fn reason(v: &Value) -> Text {
-    let text = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
-    match (v.as_str(), text("msg")) {
-        (Some(s), _) => Text::new(s, s),
-        (None, Some(en)) => {
-            let ko = text("msg_ko").unwrap_or_else(|| en.clone());
-            Text::new(en, ko)
-        }
-        (None, None) => Text::new(v.to_string(), v.to_string()),
-    }
-}
-
-fn raw_finding(rule: &Rule, v: &Value) -> Result<RawFinding, PolicyError> {
-    let bad = || PolicyError::BadResult {
-        rule: rule.id().into(),
-        path: rule.path.clone(),
-        got: v.to_string(),
-    };
-    let message = v
-        .get("msg")
-        .and_then(Value::as_str)
-        .ok_or_else(bad)?
-        .to_string();
-    let message_ko = match v.get("msg_ko") {
-        None | Some(Value::Null) => None,
-        Some(m) => Some(m.as_str().ok_or_else(bad)?.to_string()),
-    };
-    let level = match v.get("level") {
-        None | Some(Value::Null) => None,
-        Some(l) => Some(l.as_str().and_then(Level::parse).ok_or_else(bad)?),
-    };
-    let line = v
-        .get("line")
-        .and_then(Value::as_u64)
-        .map(|l| l.max(1) as usize);
-    let path = v
-        .get("path")
-        .and_then(Value::as_str)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string);
-    let key = v
-        .get("key")
-        .map(|k| k.as_str().map_or_else(|| k.to_string(), str::to_string));
-    let flag = |name: &str| v.get(name).and_then(Value::as_bool).unwrap_or(false);
-    Ok(RawFinding {
-        message,
-        message_ko,
-        path,
-        line,
-        key,
-        level,
-        dated: flag("dated"),
-        sensitive: flag("sensitive"),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn reasons_are_strings_or_texts_in_both_languages() {
-        let got = reasons(Some(json!([
-            {"msg": "no SBOM", "msg_ko": "SBOM 없음"},
-            "written in one language",
-            {"msg": "only English"}
-        ])));
-        assert_eq!(
-            got,
-            vec![
-                Text::new("no SBOM", "SBOM 없음"),
-                Text::new("only English", "only English"),
-                Text::new("written in one language", "written in one language"),
-            ]
-        );
-        assert!(reasons(None).is_empty());
-    }
 
     #[test]
     fn builtin_pack_passes_the_load_checks() {
@@ -698,63 +346,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn a_second_pass_rule_sees_the_first_pass_and_outcomes_keep_their_order() {
-        let mut set = PolicySet::default();
-        let reader = r#"# METADATA
-# title: Reads
-# description: Reads the base's outcome.
-# custom:
-#   id: USER-READ
-#   severity: note
-#   evidence: [profile]
-#   outcomes: [USER-BASE]
-package user.read
-import rego.v1
-deny contains {"msg": sprintf("base %s with %d", [data.samdscan.outcomes["USER-BASE"].state, data.samdscan.outcomes["USER-BASE"].findings])} if true
-"#;
-        let base = r#"# METADATA
-# title: Base
-# description: Two findings.
-# custom:
-#   id: USER-BASE
-#   severity: note
-#   evidence: [profile]
-package user.base
-import rego.v1
-deny contains {"msg": "x"} if true
-deny contains {"msg": "y"} if true
-"#;
-        set.add_files(vec![
-            ("read.rego".to_string(), reader.to_string()),
-            ("base.rego".to_string(), base.to_string()),
-        ])
-        .expect("loads");
-        let rules: Vec<&Rule> = set.rules.iter().collect();
-        let reader_first = rules[0].id() == "USER-READ";
-        let outcomes = set
-            .evaluate(&rules, &serde_json::json!({"profile": {"name": "p"}}))
-            .expect("evaluates");
-        let (read, base) = if reader_first {
-            (&outcomes[0], &outcomes[1])
-        } else {
-            (&outcomes[1], &outcomes[0])
-        };
-        assert_eq!(base.findings.len(), 2);
-        assert_eq!(read.findings.len(), 1);
-        assert_eq!(read.findings[0].message, "base failed with 2");
-    }
-
-    #[test]
-    fn undefined_and_missing_rules_read_as_none() {
-        let set = PolicySet::builtin().expect("the built-in pack loads");
-        let mut engine = set.engine(false).expect("engine");
-        engine.set_input(regorus::Value::new_object());
-        let missing = "data.samdscan.mfds.cyb.support_period.no_such_rule".to_string();
-        assert_eq!(query(&mut engine, missing).expect("no error"), None);
-        let undefined = "data.samdscan.mfds.cyb.support_period.states_date".to_string();
-        assert_eq!(query(&mut engine, undefined).expect("no error"), None);
     }
 }

@@ -7,7 +7,8 @@
 //! `policies/escalation.md` is the table of which rules escalate, and the test
 //! `tests/integration/escalation.rs` evaluates the pack over a profile matrix against it.
 
-use super::engine::{PolicyError, Rule, RuleOutcome, query};
+use super::engine::{PolicyError, Rule};
+use super::evaluation::{RuleOutcome, query};
 use crate::finding::Level;
 use regorus::Engine;
 use serde_json::Value;

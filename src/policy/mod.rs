@@ -4,9 +4,12 @@
 mod calls;
 pub mod engine;
 mod escalation;
+pub mod evaluation;
 pub mod judged;
 pub mod metadata;
+mod metadata_block;
 mod restrictions;
 pub mod testing;
 
-pub use engine::{PolicyError, PolicySet, RawFinding, Rule, RuleOutcome};
+pub use engine::{PolicyError, PolicySet, Rule};
+pub use evaluation::{Evaluator, RawFinding, RuleOutcome};

@@ -10,7 +10,7 @@ use crate::evidence::{Evidence, RepositoryFacts, collect_evidence, known_kinds};
 use crate::finding::{Finding, RuleState};
 use crate::lang::Lang;
 use crate::lang::Text;
-use crate::policy::PolicySet;
+use crate::policy::{Evaluator, PolicySet};
 use crate::report::{RuleReport, ScanReport};
 use crate::scan::repository;
 use crate::scan::resolve::{Anchors, configured_level, resolve_findings};
@@ -140,9 +140,20 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
     let revision = revision_files(target, repo.as_ref())?;
     let config = load_target_config(target, revision.as_ref())?;
     let policies = load_policies(&target.path, &config, extra_policies, revision.as_ref())?;
-    let (evidence, source, as_of) = collect(target, &config, repo.as_ref(), &mut facts)?;
+    // The policies are parsed while the evidence is collected: neither needs the other.
+    let (evaluator, collected) = std::thread::scope(|scope| {
+        let parsing = scope.spawn(|| policies.evaluator());
+        let collected = collect(target, &config, repo.as_ref(), &mut facts);
+        let evaluator = parsing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (evaluator, collected)
+    });
+    let (evidence, source, as_of) = collected?;
+    let evaluator = evaluator?;
     let anchors = Anchors::new(source.inventory(), &config, &evidence);
-    let (mut rules, mut findings) = evaluate_rules(&policies, &config, &evidence, &anchors)?;
+    let (mut rules, mut findings) =
+        evaluate_rules(&policies, evaluator, &config, &evidence, &anchors)?;
     let known = |id: &str| policies.rule(id).is_some();
     let mut waiver_findings = apply_waivers(&mut findings, &config, known, as_of, &anchors);
     waiver_findings.extend(unknown_rule_entries(&config, known, &anchors));
@@ -200,9 +211,11 @@ fn no_config_notice(config: &LoadedConfig) -> Option<Text> {
     })
 }
 
-/// Evaluates every enabled rule and resolves its findings.
+/// Evaluates every enabled rule with `evaluator` (made from `policies`) and resolves its
+/// findings.
 fn evaluate_rules(
     policies: &PolicySet,
+    evaluator: Evaluator,
     config: &LoadedConfig,
     evidence: &Evidence,
     anchors: &Anchors,
@@ -213,7 +226,7 @@ fn evaluate_rules(
         .iter()
         .filter(|r| !disabled.contains(&r.meta.custom.id))
         .collect();
-    let outcomes = policies.evaluate(&rules, &evidence.0)?;
+    let outcomes = evaluator.evaluate(&rules, &evidence.0)?;
     let mut reports = Vec::new();
     let mut findings = Vec::new();
     for (rule, outcome) in rules.iter().zip(outcomes) {

@@ -5,7 +5,7 @@
 //! `RSA-1024`), never the line it was found on.
 
 use regex::{Captures, Regex};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A line with this marker is not searched (a reviewed, deliberate use).
 pub(super) const ALLOW_MARKER: &str = "samdscan:allow crypto";
@@ -24,19 +24,61 @@ enum Construct {
 struct Pattern {
     kind: &'static str,
     construct: Construct,
-    regex: Regex,
+    /// Words of which every match holds one, in lower case (as [`folded`] makes a text): a
+    /// file with none of them is not searched with this pattern, so the regex is compiled only
+    /// when some file could match (most repositories have few such files; compiling every
+    /// pattern costs more than a small repository's whole search).
+    needles: &'static [&'static str],
+    source: &'static str,
+    regex: OnceLock<Regex>,
 }
 
-fn named(kind: &'static str, construct: &'static str, pattern: &str) -> Pattern {
-    judged_by(kind, Construct::Named(construct), pattern)
+impl Pattern {
+    fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(self.source).expect("valid crypto pattern"))
+    }
+
+    fn may_match(&self, folded: &str) -> bool {
+        self.needles.iter().any(|n| folded.contains(n))
+    }
 }
 
-fn judged_by(kind: &'static str, construct: Construct, pattern: &str) -> Pattern {
+fn named(
+    kind: &'static str,
+    construct: &'static str,
+    needles: &'static [&'static str],
+    source: &'static str,
+) -> Pattern {
+    judged_by(kind, Construct::Named(construct), needles, source)
+}
+
+fn judged_by(
+    kind: &'static str,
+    construct: Construct,
+    needles: &'static [&'static str],
+    source: &'static str,
+) -> Pattern {
     Pattern {
         kind,
         construct,
-        regex: Regex::new(pattern).expect("valid crypto pattern"),
+        needles,
+        source,
+        regex: OnceLock::new(),
     }
+}
+
+/// A text as the needles are looked for in it: ASCII letters in lower case, and the two
+/// non-ASCII letters that a case-insensitive pattern matches for an ASCII one (`ſ` for `s`,
+/// the Kelvin sign `K` for `k`) as that letter, so a text a pattern matches holds its needle.
+fn folded(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{17f}' => 's',
+            '\u{212a}' => 'k',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 /// `RSA-1024` when the captured size is under [`MIN_RSA_BITS`].
@@ -72,72 +114,86 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         named(
             "weak_hash",
             "hashlib.md5",
+            &["hashlib"],
             r"\bhashlib\.md5\b|\bhashlib\.new\(\s*['\x22]md5['\x22]",
         ),
         named(
             "weak_hash",
             "hashlib.sha1",
+            &["hashlib"],
             r"\bhashlib\.sha1\b|\bhashlib\.new\(\s*['\x22]sha1['\x22]",
         ),
         judged_by(
             "weak_hash",
             Judged(java_algorithm),
+            &["digest", "createhash", "hashalgorithm"],
             r#"(?i)\b(?P<api>MessageDigest|createHash|HashAlgorithm\.Create|Digest)\s*(?:\.getInstance)?\(\s*['"](?P<alg>md5|sha-?1)['"]"#,
         ),
         named(
             "weak_hash",
             "md5 crate",
+            &["md5::"],
             r"\bmd5::(?:compute|Md5|Digest|Context)\b|\bMd5::new\(\)",
         ),
         named(
             "weak_hash",
             "sha1 crate",
+            &["sha1"],
             r"\bsha1(?:_smol)?::(?:Sha1|Digest)\b|\bSha1::new\(\)",
         ),
         named(
             "weak_hash",
             "crypto/md5",
+            &["md5"],
             r#""crypto/md5"|\bmd5\.(?:New|Sum)\("#,
         ),
         named(
             "weak_hash",
             "crypto/sha1",
+            &["sha1"],
             r#""crypto/sha1"|\bsha1\.(?:New|Sum)\("#,
         ),
         named(
             "weak_hash",
             "OpenSSL MD5",
+            &["md5"],
             r"\bEVP_md5\s*\(\s*\)|\bMD5_Init\b|\bMD5\([a-z_]",
         ),
         named(
             "weak_hash",
             "OpenSSL SHA-1",
+            &["sha1"],
             r"\b(?:EVP_sha1\s*\(\s*\)|SHA1_Init\b)",
         ),
         named(
             "weak_hash",
             ".NET MD5",
+            &["md5"],
             r"\bMD5(?:CryptoServiceProvider)?\.Create\(|\bnew MD5CryptoServiceProvider\b",
         ),
         named(
             "weak_hash",
             ".NET SHA-1",
+            &["sha1"],
             r"\bSHA1(?:Managed|CryptoServiceProvider)?\.Create\(|\bnew SHA1(?:Managed|CryptoServiceProvider)\b",
         ),
         // Ciphers.
         named(
             "weak_cipher",
             "DES",
+            &["des"],
             r"\bDES\.new\(|\balgorithms\.(?:TripleDES|DES)\(|\bdes\.NewCipher\(|\bEVP_des_\w+\(|\bDES_(?:ecb|ncbc|cbc)_encrypt\b",
         ),
         named(
             "weak_cipher",
             "3DES",
+            &["des"],
             r"\bDES3\.new\(|\bdes\.NewTripleDESCipher\(|\bTripleDES(?:CryptoServiceProvider)?\.Create\(|['\x22]des-ede3(?:-cbc)?['\x22]|\bDES-CBC3-SHA\b",
         ),
         named(
             "weak_cipher",
             "RC4",
+            &["rc4", "arcfour"],
             r"\bARC4\.new\(|\balgorithms\.ARC4\(|\brc4\.NewCipher\(|\bEVP_rc4\(|['\x22](?:rc4|arcfour)['\x22]|\bRC4-(?:SHA|MD5)\b",
         ),
         judged_by(
@@ -150,76 +206,90 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                         .replace("DESEDE", "3DES"),
                 )
             }),
+            &["cipher.getinstance"],
             r#"(?i)\bCipher\.getInstance\(\s*['"](?P<alg>DESede|DES|RC4|ARCFOUR|RC2|Blowfish)\b"#,
         ),
         // Modes.
         named(
             "ecb_mode",
             "ECB mode",
+            &["ecb"],
             r#"\bMODE_ECB\b|\bmodes\.ECB\(|\bCipherMode\.ECB\b|(?i:['"][\w-]*-ecb['"]|/ECB/)|\bEVP_\w+_ecb\(|\becb::Encryptor\b"#,
         ),
         // Keys.
         judged_by(
             "short_rsa_key",
             Judged(short_rsa),
+            &["rsa"],
             r"(?i)\brsa\w*(?:\.|::)(?:generate\w*|new)\s*\([^)]*?\b(?P<bits>\d{3,4})\b",
         ),
         judged_by(
             "short_rsa_key",
             Judged(short_rsa),
+            &["rsa"],
             r"(?i)\brsa\b.*\b(?:key_size|keysize|key_length|modulusLength|bits)\s*[:=]\s*(?P<bits>\d{3,4})\b",
         ),
         judged_by(
             "short_rsa_key",
             Judged(short_rsa),
+            &["genrsa"],
             r"\bgenrsa\b.*?\s(?P<bits>\d{3,4})\b",
         ),
         // Protocols.
         judged_by(
             "old_tls",
             Judged(old_protocol),
+            &["tls", "ssl"],
             r"(?i)\b(?:PROTOCOL_|Protocol::|SslVersion::)?(?P<family>TLS|SSL)v?(?P<version>[123]|1[01])(?:[._](?P<minor>[0-9]))?(?:_method|_client_method|_server_method)?\b",
         ),
         judged_by(
             "old_tls",
             Judged(old_protocol),
+            &["versiontls", "versionssl"],
             r"\bVersion(?P<family>TLS|SSL)(?P<version>1[01]|30)\b",
         ),
         // Certificate validation.
         named(
             "no_cert_validation",
             "verify=False",
+            &["verify"],
             r"\bverify\s*=\s*False\b",
         ),
         named(
             "no_cert_validation",
             "InsecureSkipVerify",
+            &["insecureskipverify"],
             r"\bInsecureSkipVerify\s*:\s*true\b",
         ),
         named(
             "no_cert_validation",
             "danger_accept_invalid_certs",
+            &["danger_accept_invalid_"],
             r"\bdanger_accept_invalid_(?:certs|hostnames)\s*\(\s*true\s*\)",
         ),
         named(
             "no_cert_validation",
             "rejectUnauthorized: false",
+            &["rejectunauthorized", "node_tls_reject_unauthorized"],
             r#"\brejectUnauthorized['"]?\s*:\s*false\b|\bNODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?0\b"#,
         ),
         named(
             "no_cert_validation",
             "CERT_NONE",
+            &["cert_none", "ssl_verify_none"],
             r"\bCERT_NONE\b|\bSSL_VERIFY_NONE\b",
         ),
         named(
             "no_cert_validation",
             "check_hostname=False",
+            &["check_hostname"],
             r"\bcheck_hostname\s*=\s*False\b",
         ),
         // IVs.
         named(
             "static_iv",
             "hard-coded IV",
+            &["iv", "nonce", "vector"],
             r#"(?i)\b(?:iv|nonce|init(?:ialization)?_?vector)\s*[:=]\s*b?['"][^'"]{8,}['"]|\bnew IvParameterSpec\(\s*(?:new byte\s*\[|['"][^'"]*['"]\.getBytes)"#,
         ),
     ]
@@ -237,12 +307,17 @@ pub(super) struct Hit {
 /// [`ALLOW_MARKER`] are skipped.
 pub(super) fn scan(text: &str) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
+    let folded = folded(text);
+    let candidates: Vec<&Pattern> = PATTERNS.iter().filter(|p| p.may_match(&folded)).collect();
+    if candidates.is_empty() {
+        return out;
+    }
     for (i, line) in text.lines().enumerate() {
         if line.contains(ALLOW_MARKER) {
             continue;
         }
-        for p in PATTERNS.iter() {
-            for c in p.regex.captures_iter(line) {
+        for p in &candidates {
+            for c in p.regex().captures_iter(line) {
                 let construct = match &p.construct {
                     Construct::Named(name) => Some(name.to_string()),
                     Construct::Judged(judge) => judge(&c),
@@ -422,6 +497,39 @@ mod tests {
             found("new IvParameterSpec(new byte[16])"),
             one("static_iv", "hard-coded IV")
         );
+    }
+
+    #[test]
+    fn every_line_a_pattern_matches_holds_one_of_its_needles() {
+        // Over every line of the repository's sources, tests and examples (this file holds the
+        // lines the other tests search) and the non-ASCII letters case-insensitive patterns
+        // match for ASCII ones.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut lines: Vec<String> = [
+            "ctx = ssl.PROTOCOL_TLſv1",
+            "RſA.generate(1024)",
+            "IV = '0123456789abcdef'",
+        ]
+        .map(String::from)
+        .to_vec();
+        for folder in ["src", "tests", "examples", "benches"] {
+            for entry in walkdir::WalkDir::new(root.join(folder))
+                .into_iter()
+                .flatten()
+            {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    lines.extend(text.lines().map(String::from));
+                }
+            }
+        }
+        let mut matched = 0;
+        for line in &lines {
+            for p in PATTERNS.iter().filter(|p| p.regex().is_match(line)) {
+                matched += 1;
+                assert!(p.may_match(&folded(line)), "{}: {line}", p.source);
+            }
+        }
+        assert!(matched > 50, "{matched} matching lines");
     }
 
     #[test]
