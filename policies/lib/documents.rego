@@ -57,7 +57,17 @@ missing_anchor(kind) := anchor_or(kind, config_anchor("product"))
 has_heading(doc, words) if {
 	keys := {squeezed(w) | some w in words}
 	some h in doc.headings
-	text := squeezed(h.text)
+	contains_any(squeezed(h.text), keys)
+}
+
+# The headings of `doc` that contain one of `words`, matched as `has_heading` matches them
+# (each word and each heading squeezed once).
+headings_with(doc, words) := hs if {
+	keys := {squeezed(w) | some w in words}
+	hs := [h | some h in doc.headings; contains_any(squeezed(h.text), keys)]
+}
+
+contains_any(text, keys) if {
 	some k in keys
 	contains(text, k)
 }

@@ -105,8 +105,7 @@ exercise_words := ["exercise", "drill", "tabletop", "table-top", "simulation", "
 # The sections of readable plans that record exercises or incident reviews.
 exercise_sections := [{"doc": d, "heading": h, "text": documents.section(d, h)} |
 	some d in documents.with_text(plans)
-	some h in d.headings
-	documents.has_heading({"headings": [h]}, exercise_words)
+	some h in documents.headings_with(d, exercise_words)
 ]
 
 # Every date in those sections (2026-05-02, 2026.05.02 or 2026/05/02), in days before the scan.

@@ -99,8 +99,7 @@ names_view(d, view) if {
 sections(view) := [documents.section(d, h) |
 	some d in docs
 	not names_view(d, view)
-	some h in d.headings
-	documents.has_heading({"headings": [h]}, views[view].words)
+	some h in documents.headings_with(d, views[view].words)
 ]
 
 missing_views := sort([v | some v, _ in views; count(view_content[v]) == 0])

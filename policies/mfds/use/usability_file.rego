@@ -81,9 +81,8 @@ deny contains f if {
 # on a line is the scenario's, the others are what it cites.
 scenario_lines := [{"path": d.path, "line": h.line + i, "ids": ids} |
 	some d in documents.with_text(files)
-	some h in d.headings
+	some h in documents.headings_with(d, parts["hazard-related use scenarios"])
 	is_number(h.line)
-	documents.has_heading({"headings": [h]}, parts["hazard-related use scenarios"])
 	some i, l in split(documents.section(d, h), "\n")
 	i > 0
 	ids := regex.find_n(`\b[A-Z][A-Z0-9]{0,7}-\d+\b`, l, -1)
