@@ -22,6 +22,7 @@ use crate::evidence::Context;
 use crate::evidence::extractor::FileKind;
 use crate::evidence::git_view::GitView;
 use crate::evidence::junit::read_markdown_report;
+use crate::evidence::read::path_history::subject_of;
 use git2::{Oid, Sort};
 use serde::Serialize;
 
@@ -229,12 +230,7 @@ fn last_code_change(
                     short_id: id[..7].to_string(),
                     commit: id,
                     date: Date::from_unix(commit.time().seconds()).map(|d| d.to_string()),
-                    subject: commit
-                        .summary()
-                        .ok()
-                        .flatten()
-                        .unwrap_or_default()
-                        .to_string(),
+                    subject: subject_of(&commit),
                 }),
             ));
         }

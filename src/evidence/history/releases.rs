@@ -16,6 +16,7 @@ use super::upgrade::{Detectors, Hit, UPGRADE_CATEGORIES};
 use crate::date::Date;
 use crate::evidence::Context;
 use crate::evidence::git_view::GitView;
+use crate::evidence::read::path_history::subject_of;
 use git2::{Oid, Sort};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -242,12 +243,7 @@ fn commits_behind(
         out.push(RangeCommit {
             short_id: id[..7].to_string(),
             id,
-            subject: commit
-                .summary()
-                .ok()
-                .flatten()
-                .unwrap_or_default()
-                .to_string(),
+            subject: subject_of(&commit),
             categories: categories.into_iter().collect(),
         });
     }

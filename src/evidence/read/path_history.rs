@@ -33,6 +33,16 @@ pub struct CommitRef {
     pub time: i64,
 }
 
+/// A commit's subject line (empty when it has none or it is not UTF-8).
+pub fn subject_of(commit: &Commit) -> String {
+    commit
+        .summary()
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+        .to_string()
+}
+
 impl CommitRef {
     pub fn of(commit: &Commit) -> CommitRef {
         let time = commit.time().seconds();
@@ -41,12 +51,7 @@ impl CommitRef {
             date: Date::from_unix(time)
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
-            summary: commit
-                .summary()
-                .ok()
-                .flatten()
-                .unwrap_or_default()
-                .to_string(),
+            summary: subject_of(commit),
             time,
         }
     }
