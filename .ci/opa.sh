@@ -18,7 +18,8 @@ if ! "$venv/bin/python" -c 'import opa_bindings' 2>/dev/null; then
   "$venv/bin/pip" install -q --disable-pip-version-check --ignore-requires-python \
     "opa-golib-python-bindings==$OPA_BINDINGS"
 fi
-cargo build --locked -q
+# The binary the tests built (`--tests`: the same features as `cargo test`, so nothing is rebuilt).
+cargo build --locked -q --tests
 examples=$(mktemp -d)
 trap 'rm -rf "$examples"' EXIT
 for n in 05 09 11; do bash examples/materialise.sh "$n" "$examples/$n" >/dev/null; done
