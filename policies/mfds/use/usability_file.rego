@@ -101,6 +101,13 @@ named_in_a_row(id) if {
 	some _, v in r
 	is_string(v)
 	contains(v, id)
+	regex.match(sprintf(`(^|[^A-Za-z0-9-])%s([^0-9]|$)`, [id]), v)
+}
+
+# A risk control of a row (`risk_controls`), cited by a scenario, links it to that row.
+named_in_a_row(id) if {
+	some r in risk_rows
+	id in r.risk_controls
 }
 
 linked(s) if {
@@ -108,7 +115,10 @@ linked(s) if {
 	id in risk_ids
 }
 
-linked(s) if named_in_a_row(s.ids[0])
+linked(s) if {
+	some id in s.ids
+	named_in_a_row(id)
+}
 
 deny contains f if {
 	count(risk_rows) > 0

@@ -49,11 +49,17 @@ linked_input(scenarios) := {
 test_scenarios_cited_by_or_citing_a_risk_row_pass if {
 	count(p.deny) == 0 with input as linked_input("UE-1 wrong threshold set (RSK-7)")
 	count(p.deny) == 0 with input as linked_input("UE-2 acknowledged for the wrong patient")
+	count(p.deny) == 0 with input as linked_input("UE-4 flood of alarms, mitigated by RC-5")
 }
 
 test_an_unlinked_scenario_is_named_at_its_line if {
 	d := p.deny with input as linked_input("UE-3 alarm muted by mistake")
 	[[f.key, f.line, f.level] | some f in d] == [["unlinked|UE-3", 4, "error"]]
+}
+
+test_an_id_prefix_in_a_row_is_no_link if {
+	i := object.union(linked_input("UE-2 acknowledged for the wrong patient"), {"risks": {"tables": [{"path": "docs/risk/risks.csv", "rows": [{"id": "RSK-1", "hazard": "Alarm silenced twice (UE-22)", "risk_controls": ["RC-1"]}]}]}})
+	[f.key | some f in p.deny] == ["unlinked|UE-2"] with input as i
 }
 
 test_a_scenario_citing_a_missing_risk_row_is_named if {
