@@ -181,6 +181,15 @@ undated(doc) if {
 # A rule that judges what a text says judges these, and is "not evaluated" when there are none.
 with_text(docs) := [d | some d in docs; is_string(d.text)]
 
+# True when the text of a document of `docs` (read ones: see `with_text`) holds one of `words`
+# (lower case), whatever the case of the text.
+text_says(docs, words) if {
+	some d in docs
+	text := lower(d.text)
+	some w in words
+	contains(text, w)
+}
+
 # True when the text of a document of `docs` was cut at the extractor's size limit: what was not
 # found in it may come later, so a rule says "not evaluated" rather than failing.
 text_cut(docs) if {

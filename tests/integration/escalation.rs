@@ -9,6 +9,7 @@
 //! - For every rule, grades 1 and 3 give every common finding the same level: only grade 4 raises.
 
 use crate::common::{commit_files, evidence_json, git, git_repo, import_example};
+use crate::problem_resolution::BUG_FORM;
 use samdscan::finding::Level;
 use samdscan::policy::PolicySet;
 use serde_json::{Value, json};
@@ -97,10 +98,9 @@ fn raised(level: Level) -> Level {
 /// MFDS-SWL-010, MFDS-USE-002 and MFDS-AI-005, which no example has.
 fn product_at_work() -> tempfile::TempDir {
     let config = "product:\n  name: Pump\n  version: 1.1.0\n  grade: 3\n  ui: true\n  ai: {enabled: true}\n  software_systems:\n    - {name: pump, paths: [\"src/**\"], safety_class: B}\n  ui_paths: [\"src/ui/**\"]\n";
-    let bug_form = "name: Bug report\nlabels: [bug]\nbody:\n  - type: input\n    id: version\n    attributes:\n      label: Affected version\n  - type: textarea\n    id: safety\n    attributes:\n      label: Safety impact\n";
     let dir = git_repo(&[
         (".samdscan.yaml", config),
-        (".github/ISSUE_TEMPLATE/bug.yml", bug_form),
+        (".github/ISSUE_TEMPLATE/bug.yml", BUG_FORM),
         ("src/pump/dose.py", "dose = 1\n"),
         ("src/ui/screen.py", "label = 'Dose'\n"),
         ("models/classifier.onnx", "onnx weights\n"),

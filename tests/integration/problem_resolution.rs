@@ -9,7 +9,8 @@ const RULE: &str = "MFDS-SWL-010";
 
 const CONFIG: &str = "product:\n  name: Pump\n  version: 1.1.0\n  grade: 3\n  software_systems:\n    - {name: pump, paths: [\"src/**\"], safety_class: C}\n";
 
-const BUG_FORM: &str = "name: Bug report\nlabels: [bug]\nbody:\n  - type: input\n    id: version\n    attributes:\n      label: Affected version\n  - type: textarea\n    id: safety\n    attributes:\n      label: Safety impact\n";
+/// A GitHub issue form for bug reports that asks for the affected version and the safety impact.
+pub(crate) const BUG_FORM: &str = "name: Bug report\nlabels: [bug]\nbody:\n  - type: input\n    id: version\n    attributes:\n      label: Affected version\n  - type: textarea\n    id: safety\n    attributes:\n      label: Safety impact\n";
 
 const FEATURE_FORM: &str = "name: Feature request\nbody:\n  - type: textarea\n    attributes:\n      label: What should it do\n";
 

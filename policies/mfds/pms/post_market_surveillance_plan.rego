@@ -83,12 +83,7 @@ cadence_words := ["daily", "weekly", "monthly", "quarterly", "yearly", "annual",
 
 readable := documents.with_text(plans)
 
-says(words) if {
-	some plan in readable
-	text := lower(plan.text)
-	some w in words
-	contains(text, w)
-}
+says(words) if documents.text_says(readable, words)
 
 # "every 3 months", "매 6개월", "6개월마다".
 says_cadence if says(cadence_words)

@@ -47,10 +47,13 @@ applicable := false if not profile.dmpa
 
 not_applicable_because contains {"msg": "the profile does not declare regime DMPA", "msg_ko": "제품 프로필에 규제 체계 DMPA(디지털의료제품법)가 선언되지 않았습니다"} if not profile.dmpa
 
-level := "warning" if {
+# An AI product with an approved change management plan, whose changes may rest on real-world data.
+pccp if {
 	profile.ai_enabled
 	input.profile.ai.pccp == true
-} else := "note"
+}
+
+level := "warning" if pccp else := "note"
 
 plans := documents.for_rule("real_world_assessment_plan", "MFDS-PMS-002")
 
@@ -80,34 +83,26 @@ deny contains f if {
 	}
 }
 
-pccp if {
-	profile.ai_enabled
-	input.profile.ai.pccp == true
-}
+readable := documents.with_text(plans)
 
 # With an approved change management plan, the results feed its modifications (MFDS-AI-006).
-names_change_plan if {
-	some plan in documents.with_text(plans)
-	text := lower(plan.text)
-	some word in ["change management plan", "change control plan", "pccp", "mfds-ai-006", "변경관리계획", "변경 관리 계획", "변경관리 계획"]
-	contains(text, word)
-}
+names_change_plan if documents.text_says(readable, ["change management plan", "change control plan", "pccp", "mfds-ai-006", "변경관리계획", "변경 관리 계획", "변경관리 계획"])
 
 names_change_plan if {
-	some plan in documents.with_text(plans)
+	some plan in readable
 	some c in object.get(input, ["ai", "change_plans"], [])
 	contains(plan.text, c.path)
 }
 
 deny contains f if {
 	pccp
-	count(documents.with_text(plans)) > 0
+	count(readable) > 0
 	not names_change_plan
 	not documents.text_cut(plans)
 	f := {
-		"msg": sprintf("%s does not say which modifications of the change management plan (MFDS-AI-006) its results support", [documents.with_text(plans)[0].path]),
-		"msg_ko": sprintf("%s에 그 결과가 변경관리계획(MFDS-AI-006)의 어떤 변경을 뒷받침하는지 적혀 있지 않습니다", [documents.with_text(plans)[0].path]),
-		"path": documents.with_text(plans)[0].path,
+		"msg": sprintf("%s does not say which modifications of the change management plan (MFDS-AI-006) its results support", [readable[0].path]),
+		"msg_ko": sprintf("%s에 그 결과가 변경관리계획(MFDS-AI-006)의 어떤 변경을 뒷받침하는지 적혀 있지 않습니다", [readable[0].path]),
+		"path": readable[0].path,
 		"key": "change-plan",
 		"level": level,
 	}
@@ -116,5 +111,5 @@ deny contains f if {
 not_evaluated contains documents.no_text_read(plans, "the link to the change management plan", "변경관리계획과의 연결") if {
 	pccp
 	count(plans) > 0
-	count(documents.with_text(plans)) == 0
+	count(readable) == 0
 }

@@ -130,11 +130,7 @@ states_criteria(plan) if {
 	count(rows) >= 4 # the header row and three rows of judgements
 }
 
-states_criteria(plan) if {
-	text := lower(plan.text)
-	some word in criteria_words
-	contains(text, word)
-}
+states_criteria(plan) if documents.text_says([plan], criteria_words)
 
 criteria_words := ["unacceptable", "not acceptable", "alarp", "as low as reasonably", "허용 불가", "허용불가", "수용 불가", "수용불가", "허용 가능", "수용 가능"]
 
@@ -148,11 +144,7 @@ table_cells(line) := cells if {
 	c != ""
 }
 
-names_intended_use(plan) if {
-	text := lower(plan.text)
-	some word in ["intended use", "intended purpose", "사용목적", "사용 목적"]
-	contains(text, word)
-}
+names_intended_use(plan) if documents.text_says([plan], ["intended use", "intended purpose", "사용목적", "사용 목적"])
 
 names_intended_use(plan) if {
 	some doc in documents.of_kind("intended_use")
