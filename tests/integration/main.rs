@@ -11,6 +11,7 @@ mod clinical_currency;
 mod committed_secrets;
 mod common;
 mod config_errors;
+mod content_checks;
 mod contracts;
 mod coverage_conformance;
 mod crypto_and_personal_data;
