@@ -85,11 +85,18 @@ deny contains f if {
 # Freshness and the range check need the history: without it the rule cannot pass.
 not_evaluated contains r if some r in history.unusable
 
-# The newest commit in the history scope that changed each lockfile (commits are newest first).
-range_lockfile_changes[path] := c if {
-	some path in {ch.path | some c in history.commits; some ch in c.changes; "lockfile" in ch.areas}
-	cs := [c | some c in history.commits; some ch in c.changes; ch.path == path]
-	c := cs[0]
+# Each change of a lockfile in the history scope: [path, index of the commit] (commits are newest
+# first). Read once, so the rule costs the commits times the lockfiles, not the commits squared.
+lockfile_changes := [[ch.path, i] |
+	some i, c in history.commits
+	some ch in c.changes
+	"lockfile" in ch.areas
+]
+
+# The newest commit in the history scope that changed each lockfile.
+range_lockfile_changes[path] := history.commits[i] if {
+	some path in {t[0] | some t in lockfile_changes}
+	i := min({t[1] | some t in lockfile_changes; t[0] == path})
 }
 
 deny contains f if {

@@ -75,6 +75,17 @@ pub(super) struct CommitRules {
     pub areas: AreaMatcher,
 }
 
+/// What a merge's `changes` are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum MergeChanges {
+    /// The difference from its first parent: everything it brought into that line. Used when
+    /// some commit it brought in may be out of scope (a narrowed scope, a shallow clone).
+    FromFirstParent,
+    /// What it changed itself (see `merge_diff`): every commit it brought in is in scope and
+    /// carries its own changes.
+    OwnOnly,
+}
+
 /// Describes commits of one repository handle, keeping what the next commit will need: the
 /// trees a change replaced (see `TreeDiffer`) and the last first parent read, which in a walk
 /// newest first is usually the next commit.
@@ -83,15 +94,21 @@ pub(super) struct CommitReader<'r> {
     rules: &'r CommitRules,
     trees: TreeDiffer<'r>,
     last_parent: Option<Commit<'r>>,
+    merges: MergeChanges,
 }
 
 impl<'r> CommitReader<'r> {
-    pub(super) fn new(repo: &'r GitView, rules: &'r CommitRules) -> CommitReader<'r> {
+    pub(super) fn new(
+        repo: &'r GitView,
+        rules: &'r CommitRules,
+        merges: MergeChanges,
+    ) -> CommitReader<'r> {
         CommitReader {
             repo,
             rules,
             trees: TreeDiffer::new(repo),
             last_parent: None,
+            merges,
         }
     }
 
@@ -151,9 +168,16 @@ impl<'r> CommitReader<'r> {
             }
             None => None,
         };
-        let changes = self
-            .trees
-            .changed_files(parent_tree, self.repo.tree_id(commit))?;
+        let tree = self.repo.tree_id(commit);
+        let changes = if commit.parent_count() > 1 && self.merges == MergeChanges::OwnOnly {
+            let mut trees = vec![parent_tree];
+            for p in commit.parent_ids().skip(1) {
+                trees.push(self.repo.tree_id(&self.repo.find_commit(p)?));
+            }
+            self.trees.merge_changes(&trees, tree)?
+        } else {
+            self.trees.changed_files(parent_tree, tree)?
+        };
         Ok(changes
             .into_iter()
             .map(|change| ChangeRecord {

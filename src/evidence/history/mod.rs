@@ -15,6 +15,7 @@ mod areas;
 mod assessment;
 mod commits;
 mod control;
+mod merge_diff;
 mod merges;
 mod reach;
 mod release_sboms;

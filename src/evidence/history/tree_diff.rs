@@ -33,10 +33,10 @@ pub struct Change {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_path: Option<String>,
     #[serde(skip)]
-    blob: Oid,
+    pub(super) blob: Oid,
 }
 
-fn is_tree(mode: i32) -> bool {
+pub(super) fn is_tree(mode: i32) -> bool {
     mode & 0o170000 == 0o040000
 }
 
@@ -64,7 +64,7 @@ pub fn changed_files(
 
 /// Which side of a comparison a tree is read for.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Side {
+pub(super) enum Side {
     Old,
     New,
 }
@@ -81,7 +81,7 @@ const KEPT_TREES_BUDGET: usize = 64 << 20;
 /// from the object database once instead of twice. Kept trees are bounded by
 /// [`KEPT_TREES_BUDGET`]; the oldest go first.
 pub struct TreeDiffer<'r> {
-    repo: &'r Repository,
+    pub(super) repo: &'r Repository,
     kept: HashMap<Oid, Tree<'r>>,
     /// Kept tree ids, oldest first (ids used since are skipped when evicting).
     order: VecDeque<Oid>,
@@ -120,7 +120,7 @@ impl<'r> TreeDiffer<'r> {
         Ok(out)
     }
 
-    fn tree(&mut self, id: Oid, side: Side) -> Result<Tree<'r>, git2::Error> {
+    pub(super) fn tree(&mut self, id: Oid, side: Side) -> Result<Tree<'r>, git2::Error> {
         match side {
             Side::New => match self.kept.remove(&id) {
                 Some(tree) => {
@@ -255,12 +255,12 @@ fn tree_bytes(tree: &Tree<'_>) -> usize {
     TREE_ENTRY_BYTES * (tree.len() + 1)
 }
 
-fn full_path(prefix: &str, name: &[u8]) -> String {
+pub(super) fn full_path(prefix: &str, name: &[u8]) -> String {
     format!("{prefix}{}", String::from_utf8_lossy(name))
 }
 
 /// Turns a deletion and an addition of the same blob into one rename (first come, first paired).
-fn pair_renames(changes: &mut Vec<Change>) {
+pub(super) fn pair_renames(changes: &mut Vec<Change>) {
     let mut deleted: HashMap<Oid, Vec<usize>> = HashMap::new();
     for (i, c) in changes.iter().enumerate() {
         if c.status == ChangeStatus::Deleted {

@@ -2,7 +2,7 @@
 //! topological order), whether a shallow clone cut the walk short, and which merge brought each
 //! commit in (see `merges`). A progress bar shows on a terminal when the walk is long.
 
-use super::commits::{CommitReader, CommitRecord, CommitRules};
+use super::commits::{CommitReader, CommitRecord, CommitRules, MergeChanges};
 use super::merges;
 use super::scope::ScopePlan;
 use crate::evidence::git_view::GitView;
@@ -40,7 +40,7 @@ pub(super) fn walk(
     tip: Oid,
     plan: &ScopePlan,
 ) -> Result<Walked, git2::Error> {
-    let mut reader = CommitReader::new(repo, rules);
+    let mut reader = CommitReader::new(repo, rules, merge_changes(repo, plan));
     let InScope {
         oids,
         product,
@@ -77,6 +77,19 @@ pub(super) fn walk(
         limited,
         read,
     })
+}
+
+/// A merge's changes are its own when every commit it brought in is in scope: the whole history
+/// of a complete clone (no boundary, commit limit or date). A narrowed scope can leave out
+/// commits a merge in it brought in (older than the limit or the date, or before the boundary),
+/// so there a merge keeps its first-parent difference, as `git diff M^1 M` would show.
+fn merge_changes(repo: &GitView, plan: &ScopePlan) -> MergeChanges {
+    let whole = plan.hide.is_empty() && plan.limit.is_none() && plan.since_time.is_none();
+    if whole && !repo.is_shallow() {
+        MergeChanges::OwnOnly
+    } else {
+        MergeChanges::FromFirstParent
+    }
 }
 
 /// Sets each record's `merged_by` and returns the merges index (see [`Walked::merges`]), which
