@@ -74,9 +74,16 @@ path_in(c, area) := p if {
 	p := ps[0]
 } else := null
 
+# An area is named whole (`system:app` is not `system:apple`), or as the kind of a named area
+# (`system` is every `system:<name>`).
 in_area(change, area) if {
 	some a in change.areas
-	startswith(a, area)
+	a == area
+}
+
+in_area(change, area) if {
+	some a in change.areas
+	startswith(a, concat("", [area, ":"]))
 }
 
 # `abc1234 "Subject"`: how findings name a commit.

@@ -30,6 +30,15 @@ test_paths_prefer_existing_files_of_the_area if {
 	history.path_in(commit, "risk") == "src/alarm/a.py"
 }
 
+test_a_system_is_named_whole if {
+	c := {"changes": [
+		{"path": "apple/a.py", "status": "modified", "areas": ["system:apple"]},
+		{"path": "app/b.py", "status": "modified", "areas": ["system:app"]},
+	]}
+	history.path_in(c, "system:app") == "app/b.py"
+	history.path_in(c, "system") == "apple/a.py"
+}
+
 test_a_commit_that_only_deleted_points_at_the_files_last_path if {
 	deletion := {"changes": [
 		{"path": "docs/x.md", "status": "deleted", "areas": []},
