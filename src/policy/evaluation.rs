@@ -2,6 +2,10 @@
 //! `not_applicable_because`, `not_observable_because`, `deny`, `not_evaluated`) become its
 //! outcome, in two passes (rules that read other rules' outcomes go second).
 //!
+//! The engine is prepared once, while the evidence is collected: the second pass reads the
+//! first pass's outcomes through a `with` modifier, since adding them as data would make
+//! regorus prepare every module again.
+//!
 //! The engine itself never lets a rule pass on no input: a rule whose declared evidence is
 //! absent is "not evaluated" before its `deny` runs (presence rules excepted; see
 //! [`super::judged`]), and every outcome names the evidence the rule judged.
@@ -53,18 +57,18 @@ pub struct RuleOutcome {
     pub level: Level,
 }
 
-/// An engine holding every module of a [`PolicySet`], parsed: made while the evidence is
-/// collected, then used once by [`Evaluator::evaluate`].
+/// An engine holding every module of a [`PolicySet`], parsed and prepared: made while the
+/// evidence is collected, then used once by [`Evaluator::evaluate`].
 pub struct Evaluator {
     engine: Engine,
 }
 
 impl PolicySet {
-    /// Parses every (non-test) module into an [`Evaluator`].
+    /// Parses every (non-test) module into an [`Evaluator`], and prepares it (see [`prepare`]).
     pub fn evaluator(&self) -> Result<Evaluator, PolicyError> {
-        Ok(Evaluator {
-            engine: self.engine(false)?,
-        })
+        let mut engine = self.engine(false)?;
+        prepare(&mut engine);
+        Ok(Evaluator { engine })
     }
 
     /// Evaluates the given rules over `input` (see [`Evaluator::evaluate`]).
@@ -92,15 +96,19 @@ impl Evaluator {
         let high_risk = escalation::high_risk(engine)?;
         let mut done: Vec<(usize, RuleOutcome)> = Vec::with_capacity(rules.len());
         for (pass, order) in passes(rules).into_iter().enumerate() {
+            let mut parts = Parts {
+                engine: &mut *engine,
+                with: None,
+            };
             if pass == 1 && !order.is_empty() {
                 let data = outcomes_data(rules, &done);
-                engine
-                    .add_data(regorus::Value::from_json_str(&data.to_string()).map_err(rego_error)?)
-                    .map_err(rego_error)?;
+                // One entry a line: regorus limits a query line to 1,024 columns.
+                let data = serde_json::to_string_pretty(&data).map_err(rego_error)?;
+                parts.with = Some(format!(" with data.samdscan.outcomes as {data}"));
             }
             for i in order {
                 let rule = rules[i];
-                match evaluate_rule(engine, rule, input) {
+                match evaluate_rule(&mut parts, rule, input) {
                     Ok(mut outcome) => {
                         escalation::apply(rule, &mut outcome, high_risk);
                         // What ruled a rule out is its own evidence (the profile), not others'.
@@ -133,10 +141,10 @@ fn passes(rules: &[&Rule]) -> [Vec<usize>; 2] {
     [first, second]
 }
 
-/// The first pass's outcomes as data for the second: `{"samdscan": {"outcomes": {ID: {state,
-/// findings}}}}`, where `state` is `passed`, `failed`, `not_applicable`, `not_evaluated` or
+/// The first pass's outcomes as data for the second, `data.samdscan.outcomes`: `{ID: {state,
+/// findings}}`, where `state` is `passed`, `failed`, `not_applicable`, `not_evaluated` or
 /// `not_observable` and `findings` counts the rule's findings. A rule that was not evaluated in
-/// this scan (disabled, or not loaded) has no entry.
+/// this scan (disabled, or not loaded) has no entry. Its JSON is a Rego object literal.
 fn outcomes_data(rules: &[&Rule], done: &[(usize, RuleOutcome)]) -> Value {
     let outcomes: serde_json::Map<String, Value> = done
         .iter()
@@ -148,7 +156,7 @@ fn outcomes_data(rules: &[&Rule], done: &[(usize, RuleOutcome)]) -> Value {
             )
         })
         .collect();
-    serde_json::json!({"samdscan": {"outcomes": outcomes}})
+    Value::Object(outcomes)
 }
 
 /// A second-pass rule judged the evidence of the rules whose outcomes it read, besides its own
@@ -225,6 +233,41 @@ fn rule_failed(
 /// regorus's error for a rule path that no module defines (an optional rule left out).
 const UNDEFINED_RULE_PATH: &str = "not a valid rule path";
 
+/// regorus analyses, schedules and hoists every module on the first evaluation after its
+/// modules or data change, at about the cost of parsing them. Evaluating the bare `data` path,
+/// which is no rule, does that and nothing else; its error is expected. Had the preparation
+/// itself failed, the first real evaluation tries again and reports the error.
+fn prepare(engine: &mut Engine) {
+    let _not_a_rule = engine.eval_rule("data".to_string());
+}
+
+/// Reads the parts of rules: each by `eval_rule`, or, when the parts must see data that the
+/// prepared engine does not hold, by a query with that `with` modifier.
+struct Parts<'e> {
+    engine: &'e mut Engine,
+    with: Option<String>,
+}
+
+impl Parts<'_> {
+    /// An optional part of a rule (`data.PKG.PART`): `None` when undefined or not defined.
+    fn get(&mut self, path: String) -> Result<Option<Value>, PolicyError> {
+        let Some(with) = &self.with else {
+            return query(self.engine, path);
+        };
+        let results = self
+            .engine
+            .eval_query(format!("{path}{with}"), false)
+            .map_err(rego_error)?;
+        let value = results
+            .result
+            .into_iter()
+            .next()
+            .and_then(|r| r.expressions.into_iter().next())
+            .map_or(regorus::Value::Undefined, |e| e.value);
+        to_json(value)
+    }
+}
+
 /// Evaluates an optional rule of a package: `None` when undefined or not defined at all.
 ///
 /// `eval_rule` evaluates the rule directly; a query (`eval_query`) would be parsed, compiled and
@@ -235,6 +278,10 @@ pub(super) fn query(engine: &mut Engine, path: String) -> Result<Option<Value>, 
         Err(e) if e.to_string().contains(UNDEFINED_RULE_PATH) => return Ok(None),
         Err(e) => return Err(rego_error(e)),
     };
+    to_json(value)
+}
+
+fn to_json(value: regorus::Value) -> Result<Option<Value>, PolicyError> {
     if value == regorus::Value::Undefined {
         return Ok(None);
     }
@@ -243,7 +290,7 @@ pub(super) fn query(engine: &mut Engine, path: String) -> Result<Option<Value>, 
 }
 
 fn evaluate_rule(
-    engine: &mut Engine,
+    parts: &mut Parts,
     rule: &Rule,
     input: &Value,
 ) -> Result<RuleOutcome, PolicyError> {
@@ -259,14 +306,14 @@ fn evaluate_rule(
     }
     let pkg = format!("data.{}", rule.package);
     let judged = judge(rule, input);
-    if query(engine, format!("{pkg}.applicable"))? == Some(Value::Bool(false)) {
-        let reasons = reasons(query(engine, format!("{pkg}.not_applicable_because"))?);
+    if parts.get(format!("{pkg}.applicable"))? == Some(Value::Bool(false)) {
+        let reasons = reasons(parts.get(format!("{pkg}.not_applicable_because"))?);
         // What ruled it out is the profile, from the config file (when there is one).
         let evidence = config_path(input).into_iter().collect();
         return Ok(outcome(RuleState::NotApplicable, reasons, evidence));
     }
     // A rule may find that this product's evidence for it lives outside any repository.
-    let outside = reasons(query(engine, format!("{pkg}.not_observable_because"))?);
+    let outside = reasons(parts.get(format!("{pkg}.not_observable_because"))?);
     if !outside.is_empty() {
         return Ok(outcome(RuleState::NotObservable, outside, judged.evidence));
     }
@@ -278,7 +325,9 @@ fn evaluate_rule(
             judged.evidence,
         ));
     }
-    let deny = query(engine, format!("{pkg}.deny"))?.unwrap_or(Value::Array(vec![]));
+    let deny = parts
+        .get(format!("{pkg}.deny"))?
+        .unwrap_or(Value::Array(vec![]));
     let items = deny.as_array().cloned().unwrap_or_default();
     let findings = items
         .iter()
@@ -286,7 +335,7 @@ fn evaluate_rule(
         .collect::<Result<Vec<_>, _>>()?;
     // What was found is always reported; a rule that found nothing but could not check
     // everything it needs is "not evaluated", never "passed".
-    let mut reasons = reasons(query(engine, format!("{pkg}.not_evaluated"))?);
+    let mut reasons = reasons(parts.get(format!("{pkg}.not_evaluated"))?);
     if rule.meta.custom.evidence.is_empty() {
         reasons.push(no_declared_evidence());
     }

@@ -84,7 +84,10 @@ not_applicable_because contains {"msg": "the product is not declared connected",
 	not profile.connected
 }
 
-outcome(id) := data.samdscan.outcomes[id]
+# Read once: indexing `data` itself by a variable makes regorus look through every module.
+outcomes := data.samdscan.outcomes
+
+outcome(id) := outcomes[id]
 
 not_evaluated contains r if {
 	in_scope
