@@ -9,6 +9,8 @@
 use super::git_view::GitView;
 use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -130,6 +132,9 @@ pub trait RepoSource {
 pub struct WorkTreeSource {
     root: PathBuf,
     inventory: Inventory,
+    /// Each folder already resolved by `checked_path`: its real path when it lies inside the
+    /// root, `None` when it leads out of it (or cannot be resolved).
+    folders: RefCell<HashMap<PathBuf, Option<PathBuf>>>,
 }
 
 impl WorkTreeSource {
@@ -141,23 +146,52 @@ impl WorkTreeSource {
             Some(repo) => list_git_index(&root, repo),
             None => walk_directory(&root),
         };
-        Ok(WorkTreeSource { root, inventory })
+        Ok(WorkTreeSource {
+            root,
+            inventory,
+            folders: RefCell::default(),
+        })
     }
 
+    /// The real path of a listed file, refused when it resolves outside the root: a parent
+    /// folder could itself be a symlink leading out. Each folder is resolved once per scan; the
+    /// file itself is checked on every read (it was a regular file when listed, but a symlink
+    /// now is resolved whole, as a folder is).
     fn checked_path(&self, path: &str) -> Result<PathBuf, ReadError> {
         match self.inventory.get(path).map(|e| &e.kind) {
             Some(EntryKind::File) => {}
             _ => return Err(ReadError::NotAFile),
         }
         let full = self.root.join(path);
-        // A parent directory could itself be a symlink leading out of the root.
-        let real = full
+        let (Some(folder), Some(name)) = (full.parent(), full.file_name()) else {
+            return Err(ReadError::NotAFile);
+        };
+        let real = self.real_folder(folder)?.join(name);
+        let meta = std::fs::symlink_metadata(&real).map_err(|e| ReadError::Io(e.to_string()))?;
+        if !meta.file_type().is_symlink() {
+            return Ok(real);
+        }
+        self.inside_root(&real)?.ok_or(ReadError::NotAFile)
+    }
+
+    /// The real path of `folder`, inside the root (cached).
+    fn real_folder(&self, folder: &Path) -> Result<PathBuf, ReadError> {
+        if let Some(known) = self.folders.borrow().get(folder) {
+            return known.clone().ok_or(ReadError::NotAFile);
+        }
+        let real = self.inside_root(folder)?;
+        self.folders
+            .borrow_mut()
+            .insert(folder.to_path_buf(), real.clone());
+        real.ok_or(ReadError::NotAFile)
+    }
+
+    /// `path` resolved through every symlink: `None` when it lies outside the root.
+    fn inside_root(&self, path: &Path) -> Result<Option<PathBuf>, ReadError> {
+        let real = path
             .canonicalize()
             .map_err(|e| ReadError::Io(e.to_string()))?;
-        if !real.starts_with(&self.root) {
-            return Err(ReadError::NotAFile);
-        }
-        Ok(real)
+        Ok(real.starts_with(&self.root).then_some(real))
     }
 }
 
@@ -341,7 +375,19 @@ pub struct GitTreeSource<'r> {
 }
 
 impl<'r> GitTreeSource<'r> {
+    /// The files of `tree`, each with its size.
     pub fn open(repo: &'r Repository, tree: Oid) -> Result<GitTreeSource<'r>, git2::Error> {
+        Self::list(repo, tree, true)
+    }
+
+    /// The files of `tree` without their sizes (`size: None`), for a context that finds files by
+    /// name and reads a few of them: looking up each blob's size costs one object-database
+    /// lookup per file. Reads are bounded all the same, by the blob's own size.
+    pub fn open_by_name(repo: &'r Repository, tree: Oid) -> Result<GitTreeSource<'r>, git2::Error> {
+        Self::list(repo, tree, false)
+    }
+
+    fn list(repo: &'r Repository, tree: Oid, sizes: bool) -> Result<GitTreeSource<'r>, git2::Error> {
         let tree = repo.find_tree(tree)?;
         let odb = repo.odb()?;
         let mut entries = Vec::new();
@@ -371,7 +417,9 @@ impl<'r> GitTreeSource<'r> {
                     });
                 }
                 Some(ObjectType::Blob) => {
-                    let size = odb.read_header(e.id()).ok().map(|(s, _)| s as u64);
+                    let size = sizes
+                        .then(|| odb.read_header(e.id()).ok().map(|(s, _)| s as u64))
+                        .flatten();
                     entries.push(Entry {
                         path,
                         size,
@@ -519,6 +567,87 @@ mod tests {
             ));
             assert_eq!(src.read("link.txt", 100), Err(ReadError::NotAFile));
         }
+    }
+
+    /// A source over `root` listing `paths` as they are on disk (as the git index lists files
+    /// under a folder that became a symlink after they were added).
+    #[cfg(unix)]
+    fn listing(root: &Path, paths: &[&str]) -> WorkTreeSource {
+        let root = root.canonicalize().unwrap();
+        let mut entries: Vec<Entry> = paths
+            .iter()
+            .map(|p| disk_entry(&root, p.to_string()))
+            .collect();
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        WorkTreeSource {
+            root,
+            inventory: Inventory {
+                source: InventorySource::GitIndex,
+                entries,
+                skipped: vec![],
+            },
+            folders: RefCell::default(),
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_symlinked_out_of_the_root_is_refused_on_every_read() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("docs")).unwrap();
+        std::fs::write(dir.path().join("docs/a.md"), "a").unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("out")).unwrap();
+        let src = listing(dir.path(), &["docs/a.md", "out/secret.txt"]);
+        assert!(src.inventory().is_file("out/secret.txt"), "listed as a file");
+        for _ in 0..2 {
+            assert_eq!(src.read("out/secret.txt", 100), Err(ReadError::NotAFile));
+            assert_eq!(src.read_head("out/secret.txt", 3), Err(ReadError::NotAFile));
+            assert_eq!(src.read("docs/a.md", 100).unwrap(), b"a");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_chain_of_folder_symlinks_is_followed_to_its_end() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::os::unix::fs::symlink(outside.path(), root.join("far")).unwrap();
+        std::os::unix::fs::symlink("far", root.join("near")).unwrap();
+        std::fs::create_dir(root.join("real")).unwrap();
+        std::fs::write(root.join("real/ok.txt"), "ok").unwrap();
+        std::os::unix::fs::symlink("real", root.join("hop")).unwrap();
+        std::os::unix::fs::symlink("hop", root.join("alias")).unwrap();
+        let src = listing(root, &["near/secret.txt", "alias/ok.txt"]);
+        for _ in 0..2 {
+            assert_eq!(src.read("near/secret.txt", 100), Err(ReadError::NotAFile));
+            assert_eq!(src.read("alias/ok.txt", 100).unwrap(), b"ok");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_turned_into_a_symlink_in_a_checked_folder_is_resolved_again() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        std::fs::create_dir(&docs).unwrap();
+        for name in ["a.md", "b.md", "c.md"] {
+            std::fs::write(docs.join(name), name).unwrap();
+        }
+        let src = listing(dir.path(), &["docs/a.md", "docs/b.md", "docs/c.md"]);
+        assert_eq!(src.read("docs/a.md", 100).unwrap(), b"a.md", "docs/ is checked");
+        std::fs::remove_file(docs.join("b.md")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), docs.join("b.md")).unwrap();
+        std::fs::remove_file(docs.join("c.md")).unwrap();
+        std::os::unix::fs::symlink("a.md", docs.join("c.md")).unwrap();
+        assert_eq!(src.read("docs/b.md", 100), Err(ReadError::NotAFile));
+        assert!(src.open_stream("docs/b.md").is_err());
+        assert_eq!(src.read("docs/c.md", 100).unwrap(), b"a.md", "a link inside the root");
     }
 
     #[test]

@@ -106,7 +106,7 @@ pub(super) fn read_tagged_tree<T>(
         .and_then(|id| repo.tree_id_at(id))
         .map_err(|e| e.message().to_string())?
         .ok_or_else(|| format!("the folder {} does not exist at the tag", repo.folder()))?;
-    let source = GitTreeSource::open(repo, tree).map_err(|e| e.message().to_string())?;
+    let source = GitTreeSource::open_by_name(repo, tree).map_err(|e| e.message().to_string())?;
     let files = source.inventory().files().count();
     if files > MAX_TREE_FILES {
         return Err(format!(
