@@ -387,7 +387,11 @@ impl<'r> GitTreeSource<'r> {
         Self::list(repo, tree, false)
     }
 
-    fn list(repo: &'r Repository, tree: Oid, sizes: bool) -> Result<GitTreeSource<'r>, git2::Error> {
+    fn list(
+        repo: &'r Repository,
+        tree: Oid,
+        sizes: bool,
+    ) -> Result<GitTreeSource<'r>, git2::Error> {
         let tree = repo.find_tree(tree)?;
         let odb = repo.odb()?;
         let mut entries = Vec::new();
@@ -600,7 +604,10 @@ mod tests {
         std::fs::write(dir.path().join("docs/a.md"), "a").unwrap();
         std::os::unix::fs::symlink(outside.path(), dir.path().join("out")).unwrap();
         let src = listing(dir.path(), &["docs/a.md", "out/secret.txt"]);
-        assert!(src.inventory().is_file("out/secret.txt"), "listed as a file");
+        assert!(
+            src.inventory().is_file("out/secret.txt"),
+            "listed as a file"
+        );
         for _ in 0..2 {
             assert_eq!(src.read("out/secret.txt", 100), Err(ReadError::NotAFile));
             assert_eq!(src.read_head("out/secret.txt", 3), Err(ReadError::NotAFile));
@@ -640,14 +647,22 @@ mod tests {
             std::fs::write(docs.join(name), name).unwrap();
         }
         let src = listing(dir.path(), &["docs/a.md", "docs/b.md", "docs/c.md"]);
-        assert_eq!(src.read("docs/a.md", 100).unwrap(), b"a.md", "docs/ is checked");
+        assert_eq!(
+            src.read("docs/a.md", 100).unwrap(),
+            b"a.md",
+            "docs/ is checked"
+        );
         std::fs::remove_file(docs.join("b.md")).unwrap();
         std::os::unix::fs::symlink(outside.path().join("secret.txt"), docs.join("b.md")).unwrap();
         std::fs::remove_file(docs.join("c.md")).unwrap();
         std::os::unix::fs::symlink("a.md", docs.join("c.md")).unwrap();
         assert_eq!(src.read("docs/b.md", 100), Err(ReadError::NotAFile));
         assert!(src.open_stream("docs/b.md").is_err());
-        assert_eq!(src.read("docs/c.md", 100).unwrap(), b"a.md", "a link inside the root");
+        assert_eq!(
+            src.read("docs/c.md", 100).unwrap(),
+            b"a.md",
+            "a link inside the root"
+        );
     }
 
     #[test]
