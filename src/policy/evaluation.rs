@@ -4,7 +4,10 @@
 //!
 //! The engine is prepared once, while the evidence is collected: the second pass reads the
 //! first pass's outcomes through a `with` modifier, since adding them as data would make
-//! regorus prepare every module again.
+//! regorus prepare every module again. The first pass's rules are independent of each other,
+//! so they are shared out between copies of the prepared engine on several threads; their
+//! outcomes, and the first error, are taken in the rules' order, as one thread would have met
+//! them.
 //!
 //! The engine itself never lets a rule pass on no input: a rule whose declared evidence is
 //! absent is "not evaluated" before its `deny` runs (presence rules excepted; see
@@ -17,6 +20,7 @@ use crate::finding::{Level, RuleState};
 use crate::lang::Text;
 use regorus::Engine;
 use serde_json::Value;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Why a rule that declares no evidence keys cannot pass: it would pass on nothing.
 fn no_declared_evidence() -> Text {
@@ -91,11 +95,30 @@ impl Evaluator {
         rules: &[&Rule],
         input: &Value,
     ) -> Result<Vec<RuleOutcome>, PolicyError> {
+        let outcomes = self.evaluate_passes(rules, input);
+        // Freeing the engine's many small values takes a few milliseconds that the report
+        // need not wait for.
+        let engine = self.engine;
+        std::thread::spawn(move || drop(engine));
+        outcomes
+    }
+
+    fn evaluate_passes(
+        &mut self,
+        rules: &[&Rule],
+        input: &Value,
+    ) -> Result<Vec<RuleOutcome>, PolicyError> {
         let engine = &mut self.engine;
         engine.set_input(regorus::Value::from_json_str(&input.to_string()).map_err(rego_error)?);
         let high_risk = escalation::high_risk(engine)?;
         let mut done: Vec<(usize, RuleOutcome)> = Vec::with_capacity(rules.len());
         for (pass, order) in passes(rules).into_iter().enumerate() {
+            let mut shared_out = if pass == 0 {
+                evaluate_shared_out(engine, rules, &order, input)
+            } else {
+                vec![]
+            }
+            .into_iter();
             let mut parts = Parts {
                 engine: &mut *engine,
                 with: None,
@@ -108,7 +131,11 @@ impl Evaluator {
             }
             for i in order {
                 let rule = rules[i];
-                match evaluate_rule(&mut parts, rule, input) {
+                let outcome = match shared_out.next().flatten() {
+                    Some(outcome) => outcome,
+                    None => evaluate_rule(&mut parts, rule, input),
+                };
+                match outcome {
                     Ok(mut outcome) => {
                         escalation::apply(rule, &mut outcome, high_risk);
                         // What ruled a rule out is its own evidence (the profile), not others'.
@@ -132,6 +159,65 @@ impl Evaluator {
         done.sort_by_key(|(i, _)| *i);
         Ok(done.into_iter().map(|(_, o)| o).collect())
     }
+}
+
+/// The most threads the first pass is shared out between, and the fewest rules each takes on
+/// average (a copy of the engine and a thread cost about as much as evaluating a few rules).
+const MAX_THREADS: usize = 4;
+const MIN_RULES_PER_THREAD: usize = 8;
+
+/// Evaluates the rules of `order` (independent of each other) on copies of `engine` on several
+/// threads, each taking the next rule not yet taken, until all are taken or one fails: the
+/// outcome of each, in `order`. Every rule before a failed one is taken before it, so its
+/// outcome is there; a rule after it may have none (`None`: never evaluated).
+fn evaluate_shared_out(
+    engine: &mut Engine,
+    rules: &[&Rule],
+    order: &[usize],
+    input: &Value,
+) -> Vec<Option<Result<RuleOutcome, PolicyError>>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(MAX_THREADS)
+        .min(order.len() / MIN_RULES_PER_THREAD);
+    if threads < 2 {
+        return vec![];
+    }
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let work = |engine: &mut Engine| {
+        let mut parts = Parts { engine, with: None };
+        let mut outcomes = vec![];
+        while !failed.load(Ordering::Relaxed) {
+            let taken = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&i) = order.get(taken) else { break };
+            let outcome = evaluate_rule(&mut parts, rules[i], input);
+            failed.fetch_or(outcome.is_err(), Ordering::Relaxed);
+            outcomes.push((taken, outcome));
+        }
+        outcomes
+    };
+    let mut outcomes: Vec<Option<Result<RuleOutcome, PolicyError>>> =
+        std::iter::repeat_with(|| None).take(order.len()).collect();
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads)
+            .map(|_| {
+                let mut copy = engine.clone();
+                scope.spawn(move || work(&mut copy))
+            })
+            .collect();
+        let mut taken = work(engine);
+        for helper in helpers {
+            match helper.join() {
+                Ok(more) => taken.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        for (k, outcome) in taken {
+            outcomes[k] = Some(outcome);
+        }
+    });
+    outcomes
 }
 
 /// The indexes of `rules` in each pass: those that read evidence only, then those that also
@@ -489,6 +575,60 @@ deny contains {"msg": "y"} if true
         assert_eq!(base.findings.len(), 2);
         assert_eq!(read.findings.len(), 1);
         assert_eq!(read.findings[0].message, "base failed with 2");
+    }
+
+    /// `count` user rules, `USER-00`..., each with one finding (its id); the rule numbered
+    /// `failing` divides by zero.
+    fn numbered_rules(count: usize, failing: usize) -> PolicySet {
+        let files = (0..count)
+            .map(|n| {
+                let divisor = if n == failing { 0 } else { 1 };
+                let text = format!(
+                    "# METADATA\n# title: Rule {n}\n# description: One finding.\n# custom:\n\
+                     #   id: USER-{n:02}\n#   severity: note\n#   evidence: [profile]\n\
+                     package user.r{n}\nimport rego.v1\n\
+                     deny contains {{\"msg\": sprintf(\"%d\", [{n} / {divisor}])}} if true\n"
+                );
+                (format!("r{n:02}.rego"), text)
+            })
+            .collect();
+        let mut set = PolicySet::default();
+        set.add_files(files).expect("loads");
+        set
+    }
+
+    #[test]
+    fn rules_shared_out_between_threads_keep_their_outcomes_and_order() {
+        let set = numbered_rules(40, usize::MAX);
+        let rules: Vec<&Rule> = set.rules.iter().collect();
+        let input = json!({"profile": {"name": "p"}});
+        let together = set.evaluate(&rules, &input).expect("evaluates");
+        for (rule, outcome) in rules.iter().zip(&together) {
+            let alone = set.evaluate(&[rule], &input).expect("evaluates alone");
+            let number: usize = rule.id()["USER-".len()..].parse().expect("numbered");
+            assert_eq!(outcome.findings, alone[0].findings);
+            assert_eq!(outcome.findings[0].message, number.to_string());
+        }
+    }
+
+    #[test]
+    fn the_first_failed_rule_in_order_is_reported_with_every_rule_before_it() {
+        let set = numbered_rules(40, 23);
+        let rules: Vec<&Rule> = set.rules.iter().collect();
+        let err = set
+            .evaluate(&rules, &json!({"profile": {"name": "p"}}))
+            .expect_err("USER-23 fails")
+            .to_string();
+        let before: Vec<String> = rules
+            .iter()
+            .take_while(|r| r.id() != "USER-23")
+            .map(|r| format!("{} failed", r.id()))
+            .collect();
+        assert!(err.starts_with("USER-23 "), "{err}");
+        assert!(
+            err.ends_with(&format!("rules completed before it: {}", before.join(", "))),
+            "{err}"
+        );
     }
 
     #[test]

@@ -29,12 +29,45 @@ pub struct CorruptObject {
     pub problem: String,
 }
 
-/// Checks every loose object under `objects` (a repository's `objects` folder).
+/// The fewest loose objects each thread of the check takes on (a repository just committed to
+/// has a few hundred; a local clone of a working repository thousands).
+const MIN_OBJECTS_PER_THREAD: usize = 256;
+
+/// The most threads the check is shared out between.
+const MAX_THREADS: usize = 4;
+
+/// Checks every loose object under `objects` (a repository's `objects` folder): the first
+/// corrupt one in object-id order is the error. Many objects are shared out between threads,
+/// each checking a contiguous run of them.
 pub fn verify_loose_objects(objects: &Path) -> Result<(), CorruptObject> {
-    for (id, file) in loose_object_files(objects) {
-        if let Err(problem) = check_object(&file) {
+    let files = loose_object_files(objects);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(MAX_THREADS)
+        .min(files.len() / MIN_OBJECTS_PER_THREAD)
+        .max(1);
+    let run = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let checks: Vec<_> = files
+            .chunks(run)
+            .map(|run| scope.spawn(|| check_objects(run)))
+            .collect();
+        // Runs are in order, so the first run with a corrupt object holds the first one.
+        checks.into_iter().try_for_each(|check| {
+            check
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    })
+}
+
+/// Checks `files` (`(object id, file)`) in order: the first corrupt one is the error.
+fn check_objects(files: &[(String, PathBuf)]) -> Result<(), CorruptObject> {
+    let mut inflater = Inflater::new();
+    for (id, file) in files {
+        if let Err(problem) = inflater.check_object(file) {
             return Err(CorruptObject {
-                id,
+                id: id.clone(),
                 path: file.display().to_string(),
                 problem,
             });
@@ -69,19 +102,46 @@ fn loose_object_files(objects: &Path) -> Vec<(String, PathBuf)> {
     found
 }
 
-/// Inflates one loose object to its end: `Err` says what is wrong with it. A file that cannot
-/// be opened is left to libgit2, which reports it as an error rather than hanging.
-fn check_object(file: &Path) -> Result<(), String> {
-    let Ok(mut input) = std::fs::File::open(file) else {
-        return Ok(());
-    };
-    let mut inflate = Decompress::new(true);
-    let mut buf = vec![0u8; CHUNK];
-    let mut out = vec![0u8; CHUNK];
+/// The inflater and buffers of the check, made once for all the objects (a repository just
+/// committed to holds hundreds of small ones).
+struct Inflater {
+    inflate: Decompress,
+    buf: Vec<u8>,
+    out: Vec<u8>,
+}
+
+impl Inflater {
+    fn new() -> Inflater {
+        Inflater {
+            inflate: Decompress::new(true),
+            buf: vec![0u8; CHUNK],
+            out: vec![0u8; CHUNK],
+        }
+    }
+
+    /// Inflates one loose object to its end: `Err` says what is wrong with it. A file that
+    /// cannot be opened is left to libgit2, which reports it as an error rather than hanging.
+    fn check_object(&mut self, file: &Path) -> Result<(), String> {
+        let Ok(input) = std::fs::File::open(file) else {
+            return Ok(());
+        };
+        self.inflate.reset(true);
+        inflate_object(input, &mut self.inflate, &mut self.buf, &mut self.out)
+    }
+}
+
+/// Inflates `input` to its end with `inflate` (fresh), reading into `buf` and inflating into
+/// `out` chunk by chunk.
+fn inflate_object(
+    mut input: impl Read,
+    inflate: &mut Decompress,
+    buf: &mut [u8],
+    out: &mut [u8],
+) -> Result<(), String> {
     let mut header = Vec::new();
     let mut inflated: u64 = 0;
     loop {
-        let read = input.read(&mut buf).map_err(|e| e.to_string())?;
+        let read = input.read(buf).map_err(|e| e.to_string())?;
         if read == 0 {
             return Err("the zlib stream is truncated".into());
         }
@@ -89,7 +149,7 @@ fn check_object(file: &Path) -> Result<(), String> {
         while pos < read {
             let (before_in, before_out) = (inflate.total_in(), inflate.total_out());
             let status = inflate
-                .decompress(&buf[pos..read], &mut out, FlushDecompress::None)
+                .decompress(&buf[pos..read], out, FlushDecompress::None)
                 .map_err(|e| format!("invalid zlib data: {e}"))?;
             pos += (inflate.total_in() - before_in) as usize;
             let produced = (inflate.total_out() - before_out) as usize;
@@ -144,7 +204,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("obj");
         std::fs::write(&file, bytes).unwrap();
-        check_object(&file)
+        Inflater::new().check_object(&file)
     }
 
     #[test]
@@ -165,5 +225,43 @@ mod tests {
             Err("the header says 9 bytes, it holds 5".into())
         );
         assert!(check(b"not zlib at all").unwrap_err().contains("zlib"));
+    }
+
+    #[test]
+    fn the_first_corrupt_object_in_id_order_is_named_whichever_thread_checks_it() {
+        let objects = tempfile::tempdir().unwrap();
+        let good = object(b"hello", 5);
+        let ids: Vec<String> = (0..1000u32).map(|n| format!("{n:040x}")).collect();
+        for (n, id) in ids.iter().enumerate() {
+            let dir = objects.path().join(&id[..2]);
+            std::fs::create_dir_all(&dir).unwrap();
+            let bytes = if n == 700 || n == 900 {
+                &good[..3]
+            } else {
+                &good[..]
+            };
+            std::fs::write(dir.join(&id[2..]), bytes).unwrap();
+        }
+        let err = verify_loose_objects(objects.path()).unwrap_err();
+        assert_eq!(err.id, ids[700]);
+        std::fs::write(objects.path().join(&ids[10][..2]).join(&ids[10][2..]), b"x").unwrap();
+        assert_eq!(
+            verify_loose_objects(objects.path()).unwrap_err().id,
+            ids[10]
+        );
+    }
+
+    #[test]
+    fn one_inflater_checks_each_object_afresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let (good, bad) = (dir.path().join("good"), dir.path().join("bad"));
+        let full = object(b"hello world, hello world", 24);
+        std::fs::write(&good, &full).unwrap();
+        std::fs::write(&bad, &full[..full.len() / 2]).unwrap();
+        let mut inflater = Inflater::new();
+        for _ in 0..2 {
+            assert!(inflater.check_object(&bad).is_err());
+            assert_eq!(inflater.check_object(&good), Ok(()));
+        }
     }
 }
