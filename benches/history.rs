@@ -24,8 +24,8 @@ use std::time::{Duration, Instant};
 /// Pairs of runs (git log, then samdscan) on each repository.
 const RUNS: usize = 3;
 
-/// Commits in the merge-heavy repository.
-const MERGE_COMMITS: usize = 80_000;
+/// The merge-heavy repository.
+const MERGES: merge_repo::Shape = merge_repo::Shape::MERGES_80K;
 
 fn git_log(repo: &Path) -> (Duration, usize) {
     let start = Instant::now();
@@ -156,9 +156,9 @@ fn linear(data: &Path) {
 }
 
 fn merges(data: &Path) {
-    let repo = data.join(format!("merges-{}k", MERGE_COMMITS / 1000));
+    let repo = data.join(format!("merges-{}k", MERGES.commits / 1000));
     let start = Instant::now();
-    merge_repo::ensure(&repo, MERGE_COMMITS).expect("generate the repository");
+    merge_repo::ensure(&repo, MERGES).expect("generate the repository");
     eprintln!("repository ready in {:.1?}", start.elapsed());
     let merges = Command::new("git")
         .args(["rev-list", "--count", "--merges", "HEAD"])

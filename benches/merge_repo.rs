@@ -6,6 +6,10 @@
 //! (`v1.2.3`, `1.2.3.4`, `release-1.2`, `pump@1.2.3`, `R2024.1`). About a quarter of the commits
 //! are merges. A merge's tree is its first parent's plus what the branch changed, so its
 //! first-parent change is the pull request's.
+//!
+//! A [`Shape`] sets the size (commits, files) and the tags' shape: [`Shape::MERGES_80K`] is the
+//! history benchmark's repository; [`Shape::DOTTED_20K`] (20,000 commits, 7,000 files, tags like
+//! `3.4.2.2`, no `v`) is the default-scope benchmark's, like the product that issue 13 measured.
 #![allow(unreachable_pub)] // helpers shared between bench and test modules
 
 use crate::history_repo::Rng;
@@ -14,7 +18,38 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-const FILES: usize = 5_000;
+/// What a generated repository looks like.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    /// About how many commits.
+    pub commits: usize,
+    /// Files in the first commit's tree.
+    pub files: usize,
+    pub tags: TagShape,
+}
+
+/// How the release tags are named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagShape {
+    /// Five shapes in turn: `v1.2.0`, `1.2.0.1`, `release-1.2`, `pump@1.2.0`, `R2004.2`.
+    Mixed,
+    /// Four numbers without a `v`: `3.4.2.2`.
+    Dotted,
+}
+
+impl Shape {
+    pub const MERGES_80K: Shape = Shape {
+        commits: 80_000,
+        files: 5_000,
+        tags: TagShape::Mixed,
+    };
+    #[allow(dead_code)] // the history benchmark, which includes this module too, does not use it
+    pub const DOTTED_20K: Shape = Shape {
+        commits: 20_000,
+        files: 7_000,
+        tags: TagShape::Dotted,
+    };
+}
 
 fn path_of(file: usize) -> String {
     format!(
@@ -31,6 +66,7 @@ type Edits = BTreeMap<String, Option<String>>;
 /// Writes the fast-import stream; marks number the commits, so the last mark is their count.
 struct Stream<W: Write> {
     out: W,
+    files: usize,
     rng: Rng,
     mark: usize,
     time: i64,
@@ -87,12 +123,12 @@ impl<W: Write> Stream<W> {
         };
         let mut edits = Edits::new();
         for _ in 0..size {
-            let f = self.rng.below(FILES);
+            let f = self.rng.below(self.files);
             edits.insert(path_of(f), Some(format!("// file {f} at change {n}\n")));
         }
         if self.rng.below(40) == 0 {
             self.renamed += 1;
-            let f = self.rng.below(FILES);
+            let f = self.rng.below(self.files);
             let to = format!("src/moved/file{}_{}.rs", f, self.renamed);
             edits.insert(path_of(f), None);
             edits.insert(to, Some(format!("// file {f}\n")));
@@ -105,9 +141,12 @@ impl<W: Write> Stream<W> {
     }
 }
 
-/// The release tag of shape `k % 5`, for the `k`-th release.
-fn tag_name(k: usize) -> String {
+/// The `k`-th release's tag.
+fn tag_name(shape: TagShape, k: usize) -> String {
     let (major, minor) = (k / 10 + 1, k % 10);
+    if shape == TagShape::Dotted {
+        return format!("{major}.{minor}.{}.{}", k % 3, k % 4);
+    }
     match k % 5 {
         0 => format!("v{major}.{minor}.0"),
         1 => format!("{major}.{minor}.0.1"),
@@ -117,16 +156,18 @@ fn tag_name(k: usize) -> String {
     }
 }
 
-/// Writes a history of about `commits` commits.
-fn stream(out: impl Write, commits: usize) -> std::io::Result<()> {
+/// Writes a history of `shape`.
+fn stream(out: impl Write, shape: Shape) -> std::io::Result<()> {
+    let commits = shape.commits;
     let mut s = Stream {
         out,
+        files: shape.files,
         rng: Rng(0x5eed_cafe_f00d_beef),
         mark: 0,
         time: 1_600_000_000,
         renamed: 0,
     };
-    let initial: Edits = (0..FILES)
+    let initial: Edits = (0..shape.files)
         .map(|f| (path_of(f), Some(format!("// file {f}\n"))))
         .collect();
     let mut main = s.commit("main", "Initial import (CR-1)\n", None, &[], &initial)?;
@@ -184,14 +225,14 @@ fn stream(out: impl Write, commits: usize) -> std::io::Result<()> {
         main = s.commit("main", &message, Some(main), &[tip], &all)?;
         main_edits.extend(all);
         if pr % 150 == 1 {
-            s.tag(&tag_name(pr / 150), main)?;
+            s.tag(&tag_name(shape.tags, pr / 150), main)?;
         }
     }
     s.tag("v-last", main)
 }
 
-/// Builds a repository of about `commits` commits at `dir` unless one is already there.
-pub fn ensure(dir: &Path, commits: usize) -> std::io::Result<()> {
+/// Builds a repository of `shape` at `dir` unless one is already there.
+pub fn ensure(dir: &Path, shape: Shape) -> std::io::Result<()> {
     if dir.join(".git/refs/tags/v-last").exists() {
         return Ok(());
     }
@@ -206,7 +247,7 @@ pub fn ensure(dir: &Path, commits: usize) -> std::io::Result<()> {
         .spawn()?;
     {
         let mut stdin = std::io::BufWriter::new(child.stdin.take().expect("piped stdin"));
-        stream(&mut stdin, commits)?;
+        stream(&mut stdin, shape)?;
         stdin.flush()?;
     }
     if !child.wait()?.success() {

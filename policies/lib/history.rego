@@ -110,3 +110,11 @@ tags_unchecked contains r if {
 		"msg_ko": sprintf("이 이력 범위(%s)에서는 오래된 릴리스 태그 %d개를 확인하지 않았습니다: history.scope: all 또는 --since all로 모든 릴리스 태그를 확인합니다", [input.history.scope.description, n]),
 	}
 }
+
+# Why a rule over the release parts cannot pass: a narrowed scope (a number of commits, a date, a
+# revision) or a --base scan compared `n` fewer releases (`what`, `what_ko`: which ones) than the
+# default scope would.
+releases_narrowed(n, what, what_ko) := {
+	"msg": sprintf("%d older %s were not checked in this history scope (%s): the default scope or history.scope: all checks them", [n, what, input.history.scope.description]),
+	"msg_ko": sprintf("이 이력 범위(%s)에서는 오래된 %s %d개를 확인하지 않았습니다: 기본 범위 또는 history.scope: all로 확인합니다", [input.history.scope.description, what_ko, n]),
+}

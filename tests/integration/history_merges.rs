@@ -258,7 +258,7 @@ fn a_pull_request_sized_scope_checks_the_newest_release_tags_and_names_the_rest(
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path();
     git(repo, &["init", "-q", "-b", "main"]);
-    let config = format!("{CONFIG}  connected: true\n");
+    let config = format!("{CONFIG}  connected: true\n  marketed: true\n");
     crate::common::write_files(repo, &[(".samdscan.yaml", config.as_str())]);
     // 31 lightweight release tags three days apart, so the walk's day of clock skew passes them.
     for n in 0..=30 {
@@ -301,8 +301,28 @@ fn a_pull_request_sized_scope_checks_the_newest_release_tags_and_names_the_rest(
         "{diagnostics}"
     );
     // The whole history's own walk marks every tag.
-    let (count, unchecked, reachable, _) = reach(&["--since", "all"]);
+    // The release parts judge the newest 3 releases, and count those the default scope would
+    // judge besides: 24 of the 30 ranges, 10 of the 31 releases.
+    let history = &evidence["history"];
+    assert_eq!(history["release_ranges"].as_array().unwrap().len(), 3);
+    assert_eq!(history["release_ranges_unchecked"], 21);
+    for part in ["release_sboms", "release_tests"] {
+        assert_eq!(history[part]["limit"], 3, "{part}");
+        assert_eq!(history[part]["unchecked"], 7, "{part}");
+        assert_eq!(history[part]["releases"].as_array().unwrap().len(), 3);
+    }
+    for said in [
+        "21 older release ranges were not compared",
+        "7 older releases in the support window were not checked for the SBOM per release",
+    ] {
+        assert!(diagnostics.contains(said), "{said}: {diagnostics}");
+    }
+    let (count, unchecked, reachable, evidence) = reach(&["--since", "all"]);
     assert_eq!((count, unchecked.len(), reachable), (0, 0, 31));
+    let history = &evidence["history"];
+    assert_eq!(history["release_ranges"].as_array().unwrap().len(), 24);
+    assert_eq!(history["release_ranges_unchecked"], 0);
+    assert_eq!(history["release_sboms"]["unchecked"], 0);
 
     let (narrow, _) = crate::common::samdscan_json(&["scan", "--since", "5", "-f", "json"], repo);
     let (all, _) = crate::common::samdscan_json(&["scan", "--since", "all", "-f", "json"], repo);
@@ -312,6 +332,20 @@ fn a_pull_request_sized_scope_checks_the_newest_release_tags_and_names_the_rest(
         "the checked tags"
     );
     assert_eq!(findings_of(&all, "MFDS-CYB-011").len(), 31, "every tag");
+    // A rule over releases that a narrowed scope left out is not evaluated, saying why; the
+    // whole history judges them. (No rule passes on the 3 releases it read in place of 24.)
+    let rule = crate::common::rule(&narrow, "MFDS-CHG-002");
+    assert_eq!(rule["state"], "not_evaluated", "{rule}");
+    assert!(
+        rule["reasons"]
+            .to_string()
+            .contains("21 older release ranges"),
+        "{rule}"
+    );
+    assert_ne!(
+        crate::common::rule_state(&all, "MFDS-CHG-002"),
+        "not_evaluated"
+    );
 }
 
 /// The paths of a commit's `changes`.

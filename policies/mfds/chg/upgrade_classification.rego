@@ -73,6 +73,12 @@ not_applicable_because contains {"msg": "the profile declares no approval route 
 
 not_evaluated contains r if some r in history.unusable
 
+not_evaluated contains r if {
+	n := object.get(input.history, "release_ranges_unchecked", 0)
+	n > 0
+	r := history.releases_narrowed(n, "release ranges", "릴리스 범위")
+}
+
 ranges := r if {
 	r := input.history.release_ranges
 	is_array(r)

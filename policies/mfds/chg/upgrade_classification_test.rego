@@ -89,3 +89,12 @@ test_not_applicable_without_route_or_marketed if {
 test_unavailable_history_is_not_evaluated if {
 	count(p.not_evaluated) == 1 with input as {"profile": {"marketed": true}, "history": {"available": false, "reason": "no git"}}
 }
+
+test_ranges_a_narrowed_scope_left_out_make_it_not_evaluated_keeping_findings if {
+	i := object.union(scan([range(null)]), {"history": {"release_ranges_unchecked": 21, "scope": {"description": "the last 50 commits"}}})
+	count(p.deny) == 1 with input as i
+	some r in p.not_evaluated with input as i
+	r.msg == "21 older release ranges were not checked in this history scope (the last 50 commits): the default scope or history.scope: all checks them"
+	contains(r.msg_ko, "릴리스 범위 21개")
+	count(p.not_evaluated) == 0 with input as object.union(i, {"history": {"release_ranges_unchecked": 0}})
+}

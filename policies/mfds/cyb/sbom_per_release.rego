@@ -83,6 +83,12 @@ not_evaluated contains r if {
 }
 
 not_evaluated contains r if {
+	n := object.get(facts, "unchecked", 0)
+	n > 0
+	r := history.releases_narrowed(n, "releases in the support window", "지원 기간 안의 릴리스")
+}
+
+not_evaluated contains r if {
 	some rel in releases
 	not rel.read
 	r := {

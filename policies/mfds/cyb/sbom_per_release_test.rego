@@ -106,3 +106,13 @@ test_fewer_window_releases_than_the_limit_with_older_tags_unchecked_are_not_eval
 	count(p.not_evaluated) == 1 with input as i
 	count(p.not_evaluated) == 0 with input as object.union(i, {"history": {"release_sboms": {"window": no_window}}})
 }
+
+test_window_releases_a_narrowed_scope_left_out_make_it_not_evaluated if {
+	base := scan_input([good], window)
+	i := object.union(base, {"history": {"scope": {"description": "the last 50 commits"}, "release_sboms": {"limit": 3, "unchecked": 7}}})
+	count(p.deny) == 0 with input as i
+	some r in p.not_evaluated with input as i
+	contains(r.msg, "7 older releases in the support window were not checked")
+	contains(r.msg_ko, "지원 기간 안의 릴리스 7개")
+	count(p.not_evaluated) == 0 with input as object.union(i, {"history": {"release_sboms": {"unchecked": 0}}})
+}

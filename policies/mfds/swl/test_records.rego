@@ -60,6 +60,7 @@
 package samdscan.mfds.swl.test_records
 
 import data.samdscan.lib.documents
+import data.samdscan.lib.history
 import rego.v1
 
 reports := r if {
@@ -130,6 +131,12 @@ else := ""
 release_tests := object.get(input, ["history", "release_tests"], {})
 
 releases := [r | some r in object.get(release_tests, "releases", []); r.read]
+
+not_evaluated contains r if {
+	n := object.get(release_tests, "unchecked", 0)
+	n > 0
+	r := history.releases_narrowed(n, "releases' system test reports", "릴리스 시스템 시험 성적서")
+}
 
 not_evaluated contains r if {
 	some rel in object.get(release_tests, "releases", [])

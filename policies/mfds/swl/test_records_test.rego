@@ -99,3 +99,12 @@ test_an_unread_tree_or_an_unfound_code_change_is_not_evaluated if {
 	count(p.deny) == 0 with input as with_release(cut)
 	count(p.not_evaluated) == 1 with input as with_release(cut)
 }
+
+test_releases_a_narrowed_scope_left_out_make_it_not_evaluated if {
+	rel := release([system_report(report_path, "1.2.0", "2026-09-21", "J. Kim", 0)], "found")
+	i := object.union(with_release(rel), {"history": {"scope": {"description": "the last 50 commits"}, "release_tests": {"limit": 3, "unchecked": 2}}})
+	count(p.deny) == 0 with input as i
+	some r in p.not_evaluated with input as i
+	contains(r.msg, "2 older releases' system test reports were not checked in this history scope (the last 50 commits)")
+	count(p.not_evaluated) == 0 with input as with_release(rel)
+}

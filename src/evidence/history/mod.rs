@@ -150,9 +150,10 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
     // of their subtrees: libgit2's object cache reads each once (`collect` switched it off for
     // the walk, whose trees are unbounded).
     git2::opts::enable_caching(true);
-    let ranges = releases::release_ranges(ctx, repo, &releases, &rules.areas);
-    let release_sboms = release_sboms::collect(ctx, repo, &releases);
-    let release_tests = release_tests::collect(ctx, repo, &releases, &rules.areas);
+    let narrowed = reach.narrowed();
+    let ranges = releases::release_ranges(ctx, repo, &releases, &rules.areas, narrowed);
+    let release_sboms = release_sboms::collect(ctx, repo, &releases, narrowed);
+    let release_tests = release_tests::collect(ctx, repo, &releases, &rules.areas, narrowed);
     let latest = releases.first();
     let tip_release = releases.iter().find(|t| t.target == tip.to_string());
     let commit_count = walked.commits.len();
@@ -173,7 +174,8 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
         "tags": tags,
         "release_tags_unchecked": unchecked,
         "control_changes": controls,
-        "release_ranges": ranges,
+        "release_ranges": ranges.ranges,
+        "release_ranges_unchecked": ranges.unchecked,
         "release_sboms": release_sboms,
         "release_tests": release_tests,
     });

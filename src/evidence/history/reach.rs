@@ -44,6 +44,12 @@ pub(super) enum Reach {
 }
 
 impl Reach {
+    /// Whether the scope is pull-request sized (a narrowed scope or `--base`): the release
+    /// parts then judge fewer releases too.
+    pub(super) fn narrowed(self) -> bool {
+        matches!(self, Reach::Newest(_))
+    }
+
     /// The reach a scope calls for; `base` says a `--base` scan widens it.
     pub(super) fn for_scope(scope: &ScopeSpec, base: bool) -> Reach {
         match scope {

@@ -9,7 +9,7 @@
 //! Which releases are judged, and how their trees are read and bounded, is shared with the
 //! other per-release check ([`release_trees`](super::release_trees)).
 
-use super::release_trees::{MAX_RELEASES, judged_releases, read_tagged_tree, tree_kinds, version};
+use super::release_trees::{judged_releases, read_tagged_tree, tree_kinds, version};
 use super::support_window::SupportWindow;
 use super::tags::TagRecord;
 use crate::evidence::dependencies::drift::Drift;
@@ -35,7 +35,10 @@ pub(super) struct ReleaseSboms {
     pub releases_total: usize,
     /// Of them, those in the support window (all of them when no window is declared).
     pub in_window: usize,
+    /// How many releases are judged at most (fewer in a narrowed scope).
     pub limit: usize,
+    /// Releases in the window that the default scope would judge and a narrowed one did not.
+    pub unchecked: usize,
     /// The releases judged, newest first.
     pub releases: Vec<ReleaseSbom>,
 }
@@ -81,9 +84,16 @@ pub(super) struct TreeSbom {
     pub component_count: usize,
 }
 
-/// The facts of the releases in the window among `releases` (reachable release tags).
-pub(super) fn collect(ctx: &Context, repo: &GitView, releases: &[&TagRecord]) -> ReleaseSboms {
-    let chosen = judged_releases(ctx, releases, "the SBOM per release (MFDS-CYB-016)");
+/// The facts of the releases in the window among `releases` (reachable release tags);
+/// `narrowed`: the scope is pull-request sized (fewer releases are judged).
+pub(super) fn collect(
+    ctx: &Context,
+    repo: &GitView,
+    releases: &[&TagRecord],
+    narrowed: bool,
+) -> ReleaseSboms {
+    let check = "the SBOM per release (MFDS-CYB-016)";
+    let chosen = judged_releases(ctx, releases, check, narrowed);
     let kinds = tree_kinds(TREE_KINDS);
     let kinds: Vec<&FileKind> = kinds.iter().collect();
     let judged = chosen
@@ -96,7 +106,8 @@ pub(super) fn collect(ctx: &Context, repo: &GitView, releases: &[&TagRecord]) ->
         window: chosen.window,
         releases_total: releases.len(),
         in_window: chosen.in_window,
-        limit: MAX_RELEASES,
+        limit: chosen.limit,
+        unchecked: chosen.unchecked,
         releases: judged,
     }
 }

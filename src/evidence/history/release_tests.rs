@@ -13,7 +13,7 @@
 
 use super::areas::AreaMatcher;
 use super::release_sboms::same_version;
-use super::release_trees::{MAX_RELEASES, judged_releases, read_tagged_tree, tree_kinds, version};
+use super::release_trees::{judged_releases, read_tagged_tree, tree_kinds, version};
 use super::releases::newest_first;
 use super::tags::TagRecord;
 use super::tree_diff::changed_files;
@@ -39,7 +39,10 @@ pub(super) struct ReleaseTests {
     pub evaluated: bool,
     pub releases_total: usize,
     pub in_window: usize,
+    /// How many releases are judged at most (fewer in a narrowed scope).
     pub limit: usize,
+    /// Releases in the window that the default scope would judge and a narrowed one did not.
+    pub unchecked: usize,
     /// The releases judged, newest first.
     pub releases: Vec<ReleaseTest>,
 }
@@ -85,18 +88,17 @@ pub(super) struct CodeChange {
     pub subject: String,
 }
 
-/// The facts of the releases judged among `releases` (reachable release tags).
+/// The facts of the releases judged among `releases` (reachable release tags); `narrowed`: the
+/// scope is pull-request sized (fewer releases are judged).
 pub(super) fn collect(
     ctx: &Context,
     repo: &GitView,
     releases: &[&TagRecord],
     areas: &AreaMatcher,
+    narrowed: bool,
 ) -> ReleaseTests {
-    let chosen = judged_releases(
-        ctx,
-        releases,
-        "the system test report per release (MFDS-SWL-005)",
-    );
+    let check = "the system test report per release (MFDS-SWL-005)";
+    let chosen = judged_releases(ctx, releases, check, narrowed);
     let ordered = newest_first(releases);
     let kinds = tree_kinds(TREE_KINDS);
     let kinds: Vec<&FileKind> = kinds.iter().collect();
@@ -115,7 +117,8 @@ pub(super) fn collect(
         evaluated: !releases.is_empty(),
         releases_total: releases.len(),
         in_window: chosen.in_window,
-        limit: MAX_RELEASES,
+        limit: chosen.limit,
+        unchecked: chosen.unchecked,
         releases: judged,
     }
 }

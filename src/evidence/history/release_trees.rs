@@ -20,6 +20,11 @@ use git2::Oid;
 
 /// How many releases are judged, newest first.
 pub(super) const MAX_RELEASES: usize = 10;
+/// How many releases a pull-request-sized scope (a narrowed scope or `--base`, see
+/// [`Reach`](super::reach::Reach)) judges: reading a tagged tree costs as much as the rest of
+/// such a scan's history. The others are counted as `unchecked`, and the checks' rules are "not
+/// evaluated" rather than passed while any is.
+pub(super) const NARROW_RELEASES: usize = 3;
 /// A tagged tree with more files than this is not read.
 const MAX_TREE_FILES: usize = 200_000;
 
@@ -30,15 +35,21 @@ pub(super) struct JudgedReleases<'t> {
     pub anchor: String,
     /// How many reachable releases are in the window (all of them without a window).
     pub in_window: usize,
-    /// The newest [`MAX_RELEASES`] of them, each with the support line that covers it.
+    /// How many are judged at most: [`MAX_RELEASES`], or [`NARROW_RELEASES`] when narrowed.
+    pub limit: usize,
+    /// The newest `limit` of them, each with the support line that covers it.
     pub judged: Vec<(&'t TagRecord, Option<String>)>,
+    /// Releases that [`MAX_RELEASES`] would judge but a narrowed scope did not.
+    pub unchecked: usize,
 }
 
-/// The releases among `releases` (reachable release tags) that `check` judges.
+/// The releases among `releases` (reachable release tags) that `check` judges; `narrowed`: the
+/// scope is pull-request sized.
 pub(super) fn judged_releases<'t>(
     ctx: &Context,
     releases: &[&'t TagRecord],
     check: &str,
+    narrowed: bool,
 ) -> JudgedReleases<'t> {
     let window = support_window::read(ctx);
     let anchor = window
@@ -53,22 +64,37 @@ pub(super) fn judged_releases<'t>(
             (!window.declared() || line.is_some()).then_some((t, line))
         })
         .collect();
-    if in_window.len() > MAX_RELEASES {
+    let limit = if narrowed {
+        NARROW_RELEASES
+    } else {
+        MAX_RELEASES
+    };
+    let count = in_window.len();
+    let unchecked = count.min(MAX_RELEASES).saturating_sub(limit);
+    if unchecked > 0 {
         ctx.diagnose(
             &anchor,
             format!(
-                "{} release tags are in the support window; {check} is checked for the newest {MAX_RELEASES} (down to {})",
-                in_window.len(),
+                "{unchecked} older releases in the support window were not checked for {check}: a narrowed history scope (a number of commits, a date, a revision) or a --base scan checks the newest {NARROW_RELEASES} (down to {}); the default scope or history.scope: all checks {MAX_RELEASES}",
+                in_window[limit - 1].0.name
+            ),
+        );
+    } else if count > MAX_RELEASES {
+        ctx.diagnose(
+            &anchor,
+            format!(
+                "{count} release tags are in the support window; {check} is checked for the newest {MAX_RELEASES} (down to {})",
                 in_window[MAX_RELEASES - 1].0.name
             ),
         );
     }
-    let count = in_window.len();
     JudgedReleases {
         window,
         anchor,
         in_window: count,
-        judged: in_window.into_iter().take(MAX_RELEASES).collect(),
+        limit,
+        judged: in_window.into_iter().take(limit).collect(),
+        unchecked,
     }
 }
 

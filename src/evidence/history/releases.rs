@@ -6,7 +6,10 @@
 //! at most [`MAX_COMMITS_NAMED`] commits, and the assessment's fields.
 //!
 //! Releases are ordered by date, newest first (equal dates by version). The newest
-//! [`MAX_RANGES`] ranges are compared; a diagnostic says when older ones are left out.
+//! [`MAX_RANGES`] ranges are compared, [`NARROW_RANGES`] in a pull-request-sized scope (a
+//! narrowed scope or `--base`); a diagnostic says when older ones are left out, and the ranges
+//! the narrowed scope left out of the [`MAX_RANGES`] are counted
+//! ([`ReleaseRanges::unchecked`]), which makes MFDS-CHG-002 "not evaluated" rather than passed.
 
 use super::areas::AreaMatcher;
 use super::assessment::{self, Assessment};
@@ -23,6 +26,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// How many release ranges are compared, newest first.
 pub(super) const MAX_RANGES: usize = 24;
+/// How many a pull-request-sized scope compares: each costs a comparison of two whole trees.
+const NARROW_RANGES: usize = 3;
 /// How many commits of a range are read to find the ones behind its upgrade hits, and how many
 /// of those a range names. Cannot change a verdict: a range's upgrade categories come from the
 /// diff of its two trees, read whole; the commits only show where the hits came from, and
@@ -58,13 +63,21 @@ pub(super) struct ReleaseRange {
     pub assessment: Option<Assessment>,
 }
 
-/// The release ranges among `releases` (reachable release tags, newest first).
+/// The ranges compared, and how many of the newest [`MAX_RANGES`] a narrowed scope left out.
+pub(super) struct ReleaseRanges {
+    pub ranges: Vec<ReleaseRange>,
+    pub unchecked: usize,
+}
+
+/// The release ranges among `releases` (reachable release tags, newest first); `narrowed`: the
+/// scope is pull-request sized.
 pub(super) fn release_ranges(
     ctx: &Context,
     repo: &GitView,
     releases: &[&TagRecord],
     areas: &AreaMatcher,
-) -> Vec<ReleaseRange> {
+    narrowed: bool,
+) -> ReleaseRanges {
     let detectors = Detectors::new(ctx.config);
     let anchor = ctx.config.path.as_deref().unwrap_or(".git");
     let ordered = newest_first(releases);
@@ -72,7 +85,17 @@ pub(super) fn release_ranges(
     // One differ for every range: newest first, a range's older tree is the next range's newer
     // one, so each tree on a changed path is read once.
     let mut trees = TreeDiffer::new(repo);
-    if pairs.len() > MAX_RANGES {
+    let limit = if narrowed { NARROW_RANGES } else { MAX_RANGES };
+    let unchecked = pairs.len().min(MAX_RANGES).saturating_sub(limit);
+    if unchecked > 0 {
+        ctx.diagnose(
+            anchor,
+            format!(
+                "{unchecked} older release ranges were not compared for the software-upgrade classification (MFDS-CHG-002): a narrowed history scope (a number of commits, a date, a revision) or a --base scan compares the newest {NARROW_RANGES} (from {} on); the default scope or history.scope: all compares {MAX_RANGES}",
+                pairs[limit - 1][1].name
+            ),
+        );
+    } else if pairs.len() > MAX_RANGES {
         ctx.diagnose(
             anchor,
             format!(
@@ -82,9 +105,9 @@ pub(super) fn release_ranges(
             ),
         );
     }
-    pairs
+    let ranges = pairs
         .into_iter()
-        .take(MAX_RANGES)
+        .take(limit)
         .filter_map(|pair| {
             let range = range(repo, &mut trees, areas, &detectors, pair[0], pair[1]);
             match range {
@@ -116,7 +139,8 @@ pub(super) fn release_ranges(
                 }
             }
         })
-        .collect()
+        .collect();
+    ReleaseRanges { ranges, unchecked }
 }
 
 /// Release tags by date, newest first (equal dates by version, newest first).
