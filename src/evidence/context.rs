@@ -205,6 +205,21 @@ impl<'a> Context<'a> {
         });
     }
 
+    /// Adds the diagnostics of a context on another thread ([`Context::parts`]).
+    pub fn absorb(&self, diagnostics: Vec<Diagnostic>) {
+        self.diagnostics.borrow_mut().extend(diagnostics);
+    }
+
+    /// What a context on another thread needs to sort the same files the same way.
+    pub fn parts(&self) -> ContextParts<'a> {
+        ContextParts {
+            config: self.config,
+            repository: self.repository,
+            as_of: self.as_of,
+            by_kind: self.by_kind.clone(),
+        }
+    }
+
     pub fn take_diagnostics(&self) -> Vec<Diagnostic> {
         let mut d = self.diagnostics.take();
         d.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
@@ -216,6 +231,39 @@ impl<'a> Context<'a> {
 /// A JSON Schema (JSON or YAML) from its first bytes: a `$schema` naming json-schema.org (an
 /// SBOM's or SARIF's `$schema` names their own schema, so they stay evidence), or a top-level
 /// `type: object` with `properties` (nested ones, as in an OpenAPI document, do not count).
+/// A context's config, repository facts, date and files by kind, sent to another thread; there
+/// [`ContextParts::context`] makes a context of them over that thread's source and repository
+/// handle, with caches of its own.
+pub struct ContextParts<'a> {
+    config: &'a LoadedConfig,
+    repository: &'a RepositoryFacts,
+    as_of: Date,
+    by_kind: BTreeMap<&'static str, Vec<String>>,
+}
+
+impl<'a> ContextParts<'a> {
+    pub fn context<'s>(
+        self,
+        source: &'s dyn RepoSource,
+        git: Option<&'s super::git_view::GitView>,
+    ) -> Context<'s>
+    where
+        'a: 's,
+    {
+        Context {
+            source,
+            config: self.config,
+            git,
+            repository: self.repository,
+            as_of: self.as_of,
+            by_kind: self.by_kind,
+            diagnostics: RefCell::new(vec![]),
+            parsed: RefCell::new(HashMap::new()),
+            titles: OnceCell::new(),
+        }
+    }
+}
+
 fn looks_like_schema(head: &str) -> bool {
     let names_json_schema = head.lines().any(|l| {
         let l = l.trim_start().trim_start_matches('"');

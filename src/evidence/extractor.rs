@@ -7,9 +7,16 @@ use globset::{GlobSet, GlobSetBuilder};
 use serde_json::Value;
 
 /// One source of evidence: reads files (or git) and yields the value of one top-level key.
-pub trait Extractor {
+pub trait Extractor: Sync {
     /// The top-level key of the evidence document this extractor fills.
     fn key(&self) -> &'static str;
+    /// Whether it runs on a thread of its own, beside the others, when the source and the
+    /// repository can be opened there: for an extractor whose work is long and its own (the
+    /// history walk), so that a scan uses a second core. It then has its own repository handle
+    /// and parse cache; its diagnostics join the others'.
+    fn own_thread(&self) -> bool {
+        false
+    }
     /// The kinds of file it reads; their names are the keys users may override in `evidence:`.
     fn kinds(&self) -> &'static [FileKind] {
         &[]

@@ -27,6 +27,15 @@ impl GitView {
         GitView { repo, folder }
     }
 
+    /// A second handle on the same repository, showing the same folder, for another thread: a
+    /// `Repository` may move between threads but not be shared by them.
+    pub fn reopen(&self) -> Result<GitView, git2::Error> {
+        Ok(GitView {
+            repo: Repository::open(self.repo.path())?,
+            folder: self.folder.clone(),
+        })
+    }
+
     /// The folder the view shows (`products/planner/`), empty for the whole repository.
     pub fn folder(&self) -> &str {
         &self.folder

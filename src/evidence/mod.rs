@@ -24,6 +24,7 @@ pub mod history;
 mod interfaces;
 pub(crate) mod issue_templates;
 pub(crate) mod junit;
+mod lanes;
 pub(crate) mod personal_data;
 mod product_versions;
 mod profile;
@@ -151,8 +152,7 @@ pub fn collect_evidence(
     doc.insert("as_of".into(), json!(as_of.to_string()));
     doc.insert("repository".into(), repository_section(source, repo));
     doc.insert("config".into(), config_section(config));
-    for x in &extractors {
-        let value = x.collect(&ctx);
+    for (x, value) in extractors.iter().zip(lanes::run(&extractors, &ctx, git)) {
         doc.insert(x.key().into(), value);
     }
     doc.insert("files".into(), files_section(source));

@@ -126,6 +126,29 @@ pub trait RepoSource {
         let bytes = self.read(path, u64::MAX)?;
         Ok(Box::new(std::io::Cursor::new(bytes)))
     }
+    /// The same files without this source's handles, for another thread to read
+    /// ([`DetachedSource::attach`]); `None` when the source cannot be read from another thread.
+    fn detach(&self) -> Option<DetachedSource> {
+        None
+    }
+}
+
+/// A source's files, sent to another thread to be read there. A work tree is read the same way
+/// from any thread; a revision's tree is read through that thread's own repository handle.
+pub enum DetachedSource {
+    WorkTree(WorkTreeSource),
+    GitTree(Inventory),
+}
+
+impl DetachedSource {
+    /// The source again, reading a revision's blobs through `repo` (the same repository,
+    /// reopened on this thread).
+    pub fn attach(self, repo: &Repository) -> Box<dyn RepoSource + '_> {
+        match self {
+            DetachedSource::WorkTree(source) => Box::new(source),
+            DetachedSource::GitTree(inventory) => Box::new(GitTreeSource { repo, inventory }),
+        }
+    }
 }
 
 /// Files of a working directory.
@@ -237,6 +260,14 @@ impl RepoSource for WorkTreeSource {
         let real = self.checked_path(path)?;
         let file = std::fs::File::open(&real).map_err(|e| ReadError::Io(e.to_string()))?;
         Ok(Box::new(file))
+    }
+
+    fn detach(&self) -> Option<DetachedSource> {
+        Some(DetachedSource::WorkTree(WorkTreeSource {
+            root: self.root.clone(),
+            inventory: self.inventory.clone(),
+            folders: self.folders.clone(),
+        }))
     }
 }
 
@@ -510,6 +541,10 @@ impl RepoSource for GitTreeSource<'_> {
     fn open_stream(&self, path: &str) -> Result<Box<dyn Read + '_>, ReadError> {
         let (blob, _) = self.blob(path)?;
         Ok(Box::new(BlobReader { blob, offset: 0 }))
+    }
+
+    fn detach(&self) -> Option<DetachedSource> {
+        Some(DetachedSource::GitTree(self.inventory.clone()))
     }
 }
 

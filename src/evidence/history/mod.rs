@@ -50,6 +50,12 @@ impl Extractor for HistoryExtractor {
         "history"
     }
 
+    /// The walk is most of a pull-request scan's evidence time, and needs nothing the other
+    /// extractors make.
+    fn own_thread(&self) -> bool {
+        true
+    }
+
     fn collect(&self, ctx: &Context) -> Value {
         let Some(repo) = ctx.git else {
             return unavailable("not in a git work tree");
