@@ -227,6 +227,11 @@ pub struct EvidenceArgs {
     /// Write the evidence to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Print every commit's changed files. By default a long list is summarised to what the
+    /// policies read (the first 20, deletions, lockfiles, one path per area; `change_count`
+    /// keeps the total), as a scan evaluates it.
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -104,7 +104,10 @@ fn sarif_warnings(report: &ScanReport, args: &ScanArgs) -> BTreeSet<String> {
 }
 
 pub fn evidence(args: &EvidenceArgs) -> Result<u8> {
-    let evidence = collect_target_evidence(&args.target)?;
+    let mut evidence = collect_target_evidence(&args.target)?;
+    if !args.full {
+        evidence.summarise_history();
+    }
     let mut text = serde_json::to_string_pretty(&evidence.0)?;
     text.push('\n');
     write_output(args.output.as_deref(), &text)?;

@@ -126,6 +126,12 @@ impl Evidence {
         self.0.get(key).unwrap_or(&Value::Null)
     }
 
+    /// Summarises the history's changed-path lists to what the policies read (see
+    /// `history::summarise_changes`); `samdscan evidence --full` leaves them whole.
+    pub fn summarise_history(&mut self) {
+        history::summarise_changes(&mut self.0);
+    }
+
     /// The README at the root of the repository, if any (an anchor for repository-level findings).
     pub fn readme(&self) -> Option<&str> {
         self.0.pointer("/repository/readme").and_then(Value::as_str)

@@ -149,7 +149,8 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (evaluator, collected)
     });
-    let (evidence, source, as_of) = collected?;
+    let (mut evidence, source, as_of) = collected?;
+    evidence.summarise_history();
     let evaluator = evaluator?;
     let anchors = Anchors::new(source.inventory(), &config, &evidence);
     let (mut rules, mut findings) =

@@ -28,6 +28,7 @@ mod history_base;
 mod history_merges;
 mod history_review;
 mod history_scale;
+mod history_summary;
 mod hostile_inputs;
 mod init;
 mod integration_files;

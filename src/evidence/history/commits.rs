@@ -63,6 +63,8 @@ pub(super) struct CommitRecord {
     pub shallow_boundary: bool,
     /// The merge commit in scope that brought this commit in, if any.
     pub merged_by: Option<String>,
+    /// How many files the commit changed: `changes` may be a summary (see `summary`).
+    pub change_count: usize,
     pub changes: Vec<ChangeRecord>,
     /// The union of the changed paths' areas.
     pub areas: Vec<String>,
@@ -153,6 +155,7 @@ impl<'r> CommitReader<'r> {
             merge: commit.parent_count() > 1,
             shallow_boundary: boundary,
             merged_by: None,
+            change_count: changes.len(),
             changes,
             areas,
         })

@@ -23,6 +23,7 @@ mod release_tests;
 mod release_trees;
 mod releases;
 mod scope;
+mod summary;
 mod support_window;
 mod tags;
 pub mod tree_diff;
@@ -41,6 +42,7 @@ use tags::TagRecord;
 
 pub use areas::AreaMatcher;
 pub use scope::{DEFAULT_SCOPE, check_scope, commit_count_limit};
+pub use summary::summarise_changes;
 pub use tags::{DEFAULT_RELEASE_TAGS, release_matcher, version_of};
 
 pub struct HistoryExtractor;

@@ -1,0 +1,106 @@
+//! Summarised changed-path lists: a commit that changed many files keeps, by default, the first
+//! ones and every path a rule reads (deletions, lockfiles, regression tests, one path per area),
+//! with `change_count` the total; `samdscan evidence --full` keeps every path; and the scan's
+//! findings still point at the files they would point at with the whole list.
+
+use crate::common::{commit_files as commit, evidence_json, findings_of, git, git_repo, scan_json};
+use serde_json::Value;
+
+const CONFIG: &str = "product:\n  name: Pump\n  version: 1.1.0\n  grade: 3\n  software_systems:\n    - {name: pump, paths: [\"src/pump/**\"], safety_class: B}\n";
+
+const SBOM: &str = r#"{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": []}"#;
+
+/// A repository with release `v1.0.0` (the config and an SBOM) and one commit after it, with no
+/// change reference, that changes 40 notes, two files of the `pump` system, a regression test
+/// and a lockfile, and deletes a file: 45 changes.
+fn long_commit_repo() -> tempfile::TempDir {
+    let dir = git_repo(&[
+        (".samdscan.yaml", CONFIG),
+        ("sbom.cdx.json", SBOM),
+        ("zz_old.txt", "old\n"),
+    ]);
+    let repo = dir.path();
+    git(repo, &["tag", "v1.0.0"]);
+    git(repo, &["rm", "-q", "zz_old.txt"]);
+    let notes: Vec<(String, String)> = (0..40)
+        .map(|i| (format!("docs/notes/n{i:02}.txt"), format!("note {i}\n")))
+        .collect();
+    let mut files: Vec<(&str, &str)> = notes
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_str()))
+        .collect();
+    files.extend([
+        ("src/pump/alarm.py", "alarm = 1\n"),
+        ("src/pump/rate.py", "rate = 1\n"),
+        ("tests/regression/test_alarm.py", "def test(): pass\n"),
+        (
+            "web/package-lock.json",
+            "{\"lockfileVersion\": 3, \"packages\": {}}\n",
+        ),
+    ]);
+    commit(repo, &files, "Rework the pump");
+    dir
+}
+
+fn newest(evidence: &Value) -> &Value {
+    &evidence["history"]["commits"][0]
+}
+
+fn paths(commit: &Value) -> Vec<&str> {
+    commit["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["path"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_long_change_list_is_summarised_to_what_rules_read_and_full_keeps_it_whole() {
+    let dir = long_commit_repo();
+    let repo = dir.path();
+    let summarised = evidence_json(repo, &["--since", "1"]);
+    let full = evidence_json(repo, &["--since", "1", "--full"]);
+    assert_eq!(newest(&full)["change_count"], 45);
+    assert_eq!(paths(newest(&full)).len(), 45);
+    let kept = paths(newest(&summarised));
+    assert_eq!(newest(&summarised)["change_count"], 45);
+    let mut expected: Vec<String> = (0..20).map(|i| format!("docs/notes/n{i:02}.txt")).collect();
+    expected.extend(
+        [
+            "src/pump/alarm.py", // the first path of the system: src/pump/rate.py is left out
+            "tests/regression/test_alarm.py",
+            "web/package-lock.json",
+            "zz_old.txt",
+        ]
+        .map(String::from),
+    );
+    assert_eq!(kept, expected);
+    // Everything else of the record is the same.
+    let mut trimmed = newest(&full).clone();
+    trimmed["changes"] = newest(&summarised)["changes"].clone();
+    assert_eq!(&trimmed, newest(&summarised));
+}
+
+#[test]
+fn findings_about_a_summarised_commit_point_where_the_whole_list_would() {
+    let dir = long_commit_repo();
+    let report = scan_json(dir.path());
+    let unreferenced = findings_of(&report, "MFDS-CHG-001");
+    assert_eq!(unreferenced.len(), 1, "{unreferenced:?}");
+    assert_eq!(unreferenced[0]["path"], "src/pump/alarm.py");
+    let lockfile = findings_of(&report, "MFDS-CYB-003");
+    assert!(
+        lockfile.iter().any(|f| f["path"] == "web/package-lock.json"
+            && f["message"].as_str().unwrap().contains("Rework the pump")),
+        "{lockfile:?}"
+    );
+    // Its regression test, the 43rd change, makes it a fix without a problem reference.
+    let fixes = findings_of(&report, "MFDS-SWL-010");
+    assert!(
+        fixes
+            .iter()
+            .any(|f| f["message"].as_str().unwrap().contains("Rework the pump")),
+        "{fixes:?}"
+    );
+}
