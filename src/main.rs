@@ -15,6 +15,12 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // Where the kernel backs memory with transparent huge pages (`always`, or `madvise`, which
+    // mimalloc asks for), each 2 MiB region the allocator touches counts whole: a default-scope
+    // scan of a 20,000-commit repository peaked at 155 MB instead of 120 MB. The scan gains no
+    // time from them.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),

@@ -92,7 +92,7 @@ pub enum PolicyError {
 }
 
 /// One Rego source file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Module {
     pub path: String,
     pub text: String,

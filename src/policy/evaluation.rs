@@ -62,7 +62,9 @@ pub struct RuleOutcome {
 }
 
 /// An engine holding every module of a [`PolicySet`], parsed and prepared: made while the
-/// evidence is collected, then used once by [`Evaluator::evaluate`].
+/// evidence is collected, then used once by [`Evaluator::evaluate`]. A copy costs little (the
+/// parsed modules are shared), so a `--base` scan's two sides prepare one.
+#[derive(Clone)]
 pub struct Evaluator {
     engine: Engine,
 }

@@ -8,36 +8,52 @@ use crate::cli::Target;
 use crate::evidence::Evidence;
 use crate::finding::{BaselineState, Finding};
 use crate::report::BaseInfo;
-use crate::scan::pipeline::{ScanOutcome, scan_target};
+use crate::scan::pipeline::{Prepared, ScanOutcome, scan_target_beside};
 use anyhow::{Context as _, Result};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Scans `target` and its base revision `base`, and marks the target's findings against it.
+/// Scans `target` and its base revision `base`, and marks the target's findings against it. The
+/// base side starts once the target's evidence is collected (its scope is the target's) and runs
+/// while the target's rules are evaluated, with a copy of the target's prepared policy engine
+/// when the base has the same policies.
 pub fn scan_with_base(target: &Target, policies: &[PathBuf], base: &str) -> Result<ScanOutcome> {
-    let mut head = scan_target(target, policies)?;
-    let base_target = Target {
-        rev: Some(base.to_string()),
-        base: None,
-        as_of: Some(head.report.as_of),
-        since: Some(base_scope(&head.evidence)),
-        ..target.clone()
-    };
-    let base_scan = scan_target(&base_target, policies)
-        .with_context(|| format!("cannot scan the base revision `{base}`"))?;
-    let revision = base_scan
-        .report
-        .repository
-        .revision
-        .clone()
-        .unwrap_or_default();
-    mark_findings(&mut head.report.findings, base_scan.report.findings);
-    head.report.base = Some(BaseInfo {
-        reference: base.to_string(),
-        revision,
-    });
-    Ok(head)
+    std::thread::scope(|scope| {
+        let (mut head, base_side) = scan_target_beside(target, policies, None, |head| {
+            let base_target = Target {
+                rev: Some(base.to_string()),
+                base: None,
+                as_of: Some(head.as_of),
+                since: Some(base_scope(head.evidence)),
+                ..target.clone()
+            };
+            let prepared = Prepared {
+                policies: head.policies.clone(),
+                evaluator: head.evaluator.clone(),
+            };
+            scope.spawn(move || {
+                scan_target_beside(&base_target, policies, Some(prepared), |_| ())
+                    .map(|(outcome, ())| outcome)
+            })
+        })?;
+        let base_scan = base_side
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            .with_context(|| format!("cannot scan the base revision `{base}`"))?;
+        let revision = base_scan
+            .report
+            .repository
+            .revision
+            .clone()
+            .unwrap_or_default();
+        mark_findings(&mut head.report.findings, base_scan.report.findings);
+        head.report.base = Some(BaseInfo {
+            reference: base.to_string(),
+            revision,
+        });
+        Ok(head)
+    })
 }
 
 /// The base side judges the commits of the branch's scope that the base also has: it walks from

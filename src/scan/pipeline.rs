@@ -135,14 +135,44 @@ fn collect<'r>(
 
 /// Runs the whole pipeline for one target.
 pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Result<ScanOutcome> {
+    scan_target_beside(target, extra_policies, None, |_| ()).map(|(outcome, ())| outcome)
+}
+
+/// A policy engine another scan of the same run prepared, with the set it was prepared from: a
+/// scan whose own policy set is the same uses it instead of parsing and preparing its own.
+pub struct Prepared {
+    pub policies: PolicySet,
+    pub evaluator: Evaluator,
+}
+
+/// What a scan shows its caller once its evidence is collected and its engine prepared, before
+/// its rules are evaluated: `--base` starts the base revision's scan from it.
+pub struct Collected<'s> {
+    pub evidence: &'s Evidence,
+    pub as_of: Date,
+    pub policies: &'s PolicySet,
+    pub evaluator: &'s Evaluator,
+}
+
+/// [`scan_target`], with an engine another scan prepared (used when the policy sets are the
+/// same), calling `on_collected` between collection and evaluation; returns what it returned.
+pub fn scan_target_beside<T>(
+    target: &Target,
+    extra_policies: &[std::path::PathBuf],
+    prepared: Option<Prepared>,
+    on_collected: impl FnOnce(Collected<'_>) -> T,
+) -> Result<(ScanOutcome, T)> {
     check_root(&target.path)?;
     let (repo, mut facts) = repository::open(&target.path)?;
     let revision = revision_files(target, repo.as_ref())?;
     let config = load_target_config(target, revision.as_ref())?;
     let policies = load_policies(&target.path, &config, extra_policies, revision.as_ref())?;
+    let ready = prepared
+        .filter(|p| p.policies.modules == policies.modules)
+        .map(|p| p.evaluator);
     // The policies are parsed while the evidence is collected: neither needs the other.
     let (evaluator, collected) = std::thread::scope(|scope| {
-        let parsing = scope.spawn(|| policies.evaluator());
+        let parsing = scope.spawn(|| ready.map_or_else(|| policies.evaluator(), Ok));
         let collected = collect(target, &config, repo.as_ref(), &mut facts);
         let evaluator = parsing
             .join()
@@ -152,6 +182,12 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
     let (mut evidence, source, as_of) = collected?;
     evidence.summarise_history();
     let evaluator = evaluator?;
+    let beside = on_collected(Collected {
+        evidence: &evidence,
+        as_of,
+        policies: &policies,
+        evaluator: &evaluator,
+    });
     let anchors = Anchors::new(source.inventory(), &config, &evidence);
     let (mut rules, mut findings) =
         evaluate_rules(&policies, evaluator, &config, &evidence, &anchors)?;
@@ -191,7 +227,7 @@ pub fn scan_target(target: &Target, extra_policies: &[std::path::PathBuf]) -> Re
         uri_prefix,
         lang: config.config.report.lang.unwrap_or_default(),
     };
-    Ok(ScanOutcome { evidence, report })
+    Ok((ScanOutcome { evidence, report }, beside))
 }
 
 /// When no config file was found: say so first, since the profile decides what most rules ask.

@@ -85,3 +85,44 @@ fn a_clean_repository_passes_on_what_was_searched() {
     let report = scan(dir.path());
     assert_eq!(rule_state(&report, "MFDS-CYB-012"), "passed");
 }
+
+/// A `--base` scan searches the base's commits too (each commit's added lines are read once per
+/// run): a key both sides' history holds is unchanged, the one the branch added is new.
+#[test]
+fn a_pull_request_scan_marks_the_secret_its_branch_added_as_new() {
+    let dir = git_repo(&[(".samdscan.yaml", CONFIG), ("src/app.py", "x = 1\n")]);
+    let repo = dir.path();
+    commit(repo, &[("deploy/id_rsa", &pem())], "Add deploy key (CR-2)");
+    git(repo, &["rm", "-q", "deploy/id_rsa"]);
+    git(repo, &["commit", "-q", "-m", "Remove deploy key (CR-3)"]);
+    git(repo, &["checkout", "-q", "-b", "feature"]);
+    let env = format!("AWS_ACCESS_KEY_ID={}\n", aws_key());
+    commit(repo, &[("config/prod.env", &env)], "Settings (CR-4)");
+    let (report, _) = samdscan_json(
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--base",
+            "main",
+        ],
+        repo,
+    );
+    let mut states: Vec<(String, String)> = findings_of(&report, "MFDS-CYB-012")
+        .iter()
+        .map(|f| {
+            let path = f["path"].as_str().unwrap().to_string();
+            (path, f["baseline_state"].as_str().unwrap().to_string())
+        })
+        .collect();
+    states.sort();
+    assert_eq!(
+        states,
+        [
+            ("config/prod.env".to_string(), "new".to_string()),
+            ("deploy/id_rsa".to_string(), "unchanged".to_string()),
+        ]
+    );
+}

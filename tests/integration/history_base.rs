@@ -232,7 +232,7 @@ fn a_revision_is_judged_by_its_own_config_and_policies() {
     let (old_scan, _) = scan(repo, &["--rev", &first]);
     assert!(states(&old_scan, &["ACME-001"]).is_empty());
     // Judged against main, what the branch brought is new: the rule's finding and the waiver
-    // that matches nothing.
+    // that matches nothing. (The base side prepares its own engine: the branch's has the rule.)
     let (report, code) = scan(repo, &["--base", "main"]);
     assert_eq!(
         states(&report, &["ACME-001", "SAMDSCAN-003"]),

@@ -22,7 +22,8 @@ use super::{Context, Extractor};
 use git2::{Oid, Repository, Tree};
 use serde::Serialize;
 use serde_json::{Value, json};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Larger files and blobs are not searched.
 const MAX_BLOB_BYTES: u64 = 1 << 20;
@@ -157,43 +158,84 @@ fn scan_history(
         let Some(tree) = repo.tree(&commit)? else {
             continue;
         };
-        for change in changed_files(repo, parent.as_ref().map(Tree::id), Some(tree.id()))? {
-            if change.status == ChangeStatus::Deleted {
+        for hit in added_hits(repo, parent.as_ref(), &tree)?.iter() {
+            let key = (hit.kind, hit.path.clone());
+            // The first (newest) commit that added the kind to the path names it.
+            if !seen.insert(key.clone()) {
                 continue;
             }
-            let Some(new) = blob_text(repo, &tree, &change.path) else {
-                continue;
-            };
-            let old_path = change.old_path.as_deref().unwrap_or(&change.path);
-            let old = parent
-                .as_ref()
-                .and_then(|p| blob_text(repo, p, old_path))
-                .unwrap_or_default();
-            let old_lines: HashSet<&str> = old.lines().collect();
-            let added = new
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| !old_lines.contains(l))
-                .map(|(i, l)| (i + 1, l));
-            for hit in patterns::scan_lines(added, !is_test_path(&change.path)) {
-                let key = (hit.kind, change.path.clone());
-                // The first (newest) commit that added the kind to the path names it.
-                if !seen.insert(key.clone()) {
-                    continue;
-                }
-                let id = commit.id().to_string();
-                hits.push(SecretHit {
-                    kind: hit.kind,
-                    path: change.path.clone(),
-                    line: hit.line,
-                    short_id: Some(id[..7].to_string()),
-                    commit: Some(id),
-                    at_head: at_head.contains(&key),
-                });
-            }
+            let id = commit.id().to_string();
+            hits.push(SecretHit {
+                kind: hit.kind,
+                path: hit.path.clone(),
+                line: hit.line,
+                short_id: Some(id[..7].to_string()),
+                commit: Some(id),
+                at_head: at_head.contains(&key),
+            });
         }
     }
     Ok(history)
+}
+
+/// A secret on a line a commit added.
+struct AddedHit {
+    kind: &'static str,
+    path: String,
+    line: usize,
+}
+
+/// The hits on the lines added from `parent` to `tree`, by their ids: a `--base` scan's base
+/// side searches mostly the commits its branch side searched (see `added_hits`).
+type AddedMemo = HashMap<(Option<Oid>, Oid), Arc<Vec<AddedHit>>>;
+
+fn memo() -> &'static Mutex<AddedMemo> {
+    static MEMO: OnceLock<Mutex<AddedMemo>> = OnceLock::new();
+    MEMO.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// The secrets on the lines `tree` added to `parent` (renames compared with their old path),
+/// read once per pair of trees in this process.
+fn added_hits(
+    repo: &Repository,
+    parent: Option<&Tree<'_>>,
+    tree: &Tree<'_>,
+) -> Result<Arc<Vec<AddedHit>>, git2::Error> {
+    let key = (parent.map(Tree::id), tree.id());
+    if let Some(known) = memo().lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return Ok(known);
+    }
+    let mut hits = vec![];
+    for change in changed_files(repo, key.0, Some(key.1))? {
+        if change.status == ChangeStatus::Deleted {
+            continue;
+        }
+        let Some(new) = blob_text(repo, tree, &change.path) else {
+            continue;
+        };
+        let old_path = change.old_path.as_deref().unwrap_or(&change.path);
+        let old = parent
+            .and_then(|p| blob_text(repo, p, old_path))
+            .unwrap_or_default();
+        let old_lines: HashSet<&str> = old.lines().collect();
+        let added = new
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !old_lines.contains(l))
+            .map(|(i, l)| (i + 1, l));
+        for hit in patterns::scan_lines(added, !is_test_path(&change.path)) {
+            hits.push(AddedHit {
+                kind: hit.kind,
+                path: change.path.clone(),
+                line: hit.line,
+            });
+        }
+    }
+    let hits = Arc::new(hits);
+    if let Ok(mut m) = memo().lock() {
+        m.insert(key, Arc::clone(&hits));
+    }
+    Ok(hits)
 }
 
 /// The text of a blob of at most [`MAX_BLOB_BYTES`] (not binary).
