@@ -232,6 +232,10 @@ pub struct EvidenceArgs {
     /// keeps the total), as a scan evaluates it.
     #[arg(long)]
     pub full: bool,
+    /// One line of JSON, without indentation: the document as the policies read it (a
+    /// 20,000-commit scope's is about 17 MB instead of 29 MB indented).
+    #[arg(long)]
+    pub compact: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -108,7 +108,11 @@ pub fn evidence(args: &EvidenceArgs) -> Result<u8> {
     if !args.full {
         evidence.summarise_history();
     }
-    let mut text = serde_json::to_string_pretty(&evidence.0)?;
+    let mut text = if args.compact {
+        serde_json::to_string(&evidence.0)?
+    } else {
+        serde_json::to_string_pretty(&evidence.0)?
+    };
     text.push('\n');
     write_output(args.output.as_deref(), &text)?;
     Ok(EXIT_OK)

@@ -104,3 +104,19 @@ fn findings_about_a_summarised_commit_point_where_the_whole_list_would() {
         "{fixes:?}"
     );
 }
+
+/// `--compact` prints the same document on one line, for a pipe into `opa eval` or a file.
+#[test]
+fn compact_evidence_is_the_same_document_on_one_line() {
+    let dir = long_commit_repo();
+    let repo = dir.path();
+    let out = crate::common::samdscan()
+        .args(["evidence", "--since", "1", "--compact"])
+        .arg(repo)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let compact: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(compact, evidence_json(repo, &["--since", "1"]));
+}
