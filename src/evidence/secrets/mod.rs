@@ -107,6 +107,9 @@ fn scan_tree(ctx: &Context, hits: &mut Vec<SecretHit>) -> Searched {
         let Some(text) = text_of(bytes) else {
             return false;
         };
+        if !patterns::may_hold_secret(&text) {
+            return true;
+        }
         let lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
         for hit in patterns::scan_lines(lines, !is_test_path(path)) {
             hits.push(SecretHit {
@@ -210,7 +213,9 @@ fn added_hits(
         if change.status == ChangeStatus::Deleted {
             continue;
         }
-        let Some(new) = blob_text(repo, tree, &change.path) else {
+        let Some(new) =
+            blob_text(repo, tree, &change.path).filter(|t| patterns::may_hold_secret(t))
+        else {
             continue;
         };
         let old_path = change.old_path.as_deref().unwrap_or(&change.path);
