@@ -269,6 +269,16 @@ pub fn rule<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Valu
         .unwrap_or_else(|| panic!("{id} not in report"))
 }
 
+/// The paths of a history commit record's `changes`.
+pub fn changed_paths(commit: &serde_json::Value) -> Vec<&str> {
+    commit["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["path"].as_str().unwrap())
+        .collect()
+}
+
 /// The state of rule `id` in a JSON report (`passed`, `failed`, ...); panics when it is missing.
 pub fn rule_state(report: &serde_json::Value, id: &str) -> String {
     rule(report, id)["state"].as_str().unwrap().to_string()

@@ -348,16 +348,6 @@ fn a_pull_request_sized_scope_checks_the_newest_release_tags_and_names_the_rest(
     );
 }
 
-/// The paths of a commit's `changes`.
-fn changed_paths(commit: &Value) -> Vec<&str> {
-    commit["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["path"].as_str().unwrap())
-        .collect()
-}
-
 #[test]
 fn in_the_whole_history_a_merge_lists_only_what_it_changed_itself() {
     let dir = product_repo();
@@ -381,22 +371,25 @@ fn in_the_whole_history_a_merge_lists_only_what_it_changed_itself() {
     let whole = &evidence_json(repo, &["--since", "all"])["history"];
     let clean = commit_by_subject(whole, "Merge pull request #3 from org/feature");
     assert!(
-        changed_paths(clean).is_empty(),
+        crate::common::changed_paths(clean).is_empty(),
         "its commit carries the change"
     );
     let evil = commit_by_subject(whole, "Merge pull request #4 from org/evil");
     assert_eq!(
-        changed_paths(evil),
+        crate::common::changed_paths(evil),
         ["src/pump.py"],
         "only the merge's own change"
     );
     assert_eq!(
-        changed_paths(commit_by_subject(whole, "Add evil")),
+        crate::common::changed_paths(commit_by_subject(whole, "Add evil")),
         ["src/evil.py"]
     );
 
     // A narrowed scope may leave out what a merge brought in: it keeps the first-parent diff.
     let narrow = &evidence_json(repo, &["--since", "1"])["history"];
     let evil = commit_by_subject(narrow, "Merge pull request #4 from org/evil");
-    assert_eq!(changed_paths(evil), ["src/evil.py", "src/pump.py"]);
+    assert_eq!(
+        crate::common::changed_paths(evil),
+        ["src/evil.py", "src/pump.py"]
+    );
 }

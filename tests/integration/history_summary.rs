@@ -3,7 +3,9 @@
 //! with `change_count` the total; `samdscan evidence --full` keeps every path; and the scan's
 //! findings still point at the files they would point at with the whole list.
 
-use crate::common::{commit_files as commit, evidence_json, findings_of, git, git_repo, scan_json};
+use crate::common::{
+    changed_paths, commit_files as commit, evidence_json, findings_of, git, git_repo, scan_json,
+};
 use serde_json::Value;
 
 const CONFIG: &str = "product:\n  name: Pump\n  version: 1.1.0\n  grade: 3\n  software_systems:\n    - {name: pump, paths: [\"src/pump/**\"], safety_class: B}\n";
@@ -46,15 +48,6 @@ fn newest(evidence: &Value) -> &Value {
     &evidence["history"]["commits"][0]
 }
 
-fn paths(commit: &Value) -> Vec<&str> {
-    commit["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["path"].as_str().unwrap())
-        .collect()
-}
-
 #[test]
 fn a_long_change_list_is_summarised_to_what_rules_read_and_full_keeps_it_whole() {
     let dir = long_commit_repo();
@@ -62,8 +55,8 @@ fn a_long_change_list_is_summarised_to_what_rules_read_and_full_keeps_it_whole()
     let summarised = evidence_json(repo, &["--since", "1"]);
     let full = evidence_json(repo, &["--since", "1", "--full"]);
     assert_eq!(newest(&full)["change_count"], 45);
-    assert_eq!(paths(newest(&full)).len(), 45);
-    let kept = paths(newest(&summarised));
+    assert_eq!(changed_paths(newest(&full)).len(), 45);
+    let kept = changed_paths(newest(&summarised));
     assert_eq!(newest(&summarised)["change_count"], 45);
     let mut expected: Vec<String> = (0..20).map(|i| format!("docs/notes/n{i:02}.txt")).collect();
     expected.extend(
