@@ -44,11 +44,17 @@ impl GitView {
     /// The id of `commit`'s tree as the view shows it: the folder's subtree (None when the commit
     /// has no such folder).
     pub fn tree_id(&self, commit: &Commit<'_>) -> Option<Oid> {
+        self.subtree_id(commit.tree_id())
+    }
+
+    /// The id of a commit's tree as the view shows it, from the id of its whole tree `tree`.
+    pub fn subtree_id(&self, tree: Oid) -> Option<Oid> {
         if self.folder.is_empty() {
-            return Some(commit.tree_id());
+            return Some(tree);
         }
-        let entry = commit
-            .tree()
+        let entry = self
+            .repo
+            .find_tree(tree)
             .ok()?
             .get_path(Path::new(self.folder.trim_end_matches('/')))
             .ok()?;
@@ -72,11 +78,14 @@ impl GitView {
     /// whether it has the folder). Always true for the whole repository, so that commits that
     /// change nothing (an empty commit, a merge that took one side) are still the product's.
     pub fn touches(&self, commit: &Commit<'_>) -> bool {
-        if self.folder.is_empty() {
-            return true;
-        }
         let parent = commit.parents().next();
-        self.tree_id(commit) != parent.and_then(|p| self.tree_id(&p))
+        self.touches_trees(commit.tree_id(), parent.map(|p| p.tree_id()))
+    }
+
+    /// [`GitView::touches`], from the whole trees of a commit and of its first parent.
+    pub fn touches_trees(&self, tree: Oid, parent_tree: Option<Oid>) -> bool {
+        self.folder.is_empty()
+            || self.subtree_id(tree) != parent_tree.and_then(|p| self.subtree_id(p))
     }
 
     /// A path relative to the scan root as the repository names it (`products/planner/` + path).

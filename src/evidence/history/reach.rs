@@ -139,8 +139,7 @@ fn ancestors_back_to(
     };
     let (mut left, mut found) = (targets.len(), 0);
     let mut bounded = None;
-    for commit in walk {
-        let oid = commit.id();
+    for (oid, node) in walk {
         if let Some((time, count)) = targets.get(&oid) {
             left -= 1;
             found += count;
@@ -150,7 +149,7 @@ fn ancestors_back_to(
             }
         }
         walked.ancestors.insert(oid);
-        if left == 0 || commit.time().seconds() < stop_below - CLOCK_SKEW_SECONDS {
+        if left == 0 || node.time < stop_below - CLOCK_SKEW_SECONDS {
             walked.unchecked_before = bounded.filter(|_| left > 0);
             break;
         }

@@ -137,7 +137,7 @@ fn revwalk<'r>(
     limited: bool,
 ) -> Result<Box<dyn Iterator<Item = Result<Oid, git2::Error>> + 'r>, git2::Error> {
     if limited && hide.is_empty() {
-        return Ok(Box::new(NewestFirst::new(repo, tip)?.map(|c| Ok(c.id()))));
+        return Ok(Box::new(NewestFirst::new(repo, tip)?.map(|(id, _)| Ok(id))));
     }
     let mut walk = repo.revwalk()?;
     walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;

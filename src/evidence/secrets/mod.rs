@@ -16,7 +16,7 @@ use super::history::tree_diff::{ChangeStatus, changed_files};
 use super::read::bounded::{
     Purpose, Searched, diagnose_too_large, keep_first, search_files, text_of,
 };
-use super::read::newest_first::NewestFirst;
+use super::read::newest_first::{NewestFirst, node};
 use super::references::is_test_path;
 use super::{Context, Extractor};
 use git2::{Oid, Repository, Tree};
@@ -142,32 +142,36 @@ fn scan_history(
 ) -> Result<History, git2::Error> {
     let mut history = History::default();
     let mut seen: HashSet<(&'static str, String)> = HashSet::new();
-    for commit in NewestFirst::new(repo, tip)? {
+    for (id, commit) in NewestFirst::new(repo, tip)? {
         if history.commits == limit {
             history.capped = limit == MAX_COMMITS;
             break;
         }
-        if !repo.touches(&commit) {
+        // A parent the repository lacks (a shallow clone's boundary) leaves a root commit.
+        let parent = commit.parents.first().and_then(|&p| node(repo, p).ok());
+        let parent = parent.map(|p| p.tree);
+        if !repo.touches_trees(commit.tree, parent) {
             continue;
         }
         history.commits += 1;
-        if commit.parent_count() > 1 {
+        if commit.parents.len() > 1 {
             continue;
         }
-        let parent = match commit.parents().next() {
-            Some(p) => repo.tree(&p)?,
+        let parent = match parent.and_then(|p| repo.subtree_id(p)) {
+            Some(p) => Some(repo.find_tree(p)?),
             None => None,
         };
-        let Some(tree) = repo.tree(&commit)? else {
+        let Some(tree) = repo.subtree_id(commit.tree) else {
             continue;
         };
+        let tree = repo.find_tree(tree)?;
         for hit in added_hits(repo, parent.as_ref(), &tree)?.iter() {
             let key = (hit.kind, hit.path.clone());
             // The first (newest) commit that added the kind to the path names it.
             if !seen.insert(key.clone()) {
                 continue;
             }
-            let id = commit.id().to_string();
+            let id = id.to_string();
             hits.push(SecretHit {
                 kind: hit.kind,
                 path: hit.path.clone(),
