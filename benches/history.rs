@@ -82,13 +82,9 @@ fn git_count(repo: &Path) -> usize {
 
 fn base_scan(repo: &Path) -> Duration {
     let target = Target {
-        path: repo.to_path_buf(),
-        config: None,
         no_config: true,
-        as_of: None,
-        rev: None,
         base: Some(format!("HEAD~{}", history_repo::AFTER_RELEASE)),
-        since: None,
+        ..Target::at(repo.to_path_buf())
     };
     let start = Instant::now();
     let outcome =

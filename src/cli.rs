@@ -113,6 +113,10 @@ pub struct Target {
     /// date (YYYY-MM-DD), a number of commits, `all` or `since-last-release`.
     #[arg(long, value_name = "REF|DATE|N")]
     pub since: Option<String>,
+    /// This is the base side of a `--base` scan (set by `scan/baseline.rs`, never on the command
+    /// line): searches that cover the newest commits cover as many as the branch side's.
+    #[arg(skip)]
+    pub base_side: bool,
 }
 
 impl Target {
@@ -126,6 +130,7 @@ impl Target {
             rev: None,
             base: None,
             since: None,
+            base_side: false,
         }
     }
 }

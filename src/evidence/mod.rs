@@ -113,6 +113,9 @@ pub struct RepositoryFacts {
     /// With `--base`: the base commit the scan is compared with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base: Option<String>,
+    /// This is the base side of a `--base` scan (see `Target::base_side`).
+    #[serde(skip)]
+    pub base_side: bool,
     pub shallow: bool,
     pub origin_url: Option<String>,
 }

@@ -26,6 +26,7 @@ pub fn scan_with_base(target: &Target, policies: &[PathBuf], base: &str) -> Resu
                 base: None,
                 as_of: Some(head.as_of),
                 since: Some(base_scope(head.evidence)),
+                base_side: true,
                 ..target.clone()
             };
             let prepared = Prepared {

@@ -102,6 +102,7 @@ fn collect<'r>(
         (Some(_), None) => bail!("--rev needs PATH to be in a git work tree"),
         _ => None,
     };
+    facts.base_side = target.base_side;
     facts.base = match (&target.base, repo) {
         (Some(base), Some(repo)) => Some(repository::resolve_commit(repo, base)?.0.to_string()),
         (Some(_), None) => bail!("--base needs PATH to be in a git work tree"),

@@ -126,3 +126,35 @@ fn a_pull_request_scan_marks_the_secret_its_branch_added_as_new() {
         ]
     );
 }
+
+/// With `--base`, the branch searches its own commits on top of the newest 1,000 the base side
+/// searches: a key removed long ago, in the base side's oldest searched commits, is unchanged,
+/// not reported as fixed by the branch.
+#[test]
+fn a_pull_request_scan_does_not_report_an_old_secret_as_fixed() {
+    let dir = git_repo(&[(".samdscan.yaml", CONFIG), ("src/app.py", "x = 1\n")]);
+    let repo = dir.path();
+    commit(repo, &[("deploy/id_rsa", &pem())], "Add deploy key (CR-2)");
+    git(repo, &["rm", "-q", "deploy/id_rsa"]);
+    git(repo, &["commit", "-q", "-m", "Remove deploy key (CR-3)"]);
+    // 1,040 commits on top: the key's commit is the 1,042nd from the tip, within the newest
+    // 1,000 of the base (50 commits back) but not of the branch.
+    crate::common::fast_import_rates(repo, 1040, 1_780_000_000, |n| format!("Rate {n} (CR-4)"));
+    let (report, _) = samdscan_json(
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--base",
+            "HEAD~50",
+        ],
+        repo,
+    );
+    let states: Vec<&str> = findings_of(&report, "MFDS-CYB-012")
+        .iter()
+        .map(|f| f["baseline_state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["unchanged"], "{report}");
+}

@@ -111,12 +111,12 @@ pub fn check_scope(repo: &Repository, config: &LoadedConfig) -> Result<(), Scope
 }
 
 /// The number of commits the scope in force names (`--since 50`, `history.scope: 50`), when it
-/// is a number and no `--base` widens it: what a search of the newest commits (the secret search)
-/// is limited to, so a pull-request-sized scan does not search a thousand commits.
-pub fn commit_count_limit(config: &LoadedConfig, base: Option<&str>) -> Option<usize> {
+/// is a number: what a search of the newest commits (the secret search) is limited to, so a
+/// pull-request-sized scan does not search a thousand commits (a `--base` scan sets its own).
+pub fn commit_count_limit(config: &LoadedConfig) -> Option<usize> {
     let (spec, _) = config.config.history.chosen_scope()?;
-    match (ScopeSpec::parse(spec), base) {
-        (ScopeSpec::LastCommits(n), None) => Some(n),
+    match ScopeSpec::parse(spec) {
+        ScopeSpec::LastCommits(n) => Some(n),
         _ => None,
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! The work is bounded: files and blobs over [`MAX_BLOB_BYTES`] and binary files are skipped,
 //! at most [`MAX_COMMITS`] commits (newest first, merges skipped; when the history scope is a
-//! number of commits, `--since 50`, that many) are read, and at most
+//! number of commits, `--since 50`, that many; both sides of a `--base` scan the same newest
+//! commits, the branch's own besides) are read, and at most
 //! [`MAX_HITS`] hits are kept; each cap that is hit is a diagnostic and a flag in the record,
 //! so a capped scan never reads as clean.
 
@@ -68,8 +69,7 @@ impl Extractor for SecretsExtractor {
             hits.iter().map(|h| (h.kind, h.path.clone())).collect();
         let history = match (ctx.git, ctx.tip()) {
             (Some(repo), Some(tip)) => {
-                let scope = commit_count_limit(ctx.config, ctx.repository.base.as_deref());
-                let limit = scope.map_or(MAX_COMMITS, |n| n.min(MAX_COMMITS));
+                let limit = history_limit(ctx, repo, tip);
                 scan_history(repo, tip, limit, &at_head, &mut hits)
             }
             _ => Ok(History::default()),
@@ -84,7 +84,10 @@ impl Extractor for SecretsExtractor {
         if history.capped {
             ctx.diagnose(
                 anchor,
-                format!("only the newest {MAX_COMMITS} commits were searched for committed secrets (MFDS-CYB-012)"),
+                format!(
+                    "only the newest {} commits were searched for committed secrets (MFDS-CYB-012)",
+                    history.commits
+                ),
             );
         }
         let truncated = keep_first(ctx, anchor, &mut hits, MAX_HITS, PURPOSE);
@@ -125,6 +128,26 @@ fn scan_tree(ctx: &Context, hits: &mut Vec<SecretHit>) -> Searched {
     })
 }
 
+/// How many of the newest commits are searched: [`MAX_COMMITS`], or fewer when the history scope
+/// is a smaller number of commits. The two sides of a `--base` scan search the same older
+/// commits, so that a secret only one side searched is not reported as new or fixed: the base
+/// side the newest [`MAX_COMMITS`] whatever its scope, and the branch as many on top of the
+/// commits it has that the base has not.
+fn history_limit(ctx: &Context, repo: &GitView, tip: Oid) -> usize {
+    if ctx.repository.base_side {
+        return MAX_COMMITS;
+    }
+    let base = ctx.repository.base.as_deref();
+    let Some(base) = base.and_then(|b| Oid::from_str(b).ok()) else {
+        let scope = commit_count_limit(ctx.config);
+        return scope.map_or(MAX_COMMITS, |n| n.min(MAX_COMMITS));
+    };
+    let beyond = repo
+        .graph_ahead_behind(tip, base)
+        .map_or(0, |(ahead, _)| ahead);
+    MAX_COMMITS + beyond
+}
+
 #[derive(Default)]
 struct History {
     commits: usize,
@@ -144,7 +167,7 @@ fn scan_history(
     let mut seen: HashSet<(&'static str, String)> = HashSet::new();
     for (id, commit) in NewestFirst::new(repo, tip)? {
         if history.commits == limit {
-            history.capped = limit == MAX_COMMITS;
+            history.capped = limit >= MAX_COMMITS;
             break;
         }
         // A parent the repository lacks (a shallow clone's boundary) leaves a root commit.
