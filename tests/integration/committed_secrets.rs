@@ -134,11 +134,13 @@ fn a_pull_request_scan_marks_the_secret_its_branch_added_as_new() {
 fn a_pull_request_scan_does_not_report_an_old_secret_as_fixed() {
     let dir = git_repo(&[(".samdscan.yaml", CONFIG), ("src/app.py", "x = 1\n")]);
     let repo = dir.path();
+    // 30 commits, the key added and removed, and 1,040 commits on top: the key's commit is the
+    // 1,042nd from the tip, within the newest 1,000 of the base (50 commits back) but not of
+    // the branch; both sides' searches stop before the first commit.
+    crate::common::fast_import_rates(repo, 30, 1_770_000_000, |n| format!("Rate {n} (CR-1)"));
     commit(repo, &[("deploy/id_rsa", &pem())], "Add deploy key (CR-2)");
     git(repo, &["rm", "-q", "deploy/id_rsa"]);
     git(repo, &["commit", "-q", "-m", "Remove deploy key (CR-3)"]);
-    // 1,040 commits on top: the key's commit is the 1,042nd from the tip, within the newest
-    // 1,000 of the base (50 commits back) but not of the branch.
     crate::common::fast_import_rates(repo, 1040, 1_780_000_000, |n| format!("Rate {n} (CR-4)"));
     let (report, _) = samdscan_json(
         &[
@@ -157,4 +159,11 @@ fn a_pull_request_scan_does_not_report_an_old_secret_as_fixed() {
         .map(|f| f["baseline_state"].as_str().unwrap())
         .collect();
     assert_eq!(states, ["unchanged"], "{report}");
+    // Both sides say the same of their capped search, so the diagnostic is not new either.
+    let capped: Vec<&serde_json::Value> = findings_of(&report, "SAMDSCAN-004")
+        .into_iter()
+        .filter(|f| f["message"].as_str().unwrap().contains("committed secrets"))
+        .collect();
+    assert_eq!(capped.len(), 1, "{report}");
+    assert_eq!(capped[0]["baseline_state"], "unchanged");
 }

@@ -82,12 +82,16 @@ impl Extractor for SecretsExtractor {
             History::default()
         });
         if history.capped {
+            // The same words on both sides of a `--base` scan, whose counts differ by the
+            // branch's commits: a diagnostic is a finding, marked new or absent by its text.
+            let searched = if ctx.repository.base_side || ctx.repository.base.is_some() {
+                format!("the newest {MAX_COMMITS} commits of the base and the branch's own")
+            } else {
+                format!("the newest {MAX_COMMITS} commits")
+            };
             ctx.diagnose(
                 anchor,
-                format!(
-                    "only the newest {} commits were searched for committed secrets (MFDS-CYB-012)",
-                    history.commits
-                ),
+                format!("only {searched} were searched for committed secrets (MFDS-CYB-012)"),
             );
         }
         let truncated = keep_first(ctx, anchor, &mut hits, MAX_HITS, PURPOSE);
