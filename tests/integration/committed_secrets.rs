@@ -20,7 +20,14 @@ fn pem() -> String {
 }
 
 fn scan(repo: &std::path::Path) -> serde_json::Value {
-    samdscan_json(&["scan", "--format", "json", "--fail-on", "never"], repo).0
+    scan_against(repo, &[])
+}
+
+/// The JSON report of a scan with `extra` arguments (`--base REF`).
+fn scan_against(repo: &std::path::Path, extra: &[&str]) -> serde_json::Value {
+    let args = ["scan", "--format", "json", "--fail-on", "never"];
+    let args: Vec<&str> = args.iter().chain(extra).copied().collect();
+    samdscan_json(&args, repo).0
 }
 
 #[test]
@@ -98,18 +105,7 @@ fn a_pull_request_scan_marks_the_secret_its_branch_added_as_new() {
     git(repo, &["checkout", "-q", "-b", "feature"]);
     let env = format!("AWS_ACCESS_KEY_ID={}\n", aws_key());
     commit(repo, &[("config/prod.env", &env)], "Settings (CR-4)");
-    let (report, _) = samdscan_json(
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--base",
-            "main",
-        ],
-        repo,
-    );
+    let report = scan_against(repo, &["--base", "main"]);
     let mut states: Vec<(String, String)> = findings_of(&report, "MFDS-CYB-012")
         .iter()
         .map(|f| {
@@ -142,18 +138,7 @@ fn a_pull_request_scan_does_not_report_an_old_secret_as_fixed() {
     git(repo, &["rm", "-q", "deploy/id_rsa"]);
     git(repo, &["commit", "-q", "-m", "Remove deploy key (CR-3)"]);
     crate::common::fast_import_rates(repo, 1040, 1_780_000_000, |n| format!("Rate {n} (CR-4)"));
-    let (report, _) = samdscan_json(
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--base",
-            "HEAD~50",
-        ],
-        repo,
-    );
+    let report = scan_against(repo, &["--base", "HEAD~50"]);
     let states: Vec<&str> = findings_of(&report, "MFDS-CYB-012")
         .iter()
         .map(|f| f["baseline_state"].as_str().unwrap())
