@@ -228,9 +228,6 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A JSON Schema (JSON or YAML) from its first bytes: a `$schema` naming json-schema.org (an
-/// SBOM's or SARIF's `$schema` names their own schema, so they stay evidence), or a top-level
-/// `type: object` with `properties` (nested ones, as in an OpenAPI document, do not count).
 /// A context's config, repository facts, date and files by kind, sent to another thread; there
 /// [`ContextParts::context`] makes a context of them over that thread's source and repository
 /// handle, with caches of its own.
@@ -264,6 +261,9 @@ impl<'a> ContextParts<'a> {
     }
 }
 
+/// A JSON Schema (JSON or YAML) from its first bytes: a `$schema` naming json-schema.org (an
+/// SBOM's or SARIF's `$schema` names their own schema, so they stay evidence), or a top-level
+/// `type: object` with `properties` (nested ones, as in an OpenAPI document, do not count).
 fn looks_like_schema(head: &str) -> bool {
     let names_json_schema = head.lines().any(|l| {
         let l = l.trim_start().trim_start_matches('"');

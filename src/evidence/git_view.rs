@@ -78,14 +78,17 @@ impl GitView {
     /// whether it has the folder). Always true for the whole repository, so that commits that
     /// change nothing (an empty commit, a merge that took one side) are still the product's.
     pub fn touches(&self, commit: &Commit<'_>) -> bool {
+        if self.folder.is_empty() {
+            return true;
+        }
         let parent = commit.parents().next();
-        self.touches_trees(commit.tree_id(), parent.map(|p| p.tree_id()))
+        self.touches_trees(self.tree_id(commit), parent.and_then(|p| self.tree_id(&p)))
     }
 
-    /// [`GitView::touches`], from the whole trees of a commit and of its first parent.
-    pub fn touches_trees(&self, tree: Oid, parent_tree: Option<Oid>) -> bool {
-        self.folder.is_empty()
-            || self.subtree_id(tree) != parent_tree.and_then(|p| self.subtree_id(p))
+    /// [`GitView::touches`], from the trees the view shows of a commit and of its first parent
+    /// ([`GitView::subtree_id`]).
+    pub fn touches_trees(&self, tree: Option<Oid>, parent_tree: Option<Oid>) -> bool {
+        self.folder.is_empty() || tree != parent_tree
     }
 
     /// A path relative to the scan root as the repository names it (`products/planner/` + path).

@@ -8,6 +8,7 @@
 //! MFDS-AI-007 matches model paths, some found by content, against every change.
 //! `samdscan evidence --full` prints the lists whole.
 
+use super::areas::LOCKFILE;
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -71,7 +72,7 @@ impl Needs {
         for area in &areas {
             anchors |= self.anchored.insert((*area).to_string());
         }
-        anchors || areas.contains(&"lockfile") || is_regression_test(path)
+        anchors || areas.contains(&LOCKFILE) || is_regression_test(path)
     }
 }
 

@@ -176,21 +176,19 @@ fn scan_history(
         }
         // A parent the repository lacks (a shallow clone's boundary) leaves a root commit.
         let parent = commit.parents.first().and_then(|&p| node(repo, p).ok());
-        let parent = parent.map(|p| p.tree);
-        if !repo.touches_trees(commit.tree, parent) {
+        let parent = parent.and_then(|p| repo.subtree_id(p.tree));
+        let tree = repo.subtree_id(commit.tree);
+        if !repo.touches_trees(tree, parent) {
             continue;
         }
         history.commits += 1;
         if commit.parents.len() > 1 {
             continue;
         }
-        let parent = match parent.and_then(|p| repo.subtree_id(p)) {
-            Some(p) => Some(repo.find_tree(p)?),
-            None => None,
-        };
-        let Some(tree) = repo.subtree_id(commit.tree) else {
+        let Some(tree) = tree else {
             continue;
         };
+        let parent = parent.map(|p| repo.find_tree(p)).transpose()?;
         let tree = repo.find_tree(tree)?;
         for hit in added_hits(repo, parent.as_ref(), &tree)?.iter() {
             let key = (hit.kind, hit.path.clone());
@@ -219,8 +217,8 @@ struct AddedHit {
     line: usize,
 }
 
-/// The hits on the lines added from `parent` to `tree`, by their ids: a `--base` scan's base
-/// side searches mostly the commits its branch side searched (see `added_hits`).
+/// The hits on the lines added from a parent's tree to a commit's, by the two trees' ids: a
+/// `--base` scan's base side searches mostly the commits its branch side searched.
 type AddedMemo = HashMap<(Option<Oid>, Oid), Arc<Vec<AddedHit>>>;
 
 fn memo() -> &'static Mutex<AddedMemo> {
