@@ -6,13 +6,14 @@
 
 mod history_evidence;
 
+use samdscan::evidence::Evidence;
 use samdscan::policy::{PolicySet, Rule};
 use std::time::{Duration, Instant};
 
 const SIZES: [usize; 4] = [1_000, 10_000, 50_000, 80_000];
 
 fn time(set: &PolicySet, rules: &[&Rule], commits: usize) -> Duration {
-    let input = history_evidence::history_input(commits);
+    let input = Evidence::from(history_evidence::history_input(commits));
     let start = Instant::now();
     set.evaluate(rules, &input).expect("rules evaluate");
     start.elapsed()

@@ -194,7 +194,7 @@ pub fn pipeline(data: &[u8], policies: &PolicySet) {
     }
     let evidence = evidence_of(&files, &config);
     let rules: Vec<_> = policies.rules.iter().collect();
-    if let Err(e) = policies.evaluate(&rules, &evidence.0) {
+    if let Err(e) = policies.evaluate(&rules, &evidence) {
         panic!("a built-in policy failed on collected evidence: {e}");
     }
 }

@@ -84,7 +84,7 @@ fn dossier_facts(outcome: &ScanOutcome, target: &Target, args: &ScanArgs) -> Dos
         return DossierFacts::default();
     }
     DossierFacts {
-        evidence: outcome.evidence.0.clone(),
+        evidence: outcome.evidence.clone(),
         files: evidence_files::identify(&target.path, &outcome.report),
         policy_digest: builtin_policy_digest(),
     }
@@ -109,9 +109,9 @@ pub fn evidence(args: &EvidenceArgs) -> Result<u8> {
         evidence.summarise_history();
     }
     let mut text = if args.compact {
-        serde_json::to_string(&evidence.0)?
+        serde_json::to_string(&evidence.printed())?
     } else {
-        serde_json::to_string_pretty(&evidence.0)?
+        serde_json::to_string_pretty(&evidence.printed())?
     };
     text.push('\n');
     write_output(args.output.as_deref(), &text)?;

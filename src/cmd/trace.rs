@@ -35,7 +35,7 @@ struct Control<'a> {
 
 pub fn run(args: &TraceArgs) -> Result<u8> {
     let evidence = collect_target_evidence(&args.target)?;
-    let rows = build_matrix(&evidence.0);
+    let rows = build_matrix(evidence.document());
     let text = match args.format {
         TraceFormat::Markdown => render_markdown(&rows, target_lang(&args.target, args.lang)?),
         TraceFormat::Csv => render_csv(&rows),

@@ -9,6 +9,7 @@
 pub(crate) mod memory_source;
 
 use super::RepositoryFacts;
+use super::commit_list::CommitList;
 use super::extractor::{FileKind, compile_glob_groups, extension};
 use super::source::{ReadError, RepoSource, in_not_evidence_folder};
 use crate::config::LoadedConfig;
@@ -46,6 +47,9 @@ pub struct Context<'a> {
     parsed: RefCell<HashMap<(String, TypeId), Rc<dyn Any>>>,
     /// The titles of the repository's text documents, sniffed once ([`Context::titles`]).
     titles: OnceCell<Vec<(String, String)>>,
+    /// The history's commit records, kept apart from its part of the document
+    /// ([`Context::keep_commits`]).
+    commits: RefCell<Option<CommitList>>,
 }
 
 impl<'a> Context<'a> {
@@ -67,6 +71,7 @@ impl<'a> Context<'a> {
             diagnostics: RefCell::new(vec![]),
             parsed: RefCell::new(HashMap::new()),
             titles: OnceCell::new(),
+            commits: RefCell::new(None),
         };
         let by_kind = ctx.classify(kinds);
         Context { by_kind, ..ctx }
@@ -220,6 +225,17 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Keeps the history's commit records, which the document holds apart from the history's
+    /// part (see [`CommitList`]).
+    pub fn keep_commits(&self, commits: CommitList) {
+        *self.commits.borrow_mut() = Some(commits);
+    }
+
+    /// The commit records kept by [`Context::keep_commits`], if any.
+    pub fn take_commits(&self) -> Option<CommitList> {
+        self.commits.take()
+    }
+
     pub fn take_diagnostics(&self) -> Vec<Diagnostic> {
         let mut d = self.diagnostics.take();
         d.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
@@ -257,6 +273,7 @@ impl<'a> ContextParts<'a> {
             diagnostics: RefCell::new(vec![]),
             parsed: RefCell::new(HashMap::new()),
             titles: OnceCell::new(),
+            commits: RefCell::new(None),
         }
     }
 }

@@ -3,7 +3,8 @@
 //! a scan uses a second core. A `git2::Repository` cannot be shared between threads, so such an
 //! extractor gets a second handle on the repository and the source detached for it
 //! ([`DetachedSource`](super::source::DetachedSource)), with a context of its own; its
-//! diagnostics join the scan's, which are sorted and deduplicated, so the document is the same
+//! diagnostics join the scan's, which are sorted and deduplicated, and its commit records (see
+//! [`Context::keep_commits`]) are kept by the scan's context, so the document is the same
 //! whichever thread made each part.
 
 use super::git_view::GitView;
@@ -35,7 +36,7 @@ pub(super) fn run(
             let thread = scope.spawn(move || {
                 let source = source.attach(&view);
                 let own = parts.context(source.as_ref(), Some(&view));
-                (x.collect(&own), own.take_diagnostics())
+                (x.collect(&own), own.take_diagnostics(), own.take_commits())
             });
             threads.push((i, thread));
         }
@@ -45,11 +46,14 @@ pub(super) fn run(
             .map(|(i, x)| (!threads.iter().any(|(t, _)| *t == i)).then(|| x.collect(ctx)))
             .collect();
         for (i, thread) in threads {
-            let (value, diagnostics) = thread
+            let (value, diagnostics, commits) = thread
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             values[i] = Some(value);
             ctx.absorb(diagnostics);
+            if let Some(commits) = commits {
+                ctx.keep_commits(commits);
+            }
         }
         values.into_iter().flatten().collect()
     })
@@ -106,13 +110,14 @@ mod tests {
         dir
     }
 
-    /// The history record and the diagnostics, made on its own thread and made in turn.
+    /// The history record, the diagnostics and the commit records, made on its own thread and
+    /// made in turn.
     fn both_ways(
         source: &dyn RepoSource,
         view: &GitView,
         facts: &RepositoryFacts,
         root: &Path,
-    ) -> [(Value, Vec<crate::evidence::Diagnostic>); 2] {
+    ) -> [(Value, Vec<crate::evidence::Diagnostic>, Option<Vec<Value>>); 2] {
         let config = load_config(root, &ConfigChoice::Discover, &known_kinds()).unwrap();
         let kinds: Vec<_> = registry().iter().flat_map(|x| x.kinds()).copied().collect();
         let kinds: Vec<_> = kinds.iter().collect();
@@ -120,9 +125,11 @@ mod tests {
         let extractors: Vec<Box<dyn Extractor>> = vec![Box::new(HistoryExtractor)];
         let ctx = Context::new(source, &config, Some(view), facts, as_of, &kinds);
         let threaded = run(&extractors, &ctx, Some(view)).remove(0);
-        let threaded = (threaded, ctx.take_diagnostics());
+        let commits = |ctx: &Context| ctx.take_commits().map(|c| c.values().collect());
+        let threaded = (threaded, ctx.take_diagnostics(), commits(&ctx));
         let ctx = Context::new(source, &config, Some(view), facts, as_of, &kinds);
-        let in_turn = (HistoryExtractor.collect(&ctx), ctx.take_diagnostics());
+        let history = HistoryExtractor.collect(&ctx);
+        let in_turn = (history, ctx.take_diagnostics(), commits(&ctx));
         [threaded, in_turn]
     }
 
@@ -141,6 +148,11 @@ mod tests {
         let [threaded, in_turn] = both_ways(&work_tree, &view, &facts, dir.path());
         assert_eq!(threaded, in_turn);
         assert_eq!(threaded.0["available"], true, "{}", threaded.0);
+        assert_eq!(
+            threaded.2.as_ref().map(Vec::len),
+            Some(3),
+            "the commits are kept"
+        );
         assert!(
             threaded
                 .1

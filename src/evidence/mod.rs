@@ -10,12 +10,14 @@
 
 mod ai;
 pub(crate) mod codeowners;
+pub mod commit_list;
 pub(crate) mod context;
 pub(crate) mod coverage;
 pub(crate) mod crosswalk;
 mod crypto_use;
 mod cyber_checklist;
 pub mod dependencies;
+mod document;
 pub mod documents;
 pub(crate) mod evidence_index;
 pub mod extractor;
@@ -44,7 +46,9 @@ pub(crate) mod vuln_scans;
 #[cfg(test)]
 mod caps_tests;
 
+pub use commit_list::CommitList;
 pub use context::{Context, Diagnostic};
+pub use document::Evidence;
 pub use extractor::{Extractor, FileKind, Sniffer};
 
 use crate::config::LoadedConfig;
@@ -120,27 +124,6 @@ pub struct RepositoryFacts {
     pub origin_url: Option<String>,
 }
 
-/// The evidence document: ordered JSON, exactly what the policies see as `input`.
-#[derive(Debug, Clone)]
-pub struct Evidence(pub Value);
-
-impl Evidence {
-    pub fn get(&self, key: &str) -> &Value {
-        self.0.get(key).unwrap_or(&Value::Null)
-    }
-
-    /// Summarises the history's changed-path lists to what the policies read (see
-    /// `history::summarise_changes`); `samdscan evidence --full` leaves them whole.
-    pub fn summarise_history(&mut self) {
-        history::summarise_changes(&mut self.0);
-    }
-
-    /// The README at the root of the repository, if any (an anchor for repository-level findings).
-    pub fn readme(&self) -> Option<&str> {
-        self.0.pointer("/repository/readme").and_then(Value::as_str)
-    }
-}
-
 /// Runs every extractor over `source` and assembles the evidence document.
 pub fn collect_evidence(
     source: &dyn RepoSource,
@@ -169,7 +152,7 @@ pub fn collect_evidence(
         "diagnostics".into(),
         serde_json::to_value(ctx.take_diagnostics()).unwrap_or_default(),
     );
-    Evidence(Value::Object(doc))
+    Evidence::assemble(Value::Object(doc), ctx.take_commits())
 }
 
 fn repository_section(source: &dyn RepoSource, repo: &RepositoryFacts) -> Value {

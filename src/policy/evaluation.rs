@@ -16,6 +16,7 @@
 use super::engine::{PolicyError, PolicySet, Rule, rego_error};
 use super::escalation;
 use super::judged::{config_path, judge};
+use crate::evidence::{CommitList, Evidence};
 use crate::finding::{Level, RuleState};
 use crate::lang::Text;
 use regorus::Engine;
@@ -81,7 +82,7 @@ impl PolicySet {
     pub fn evaluate(
         &self,
         rules: &[&Rule],
-        input: &Value,
+        input: &Evidence,
     ) -> Result<Vec<RuleOutcome>, PolicyError> {
         self.evaluator()?.evaluate(rules, input)
     }
@@ -95,7 +96,7 @@ impl Evaluator {
     pub fn evaluate(
         mut self,
         rules: &[&Rule],
-        input: &Value,
+        input: &Evidence,
     ) -> Result<Vec<RuleOutcome>, PolicyError> {
         let outcomes = self.evaluate_passes(rules, input);
         // Freeing the engine's many small values takes a few milliseconds that the report
@@ -108,10 +109,10 @@ impl Evaluator {
     fn evaluate_passes(
         &mut self,
         rules: &[&Rule],
-        input: &Value,
+        input: &Evidence,
     ) -> Result<Vec<RuleOutcome>, PolicyError> {
         let engine = &mut self.engine;
-        engine.set_input(regorus::Value::from_json_str(&input.to_string()).map_err(rego_error)?);
+        engine.set_input(regorus::Value::from_json_str(&input.input_text()).map_err(rego_error)?);
         let high_risk = escalation::high_risk(engine)?;
         let mut done: Vec<(usize, RuleOutcome)> = Vec::with_capacity(rules.len());
         for (pass, order) in passes(rules).into_iter().enumerate() {
@@ -176,7 +177,7 @@ fn evaluate_shared_out(
     engine: &mut Engine,
     rules: &[&Rule],
     order: &[usize],
-    input: &Value,
+    input: &Evidence,
 ) -> Vec<Option<Result<RuleOutcome, PolicyError>>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
@@ -274,7 +275,7 @@ fn read_outcomes_evidence(
 /// scope for a history rule), the option that narrows that scope, and the completed rules.
 fn rule_failed(
     rule: &Rule,
-    input: &Value,
+    input: &Evidence,
     message: String,
     rules: &[&Rule],
     done: &[(usize, RuleOutcome)],
@@ -286,11 +287,9 @@ fn rule_failed(
         .iter()
         .any(|e| e.starts_with("history"));
     let (input, hint) = if reads_history {
-        let commits = input
-            .pointer("/history/commits")
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len);
+        let commits = input.commits().map_or(0, CommitList::len);
         let scope = input
+            .document()
             .pointer("/history/scope/description")
             .and_then(Value::as_str)
             .unwrap_or("?");
@@ -380,7 +379,7 @@ fn to_json(value: regorus::Value) -> Result<Option<Value>, PolicyError> {
 fn evaluate_rule(
     parts: &mut Parts,
     rule: &Rule,
-    input: &Value,
+    input: &Evidence,
 ) -> Result<RuleOutcome, PolicyError> {
     let outcome = |state, reasons, evidence| RuleOutcome {
         state,
@@ -397,7 +396,7 @@ fn evaluate_rule(
     if parts.get(format!("{pkg}.applicable"))? == Some(Value::Bool(false)) {
         let reasons = reasons(parts.get(format!("{pkg}.not_applicable_because"))?);
         // What ruled it out is the profile, from the config file (when there is one).
-        let evidence = config_path(input).into_iter().collect();
+        let evidence = config_path(input.document()).into_iter().collect();
         return Ok(outcome(RuleState::NotApplicable, reasons, evidence));
     }
     // A rule may find that this product's evidence for it lives outside any repository.
@@ -567,7 +566,7 @@ deny contains {"msg": "y"} if true
         let rules: Vec<&Rule> = set.rules.iter().collect();
         let reader_first = rules[0].id() == "USER-READ";
         let outcomes = set
-            .evaluate(&rules, &serde_json::json!({"profile": {"name": "p"}}))
+            .evaluate(&rules, &Evidence::from(json!({"profile": {"name": "p"}})))
             .expect("evaluates");
         let (read, base) = if reader_first {
             (&outcomes[0], &outcomes[1])
@@ -603,7 +602,7 @@ deny contains {"msg": "y"} if true
     fn rules_shared_out_between_threads_keep_their_outcomes_and_order() {
         let set = numbered_rules(40, usize::MAX);
         let rules: Vec<&Rule> = set.rules.iter().collect();
-        let input = json!({"profile": {"name": "p"}});
+        let input = Evidence::from(json!({"profile": {"name": "p"}}));
         let together = set.evaluate(&rules, &input).expect("evaluates");
         for (rule, outcome) in rules.iter().zip(&together) {
             let alone = set.evaluate(&[rule], &input).expect("evaluates alone");
@@ -618,7 +617,7 @@ deny contains {"msg": "y"} if true
         let set = numbered_rules(40, 23);
         let rules: Vec<&Rule> = set.rules.iter().collect();
         let err = set
-            .evaluate(&rules, &json!({"profile": {"name": "p"}}))
+            .evaluate(&rules, &Evidence::from(json!({"profile": {"name": "p"}})))
             .expect_err("USER-23 fails")
             .to_string();
         let before: Vec<String> = rules

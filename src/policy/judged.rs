@@ -14,9 +14,14 @@
 //! how many files it read (`12 files read`).
 
 use super::engine::Rule;
+use crate::evidence::{CommitList, Evidence};
 use crate::lang::Text;
 use serde_json::Value;
 use std::collections::BTreeSet;
+
+/// The key of the history's commit records, which the document holds apart (see
+/// [`CommitList`]).
+const COMMITS: &str = "history.commits";
 
 /// How many hex digits of a commit id a range shows.
 const SHORT_ID: usize = 12;
@@ -59,14 +64,18 @@ impl<'a> Key<'a> {
 
 /// The needed-but-absent keys and the judged evidence of `rule` over `input`. A rule whose
 /// keys are all optional needs at least one of them.
-pub fn judge(rule: &Rule, input: &Value) -> Judged {
+pub fn judge(rule: &Rule, evidence: &Evidence) -> Judged {
+    let input = evidence.document();
     let mut missing = BTreeSet::new();
-    let mut evidence = BTreeSet::new();
+    let mut judged = BTreeSet::new();
     let mut optional_absent = Vec::new();
     let mut needs_one = true;
     for key in rule.meta.custom.evidence.iter().map(|k| Key::parse(k)) {
         let value = lookup(input, key.path);
-        let absent = is_absent(value);
+        let absent = match key.path {
+            COMMITS => evidence.commits().is_none_or(CommitList::is_empty),
+            _ => is_absent(value),
+        };
         match (key.is_context(), key.optional) {
             (true, _) => {}
             (false, false) => {
@@ -78,7 +87,7 @@ pub fn judge(rule: &Rule, input: &Value) -> Judged {
             (false, true) if absent => optional_absent.push(missing_reason(key.path)),
             (false, true) => needs_one = false,
         }
-        evidence.extend(evidence_of(input, rule.id(), key.path, value));
+        judged.extend(evidence_of(evidence, rule.id(), key.path, value));
     }
     if needs_one && !optional_absent.is_empty() {
         let joined = |part: fn(&Text) -> &str| {
@@ -92,7 +101,7 @@ pub fn judge(rule: &Rule, input: &Value) -> Judged {
     }
     Judged {
         missing: missing.into_iter().collect(),
-        evidence: evidence.into_iter().collect(),
+        evidence: judged.into_iter().collect(),
     }
 }
 
@@ -167,7 +176,13 @@ fn missing_reason(path: &str) -> Text {
     Text::new(format!("no {en}"), format!("{ko} 없음"))
 }
 
-fn evidence_of(input: &Value, rule_id: &str, path: &str, value: Option<&Value>) -> Vec<String> {
+fn evidence_of(
+    evidence: &Evidence,
+    rule_id: &str,
+    path: &str,
+    value: Option<&Value>,
+) -> Vec<String> {
+    let input = evidence.document();
     let root = path.split('.').next().unwrap_or_default();
     let mut paths = Vec::new();
     match (root, value) {
@@ -177,7 +192,7 @@ fn evidence_of(input: &Value, rule_id: &str, path: &str, value: Option<&Value>) 
         ("history", Some(v)) if path == "history.release_tests" => {
             paths.extend(release_names(v, "reports"))
         }
-        ("history", _) => paths.extend(history_range(input)),
+        ("history", _) => paths.extend(history_range(evidence)),
         ("profile" | "config", _) => paths.extend(config_path(input)),
         ("files", _) => paths.push(".".to_string()),
         _ if is_absent(value) => {}
@@ -276,8 +291,8 @@ pub fn config_path(input: &Value) -> Option<String> {
 
 /// The history scope as `A..B`: from the scope's lower boundary (release tag commit or merge
 /// base, excluded) or else from its oldest commit (included), to the tip.
-fn history_range(input: &Value) -> Option<String> {
-    let history = input.get("history")?;
+fn history_range(evidence: &Evidence) -> Option<String> {
+    let history = evidence.document().get("history")?;
     if history.get("available") != Some(&Value::Bool(true)) {
         return None;
     }
@@ -287,15 +302,11 @@ fn history_range(input: &Value) -> Option<String> {
         .iter()
         .find_map(|k| scope?.get(*k)?.as_str());
     let oldest = || {
-        history
-            .get("commits")?
-            .as_array()?
-            .last()?
-            .get("id")?
-            .as_str()
+        let last = evidence.commits()?.values().next_back()?;
+        last.get("id")?.as_str().map(str::to_string)
     };
-    let from = boundary.or_else(oldest)?;
-    Some(format!("{}..{}", short(from), short(tip)))
+    let from = boundary.map(str::to_string).or_else(oldest)?;
+    Some(format!("{}..{}", short(&from), short(tip)))
 }
 
 fn short(id: &str) -> &str {
@@ -323,7 +334,10 @@ mod tests {
     #[test]
     fn an_absent_needed_key_is_named_and_optional_or_context_keys_are_not() {
         let input = json!({"sboms": [], "vex": {"documents": []}, "profile": null});
-        let j = judge(&rule("[sboms, vex.documents?, profile.ai]"), &input);
+        let j = judge(
+            &rule("[sboms, vex.documents?, profile.ai]"),
+            &Evidence::from(input),
+        );
         assert_eq!(
             j.missing,
             vec![Text::new("no SBOM", "SBOM(소프트웨어 자재명세서) 없음")]
@@ -338,7 +352,7 @@ mod tests {
             "history": {"available": true, "tip": "bbbbbbbbbbbbbbbb", "scope": {"since_commit": "aaaaaaaaaaaaaaaa"},
                         "commits": [{"id": "bbbbbbbbbbbbbbbb", "changes": [{"path": "src/x.rs"}]}]},
         });
-        let j = judge(&rule("[sboms, history.commits]"), &input);
+        let j = judge(&rule("[sboms, history.commits]"), &Evidence::from(input));
         assert!(j.missing.is_empty());
         assert_eq!(
             j.evidence,
@@ -354,7 +368,7 @@ mod tests {
     fn a_search_over_many_files_names_how_many_it_read() {
         let input = json!({"crypto_use": {"evaluated": true, "files_read": 12, "hits": [],
                                           "inventories": [{"path": "sbom/a.cdx.json", "crypto_assets": 0}]}});
-        let j = judge(&rule("[crypto_use]"), &input);
+        let j = judge(&rule("[crypto_use]"), &Evidence::from(input));
         assert_eq!(j.evidence, vec!["12 files read", "sbom/a.cdx.json"]);
     }
 
@@ -363,7 +377,7 @@ mod tests {
         let input = json!({"history": {"available": true, "tip": "bbbb", "release_sboms": {
             "evaluated": true, "window": {"path": "docs/security/support-policy.md", "lines": []},
             "releases": [{"tag": "v1.2.0", "sboms": [{"path": "sbom/a.cdx.json"}]}, {"tag": "v1.1.0", "sboms": []}]}}});
-        let j = judge(&rule("[history.release_sboms]"), &input);
+        let j = judge(&rule("[history.release_sboms]"), &Evidence::from(input));
         assert!(j.missing.is_empty());
         assert_eq!(
             j.evidence,
@@ -374,7 +388,7 @@ mod tests {
             ]
         );
         let none = json!({"history": {"available": true, "release_sboms": {"evaluated": false, "releases": []}}});
-        let j = judge(&rule("[history.release_sboms]"), &none);
+        let j = judge(&rule("[history.release_sboms]"), &Evidence::from(none));
         assert_eq!(
             j.missing[0].en,
             "no release tag reachable from the scanned commit in the git history"
@@ -385,7 +399,10 @@ mod tests {
     fn an_extractor_that_found_nothing_is_absent() {
         let input = json!({"evidence_index": {"found": false, "path": "regulatory/evidence-index.yaml"},
                            "history": {"available": false, "reason": "not a git work tree"}});
-        let j = judge(&rule("[evidence_index, history.commits]"), &input);
+        let j = judge(
+            &rule("[evidence_index, history.commits]"),
+            &Evidence::from(input),
+        );
         let en: Vec<&str> = j.missing.iter().map(|t| t.en.as_str()).collect();
         assert_eq!(
             en,

@@ -119,7 +119,8 @@ mod tests {
 
     #[test]
     fn the_base_walks_down_to_the_branch_scopes_lower_bound() {
-        let evidence = |scope: Value| Evidence(serde_json::json!({"history": {"scope": scope}}));
+        let evidence =
+            |scope: Value| Evidence::from(serde_json::json!({"history": {"scope": scope}}));
         let tagged = evidence(serde_json::json!({"since_commit": "abc", "limit": null}));
         assert_eq!(base_scope(&tagged), "abc");
         assert_eq!(

@@ -264,7 +264,7 @@ fn evaluate_rules(
         .iter()
         .filter(|r| !disabled.contains(&r.meta.custom.id))
         .collect();
-    let outcomes = evaluator.evaluate(&rules, &evidence.0)?;
+    let outcomes = evaluator.evaluate(&rules, evidence)?;
     let mut reports = Vec::new();
     let mut findings = Vec::new();
     for (rule, outcome) in rules.iter().zip(outcomes) {

@@ -73,15 +73,19 @@ impl<'a> Anchors<'a> {
     }
 }
 
-/// The paths that commits in the history scope deleted.
+/// The paths that commits in the history scope deleted. Only the records whose text names a
+/// deletion are read.
 fn deleted_in_history(evidence: &Evidence) -> HashSet<String> {
-    let commits = evidence.get("history")["commits"].as_array();
-    let changes = commits
-        .into_iter()
+    let Some(commits) = evidence.commits() else {
+        return HashSet::new();
+    };
+    let deleting = commits
+        .raw()
+        .filter(|json| json.contains(r#""deleted""#))
+        .filter_map(|json| serde_json::from_str::<Value>(json).ok());
+    deleting
+        .filter_map(|c| c["changes"].as_array().cloned())
         .flatten()
-        .filter_map(|c| c["changes"].as_array())
-        .flatten();
-    changes
         .filter(|ch| ch["status"] == "deleted")
         .filter_map(|ch| ch["path"].as_str().map(str::to_string))
         .collect()
@@ -98,7 +102,7 @@ struct Attestation {
 
 fn external_attestation(evidence: &Evidence, rule_id: &str) -> Option<Attestation> {
     let entry = evidence
-        .0
+        .document()
         .pointer(&format!("/evidence_index/entries/{rule_id}"))?;
     let ext = entry.get("external")?;
     if ext.get("valid").and_then(Value::as_bool) == Some(false) {
@@ -121,7 +125,7 @@ fn external_attestation(evidence: &Evidence, rule_id: &str) -> Option<Attestatio
         .unwrap_or_default();
     let system_ko = system.map(|s| format!(", {s}")).unwrap_or_default();
     let path = evidence
-        .0
+        .document()
         .pointer("/evidence_index/path")
         .and_then(Value::as_str)
         .unwrap_or_default()

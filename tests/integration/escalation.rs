@@ -10,6 +10,7 @@
 
 use crate::common::{commit_files, evidence_json, git, git_repo, import_example};
 use crate::problem_resolution::BUG_FORM;
+use samdscan::evidence::Evidence;
 use samdscan::finding::Level;
 use samdscan::policy::PolicySet;
 use serde_json::{Value, json};
@@ -67,7 +68,9 @@ type Levels = BTreeMap<String, BTreeMap<String, Level>>;
 
 fn levels(set: &PolicySet, input: &Value) -> Levels {
     let rules: Vec<_> = set.rules.iter().collect();
-    let outcomes = set.evaluate(&rules, input).unwrap();
+    let outcomes = set
+        .evaluate(&rules, &Evidence::from(input.clone()))
+        .unwrap();
     rules
         .iter()
         .zip(outcomes)

@@ -7,6 +7,7 @@
 #[path = "../../benches/history_evidence.rs"]
 mod history_evidence;
 
+use samdscan::evidence::Evidence;
 use samdscan::policy::{PolicySet, Rule};
 use std::time::{Duration, Instant};
 
@@ -22,7 +23,7 @@ fn history_rules(set: &PolicySet) -> Vec<&Rule> {
 
 /// The fastest of three evaluations of `rules` over `commits` generated commits.
 fn time(set: &PolicySet, rules: &[&Rule], commits: usize) -> Duration {
-    let input = history_evidence::history_input(commits);
+    let input = Evidence::from(history_evidence::history_input(commits));
     (0..3)
         .map(|_| {
             let start = Instant::now();
@@ -68,7 +69,7 @@ fn history_rules_take_time_in_proportion_to_the_commits() {
 fn generated_evidence_exercises_the_rules() {
     let set = PolicySet::builtin().unwrap();
     let rules = history_rules(&set);
-    let input = history_evidence::history_input(400);
+    let input = Evidence::from(history_evidence::history_input(400));
     let outcomes = set.evaluate(&rules, &input).unwrap();
     let failed: Vec<&str> = rules
         .iter()
@@ -111,7 +112,7 @@ fn a_rule_that_cannot_be_evaluated_is_named_with_its_input_and_the_option_that_n
         .unwrap();
     let first = set.rule("MFDS-CHG-001").unwrap();
     let failing = set.rule("ACME-900").unwrap();
-    let input = history_evidence::history_input(40);
+    let input = Evidence::from(history_evidence::history_input(40));
     let err = set
         .evaluate(&[first, failing], &input)
         .expect_err("the rule fails")

@@ -5,6 +5,7 @@
 //! evaluated by every built-in rule, and none may raise a runtime error (regorus raises on a
 //! type mismatch such as `lower(null)`, which fails the whole scan).
 
+use samdscan::evidence::Evidence;
 use samdscan::policy::PolicySet;
 use serde_json::{Map, Value, json};
 use std::path::Path;
@@ -202,7 +203,7 @@ fn mutate(root: &Value, node: &Value, v: &mut Value, m: Mutation, depth: usize) 
 fn evaluate(policies: &PolicySet, doc: &Value, what: &str) -> Option<String> {
     let rules: Vec<_> = policies.rules.iter().collect();
     policies
-        .evaluate(&rules, doc)
+        .evaluate(&rules, &Evidence::from(doc.clone()))
         .err()
         .map(|e| format!("{what}: {e}"))
 }

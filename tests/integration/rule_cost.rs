@@ -6,6 +6,7 @@
 //! [`FLOOR`] counts as [`FLOOR`], so timer noise on tiny inputs cannot fail the test.
 
 use crate::common::{samdscan, write_files};
+use samdscan::evidence::Evidence;
 use samdscan::policy::{PolicySet, Rule};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -88,7 +89,7 @@ fn areas(set: &PolicySet) -> BTreeMap<String, Vec<&Rule>> {
 }
 
 /// How long `rules` take over `input`.
-fn time(set: &PolicySet, rules: &[&Rule], input: &Value) -> Duration {
+fn time(set: &PolicySet, rules: &[&Rule], input: &Evidence) -> Duration {
     let start = Instant::now();
     set.evaluate(rules, input)
         .unwrap_or_else(|e| panic!("{}: {e}", rules[0].id()));
@@ -96,7 +97,7 @@ fn time(set: &PolicySet, rules: &[&Rule], input: &Value) -> Duration {
 }
 
 /// The time each area's rules take over `input`.
-fn area_times(set: &PolicySet, input: &Value) -> BTreeMap<String, Duration> {
+fn area_times(set: &PolicySet, input: &Evidence) -> BTreeMap<String, Duration> {
     (areas(set).into_iter())
         .map(|(area, rules)| (area, time(set, &rules, input)))
         .collect()
@@ -105,8 +106,8 @@ fn area_times(set: &PolicySet, input: &Value) -> BTreeMap<String, Duration> {
 #[test]
 fn no_rule_area_grows_faster_than_n_log_n() {
     let set = PolicySet::builtin().unwrap();
-    let base = area_times(&set, &evidence(0));
-    let small = area_times(&set, &evidence(SMALL));
+    let base = area_times(&set, &Evidence::from(evidence(0)));
+    let small = area_times(&set, &Evidence::from(evidence(SMALL)));
     let large_input = evidence(SMALL * 10);
 
     // The evidence is as large as generated (the risk table cut to its 10,000-row bound).
@@ -123,6 +124,7 @@ fn no_rule_area_grows_faster_than_n_log_n() {
         .as_array()
         .unwrap();
     assert_eq!(rows.len(), large_n.min(10_000));
+    let large_input = Evidence::from(large_input);
     let large = area_times(&set, &large_input);
     let mut table = Vec::new();
     for (area, t_large) in &large {

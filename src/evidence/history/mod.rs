@@ -187,8 +187,9 @@ fn read_history(ctx: &Context, repo: &GitView, tip: Oid) -> Result<Value, String
         "release_sboms": release_sboms,
         "release_tests": release_tests,
     });
-    // Moved in, not copied: `json!` would serialize a second copy of a long history.
-    out["commits"] = Value::Array(walked.commits);
+    // Moved in, not copied: `json!` would serialize a second copy of a long history. The
+    // commit records are held apart from the document (see `CommitList`).
+    ctx.keep_commits(walked.commits);
     out["merges"] = Value::Object(walked.merges);
     Ok(out)
 }

@@ -9,30 +9,23 @@
 //! `samdscan evidence --full` prints the lists whole.
 
 use super::areas::LOCKFILE;
+use crate::evidence::CommitList;
 use serde_json::Value;
 use std::collections::HashSet;
 
 /// The first changes of a commit always kept, enough for a reader to see what it did.
 const FIRST_CHANGES: usize = 20;
 
-/// Summarises the `changes` of each commit of the evidence document's `history`.
-pub fn summarise_changes(evidence: &mut Value) {
-    if evidence.pointer("/profile/ai/enabled") == Some(&Value::Bool(true)) {
+/// Summarises the `changes` of each of the `commits` of the evidence `document`.
+pub fn summarise_changes(document: &Value, commits: &mut CommitList) {
+    if document.pointer("/profile/ai/enabled") == Some(&Value::Bool(true)) {
         return;
     }
-    let Some(commits) = evidence
-        .pointer_mut("/history/commits")
-        .and_then(Value::as_array_mut)
-    else {
-        return;
-    };
-    for commit in commits {
-        if let Some(changes) = commit.get_mut("changes").and_then(Value::as_array_mut)
-            && changes.len() > FIRST_CHANGES
-        {
+    commits.edit_long(FIRST_CHANGES, |commit| {
+        if let Some(changes) = commit.get_mut("changes").and_then(Value::as_array_mut) {
             summarise(changes);
         }
-    }
+    });
 }
 
 /// Keeps the changes a rule reads (see the module's description), in their order.
@@ -84,6 +77,7 @@ fn is_regression_test(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evidence::Evidence;
     use serde_json::json;
 
     fn change(path: &str, status: &str, areas: &[&str]) -> Value {
@@ -97,9 +91,13 @@ mod tests {
             .collect()
     }
 
-    fn evidence(changes: Vec<Value>, ai: bool) -> Value {
-        json!({"profile": {"ai": {"enabled": ai}},
-               "history": {"commits": [{"change_count": changes.len(), "changes": changes}]}})
+    /// The first commit of the evidence of one commit with `changes`, summarised.
+    fn summarised(changes: Vec<Value>, ai: bool) -> Value {
+        let doc = json!({"profile": {"ai": {"enabled": ai}},
+               "history": {"commits": [{"change_count": changes.len(), "changes": changes}]}});
+        let mut evidence = Evidence::from(doc);
+        evidence.summarise_history();
+        evidence.commits().unwrap().values().next().unwrap()
     }
 
     /// 30 deletions, 30 plain changes, then the changes a rule reads.
@@ -119,9 +117,8 @@ mod tests {
 
     #[test]
     fn a_long_list_keeps_the_first_changes_deletions_lockfiles_regression_tests_and_anchors() {
-        let mut doc = evidence(long_list(), false);
-        summarise_changes(&mut doc);
-        let kept = doc["history"]["commits"][0]["changes"].as_array().unwrap();
+        let commit = summarised(long_list(), false);
+        let kept = commit["changes"].as_array().unwrap();
         let mut expected: Vec<String> = (0..30).map(|i| format!("gone/{i}")).collect();
         expected.push("plain/0".into()); // the first path that still exists
         expected.extend(
@@ -135,7 +132,7 @@ mod tests {
             .map(String::from),
         );
         assert_eq!(paths(kept), expected);
-        assert_eq!(doc["history"]["commits"][0]["change_count"], 66);
+        assert_eq!(commit["change_count"], 66);
     }
 
     #[test]
@@ -143,11 +140,7 @@ mod tests {
         let short: Vec<Value> = (0..FIRST_CHANGES)
             .map(|i| change(&format!("p/{i}"), "modified", &[]))
             .collect();
-        let mut doc = evidence(short.clone(), false);
-        summarise_changes(&mut doc);
-        assert_eq!(doc["history"]["commits"][0]["changes"], json!(short));
-        let mut doc = evidence(long_list(), true);
-        summarise_changes(&mut doc);
-        assert_eq!(doc["history"]["commits"][0]["changes"], json!(long_list()));
+        assert_eq!(summarised(short.clone(), false)["changes"], json!(short));
+        assert_eq!(summarised(long_list(), true)["changes"], json!(long_list()));
     }
 }

@@ -5,6 +5,7 @@
 use super::commits::{CommitReader, CommitRecord, CommitRules, MergeChanges};
 use super::merges;
 use super::scope::ScopePlan;
+use crate::evidence::CommitList;
 use crate::evidence::git_view::GitView;
 use crate::evidence::read::newest_first::NewestFirst;
 use git2::{Oid, Repository, Sort};
@@ -18,7 +19,7 @@ const PROGRESS_MIN_COMMITS: usize = 2_000;
 
 pub(super) struct Walked {
     /// Each commit as its evidence record.
-    pub commits: Vec<Value>,
+    pub commits: CommitList,
     /// Each merge on the first-parent line that brought commits in, by id: its change
     /// references, the union of the areas of the commits it brought in, and how many there are.
     /// Policies look a commit's merge up here (`merges[c.merged_by]`) instead of searching the
@@ -62,14 +63,10 @@ pub(super) fn walk(
     progress.finish_and_clear();
     let merges = assign_merges(&oids, &parents, &product, tip, &mut records);
     let read = oids.iter().copied().collect();
-    // Converted one by one, each typed record dropped as its value is made; in a folder view,
+    // Written out one by one, each typed record dropped as its text is made; in a folder view,
     // only the commits that change the folder.
-    let commits = records
-        .into_iter()
-        .zip(product)
-        .filter(|(_, ours)| *ours)
-        .map(|(r, _)| serde_json::to_value(r).unwrap_or_default())
-        .collect();
+    let ours = records.into_iter().zip(product).filter(|(_, ours)| *ours);
+    let commits = CommitList::from_records(ours.map(|(r, _)| r), |r| r.changes.len());
     Ok(Walked {
         commits,
         merges,

@@ -28,7 +28,7 @@ fn yes_no(v: &Value, lang: crate::lang::Lang) -> &'static str {
 
 pub(super) fn render(out: &mut String, report: &ScanReport, facts: &DossierFacts) {
     let lang = report.lang;
-    let profile = facts.evidence.get("profile").unwrap_or(&Value::Null);
+    let profile = facts.evidence.get("profile");
     let field = |k: &str| html(&value_text(profile.get(k).unwrap_or(&Value::Null)));
     let product = report
         .product_name

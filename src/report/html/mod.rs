@@ -12,8 +12,8 @@ mod summary;
 mod words;
 
 use super::ScanReport;
+use crate::evidence::Evidence;
 use serde::Serialize;
-use serde_json::Value;
 
 /// One evidence file as the dossier names it, so an auditor can verify it later.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,7 +30,7 @@ pub struct EvidenceFile {
 /// identities and the policy pack's digest.
 #[derive(Debug, Clone, Default)]
 pub struct DossierFacts {
-    pub evidence: Value,
+    pub evidence: Evidence,
     /// Sorted by path.
     pub files: Vec<EvidenceFile>,
     pub policy_digest: String,

@@ -59,7 +59,7 @@ pub(super) fn trace(out: &mut String, report: &ScanReport, facts: &DossierFacts)
         "trace",
         t(lang, "Traceability matrix", "추적성 매트릭스"),
     );
-    let rows = build_matrix(&facts.evidence);
+    let rows = build_matrix(facts.evidence.document());
     if rows.is_empty() {
         none(out, lang);
     } else {
@@ -98,7 +98,7 @@ pub(super) fn trace(out: &mut String, report: &ScanReport, facts: &DossierFacts)
 
 pub(super) fn sbom(out: &mut String, report: &ScanReport, facts: &DossierFacts) {
     let lang = report.lang;
-    let ev = &facts.evidence;
+    let ev = facts.evidence.document();
     open_section(
         out,
         "sbom",
@@ -200,7 +200,7 @@ pub(super) fn sbom(out: &mut String, report: &ScanReport, facts: &DossierFacts) 
 
 pub(super) fn releases(out: &mut String, report: &ScanReport, facts: &DossierFacts) {
     let lang = report.lang;
-    let ev = &facts.evidence;
+    let ev = facts.evidence.document();
     open_section(out, "releases", t(lang, "Release history", "릴리스 이력"));
     let tags = list(ev, "/history/tags");
     if tags.is_empty() {
@@ -233,8 +233,8 @@ pub(super) fn releases(out: &mut String, report: &ScanReport, facts: &DossierFac
         }
         let _ = writeln!(out, "</tbody>\n</table>");
     }
-    let commits = list(ev, "/history/commits");
-    if !commits.is_empty() {
+    let commits = facts.evidence.commits();
+    if let Some(commits) = commits.filter(|c| !c.is_empty()) {
         let _ = writeln!(
             out,
             "<h3>{}</h3>",
@@ -253,16 +253,16 @@ pub(super) fn releases(out: &mut String, report: &ScanReport, facts: &DossierFac
                 t(lang, "Change records", "변경 기록"),
             ],
         );
-        for c in commits {
+        for c in commits.values() {
             let _ = writeln!(
                 out,
                 "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                cell(c, "short_id"),
+                cell(&c, "short_id"),
                 html(&value_text(
                     c.pointer("/committer/date").unwrap_or(&Value::Null)
                 )),
-                cell(c, "subject"),
-                cell(c, "references")
+                cell(&c, "subject"),
+                cell(&c, "references")
             );
         }
         let _ = writeln!(out, "</tbody>\n</table>");

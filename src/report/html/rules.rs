@@ -160,6 +160,7 @@ fn evidence(out: &mut String, report: &ScanReport, facts: &DossierFacts, r: &Rul
 fn attestations(out: &mut String, report: &ScanReport, facts: &DossierFacts, r: &RuleReport) {
     let Some(entries) = facts
         .evidence
+        .document()
         .pointer("/evidence_index/entries")
         .and_then(Value::as_object)
     else {

@@ -50,6 +50,7 @@ impl Segment {
 pub(super) fn attested(facts: &DossierFacts, id: &str) -> bool {
     facts
         .evidence
+        .document()
         .pointer("/evidence_index/entries")
         .and_then(Value::as_object)
         .is_some_and(|entries| {

@@ -1,0 +1,188 @@
+//! The evidence document as the scan holds it: the JSON document, with the history's commit
+//! records kept apart as text ([`CommitList`]) and put back under `history.commits` wherever
+//! the document is written: printed (`samdscan evidence`), or as the policies' input.
+
+use super::commit_list::CommitList;
+use super::history;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{Map, Value};
+
+/// The evidence document: ordered JSON, exactly what the policies see as `input`.
+#[derive(Debug, Clone, Default)]
+pub struct Evidence {
+    /// Everything but `history.commits`.
+    document: Value,
+    /// `history.commits`, when the document has it.
+    commits: Option<CommitList>,
+}
+
+/// A whole document, its `history.commits` (if any) moved apart.
+impl From<Value> for Evidence {
+    fn from(mut document: Value) -> Evidence {
+        let commits = document
+            .get_mut("history")
+            .and_then(Value::as_object_mut)
+            .and_then(|h| h.remove("commits"))
+            .map(|c| match c {
+                Value::Array(values) => CommitList::from_values(values),
+                _ => CommitList::default(),
+            });
+        Evidence { document, commits }
+    }
+}
+
+impl Evidence {
+    /// A document whose history's commit records are `commits` (the document has none of its
+    /// own), or, without them, whatever the document has.
+    pub(super) fn assemble(document: Value, commits: Option<CommitList>) -> Evidence {
+        match commits {
+            Some(commits) => Evidence {
+                document,
+                commits: Some(commits),
+            },
+            None => Evidence::from(document),
+        }
+    }
+
+    /// The document without `history.commits` (see [`Evidence::commits`]).
+    pub fn document(&self) -> &Value {
+        &self.document
+    }
+
+    /// `history.commits`, when the document has it.
+    pub fn commits(&self) -> Option<&CommitList> {
+        self.commits.as_ref()
+    }
+
+    /// The top-level part `key`, `null` when absent.
+    pub fn get(&self, key: &str) -> &Value {
+        self.document.get(key).unwrap_or(&Value::Null)
+    }
+
+    /// Summarises the history's changed-path lists to what the policies read (see
+    /// `history::summarise_changes`); `samdscan evidence --full` leaves them whole.
+    pub fn summarise_history(&mut self) {
+        if let Some(commits) = &mut self.commits {
+            history::summarise_changes(&self.document, commits);
+        }
+    }
+
+    /// The README at the root of the repository, if any (an anchor for repository-level findings).
+    pub fn readme(&self) -> Option<&str> {
+        self.document
+            .pointer("/repository/readme")
+            .and_then(Value::as_str)
+    }
+
+    /// The whole document, as `samdscan evidence` prints it.
+    pub fn printed(&self) -> impl Serialize + '_ {
+        Whole {
+            document: &self.document,
+            commits: self.commits.as_ref().map(CommitList::printed),
+        }
+    }
+
+    /// The whole document as compact JSON text, its commit records written as they are held
+    /// (their keys unsorted): the policies' input.
+    pub fn input_text(&self) -> String {
+        let whole = Whole {
+            document: &self.document,
+            commits: self.commits.as_ref(),
+        };
+        serde_json::to_string(&whole).unwrap_or_default()
+    }
+}
+
+/// A document with its commit records in place.
+struct Whole<'a, C> {
+    document: &'a Value,
+    commits: Option<C>,
+}
+
+impl<C: Serialize> Serialize for Whole<'_, C> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (Some(commits), Value::Object(doc)) = (&self.commits, self.document) else {
+            return self.document.serialize(serializer);
+        };
+        let mut map = serializer.serialize_map(Some(doc.len()))?;
+        for (key, value) in doc {
+            match value {
+                Value::Object(h) if key == "history" => {
+                    map.serialize_entry(key, &History { map: h, commits })?
+                }
+                _ => map.serialize_entry(key, value)?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// The history part with `commits` among its keys, in their sorted order.
+struct History<'a, C> {
+    map: &'a Map<String, Value>,
+    commits: &'a C,
+}
+
+impl<C: Serialize> Serialize for History<'_, C> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        const KEY: &str = "commits";
+        let mut map = serializer.serialize_map(Some(self.map.len() + 1))?;
+        let mut placed = false;
+        for (key, value) in self.map {
+            if !placed && key.as_str() > KEY {
+                map.serialize_entry(KEY, self.commits)?;
+                placed = true;
+            }
+            map.serialize_entry(key, value)?;
+        }
+        if !placed {
+            map.serialize_entry(KEY, self.commits)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn document() -> Value {
+        json!({
+            "as_of": "2026-12-01",
+            "history": {
+                "available": true,
+                "commit_count": 2,
+                "commits": [{"id": "b", "changes": []}, {"id": "a", "changes": []}],
+                "merges": {},
+            },
+            "sboms": [],
+        })
+    }
+
+    #[test]
+    fn a_document_prints_as_it_was_given() {
+        let evidence = Evidence::from(document());
+        assert_eq!(evidence.document()["history"].get("commits"), None);
+        assert_eq!(evidence.commits().map(CommitList::len), Some(2));
+        let printed = serde_json::to_string_pretty(&evidence.printed()).unwrap();
+        assert_eq!(printed, serde_json::to_string_pretty(&document()).unwrap());
+        let input: Value = serde_json::from_str(&evidence.input_text()).unwrap();
+        assert_eq!(input, document());
+    }
+
+    #[test]
+    fn commits_go_last_when_no_key_sorts_after_them() {
+        let doc = json!({"history": {"available": true, "commits": [{"id": "a"}]}});
+        let printed = serde_json::to_string(&Evidence::from(doc.clone()).printed()).unwrap();
+        assert_eq!(printed, doc.to_string());
+    }
+
+    #[test]
+    fn a_document_without_commits_gets_none() {
+        let doc = json!({"history": {"available": false}});
+        let evidence = Evidence::from(doc.clone());
+        assert!(evidence.commits().is_none());
+        assert_eq!(evidence.input_text(), doc.to_string());
+    }
+}
