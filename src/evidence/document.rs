@@ -1,6 +1,7 @@
 //! The evidence document as the scan holds it: the JSON document, with the history's commit
-//! records kept apart as text ([`CommitList`]) and put back under `history.commits` wherever
-//! the document is written: printed (`samdscan evidence`), or as the policies' input.
+//! records kept apart as text ([`CommitList`]), put back under `history.commits` when the
+//! document is printed (`samdscan evidence`) and when it is made the policies' input
+//! (`policy::input`).
 
 use super::commit_list::CommitList;
 use super::history;
@@ -81,16 +82,6 @@ impl Evidence {
             commits: self.commits.as_ref().map(CommitList::printed),
         }
     }
-
-    /// The whole document as compact JSON text, its commit records written as they are held
-    /// (their keys unsorted): the policies' input.
-    pub fn input_text(&self) -> String {
-        let whole = Whole {
-            document: &self.document,
-            commits: self.commits.as_ref(),
-        };
-        serde_json::to_string(&whole).unwrap_or_default()
-    }
 }
 
 /// A document with its commit records in place.
@@ -167,8 +158,6 @@ mod tests {
         assert_eq!(evidence.commits().map(CommitList::len), Some(2));
         let printed = serde_json::to_string_pretty(&evidence.printed()).unwrap();
         assert_eq!(printed, serde_json::to_string_pretty(&document()).unwrap());
-        let input: Value = serde_json::from_str(&evidence.input_text()).unwrap();
-        assert_eq!(input, document());
     }
 
     #[test]
@@ -183,6 +172,7 @@ mod tests {
         let doc = json!({"history": {"available": false}});
         let evidence = Evidence::from(doc.clone());
         assert!(evidence.commits().is_none());
-        assert_eq!(evidence.input_text(), doc.to_string());
+        let printed = serde_json::to_string(&evidence.printed()).unwrap();
+        assert_eq!(printed, doc.to_string());
     }
 }

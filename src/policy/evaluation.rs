@@ -15,6 +15,7 @@
 
 use super::engine::{PolicyError, PolicySet, Rule, rego_error};
 use super::escalation;
+use super::input::rego_input;
 use super::judged::{config_path, judge};
 use crate::evidence::{CommitList, Evidence};
 use crate::finding::{Level, RuleState};
@@ -112,7 +113,7 @@ impl Evaluator {
         input: &Evidence,
     ) -> Result<Vec<RuleOutcome>, PolicyError> {
         let engine = &mut self.engine;
-        engine.set_input(regorus::Value::from_json_str(&input.input_text()).map_err(rego_error)?);
+        engine.set_input(rego_input(input)?);
         let high_risk = escalation::high_risk(engine)?;
         let mut done: Vec<(usize, RuleOutcome)> = Vec::with_capacity(rules.len());
         for (pass, order) in passes(rules).into_iter().enumerate() {

@@ -5,6 +5,7 @@ mod calls;
 pub mod engine;
 mod escalation;
 pub mod evaluation;
+mod input;
 pub mod judged;
 pub mod metadata;
 mod metadata_block;
