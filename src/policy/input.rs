@@ -1,14 +1,16 @@
 //! The evidence document as the engine's input: the document parsed once, and the history's
-//! commit records ([`CommitList`]) parsed in chunks from the text they are held as, so that no
-//! text of the whole document is ever made. Within a chunk, the engine shares each object key
-//! among the records (regorus interns keys per parse), so a chunk is large enough for that to
-//! matter and small enough for its text to stay small.
+//! commit records ([`CommitList`]) each parsed from the text they are held as, so that no text
+//! of the whole document is ever made. The records' strings of up to [`MAX_SHARED`] bytes are
+//! shared: the same keys, paths, statuses, areas, people and commit ids recur across the records
+//! of a history, and in the engine each would otherwise be an allocation of its own.
 
 use super::engine::{PolicyError, rego_error};
 use crate::evidence::{CommitList, Evidence};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::collections::{BTreeMap, HashSet};
 
-/// How many commit records are parsed together.
-const CHUNK: usize = 1_000;
+/// The longest string shared among the records (a commit id is 40 bytes).
+const MAX_SHARED: usize = 64;
 
 /// The engine's `input` for `evidence`.
 pub(super) fn rego_input(evidence: &Evidence) -> Result<regorus::Value, PolicyError> {
@@ -27,25 +29,105 @@ pub(super) fn rego_input(evidence: &Evidence) -> Result<regorus::Value, PolicyEr
     Ok(input)
 }
 
-/// The records as one array value, parsed [`CHUNK`] at a time.
+/// The records as one array value.
 fn commit_values(commits: &CommitList) -> Result<regorus::Value, PolicyError> {
+    let mut shared = Shared::default();
     let mut values = Vec::with_capacity(commits.len());
-    let mut raw = commits.raw().peekable();
-    let mut text = String::new();
-    while raw.peek().is_some() {
-        text.clear();
-        text.push('[');
-        for (i, record) in raw.by_ref().take(CHUNK).enumerate() {
-            if i > 0 {
-                text.push(',');
-            }
-            text.push_str(record);
-        }
-        text.push(']');
-        let chunk = regorus::Value::from_json_str(&text).map_err(rego_error)?;
-        values.extend(chunk.as_array().map_err(rego_error)?.iter().cloned());
+    for record in commits.raw() {
+        let mut parser = serde_json::Deserializer::from_str(record);
+        values.push(
+            Seed(&mut shared)
+                .deserialize(&mut parser)
+                .map_err(rego_error)?,
+        );
+        parser.end().map_err(rego_error)?;
     }
     Ok(regorus::Value::from(values))
+}
+
+/// The strings seen so far.
+#[derive(Default)]
+struct Shared(HashSet<regorus::Rc<str>>);
+
+impl Shared {
+    fn string(&mut self, s: &str) -> regorus::Value {
+        if s.len() > MAX_SHARED {
+            return regorus::Value::from(s);
+        }
+        let rc = match self.0.get(s) {
+            Some(rc) => rc.clone(),
+            None => {
+                let rc: regorus::Rc<str> = s.into();
+                self.0.insert(rc.clone());
+                rc
+            }
+        };
+        regorus::Value::String(rc)
+    }
+}
+
+/// Reads one JSON value as the engine's value, its short strings shared.
+struct Seed<'s>(&'s mut Shared);
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = regorus::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = regorus::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(regorus::Value::Null)
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(regorus::Value::Bool(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(regorus::Value::from(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(regorus::Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(regorus::Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(self.0.string(v))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Seed(&mut *self.0))? {
+            items.push(item);
+        }
+        Ok(regorus::Value::from(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut entries = BTreeMap::new();
+        while let Some(key) = map.next_key_seed(Seed(&mut *self.0))? {
+            let value = map.next_value_seed(Seed(&mut *self.0))?;
+            entries.insert(key, value);
+        }
+        Ok(if entries.is_empty() {
+            regorus::Value::new_object()
+        } else {
+            regorus::Value::from(entries)
+        })
+    }
 }
 
 #[cfg(test)]
@@ -53,23 +135,48 @@ mod tests {
     use super::*;
     use serde_json::{Value, json};
 
+    /// The input as the engine would parse the whole document's text.
+    fn parsed_whole(doc: &Value) -> regorus::Value {
+        regorus::Value::from_json_str(&doc.to_string()).unwrap()
+    }
+
     #[test]
-    fn the_input_is_the_whole_document_in_chunks_or_not() {
-        let commits: Vec<Value> = (0..CHUNK * 2 + 3)
-            .map(|i| json!({"id": format!("{i:040}"), "changes": [{"path": "a", "status": "added"}]}))
+    fn the_input_is_the_whole_document() {
+        let commits: Vec<Value> = (0..30)
+            .map(|i| {
+                json!({"id": format!("{i:040}"), "n": i, "neg": -(i as i64), "f": 0.5, "ok": i % 2 == 0,
+                       "merged_by": null, "empty": {}, "subject": "x".repeat(i * 5),
+                       "changes": [{"path": "a", "status": "added", "areas": ["src"]}]})
+            })
             .collect();
         let doc =
             json!({"as_of": "2026-12-01", "history": {"available": true, "commits": commits}});
-        let input = rego_input(&Evidence::from(doc.clone())).unwrap();
         assert_eq!(
-            input,
-            regorus::Value::from_json_str(&doc.to_string()).unwrap()
+            rego_input(&Evidence::from(doc.clone())).unwrap(),
+            parsed_whole(&doc)
         );
         let none = json!({"history": {"available": false}});
-        let input = rego_input(&Evidence::from(none.clone())).unwrap();
         assert_eq!(
-            input,
-            regorus::Value::from_json_str(&none.to_string()).unwrap()
+            rego_input(&Evidence::from(none.clone())).unwrap(),
+            parsed_whole(&none)
         );
+    }
+
+    #[test]
+    fn short_strings_are_shared_and_long_ones_are_not() {
+        let mut shared = Shared::default();
+        let (regorus::Value::String(a), regorus::Value::String(b)) =
+            (shared.string("src/app.rs"), shared.string("src/app.rs"))
+        else {
+            panic!("strings");
+        };
+        assert!(regorus::Rc::ptr_eq(&a, &b));
+        let long = "x".repeat(MAX_SHARED + 1);
+        let (regorus::Value::String(a), regorus::Value::String(b)) =
+            (shared.string(&long), shared.string(&long))
+        else {
+            panic!("strings");
+        };
+        assert!(!regorus::Rc::ptr_eq(&a, &b));
     }
 }
