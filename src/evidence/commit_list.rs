@@ -3,7 +3,7 @@
 //! whole document, and as `serde_json` values (B-tree nodes for each record and each changed
 //! path) they took about ten times the memory of their text: 80,000 commits held 600 MB as
 //! values and hold 58 MB as text. A reader parses one record at a time ([`CommitList::values`]);
-//! the policies' input parses the text in chunks ([`CommitList::raw`]), and the printed document
+//! the policies' input parses each record's text ([`CommitList::raw`]), and the printed document
 //! parses each record so that its keys come out in the document's order ([`CommitList::printed`]).
 
 use serde::ser::{Serialize, SerializeSeq, Serializer};
