@@ -117,6 +117,11 @@ pub struct Target {
     /// line): searches that cover the newest commits cover as many as the branch side's.
     #[arg(skip)]
     pub base_side: bool,
+    /// The scan gives up its commit records' text once the engine has its own copy of them, for
+    /// a caller that reads no record after the scan (set by `cmd/scan.rs` unless an HTML dossier
+    /// is asked for; never on the command line): a whole history then needs one copy, not two.
+    #[arg(skip)]
+    pub release_commit_records: bool,
 }
 
 impl Target {
@@ -131,6 +136,7 @@ impl Target {
             base: None,
             since: None,
             base_side: false,
+            release_commit_records: false,
         }
     }
 }

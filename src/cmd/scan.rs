@@ -36,6 +36,7 @@ pub fn scan(args: &ScanArgs) -> Result<u8> {
     if args.hook && target.since.is_none() {
         target.since = Some(HOOK_SCOPE.to_string());
     }
+    target.release_commit_records = !wants_dossier(args);
     let mut outcome = match &target.base {
         Some(base) => baseline::scan_with_base(&target, &args.policies, base)?,
         None => scan_target(&target, &args.policies)?,
@@ -77,10 +78,7 @@ pub fn scan(args: &ScanArgs) -> Result<u8> {
 /// What the HTML dossier shows besides the report, gathered only when one is asked for (it
 /// hashes every evidence file).
 fn dossier_facts(outcome: &ScanOutcome, target: &Target, args: &ScanArgs) -> DossierFacts {
-    let wanted = std::iter::once(args.format)
-        .chain(args.reports.iter().map(|r| r.format))
-        .any(|f| f == Format::Html);
-    if !wanted {
+    if !wants_dossier(args) {
         return DossierFacts::default();
     }
     DossierFacts {
@@ -88,6 +86,13 @@ fn dossier_facts(outcome: &ScanOutcome, target: &Target, args: &ScanArgs) -> Dos
         files: evidence_files::identify(&target.path, &outcome.report),
         policy_digest: builtin_policy_digest(),
     }
+}
+
+/// Whether the output or a report file is an HTML dossier.
+fn wants_dossier(args: &ScanArgs) -> bool {
+    std::iter::once(args.format)
+        .chain(args.reports.iter().map(|r| r.format))
+        .any(|f| f == Format::Html)
 }
 
 /// What the SARIF files asked for leave out under code scanning's limits, once each.

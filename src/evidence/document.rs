@@ -15,6 +15,16 @@ pub struct Evidence {
     document: Value,
     /// `history.commits`, when the document has it.
     commits: Option<CommitList>,
+    /// What is kept of the commit records once their text has been given up
+    /// ([`Evidence::give_up_commits`]).
+    given_up: Option<Tally>,
+}
+
+/// How many commit records there were, and the oldest one's id.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    count: usize,
+    oldest_id: Option<String>,
 }
 
 /// A whole document, its `history.commits` (if any) moved apart.
@@ -28,7 +38,11 @@ impl From<Value> for Evidence {
                 Value::Array(values) => CommitList::from_values(values),
                 _ => CommitList::default(),
             });
-        Evidence { document, commits }
+        Evidence {
+            document,
+            commits,
+            given_up: None,
+        }
     }
 }
 
@@ -40,6 +54,7 @@ impl Evidence {
             Some(commits) => Evidence {
                 document,
                 commits: Some(commits),
+                given_up: None,
             },
             None => Evidence::from(document),
         }
@@ -50,9 +65,40 @@ impl Evidence {
         &self.document
     }
 
-    /// `history.commits`, when the document has it.
+    /// `history.commits`, when the document has it and has not given it up.
     pub fn commits(&self) -> Option<&CommitList> {
         self.commits.as_ref()
+    }
+
+    /// How many commit records the history scope has (given up or not).
+    pub fn commit_count(&self) -> usize {
+        match (&self.commits, &self.given_up) {
+            (Some(commits), _) => commits.len(),
+            (None, Some(tally)) => tally.count,
+            (None, None) => 0,
+        }
+    }
+
+    /// The id of the oldest commit record (the last in the walk's order), given up or not.
+    pub fn oldest_commit_id(&self) -> Option<String> {
+        match (&self.commits, &self.given_up) {
+            (Some(commits), _) => commits.oldest_id(),
+            (None, Some(tally)) => tally.oldest_id.clone(),
+            (None, None) => None,
+        }
+    }
+
+    /// Hands the commit records over (to the policies' input, which may then free each
+    /// record's text as it reads it). From then on [`Evidence::commits`] is `None` and the
+    /// evidence knows only [`Evidence::commit_count`] and [`Evidence::oldest_commit_id`]: the
+    /// printed document and the HTML dossier need the evidence to keep them.
+    pub fn give_up_commits(&mut self) -> Option<CommitList> {
+        let commits = self.commits.take()?;
+        self.given_up = Some(Tally {
+            count: commits.len(),
+            oldest_id: commits.oldest_id(),
+        });
+        Some(commits)
     }
 
     /// The top-level part `key`, `null` when absent.
@@ -168,10 +214,25 @@ mod tests {
     }
 
     #[test]
+    fn given_up_commits_leave_their_count_and_oldest_id() {
+        let mut evidence = Evidence::from(document());
+        assert_eq!(evidence.commit_count(), 2);
+        assert_eq!(evidence.oldest_commit_id().as_deref(), Some("a"));
+        let commits = evidence.give_up_commits().map(|c| c.len());
+        assert_eq!(commits, Some(2));
+        assert!(evidence.commits().is_none());
+        assert_eq!(evidence.commit_count(), 2);
+        assert_eq!(evidence.oldest_commit_id().as_deref(), Some("a"));
+        assert!(evidence.give_up_commits().is_none(), "given up once");
+    }
+
+    #[test]
     fn a_document_without_commits_gets_none() {
         let doc = json!({"history": {"available": false}});
         let evidence = Evidence::from(doc.clone());
         assert!(evidence.commits().is_none());
+        assert_eq!(evidence.commit_count(), 0);
+        assert_eq!(evidence.oldest_commit_id(), None);
         let printed = serde_json::to_string(&evidence.printed()).unwrap();
         assert_eq!(printed, doc.to_string());
     }

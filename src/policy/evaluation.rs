@@ -95,11 +95,31 @@ impl Evaluator {
     /// the first pass's outcomes as `data.samdscan.outcomes` (see [`outcomes_data`]). Outcomes
     /// come back in the order of `rules`.
     pub fn evaluate(
-        mut self,
+        self,
         rules: &[&Rule],
         input: &Evidence,
     ) -> Result<Vec<RuleOutcome>, PolicyError> {
-        let outcomes = self.evaluate_passes(rules, input);
+        self.evaluate_over(rules, input, input.commits().cloned())
+    }
+
+    /// [`Evaluator::evaluate`], with `input`'s commit records given up to the engine's input
+    /// ([`Evidence::give_up_commits`]), which frees each record's text once it has its copy.
+    pub fn evaluate_giving_up_commits(
+        self,
+        rules: &[&Rule],
+        input: &mut Evidence,
+    ) -> Result<Vec<RuleOutcome>, PolicyError> {
+        let commits = input.give_up_commits();
+        self.evaluate_over(rules, input, commits)
+    }
+
+    fn evaluate_over(
+        mut self,
+        rules: &[&Rule],
+        input: &Evidence,
+        commits: Option<CommitList>,
+    ) -> Result<Vec<RuleOutcome>, PolicyError> {
+        let outcomes = self.evaluate_passes(rules, input, commits);
         // Freeing the engine's many small values takes a few milliseconds that the report
         // need not wait for.
         let engine = self.engine;
@@ -111,9 +131,10 @@ impl Evaluator {
         &mut self,
         rules: &[&Rule],
         input: &Evidence,
+        commits: Option<CommitList>,
     ) -> Result<Vec<RuleOutcome>, PolicyError> {
         let engine = &mut self.engine;
-        engine.set_input(rego_input(input)?);
+        engine.set_input(rego_input(input.document(), commits)?);
         let high_risk = escalation::high_risk(engine)?;
         let mut done: Vec<(usize, RuleOutcome)> = Vec::with_capacity(rules.len());
         for (pass, order) in passes(rules).into_iter().enumerate() {
@@ -288,7 +309,7 @@ fn rule_failed(
         .iter()
         .any(|e| e.starts_with("history"));
     let (input, hint) = if reads_history {
-        let commits = input.commits().map_or(0, CommitList::len);
+        let commits = input.commit_count();
         let scope = input
             .document()
             .pointer("/history/scope/description")

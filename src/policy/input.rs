@@ -5,18 +5,22 @@
 //! of a history, and in the engine each would otherwise be an allocation of its own.
 
 use super::engine::{PolicyError, rego_error};
-use crate::evidence::{CommitList, Evidence};
+use crate::evidence::CommitList;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::{BTreeMap, HashSet};
 
 /// The longest string shared among the records (a commit id is 40 bytes).
 const MAX_SHARED: usize = 64;
 
-/// The engine's `input` for `evidence`.
-pub(super) fn rego_input(evidence: &Evidence) -> Result<regorus::Value, PolicyError> {
-    let text = evidence.document().to_string();
+/// The engine's `input` for the evidence `document` with its history's `commits` (the text of
+/// each is freed once read when no copy shares them: see [`CommitList::read_each_freeing`]).
+pub(super) fn rego_input(
+    document: &serde_json::Value,
+    commits: Option<CommitList>,
+) -> Result<regorus::Value, PolicyError> {
+    let text = document.to_string();
     let mut input = regorus::Value::from_json_str(&text).map_err(rego_error)?;
-    if let Some(commits) = evidence.commits() {
+    if let Some(commits) = commits {
         let records = commit_values(commits)?;
         let history = input
             .as_object_mut()
@@ -30,35 +34,37 @@ pub(super) fn rego_input(evidence: &Evidence) -> Result<regorus::Value, PolicyEr
 }
 
 /// The records as one array value.
-fn commit_values(commits: &CommitList) -> Result<regorus::Value, PolicyError> {
+fn commit_values(commits: CommitList) -> Result<regorus::Value, PolicyError> {
     let mut shared = Shared::default();
     let mut values = Vec::with_capacity(commits.len());
-    for record in commits.raw() {
+    commits.read_each_freeing(|record| {
         let mut parser = serde_json::Deserializer::from_str(record);
         values.push(
             Seed(&mut shared)
                 .deserialize(&mut parser)
                 .map_err(rego_error)?,
         );
-        parser.end().map_err(rego_error)?;
-    }
+        parser.end().map_err(rego_error)
+    })?;
     Ok(regorus::Value::from(values))
 }
 
 /// The strings seen so far.
 #[derive(Default)]
-struct Shared(HashSet<regorus::Rc<str>>);
+struct Shared {
+    strings: HashSet<regorus::Rc<str>>,
+}
 
 impl Shared {
     fn string(&mut self, s: &str) -> regorus::Value {
         if s.len() > MAX_SHARED {
             return regorus::Value::from(s);
         }
-        let rc = match self.0.get(s) {
+        let rc = match self.strings.get(s) {
             Some(rc) => rc.clone(),
             None => {
                 let rc: regorus::Rc<str> = s.into();
-                self.0.insert(rc.clone());
+                self.strings.insert(rc.clone());
                 rc
             }
         };
@@ -133,6 +139,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evidence::Evidence;
     use serde_json::{Value, json};
 
     /// The input as the engine would parse the whole document's text.
@@ -151,15 +158,15 @@ mod tests {
             .collect();
         let doc =
             json!({"as_of": "2026-12-01", "history": {"available": true, "commits": commits}});
-        assert_eq!(
-            rego_input(&Evidence::from(doc.clone())).unwrap(),
-            parsed_whole(&doc)
-        );
         let none = json!({"history": {"available": false}});
-        assert_eq!(
-            rego_input(&Evidence::from(none.clone())).unwrap(),
-            parsed_whole(&none)
-        );
+        for doc in [doc, none] {
+            let mut evidence = Evidence::from(doc.clone());
+            let shared = rego_input(evidence.document(), evidence.commits().cloned());
+            assert_eq!(shared.unwrap(), parsed_whole(&doc), "records shared");
+            let own = evidence.give_up_commits();
+            let own = rego_input(evidence.document(), own);
+            assert_eq!(own.unwrap(), parsed_whole(&doc), "records given up");
+        }
     }
 
     #[test]

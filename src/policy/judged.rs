@@ -14,13 +14,13 @@
 //! how many files it read (`12 files read`).
 
 use super::engine::Rule;
-use crate::evidence::{CommitList, Evidence};
+use crate::evidence::Evidence;
 use crate::lang::Text;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The key of the history's commit records, which the document holds apart (see
-/// [`CommitList`]).
+/// [`crate::evidence::CommitList`]).
 const COMMITS: &str = "history.commits";
 
 /// How many hex digits of a commit id a range shows.
@@ -73,7 +73,7 @@ pub fn judge(rule: &Rule, evidence: &Evidence) -> Judged {
     for key in rule.meta.custom.evidence.iter().map(|k| Key::parse(k)) {
         let value = lookup(input, key.path);
         let absent = match key.path {
-            COMMITS => evidence.commits().is_none_or(CommitList::is_empty),
+            COMMITS => evidence.commit_count() == 0,
             _ => is_absent(value),
         };
         match (key.is_context(), key.optional) {
@@ -301,10 +301,7 @@ fn history_range(evidence: &Evidence) -> Option<String> {
     let boundary = ["since_commit", "merge_base"]
         .iter()
         .find_map(|k| scope?.get(*k)?.as_str());
-    let oldest = || {
-        let last = evidence.commits()?.values().next_back()?;
-        last.get("id")?.as_str().map(str::to_string)
-    };
+    let oldest = || evidence.oldest_commit_id();
     let from = boundary.map(str::to_string).or_else(oldest)?;
     Some(format!("{}..{}", short(&from), short(tip)))
 }

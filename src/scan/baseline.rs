@@ -27,6 +27,7 @@ pub fn scan_with_base(target: &Target, policies: &[PathBuf], base: &str) -> Resu
                 as_of: Some(head.as_of),
                 since: Some(base_scope(head.evidence)),
                 base_side: true,
+                release_commit_records: true,
                 ..target.clone()
             };
             let prepared = Prepared {

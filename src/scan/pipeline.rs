@@ -190,8 +190,13 @@ pub fn scan_target_beside<T>(
         evaluator: &evaluator,
     });
     let anchors = Anchors::new(source.inventory(), &config, &evidence);
-    let (mut rules, mut findings) =
-        evaluate_rules(&policies, evaluator, &config, &evidence, &anchors)?;
+    let (mut rules, mut findings) = evaluate_rules(
+        &policies,
+        evaluator,
+        &config,
+        (&mut evidence, target.release_commit_records),
+        &anchors,
+    )?;
     let known = |id: &str| policies.rule(id).is_some();
     let mut waiver_findings = apply_waivers(&mut findings, &config, known, as_of, &anchors);
     waiver_findings.extend(unknown_rule_entries(&config, known, &anchors));
@@ -250,12 +255,13 @@ fn no_config_notice(config: &LoadedConfig) -> Option<Text> {
 }
 
 /// Evaluates every enabled rule with `evaluator` (made from `policies`) and resolves its
-/// findings.
+/// findings; the evidence gives its commit records up to the engine when `release` says so
+/// (see `Target::release_commit_records`).
 fn evaluate_rules(
     policies: &PolicySet,
     evaluator: Evaluator,
     config: &LoadedConfig,
-    evidence: &Evidence,
+    (evidence, release): (&mut Evidence, bool),
     anchors: &Anchors,
 ) -> Result<(Vec<RuleReport>, Vec<Finding>)> {
     let disabled = &config.config.policies.disable;
@@ -264,7 +270,11 @@ fn evaluate_rules(
         .iter()
         .filter(|r| !disabled.contains(&r.meta.custom.id))
         .collect();
-    let outcomes = evaluator.evaluate(&rules, evidence)?;
+    let outcomes = match release {
+        true => evaluator.evaluate_giving_up_commits(&rules, evidence)?,
+        false => evaluator.evaluate(&rules, evidence)?,
+    };
+    let evidence = &*evidence;
     let mut reports = Vec::new();
     let mut findings = Vec::new();
     for (rule, outcome) in rules.iter().zip(outcomes) {
