@@ -2,12 +2,15 @@
 //! commit records ([`CommitList`]) each parsed from the text they are held as, so that no text
 //! of the whole document is ever made. The records' strings of up to [`MAX_SHARED`] bytes are
 //! shared: the same keys, paths, statuses, areas, people and commit ids recur across the records
-//! of a history, and in the engine each would otherwise be an allocation of its own.
+//! of a history, and in the engine each would otherwise be an allocation of its own. So are
+//! arrays and objects of up to [`MAX_SHARED_ITEMS`] scalars: a change entry recurs in every
+//! commit that changes the file the same way, an author is most often the committer too, and
+//! lists of parents, references and areas repeat.
 
 use super::engine::{PolicyError, rego_error};
 use crate::evidence::CommitList;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// The longest string shared among the records (a commit id is 40 bytes).
 const MAX_SHARED: usize = 64;
@@ -49,10 +52,15 @@ fn commit_values(commits: CommitList) -> Result<regorus::Value, PolicyError> {
     Ok(regorus::Value::from(values))
 }
 
-/// The strings seen so far.
+/// The most items of an array or object shared among the records when all its items are
+/// scalars (a change entry, an author, a list of parents or references, an empty list).
+const MAX_SHARED_ITEMS: usize = 4;
+
+/// The strings, and the small arrays and objects of scalars, seen so far.
 #[derive(Default)]
 struct Shared {
     strings: HashSet<regorus::Rc<str>>,
+    leaves: BTreeSet<regorus::Value>,
 }
 
 impl Shared {
@@ -70,6 +78,27 @@ impl Shared {
         };
         regorus::Value::String(rc)
     }
+
+    /// `value` (an array or object of `len` items, `leaf` when they are all scalars), or the
+    /// equal one seen before. The engine copies a value before changing it, so sharing is safe.
+    fn leaf(&mut self, value: regorus::Value, len: usize, leaf: bool) -> regorus::Value {
+        if !leaf || len > MAX_SHARED_ITEMS {
+            return value;
+        }
+        match self.leaves.get(&value) {
+            Some(seen) => seen.clone(),
+            None => {
+                self.leaves.insert(value.clone());
+                value
+            }
+        }
+    }
+}
+
+/// Whether `value` holds no other values.
+fn is_scalar(value: &regorus::Value) -> bool {
+    use regorus::Value::{Array, Object, Set};
+    !matches!(value, Array(_) | Object(_) | Set(_))
 }
 
 /// Reads one JSON value as the engine's value, its short strings shared.
@@ -119,7 +148,8 @@ impl<'de> Visitor<'de> for Seed<'_> {
         while let Some(item) = seq.next_element_seed(Seed(&mut *self.0))? {
             items.push(item);
         }
-        Ok(regorus::Value::from(items))
+        let (len, leaf) = (items.len(), items.iter().all(is_scalar));
+        Ok(self.0.leaf(regorus::Value::from(items), len, leaf))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -128,11 +158,13 @@ impl<'de> Visitor<'de> for Seed<'_> {
             let value = map.next_value_seed(Seed(&mut *self.0))?;
             entries.insert(key, value);
         }
-        Ok(if entries.is_empty() {
+        let (len, leaf) = (entries.len(), entries.values().all(is_scalar));
+        let object = if entries.is_empty() {
             regorus::Value::new_object()
         } else {
             regorus::Value::from(entries)
-        })
+        };
+        Ok(self.0.leaf(object, len, leaf))
     }
 }
 
@@ -185,5 +217,36 @@ mod tests {
             panic!("strings");
         };
         assert!(!regorus::Rc::ptr_eq(&a, &b));
+    }
+
+    #[test]
+    fn small_arrays_and_objects_of_scalars_are_shared_and_others_are_not() {
+        let records = [
+            json!({"changes": [{"path": "a", "status": "added"}], "parents": ["p"], "big": [1, 2, 3, 4, 5]}),
+            json!({"changes": [{"path": "a", "status": "added"}], "parents": ["p"], "big": [1, 2, 3, 4, 5]}),
+        ];
+        let list = CommitList::from_values(records.to_vec());
+        let values = commit_values(list).unwrap();
+        let records = values.as_array().unwrap();
+        assert_eq!(records.len(), 2);
+        let (a, b) = (&records[0], &records[1]);
+        let shared = |x: &regorus::Value, y: &regorus::Value| match (x, y) {
+            (regorus::Value::Array(x), regorus::Value::Array(y)) => regorus::Rc::ptr_eq(x, y),
+            (regorus::Value::Object(x), regorus::Value::Object(y)) => regorus::Rc::ptr_eq(x, y),
+            _ => false,
+        };
+        let key = |v: &regorus::Value, k: &str| v[&regorus::Value::from(k)].clone();
+        let change = |v: &regorus::Value| key(v, "changes").as_array().unwrap()[0].clone();
+        assert!(shared(&change(a), &change(b)), "a change entry");
+        assert!(
+            shared(&key(a, "parents"), &key(b, "parents")),
+            "a list of ids"
+        );
+        assert!(!shared(&key(a, "big"), &key(b, "big")), "five items");
+        assert!(
+            !shared(&key(a, "changes"), &key(b, "changes")),
+            "a list of objects"
+        );
+        assert!(!shared(a, b), "records");
     }
 }
