@@ -79,10 +79,20 @@ impl Shared {
         regorus::Value::String(rc)
     }
 
-    /// `value` (an array or object of `len` items, `leaf` when they are all scalars), or the
-    /// equal one seen before. The engine copies a value before changing it, so sharing is safe.
-    fn leaf(&mut self, value: regorus::Value, len: usize, leaf: bool) -> regorus::Value {
-        if !leaf || len > MAX_SHARED_ITEMS {
+    /// `value`, or the equal one seen before when it is an array or object of up to
+    /// [`MAX_SHARED_ITEMS`] scalars. The engine copies a value before changing it, so sharing
+    /// is safe.
+    fn leaf(&mut self, value: regorus::Value) -> regorus::Value {
+        let small = match &value {
+            regorus::Value::Array(items) => {
+                items.len() <= MAX_SHARED_ITEMS && items.iter().all(is_scalar)
+            }
+            regorus::Value::Object(entries) => {
+                entries.len() <= MAX_SHARED_ITEMS && entries.values().all(is_scalar)
+            }
+            _ => false,
+        };
+        if !small {
             return value;
         }
         match self.leaves.get(&value) {
@@ -148,8 +158,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
         while let Some(item) = seq.next_element_seed(Seed(&mut *self.0))? {
             items.push(item);
         }
-        let (len, leaf) = (items.len(), items.iter().all(is_scalar));
-        Ok(self.0.leaf(regorus::Value::from(items), len, leaf))
+        Ok(self.0.leaf(regorus::Value::from(items)))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -158,13 +167,12 @@ impl<'de> Visitor<'de> for Seed<'_> {
             let value = map.next_value_seed(Seed(&mut *self.0))?;
             entries.insert(key, value);
         }
-        let (len, leaf) = (entries.len(), entries.values().all(is_scalar));
         let object = if entries.is_empty() {
             regorus::Value::new_object()
         } else {
             regorus::Value::from(entries)
         };
-        Ok(self.0.leaf(object, len, leaf))
+        Ok(self.0.leaf(object))
     }
 }
 
