@@ -31,10 +31,25 @@ pub fn exit_code(report: &ScanReport, fail_on: FailOn) -> u8 {
 /// reader went away, as with `| head -1`) ends the writing quietly: the exit code still says
 /// what the run found.
 pub fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
+    write_streamed(output, |out| out.write_all(text.as_bytes()))
+}
+
+/// [`write_output`], for output made while it is written (a large document serialised straight
+/// to its destination instead of into a string first), through a buffer.
+pub fn write_streamed(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let through_buffer = |out: &mut dyn Write| {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+        write(&mut buffered)?;
+        buffered.flush()
+    };
     match output {
-        Some(path) => std::fs::write(path, text)
+        Some(path) => std::fs::File::create(path)
+            .and_then(|mut file| through_buffer(&mut file))
             .with_context(|| format!("{}: cannot write report", path.display())),
-        None => match std::io::stdout().lock().write_all(text.as_bytes()) {
+        None => match through_buffer(&mut std::io::stdout().lock()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 Err(e).context("cannot write to standard output")
             }

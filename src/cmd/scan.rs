@@ -3,7 +3,7 @@
 
 use crate::cli::{EvidenceArgs, ScanArgs, Target};
 use crate::config::CONFIG_LOCATIONS;
-use crate::output::{EXIT_OK, exit_code, warn, write_output};
+use crate::output::{EXIT_OK, exit_code, warn, write_output, write_streamed};
 use crate::policy::engine::builtin_policy_digest;
 use crate::report::html::DossierFacts;
 use crate::report::sarif::{Variant, limit_warnings};
@@ -113,12 +113,14 @@ pub fn evidence(args: &EvidenceArgs) -> Result<u8> {
     if !args.full {
         evidence.summarise_history();
     }
-    let mut text = if args.compact {
-        serde_json::to_string(&evidence.printed())?
-    } else {
-        serde_json::to_string_pretty(&evidence.printed())?
-    };
-    text.push('\n');
-    write_output(args.output.as_deref(), &text)?;
+    // Written as it is serialised: the whole history's document can be a hundred megabytes.
+    write_streamed(args.output.as_deref(), |out| {
+        let printed = evidence.printed();
+        match args.compact {
+            true => serde_json::to_writer(&mut *out, &printed)?,
+            false => serde_json::to_writer_pretty(&mut *out, &printed)?,
+        }
+        out.write_all(b"\n")
+    })?;
     Ok(EXIT_OK)
 }

@@ -113,3 +113,38 @@ fn compact_evidence_is_the_same_document_on_one_line() {
     let compact: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(compact, evidence_json(repo, &["--since", "1"]));
 }
+
+/// `-o FILE` writes the document that standard output shows, byte for byte (both are written as
+/// the document is serialised); a file that cannot be made is an error naming it (exit 2).
+#[test]
+fn evidence_written_to_a_file_is_the_printed_document() {
+    let dir = long_commit_repo();
+    let repo = dir.path();
+    let printed = crate::common::samdscan()
+        .args(["evidence", "--since", "5"])
+        .arg(repo)
+        .output()
+        .unwrap();
+    assert_eq!(printed.status.code(), Some(0));
+    assert!(printed.stdout.ends_with(b"}\n"));
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("evidence.json");
+    let written = crate::common::samdscan()
+        .args(["evidence", "--since", "5", "-o"])
+        .arg(&file)
+        .arg(repo)
+        .output()
+        .unwrap();
+    assert_eq!(written.status.code(), Some(0));
+    assert_eq!(std::fs::read(&file).unwrap(), printed.stdout);
+    let missing = out.path().join("no-such-folder/evidence.json");
+    let failed = crate::common::samdscan()
+        .args(["evidence", "-o"])
+        .arg(&missing)
+        .arg(repo)
+        .output()
+        .unwrap();
+    assert_eq!(failed.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&failed.stderr);
+    assert!(err.contains("evidence.json: cannot write report"), "{err}");
+}
