@@ -27,6 +27,7 @@ mod interfaces;
 pub(crate) mod issue_templates;
 pub(crate) mod junit;
 mod lanes;
+mod name_pattern;
 pub(crate) mod personal_data;
 mod product_versions;
 mod profile;
