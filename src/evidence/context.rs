@@ -195,7 +195,7 @@ impl<'a> Context<'a> {
         done
     }
 
-    /// `(path, title)` of the files that have one, as `sniff` finds them: sniffed on the first call
+    /// `(path, title)` of the files that have one, as `sniff` finds and folds them: sniffed on the first call
     /// only, so every extractor that finds files by title shares one pass over the repository.
     pub fn titles(&self, sniff: impl FnOnce() -> Vec<(String, String)>) -> &[(String, String)] {
         self.titles.get_or_init(sniff)

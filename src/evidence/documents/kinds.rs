@@ -449,9 +449,8 @@ static FOLDED_TITLES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The kinds whose title phrases occur in `title`.
+/// The kinds whose title phrases occur in `title`, [folded](fold).
 pub fn kinds_titled(title: &str) -> Vec<&'static str> {
-    let title = fold(title);
     DOCUMENT_KIND_TABLE
         .iter()
         .zip(FOLDED_TITLES.iter())
@@ -460,10 +459,18 @@ pub fn kinds_titled(title: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// True when one of `phrases` occurs in `title`, both [folded](fold).
-pub fn phrase_in(title: &str, phrases: &[&str]) -> bool {
-    let title = fold(title);
-    phrases.iter().any(|p| title.contains(&fold(p)))
+/// Title phrases, [folded](fold) once to be looked for in many titles.
+pub struct Phrases(Vec<String>);
+
+impl Phrases {
+    pub fn new(phrases: &[&str]) -> Phrases {
+        Phrases(phrases.iter().map(|p| fold(p)).collect())
+    }
+
+    /// True when one of the phrases occurs in `title`, [folded](fold).
+    pub fn in_title(&self, title: &str) -> bool {
+        self.0.iter().any(|p| title.contains(p.as_str()))
+    }
 }
 
 /// Korean document-title suffixes and the stem they are dropped to: 계획서 and 계획 are one
@@ -508,18 +515,18 @@ mod tests {
     #[test]
     fn english_and_korean_titles_name_the_same_kind() {
         assert_eq!(
-            kinds_titled("Incident Response Plan"),
+            kinds_titled(&fold("Incident Response Plan")),
             ["incident_response_plan"]
         );
         assert_eq!(
-            kinds_titled("침해사고 대응 계획"),
+            kinds_titled(&fold("침해사고 대응 계획")),
             ["incident_response_plan"]
         );
         assert_eq!(
-            kinds_titled("시판 후 감시 계획서"),
+            kinds_titled(&fold("시판 후 감시 계획서")),
             ["post_market_surveillance_plan"]
         );
-        assert_eq!(kinds_titled("사용설명서"), ["labeling"]);
+        assert_eq!(kinds_titled(&fold("사용설명서")), ["labeling"]);
         let korean = [
             ("위험관리계획서", "risk_management_plan"),
             ("위험 관리 계획", "risk_management_plan"),
@@ -541,9 +548,9 @@ mod tests {
             ("개인정보 목록", "data_inventory"),
         ];
         for (title, kind) in korean {
-            assert!(kinds_titled(title).contains(&kind), "{title}");
+            assert!(kinds_titled(&fold(title)).contains(&kind), "{title}");
         }
-        assert!(kinds_titled("CardioWatch").is_empty());
+        assert!(kinds_titled(&fold("CardioWatch")).is_empty());
         for title in [
             "Software Development and Maintenance Plan",
             "SOP-05 Software Development Plan (SDP)",
@@ -553,7 +560,7 @@ mod tests {
             "소프트웨어 개발 계획서 (Rev. 3)",
         ] {
             assert_eq!(
-                kinds_titled(title),
+                kinds_titled(&fold(title)),
                 ["software_development_plan"],
                 "{title}"
             );

@@ -226,9 +226,10 @@ pub fn files_titled(ctx: &Context, phrases: &[&str]) -> Vec<String> {
 /// [`files_titled`], leaving out files whose title also holds one of `unless`: a title such as
 /// `임상적 성능시험 결과보고서` has a test report's words but names a clinical document.
 fn files_titled_unless(ctx: &Context, phrases: &[&str], unless: &[&str]) -> Vec<String> {
+    let (phrases, unless) = (kinds::Phrases::new(phrases), kinds::Phrases::new(unless));
     titles(ctx)
         .iter()
-        .filter(|(_, t)| kinds::phrase_in(t, phrases) && !kinds::phrase_in(t, unless))
+        .filter(|(_, t)| phrases.in_title(t) && !unless.in_title(t))
         .map(|(path, _)| path.clone())
         .collect()
 }
@@ -242,14 +243,14 @@ pub fn markdown_files_titled(ctx: &Context, phrases: &[&str], unless: &[&str]) -
 }
 
 /// The title of every Markdown, AsciiDoc, reStructuredText and text file that has one, read
-/// from its first bytes once per scan.
+/// from its first bytes once per scan, [folded](kinds::fold) as titles are compared.
 fn titles<'c>(ctx: &'c Context) -> &'c [(String, String)] {
     ctx.titles(|| {
         ctx.source
             .inventory()
             .files()
             .filter(|e| TITLED_FORMATS.contains(&format_of(&e.path)))
-            .filter_map(|e| Some((e.path.clone(), sniff_title(ctx, &e.path)?)))
+            .filter_map(|e| Some((e.path.clone(), kinds::fold(&sniff_title(ctx, &e.path)?))))
             .collect()
     })
 }
