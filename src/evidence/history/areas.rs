@@ -8,7 +8,7 @@
 //! ([`is_test_path`]), so both agree on what a test is.
 
 use super::super::dependencies::lockfile::all_lockfile_names;
-use super::super::extractor::{PathGlobs, compile_globs};
+use super::super::extractor::{PathGlobs, compile_glob_groups};
 use super::super::references::is_test_path;
 use crate::config::LoadedConfig;
 
@@ -30,23 +30,30 @@ pub(super) const TEST: &str = "test";
 /// The areas whose files a code owner must review (MFDS-CHG-004).
 const OWNER_REQUIRED: &[&str] = &[SAFETY_CRITICAL, RISK];
 
-/// Compiled globs for every area.
+/// Compiled globs for every area, in one set: each path is lower-cased and matched once.
 pub struct AreaMatcher {
-    systems: Vec<(String, PathGlobs)>,
-    named: Vec<(&'static str, PathGlobs)>,
+    /// Each area's name, by the index of its group in `globs`: the software systems
+    /// (`system:<name>`) first, then the named areas.
+    names: Vec<String>,
+    /// How many of `names` are software systems.
+    systems: usize,
+    globs: PathGlobs,
 }
 
 impl AreaMatcher {
     pub fn new(config: &LoadedConfig) -> AreaMatcher {
         let product = config.config.product.as_ref();
-        let systems = product
+        let systems: Vec<(String, Vec<String>)> = product
             .and_then(|p| p.software_systems.as_ref())
             .map(|list| {
                 list.iter()
                     .enumerate()
                     .map(|(i, s)| {
                         let name = s.name.clone().unwrap_or_else(|| format!("#{i}"));
-                        (name, compile_globs(s.paths.as_deref().unwrap_or_default()))
+                        (
+                            format!("system:{name}"),
+                            s.paths.clone().unwrap_or_default(),
+                        )
                     })
                     .collect()
             })
@@ -55,55 +62,57 @@ impl AreaMatcher {
             .and_then(|p| p.safety_critical_paths.clone())
             .unwrap_or_default();
         let ui = product.and_then(|p| p.ui_paths.clone()).unwrap_or_default();
-        let named = vec![
-            (SAFETY_CRITICAL, compile_globs(&safety)),
-            (RISK, compile_globs(&risk_globs(config))),
-            (UI, compile_globs(&ui)),
-            (
-                USABILITY,
-                compile_globs(&kind_globs(config, "usability_file")),
-            ),
-            (LOCKFILE, compile_globs(&lockfile_globs())),
-            (SBOM, compile_globs(&kind_globs(config, "sbom"))),
-            (CHANGELOG, compile_globs(&kind_globs(config, "changelog"))),
-            (CONTROL, compile_globs(&control_globs(config))),
+        let named = [
+            (SAFETY_CRITICAL, safety),
+            (RISK, risk_globs(config)),
+            (UI, ui),
+            (USABILITY, kind_globs(config, "usability_file")),
+            (LOCKFILE, lockfile_globs()),
+            (SBOM, kind_globs(config, "sbom")),
+            (CHANGELOG, kind_globs(config, "changelog")),
+            (CONTROL, control_globs(config)),
         ];
-        AreaMatcher { systems, named }
+        let count = systems.len();
+        let areas: Vec<(String, Vec<String>)> = systems
+            .into_iter()
+            .chain(named.map(|(name, globs)| (name.to_string(), globs)))
+            .collect();
+        let groups: Vec<&Vec<String>> = areas.iter().map(|(_, globs)| globs).collect();
+        AreaMatcher {
+            globs: compile_glob_groups(&groups),
+            names: areas.into_iter().map(|(name, _)| name).collect(),
+            systems: count,
+        }
     }
 
     /// The areas of one path: `system:<name>` for each software system, then named areas, then
     /// `test`.
     pub fn areas_of(&self, path: &str) -> Vec<String> {
-        let systems = self
-            .systems
-            .iter()
-            .filter(|(_, set)| set.is_match(path))
-            .map(|(name, _)| format!("system:{name}"));
-        let named = self
-            .named
-            .iter()
-            .filter(|(_, set)| set.is_match(path))
-            .map(|(name, _)| name.to_string());
+        let globbed = self.globs.groups(path).into_iter();
         let test = is_test_path(path).then(|| TEST.to_string());
-        systems.chain(named).chain(test).collect()
+        globbed.map(|i| self.names[i].clone()).chain(test).collect()
     }
 
     /// Whether the profile declares a software system (with paths) at all.
     pub fn has_systems(&self) -> bool {
-        !self.systems.is_empty()
+        self.systems > 0
     }
 
     /// Whether a path is part of a software system.
     pub fn in_a_system(&self, path: &str) -> bool {
-        self.systems.iter().any(|(_, set)| set.is_match(path))
+        self.globs
+            .groups(path)
+            .first()
+            .is_some_and(|&i| i < self.systems)
     }
 
     /// The areas of one path that need a code owner: safety-critical code and risk files.
     pub fn owner_required_areas(&self, path: &str) -> Vec<&'static str> {
-        self.named
+        let globbed = self.globs.groups(path);
+        OWNER_REQUIRED
             .iter()
-            .filter(|(name, set)| OWNER_REQUIRED.contains(name) && set.is_match(path))
-            .map(|(name, _)| *name)
+            .copied()
+            .filter(|area| globbed.iter().any(|&i| self.names[i] == *area))
             .collect()
     }
 
