@@ -4,8 +4,9 @@
 //! path) they took about ten times the memory of their text: 80,000 commits held 600 MB as
 //! values and hold 58 MB as text. A reader parses one record at a time ([`CommitList::values`]);
 //! the policies' input parses each record's text, freeing it once read when nothing else shares
-//! the records ([`CommitList::read_each_freeing`]), and the printed document
-//! parses each record so that its keys come out in the document's order ([`CommitList::printed`]).
+//! the records ([`CommitList::read_each_freeing`]), and the printed document re-indents each
+//! record's text as it is written ([`CommitList::printed`]). A record's keys are stored in the
+//! document's (sorted) order, so printing it needs no parse.
 
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use serde_json::Value;
@@ -25,7 +26,9 @@ struct Stored {
 
 impl CommitList {
     /// The records of `records`, each written out as it comes; `changes` says how many
-    /// changes a record lists.
+    /// changes a record lists. A record must write its keys in sorted order at every level (a
+    /// struct's fields declared in that order), as a `serde_json::Value` does: the printed
+    /// document shows them as stored. Debug builds check it.
     pub fn from_records<T: Serialize>(
         records: impl IntoIterator<Item = T>,
         changes: impl Fn(&T) -> usize,
@@ -35,6 +38,7 @@ impl CommitList {
             .filter_map(|r| {
                 let listed_changes = changes(&r);
                 let json = serde_json::value::to_raw_value(&r).ok()?;
+                debug_assert!(keys_sorted(&json), "unsorted keys in {}", json.get());
                 Some(Stored {
                     json,
                     listed_changes,
@@ -103,8 +107,8 @@ impl CommitList {
         }
     }
 
-    /// The records as the evidence document prints them: each parsed, so that its keys come in
-    /// the document's (sorted) order.
+    /// The records as the evidence document prints them: each record's text re-indented as it
+    /// is written, its keys in their stored (sorted) order.
     pub fn printed(&self) -> Printed<'_> {
         Printed(self)
     }
@@ -113,6 +117,11 @@ impl CommitList {
 /// How many changes a record lists.
 fn listed_changes(record: &Value) -> usize {
     record["changes"].as_array().map_or(0, Vec::len)
+}
+
+/// Whether a record's keys are in the order a `serde_json::Value` writes them, at every level.
+fn keys_sorted(json: &RawValue) -> bool {
+    serde_json::to_string(&parse(json)).ok().as_deref() == Some(json.get())
 }
 
 /// A stored record as a value: it was written from a value, so it parses.
@@ -126,8 +135,9 @@ pub struct Printed<'a>(&'a CommitList);
 impl Serialize for Printed<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
-        for value in self.0.values() {
-            seq.serialize_element(&value)?;
+        for stored in self.0.0.iter() {
+            let mut record = serde_json::Deserializer::from_str(stored.json.get());
+            seq.serialize_element(&serde_transcode::Transcoder::new(&mut record))?;
         }
         seq.end()
     }
@@ -154,22 +164,52 @@ mod tests {
     }
 
     #[test]
-    fn printed_records_have_their_keys_in_order_and_raw_ones_as_written() {
+    fn printed_records_are_their_values_as_the_document_prints_them() {
+        #[derive(serde::Serialize)]
+        struct Record {
+            a: u8,
+            body: &'static str,
+            nested: Vec<Nested>,
+            z: Option<u8>,
+        }
+        #[derive(serde::Serialize)]
+        struct Nested {
+            m: [u8; 2],
+            n: bool,
+        }
+        let record = || Record {
+            a: 2,
+            body: "line\nnext \"quoted\" 한국어",
+            nested: vec![Nested { m: [1, 2], n: true }],
+            z: None,
+        };
+        let list = CommitList::from_records([record(), record()], |_| 0);
+        let values = serde_json::to_value([record(), record()]).unwrap();
+        assert_eq!(
+            serde_json::to_string(&list.printed()).unwrap(),
+            values.to_string()
+        );
+        assert_eq!(
+            serde_json::to_string_pretty(&list.printed()).unwrap(),
+            serde_json::to_string_pretty(&values).unwrap()
+        );
+        let from_values = CommitList::from_values(vec![json!({"z": 1, "a": [{"y": 0, "b": 1}]})]);
+        assert_eq!(
+            serde_json::to_string(&from_values.printed()).unwrap(),
+            r#"[{"a":[{"b":1,"y":0}],"z":1}]"#
+        );
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "unsorted keys")]
+    fn records_with_unsorted_keys_are_refused_in_debug_builds() {
         #[derive(serde::Serialize)]
         struct Record {
             z: u8,
             a: u8,
         }
-        let list = CommitList::from_records([Record { z: 1, a: 2 }], |_| 0);
-        assert_eq!(list.raw().collect::<Vec<_>>(), [r#"{"z":1,"a":2}"#]);
-        assert_eq!(
-            serde_json::to_string(&list.printed()).unwrap(),
-            r#"[{"a":2,"z":1}]"#
-        );
-        assert_eq!(
-            serde_json::to_string_pretty(&list.printed()).unwrap(),
-            serde_json::to_string_pretty(&json!([{"z": 1, "a": 2}])).unwrap()
-        );
+        CommitList::from_records([Record { z: 1, a: 2 }], |_| 0);
     }
 
     #[test]

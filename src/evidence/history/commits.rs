@@ -24,11 +24,12 @@ const REFERENCE_TRAILERS: &[&str] = &[
     "issue",
 ];
 
+/// Fields in sorted order, as the stored commit records keep their keys (see `CommitList`).
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct Person {
-    pub name: String,
-    pub email: String,
     pub date: String,
+    pub email: String,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -37,37 +38,39 @@ pub(super) struct Trailer {
     pub value: String,
 }
 
+/// Fields in sorted order (`areas`, then the change's), as for [`Person`].
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct ChangeRecord {
-    #[serde(flatten)]
-    pub change: Change,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub areas: Vec<String>,
+    #[serde(flatten)]
+    pub change: Change,
 }
 
+/// Fields in sorted order, as for [`Person`].
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct CommitRecord {
-    pub id: String,
-    pub short_id: String,
-    pub parents: Vec<String>,
+    /// The union of the changed paths' areas.
+    pub areas: Vec<String>,
     pub author: Person,
-    pub committer: Person,
-    pub subject: String,
     pub body: String,
-    pub trailers: Vec<Trailer>,
-    /// Change requests / problem reports named in the message or its reference trailers.
-    pub references: Vec<String>,
-    pub signed: bool,
-    pub merge: bool,
-    /// The commit's parents are cut off by a shallow clone: its changes are unknown.
-    pub shallow_boundary: bool,
-    /// The merge commit in scope that brought this commit in, if any.
-    pub merged_by: Option<String>,
     /// How many files the commit changed: `changes` may be a summary (see `summary`).
     pub change_count: usize,
     pub changes: Vec<ChangeRecord>,
-    /// The union of the changed paths' areas.
-    pub areas: Vec<String>,
+    pub committer: Person,
+    pub id: String,
+    pub merge: bool,
+    /// The merge commit in scope that brought this commit in, if any.
+    pub merged_by: Option<String>,
+    pub parents: Vec<String>,
+    /// Change requests / problem reports named in the message or its reference trailers.
+    pub references: Vec<String>,
+    /// The commit's parents are cut off by a shallow clone: its changes are unknown.
+    pub shallow_boundary: bool,
+    pub short_id: String,
+    pub signed: bool,
+    pub subject: String,
+    pub trailers: Vec<Trailer>,
 }
 
 /// How commits are described (the change-reference pattern, the path areas), built once per
@@ -254,6 +257,51 @@ pub(super) fn iso_time(seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evidence::history::tree_diff::ChangeStatus;
+
+    /// The evidence document prints a stored record as written (see `CommitList`), so a record
+    /// must write every key in the sorted order a `serde_json::Value` would, with every optional
+    /// field present.
+    #[test]
+    fn a_record_writes_its_keys_in_sorted_order() {
+        let person = || Person {
+            date: "2026-10-01T00:00:00Z".into(),
+            email: "a@example.com".into(),
+            name: "A".into(),
+        };
+        let record = CommitRecord {
+            areas: vec!["risk".into()],
+            author: person(),
+            body: "Body".into(),
+            change_count: 1,
+            changes: vec![ChangeRecord {
+                areas: vec!["risk".into()],
+                change: Change {
+                    old_path: Some("docs/risk/old.md".into()),
+                    path: "docs/risk/new.md".into(),
+                    status: ChangeStatus::Renamed,
+                    blob: Oid::ZERO_SHA1,
+                },
+            }],
+            committer: person(),
+            id: "1".repeat(40),
+            merge: false,
+            merged_by: Some("2".repeat(40)),
+            parents: vec!["3".repeat(40)],
+            references: vec!["CR-1".into()],
+            shallow_boundary: false,
+            short_id: "1111111".into(),
+            signed: true,
+            subject: "Subject".into(),
+            trailers: vec![Trailer {
+                key: "Change-Request".into(),
+                value: "CR-1".into(),
+            }],
+        };
+        let written = serde_json::to_string(&record).unwrap();
+        let value = serde_json::to_value(&record).unwrap();
+        assert_eq!(written, value.to_string());
+    }
 
     #[test]
     fn trailers_follow_gits_rules() {

@@ -25,13 +25,13 @@ pub enum ChangeStatus {
     Renamed,
 }
 
-/// One changed file.
+/// One changed file. Fields in sorted order, as the stored commit records keep their keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
-    pub path: String,
-    pub status: ChangeStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_path: Option<String>,
+    pub path: String,
+    pub status: ChangeStatus,
     #[serde(skip)]
     pub(super) blob: Oid,
 }
