@@ -86,28 +86,27 @@ pub fn compile_globs(globs: &[String]) -> PathGlobs {
 
 /// Compiles several groups of globs (as [`compile_globs`] does one) into one set.
 pub fn compile_glob_groups<G: AsRef<[String]>>(groups: &[G]) -> PathGlobs {
+    let patterns: Vec<(String, usize)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(group, globs)| globs.as_ref().iter().map(move |g| (glob_pattern(g), group)))
+        .collect();
+    let (names, others) = NamePatterns::split(patterns.iter().map(|(p, g)| (p.as_str(), *g)));
     let mut b = GlobSetBuilder::new();
     let mut group_of = vec![];
-    let mut names = NamePatterns::default();
-    for (group, globs) in groups.iter().enumerate() {
-        for g in globs.as_ref() {
-            let pattern = glob_pattern(g);
-            let Some(pattern) = names.take(&pattern, group) else {
-                continue;
-            };
-            if let Ok(glob) = globset::GlobBuilder::new(pattern)
-                .literal_separator(true)
-                .build()
-            {
-                b.add(glob);
-                group_of.push(group);
-            }
+    for (pattern, group) in others {
+        if let Ok(glob) = globset::GlobBuilder::new(pattern)
+            .literal_separator(true)
+            .build()
+        {
+            b.add(glob);
+            group_of.push(group);
         }
     }
     PathGlobs {
         set: b.build().unwrap_or_else(|_| GlobSet::empty()),
         group_of,
-        names: names.build(),
+        names,
     }
 }
 

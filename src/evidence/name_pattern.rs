@@ -77,38 +77,44 @@ impl NamePattern {
     }
 }
 
-/// Name patterns, each with the group it belongs to.
-#[derive(Debug, Default)]
+/// Name patterns, each with the group it belongs to, and the search for their pieces.
+#[derive(Debug)]
 pub(super) struct NamePatterns {
     patterns: Vec<(NamePattern, usize)>,
     /// Finds the patterns' required pieces in a name: needle `k` is the piece of the patterns
     /// `by_needle[k]`.
     needles: Option<AhoCorasick>,
     by_needle: Vec<Vec<usize>>,
-    /// Patterns whose every piece is empty (`*`): they match any name.
+    /// Patterns tried on every name: those whose every piece is empty (`*`), or all of them
+    /// when the search could not be built (an automaton too large).
     always: Vec<usize>,
 }
 
 impl NamePatterns {
-    /// Takes `glob` of `group` when it is a name pattern; gives it back otherwise.
-    pub(super) fn take<'g>(&mut self, glob: &'g str, group: usize) -> Option<&'g str> {
-        match NamePattern::parse(glob) {
-            Some(pattern) => {
-                self.patterns.push((pattern, group));
-                None
+    /// Splits `globs` (lower-cased, with their `**/`, each with its group) into the name
+    /// patterns among them, searched as one, and the other globs, given back in order.
+    pub(super) fn split<'g>(
+        globs: impl IntoIterator<Item = (&'g str, usize)>,
+    ) -> (NamePatterns, Vec<(&'g str, usize)>) {
+        let mut patterns = vec![];
+        let mut others = vec![];
+        for (glob, group) in globs {
+            match NamePattern::parse(glob) {
+                Some(pattern) => patterns.push((pattern, group)),
+                None => others.push((glob, group)),
             }
-            None => Some(glob),
         }
+        (NamePatterns::new(patterns), others)
     }
 
-    /// Builds the search for the patterns taken.
-    pub(super) fn build(mut self) -> NamePatterns {
+    fn new(patterns: Vec<(NamePattern, usize)>) -> NamePatterns {
         let mut needles: Vec<&str> = vec![];
         let mut by_needle: Vec<Vec<usize>> = vec![];
-        for (i, (pattern, _)) in self.patterns.iter().enumerate() {
+        let mut always = vec![];
+        for (i, (pattern, _)) in patterns.iter().enumerate() {
             let piece = pattern.required();
             if piece.is_empty() {
-                self.always.push(i);
+                always.push(i);
                 continue;
             }
             match needles.iter().position(|n| *n == piece) {
@@ -119,19 +125,19 @@ impl NamePatterns {
                 }
             }
         }
-        // A build error (an automaton too large) leaves every pattern to be tried in turn.
-        let needles = match needles.is_empty() {
+        let search = match needles.is_empty() {
             true => None,
             false => AhoCorasick::new(&needles).ok(),
         };
-        if needles.is_none() {
-            self.always = (0..self.patterns.len()).collect();
+        if search.is_none() {
+            always = (0..patterns.len()).collect();
             by_needle.clear();
         }
         NamePatterns {
-            needles,
+            patterns,
+            needles: search,
             by_needle,
-            ..self
+            always,
         }
     }
 
@@ -206,12 +212,14 @@ mod tests {
 
     #[test]
     fn groups_come_from_the_file_name_only() {
-        let mut patterns = NamePatterns::default();
-        assert_eq!(patterns.take("**/*risk*", 0), None);
-        assert_eq!(patterns.take("**/*", 1), None);
-        assert_eq!(patterns.take("**/*plan*", 2), None);
-        assert_eq!(patterns.take("docs/**", 3), Some("docs/**"));
-        let patterns = patterns.build();
+        let globs = [
+            ("**/*risk*", 0),
+            ("**/*", 1),
+            ("**/*plan*", 2),
+            ("docs/**", 3),
+        ];
+        let (patterns, others) = NamePatterns::split(globs);
+        assert_eq!(others, [("docs/**", 3)]);
         let mut groups: Vec<usize> = patterns.groups("risk/plan.md").collect();
         groups.sort_unstable();
         assert_eq!(groups, [1, 2]);
