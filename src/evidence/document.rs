@@ -13,18 +13,22 @@ use serde_json::{Map, Value};
 pub struct Evidence {
     /// Everything but `history.commits`.
     document: Value,
-    /// `history.commits`, when the document has it.
-    commits: Option<CommitList>,
-    /// What is kept of the commit records once their text has been given up
-    /// ([`Evidence::give_up_commits`]).
-    given_up: Option<Tally>,
+    /// `history.commits`.
+    records: Records,
 }
 
-/// How many commit records there were, and the oldest one's id.
+/// The history's commit records, as the evidence holds them.
 #[derive(Debug, Clone, Default)]
-struct Tally {
-    count: usize,
-    oldest_id: Option<String>,
+enum Records {
+    /// The document has none.
+    #[default]
+    None,
+    Held(CommitList),
+    /// Given up ([`Evidence::give_up_commits`]): how many there were, and the oldest one's id.
+    GivenUp {
+        count: usize,
+        oldest_id: Option<String>,
+    },
 }
 
 /// A whole document, its `history.commits` (if any) moved apart.
@@ -40,8 +44,7 @@ impl From<Value> for Evidence {
             });
         Evidence {
             document,
-            commits,
-            given_up: None,
+            records: commits.map_or(Records::None, Records::Held),
         }
     }
 }
@@ -53,8 +56,7 @@ impl Evidence {
         match commits {
             Some(commits) => Evidence {
                 document,
-                commits: Some(commits),
-                given_up: None,
+                records: Records::Held(commits),
             },
             None => Evidence::from(document),
         }
@@ -67,24 +69,27 @@ impl Evidence {
 
     /// `history.commits`, when the document has it and has not given it up.
     pub fn commits(&self) -> Option<&CommitList> {
-        self.commits.as_ref()
+        match &self.records {
+            Records::Held(commits) => Some(commits),
+            _ => None,
+        }
     }
 
     /// How many commit records the history scope has (given up or not).
     pub fn commit_count(&self) -> usize {
-        match (&self.commits, &self.given_up) {
-            (Some(commits), _) => commits.len(),
-            (None, Some(tally)) => tally.count,
-            (None, None) => 0,
+        match &self.records {
+            Records::None => 0,
+            Records::Held(commits) => commits.len(),
+            Records::GivenUp { count, .. } => *count,
         }
     }
 
     /// The id of the oldest commit record (the last in the walk's order), given up or not.
     pub fn oldest_commit_id(&self) -> Option<String> {
-        match (&self.commits, &self.given_up) {
-            (Some(commits), _) => commits.oldest_id(),
-            (None, Some(tally)) => tally.oldest_id.clone(),
-            (None, None) => None,
+        match &self.records {
+            Records::None => None,
+            Records::Held(commits) => commits.oldest_id(),
+            Records::GivenUp { oldest_id, .. } => oldest_id.clone(),
         }
     }
 
@@ -93,12 +98,17 @@ impl Evidence {
     /// evidence knows only [`Evidence::commit_count`] and [`Evidence::oldest_commit_id`]: the
     /// printed document and the HTML dossier need the evidence to keep them.
     pub fn give_up_commits(&mut self) -> Option<CommitList> {
-        let commits = self.commits.take()?;
-        self.given_up = Some(Tally {
+        let Records::Held(commits) = &self.records else {
+            return None;
+        };
+        let tally = Records::GivenUp {
             count: commits.len(),
             oldest_id: commits.oldest_id(),
-        });
-        Some(commits)
+        };
+        match std::mem::replace(&mut self.records, tally) {
+            Records::Held(commits) => Some(commits),
+            _ => None,
+        }
     }
 
     /// The top-level part `key`, `null` when absent.
@@ -109,7 +119,7 @@ impl Evidence {
     /// Summarises the history's changed-path lists to what the policies read (see
     /// `history::summarise_changes`); `samdscan evidence --full` leaves them whole.
     pub fn summarise_history(&mut self) {
-        if let Some(commits) = &mut self.commits {
+        if let Records::Held(commits) = &mut self.records {
             history::summarise_changes(&self.document, commits);
         }
     }
@@ -125,7 +135,7 @@ impl Evidence {
     pub fn printed(&self) -> impl Serialize + '_ {
         Whole {
             document: &self.document,
-            commits: self.commits.as_ref().map(CommitList::printed),
+            commits: self.commits().map(CommitList::printed),
         }
     }
 }
@@ -224,6 +234,11 @@ mod tests {
         assert_eq!(evidence.commit_count(), 2);
         assert_eq!(evidence.oldest_commit_id().as_deref(), Some("a"));
         assert!(evidence.give_up_commits().is_none(), "given up once");
+        assert_eq!(
+            evidence.commit_count(),
+            2,
+            "the tally outlives a second give-up"
+        );
     }
 
     #[test]

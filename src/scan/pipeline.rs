@@ -194,7 +194,8 @@ pub fn scan_target_beside<T>(
         &policies,
         evaluator,
         &config,
-        (&mut evidence, target.release_commit_records),
+        &mut evidence,
+        target.release_commit_records,
         &anchors,
     )?;
     let known = |id: &str| policies.rule(id).is_some();
@@ -261,7 +262,8 @@ fn evaluate_rules(
     policies: &PolicySet,
     evaluator: Evaluator,
     config: &LoadedConfig,
-    (evidence, release): (&mut Evidence, bool),
+    evidence: &mut Evidence,
+    release: bool,
     anchors: &Anchors,
 ) -> Result<(Vec<RuleReport>, Vec<Finding>)> {
     let disabled = &config.config.policies.disable;
